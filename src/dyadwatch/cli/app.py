@@ -11,6 +11,11 @@ app = typer.Typer(
     add_completion=False,
 )
 
+@app.callback()
+def _root() -> None:
+    """dyadwatch: code political events from news and measure dyad dynamics."""
+
+
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: $DYADWATCH_DB or ./dyadwatch.duckdb)")
 
 
