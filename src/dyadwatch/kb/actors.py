@@ -1,0 +1,544 @@
+"""The actor knowledge base: countries, organisations, seats of power, role words and office holders.
+
+Everything is read from CSV files in `kb/data/` (see `kb/data/README.md` for the formats). Folders
+named in `DYADWATCH_KB` or passed as `extra_dirs` may hold files of the same names that extend or
+override the bundled rows. Nothing here calls pycountry or the network at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .. import config
+
+log = logging.getLogger("dyadwatch.kb")
+
+SECTORS = frozenset((
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+))
+KINDS = frozenset((
+    "country", "demonym", "capital", "seat", "organisation", "person", "role", "region", "nonactor",
+))
+# Codes that name a class of actors rather than one actor.
+GENERIC_CODES = {
+    "IGO": "intergovernmental organisation",
+    "NGO": "non-governmental organisation",
+    "IMG": "international militarized group",
+    "MNC": "multinational corporation",
+}
+FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv")
+
+# Acronyms that spell an English word in lower case ("US", "IS", "WHO") are only looked up when
+# written in capitals or with dots ("U.S."); "Nato" or "dprk" are fine in any case.
+_WORD_ACRONYMS = frozenset((
+    "us", "is", "who", "it", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "me",
+    "my", "no", "of", "on", "or", "so", "to", "up", "we", "can", "may", "aid", "war", "arm", "man",
+    "sun", "bar", "ice", "one", "all", "top", "act", "fast", "hope", "care", "pan", "sent", "ran",
+))
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    code: str  # ISO alpha-3 or organisation code ("" for kind "nonactor")
+    sector: str | None  # PLOVER sector: GOV for capitals and seats, None for a country at large
+    kind: str  # country | demonym | capital | seat | organisation | person | role | region | nonactor
+    name: str  # canonical name ("North Korea", "Kim Jong Un")
+    office: str | None = None  # persons: "president", "prime minister", ...
+    start: str | None = None  # persons: ISO date the term began
+    end: str | None = None  # persons: ISO date the term ended, None while in office
+    needs_context: bool = False  # valid only if `code` was named earlier in the article ("the North")
+    ambiguous: bool = False  # false friend ("Chad", "Jordan", "Georgia"): apply only with other evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# normalisation
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñýÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇÑÝ",
+                         "aaaaaaeeeeiiiiooooouuuucnyAAAAAAEEEEIIIIOOOOOUUUUCNY")
+
+
+def normalise(text: str) -> str:
+    """Lookup key of a surface form: lower case, no dots, accents, possessive or leading "the"."""
+    s = (text or "").translate(_QUOTES).translate(_ACCENTS).strip()
+    s = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[\s\-]+", " ", s).strip().lower()
+    return s.removeprefix("the ")
+
+
+def _plurals(word: str) -> list[str]:
+    """Regular English plurals of a demonym or role word ("Afghan" -> "Afghans")."""
+    low = word.lower()
+    if low.endswith(("ese", "ss", "sh", "ch", "x", "z", "s")):
+        return []
+    if low.endswith("man"):
+        return [word[:-3] + "men"]
+    if low.endswith("y") and not low.endswith(("ay", "ey", "oy", "uy")):
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def _singular(word: str) -> list[str]:
+    low = word.lower()
+    out: list[str] = []
+    if low.endswith("men"):
+        out.append(low[:-3] + "man")
+    if low.endswith("ies"):
+        out.append(low[:-3] + "y")
+    if low.endswith("es"):
+        out.append(low[:-2])
+    if low.endswith("s") and not low.endswith("ss"):
+        out.append(low[:-1])
+    return out
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _flag(cell: str | None) -> bool:
+    return (cell or "").strip().lower() in {"1", "y", "yes", "true", "x"}
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the files
+
+
+def _rows(text: str, source: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """CSV rows with their line numbers; lines starting with '#' and blank lines are skipped."""
+    lines = text.splitlines()
+    kept = [(i + 1, line) for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    if not kept:
+        return
+    reader = csv.reader(io.StringIO("\n".join(line for _, line in kept)))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        log.warning("kb: %s:%d: unreadable header (%s)", source, kept[0][0], exc)
+        return
+    for idx, values in enumerate(reader, start=1):
+        lineno = kept[idx][0] if idx < len(kept) else kept[-1][0]
+        if len(values) > len(header):
+            log.warning("kb: %s:%d: %d fields, expected at most %d; row skipped",
+                        source, lineno, len(values), len(header))
+            continue
+        row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        yield lineno, row
+
+
+def _bundled_texts() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    base = resources.files("dyadwatch.kb").joinpath("data")
+    for name in FILES:
+        try:
+            out[name] = (base.joinpath(name).read_text("utf-8"), f"kb/data/{name}")
+        except (FileNotFoundError, OSError):
+            continue
+    return out
+
+
+def _folder_texts(folder: Path) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    if not folder.is_dir():
+        log.warning("kb: %s: not a folder; ignored", folder)
+        return out
+    for name in FILES:
+        path = folder / name
+        if path.is_file():
+            try:
+                out[name] = (path.read_text("utf-8-sig"), str(path))
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("kb: %s: unreadable (%s); ignored", path, exc)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the knowledge base
+
+
+@dataclass
+class _Person:
+    name: str
+    aliases: list[str]
+    code: str
+    office: str
+    sector: str | None
+    start: str | None
+    end: str | None
+
+
+class KnowledgeBase:
+    """Surface forms of actors and role words, with their codes and sectors."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, dict[str, str]] = {}  # code -> row
+        self.organisations: dict[str, dict[str, str]] = {}  # id -> row
+        self.alias_rows: dict[tuple[str, str], dict[str, str]] = {}  # (alias, code) -> row
+        self.removed_aliases: set[str] = set()  # normalised aliases removed by a user file
+        self.sector_words: dict[str, str] = {}  # normalised word -> sector
+        self.people: dict[tuple[str, str, str], _Person] = {}
+        self.problems: list[str] = []
+        self._aliases: list[tuple[str, ActorEntry]] = []
+        self._index: dict[str, list[tuple[str, ActorEntry]]] = {}
+        self._names: dict[str, str] = {}
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _warn(self, source: str, lineno: int, message: str) -> None:
+        text = f"kb: {source}:{lineno}: {message}"
+        self.problems.append(text)
+        log.warning("%s", text)
+
+    def _sector(self, value: str, source: str, lineno: int) -> str | None | bool:
+        value = value.strip().upper()
+        if not value:
+            return None
+        if value not in SECTORS:
+            self._warn(source, lineno, f"unknown sector {value!r}; row skipped")
+            return False
+        return value
+
+    def add_texts(self, texts: dict[str, tuple[str, str]]) -> None:
+        """Read one folder's worth of files (name -> (text, source)); later calls override."""
+        for name, (text, source) in texts.items():
+            reader = getattr(self, "_read_" + name.split(".")[0])
+            reader(text, source)
+
+    def _read_countries(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            code = row.get("code", "").upper()
+            if not re.fullmatch(r"[A-Z]{3}", code) or not row.get("name"):
+                self._warn(source, lineno, "needs a three-letter code and a name; row skipped")
+                continue
+            self.countries[code] = row
+
+    def _read_organisations(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            ident = row.get("id", "").strip()
+            code = row.get("code", "").upper()
+            if not ident or not re.fullmatch(r"[A-Z]{2,6}", code) or not row.get("name"):
+                self._warn(source, lineno, "needs an id, a code (2-6 capitals) and a name; row skipped")
+                continue
+            if self._sector(row.get("sector", ""), source, lineno) is False:
+                continue
+            row["code"] = code
+            self.organisations[ident] = row
+
+    def _read_aliases(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            alias = row.get("alias", "")
+            code = row.get("code", "").upper()
+            kind = (row.get("kind", "") or "seat").lower()
+            if not alias:
+                self._warn(source, lineno, "empty alias; row skipped")
+                continue
+            if code == "-":
+                key = normalise(alias)
+                self.removed_aliases.add(key)
+                self.alias_rows = {k: v for k, v in self.alias_rows.items() if normalise(k[0]) != key}
+                continue
+            if kind not in KINDS:
+                self._warn(source, lineno, f"unknown kind {kind!r}; row skipped")
+                continue
+            if kind != "nonactor" and not re.fullmatch(r"[A-Z]{2,6}", code):
+                self._warn(source, lineno, f"bad code {code!r}; row skipped")
+                continue
+            if self._sector(row.get("sector", ""), source, lineno) is False:
+                continue
+            row["code"], row["kind"] = code, kind
+            self.removed_aliases.discard(normalise(alias))
+            self.alias_rows[(alias, code)] = row
+
+    def _read_sectors(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            word = normalise(row.get("word", ""))
+            sector = self._sector(row.get("sector", ""), source, lineno)
+            if not word or not sector:
+                if sector is not False:
+                    self._warn(source, lineno, "needs a word and a sector; row skipped")
+                continue
+            self.sector_words[word] = sector  # type: ignore[assignment]
+
+    def _read_people(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            name, code = row.get("name", ""), row.get("code", "").upper()
+            start, end = row.get("start", "") or None, row.get("end", "") or None
+            if not name or not re.fullmatch(r"[A-Z]{2,6}", code):
+                self._warn(source, lineno, "needs a name and a code; row skipped")
+                continue
+            bad = [d for d in (start, end) if d and not _valid_date(d)]
+            if bad:
+                self._warn(source, lineno, f"bad date {bad[0]!r} (want YYYY-MM-DD); row skipped")
+                continue
+            if start and end and end < start:
+                self._warn(source, lineno, "term ends before it starts; row skipped")
+                continue
+            sector = self._sector(row.get("sector", "") or "GOV", source, lineno)
+            if sector is False:
+                continue
+            office = row.get("office", "").lower()
+            self.people[(name, office, start or "")] = _Person(
+                name, _split(row.get("aliases")), code, office, sector or None, start, end)  # type: ignore[arg-type]
+
+    # -- building the alias table ---------------------------------------------------------
+
+    def build(self) -> None:
+        pairs: list[tuple[str, ActorEntry]] = []
+
+        def add(form: str, entry: ActorEntry) -> None:
+            form = form.strip()
+            if form:
+                pairs.append((form, entry))
+
+        for code, row in self.countries.items():
+            name = row["name"]
+            ambiguous = {a.lower() for a in _split(row.get("ambiguous"))}
+
+            def amb(form: str, ambiguous: set[str] = ambiguous) -> bool:
+                return form.lower() in ambiguous
+
+            for form in [name, row.get("official_name", "")] + _split(row.get("short_forms")):
+                if form:
+                    add(form, ActorEntry(code, None, "country", name, ambiguous=amb(form)))
+            for form in _split(row.get("demonyms")):
+                entry = ActorEntry(code, None, "demonym", name, ambiguous=amb(form))
+                add(form, entry)
+                if form[:1].isupper():
+                    for plural in _plurals(form):
+                        add(plural, entry)
+            for form in _split(row.get("capitals")):
+                add(form, ActorEntry(code, "GOV", "capital", name, ambiguous=amb(form)))
+
+        for row in self.organisations.values():
+            name = row["name"]
+            entry = ActorEntry(row["code"], row.get("sector") or None, "organisation", name,
+                               ambiguous=_flag(row.get("ambiguous")))
+            for form in [name] + _split(row.get("aliases")):
+                add(form, entry)
+
+        for (alias, code), row in self.alias_rows.items():
+            kind = row["kind"]
+            name = row.get("name") or self._names_of(code) or alias
+            entry = ActorEntry(code, row.get("sector") or None, kind, name,
+                               needs_context=_flag(row.get("needs_context")),
+                               ambiguous=_flag(row.get("ambiguous")))
+            add(alias, entry)
+            if kind == "demonym" and alias[:1].isupper():
+                for plural in _plurals(alias):
+                    add(plural, entry)
+
+        for person in self.people.values():
+            entry = ActorEntry(person.code, person.sector, "person", person.name, person.office,
+                               person.start, person.end)
+            for form in [person.name] + person.aliases:
+                add(form, entry)
+
+        pairs = [(f, e) for f, e in pairs if normalise(f) not in self.removed_aliases
+                 or (f, e.code) in self.alias_rows]
+        seen: set[tuple[str, ActorEntry]] = set()
+        unique: list[tuple[str, ActorEntry]] = []
+        for pair in pairs:
+            if pair not in seen:
+                seen.add(pair)
+                unique.append(pair)
+        self._aliases = unique
+        self._index = {}
+        for form, entry in unique:
+            self._index.setdefault(normalise(form), []).append((form, entry))
+        self._names = {}
+        for code, row in self.countries.items():
+            self._names[code] = row["name"]
+        self._names.update(GENERIC_CODES)
+        for row in self.organisations.values():
+            self._names.setdefault(row["code"], row["name"])
+
+    def _names_of(self, code: str) -> str | None:
+        if code in self.countries:
+            return self.countries[code]["name"]
+        if code in GENERIC_CODES:
+            return GENERIC_CODES[code]
+        for row in self.organisations.values():
+            if row["code"] == code:
+                return row["name"]
+        return None
+
+    # -- public API -----------------------------------------------------------------------
+
+    def aliases(self) -> list[tuple[str, ActorEntry]]:
+        """Every surface form as written in news (usual case) with its entry, for a PhraseMatcher.
+
+        A form may appear several times with different entries (a person's terms, "Korea").
+        Entries of kind "nonactor" (code "") are places named like countries ("South China Sea",
+        "New Mexico"): match them too, so that the longest match shadows the country inside them,
+        then drop them.
+        """
+        return list(self._aliases)
+
+    def _candidates(self, text: str) -> list[tuple[str, ActorEntry]]:
+        key = normalise(text)
+        found = self._index.get(key)
+        if not found:
+            for single in _singular(key):
+                found = self._index.get(single)
+                if found:
+                    break
+        if not found:
+            return []
+        raw = re.sub(r"^(?:the|The|THE)\s+", "", (text or "").strip().translate(_QUOTES))
+        raw = re.sub(r"'[sS]$", "", raw)
+        written_in_capitals = "." in raw or re.sub(r"[^A-Za-z]", "", raw).isupper()
+        out = []
+        for form, entry in found:
+            plain = form.replace(".", "")
+            if plain.isupper() and plain.lower() in _WORD_ACRONYMS and not written_in_capitals:
+                continue  # "us" is not the U.S., "who" is not the WHO
+            out.append((form, entry))
+        return out
+
+    def lookup(self, text: str, on_date: str | None = None) -> list[ActorEntry]:
+        """Entries for a surface form, case-insensitively ("the U.S.'s" finds the United States).
+
+        Persons: with `on_date`, terms that cover the date come first with their row's sector (GOV);
+        a person none of whose terms covers the date is returned once, last, with sector "ELI" and
+        office "former <office>" (or None before the first term): a former president is not the
+        government. Without `on_date` every term is returned, latest first.
+        """
+        entries = [e for _, e in self._candidates(text)]
+        others: list[ActorEntry] = []
+        seen: set[ActorEntry] = set()
+        for e in entries:
+            if e.kind != "person" and e not in seen:
+                seen.add(e)
+                others.append(e)
+        persons = sorted({e for e in entries if e.kind == "person"},
+                         key=lambda e: (e.start or "", e.office or ""), reverse=True)
+        if on_date is None or not persons:
+            return others + persons
+        day = str(on_date)[:10]
+        current = [p for p in persons if (p.start or "") <= day and (p.end is None or day < p.end)]
+        by_name: dict[tuple[str, str], list[ActorEntry]] = {}
+        for p in persons:
+            by_name.setdefault((p.name, p.code), []).append(p)
+        former: list[ActorEntry] = []
+        holding = {(p.name, p.code) for p in current}
+        for (name, code), terms in by_name.items():
+            if (name, code) in holding:
+                continue
+            past = [t for t in terms if t.end and t.end <= day]
+            office = f"former {past[0].office}" if past and past[0].office else None
+            former.append(ActorEntry(code, "ELI", "person", name, office, None, None))
+        return others + current + former
+
+    def sector_of(self, word: str) -> str | None:
+        """PLOVER sector of a role word or phrase ("troops" -> MIL, "foreign ministry" -> GOV)."""
+        key = normalise(word)
+        if not key:
+            return None
+        tried: list[str] = []
+
+        def candidates(phrase: str) -> Iterator[str]:
+            yield phrase
+            yield from _singular(phrase)
+
+        phrases = [key]
+        if " of " in key:
+            phrases.append(key.split(" of ", 1)[0])
+        words = key.split()
+        for i in range(1, len(words)):
+            phrases.append(" ".join(words[i:]))
+        for phrase in phrases:
+            for cand in candidates(phrase):
+                tried.append(cand)
+                if cand in self.sector_words:
+                    return self.sector_words[cand]
+        return None
+
+    def country_name(self, code: str) -> str | None:
+        code = (code or "").strip().upper()
+        return self._names.get(code)
+
+    def resolve(self, name_or_code: str) -> str | None:
+        """A code for a name or code typed by a user: "prk", "DPRK", "Pyongyang" -> "PRK"."""
+        raw = (name_or_code or "").strip()
+        if not raw:
+            return None
+        up = raw.upper()
+        if up in self._names:
+            return up
+        folded = {"UN": "UNO", "IGOUNO": "UNO", "EU": "EUR", "IGOEUREEC": "EUR"}
+        if up in folded:
+            return folded[up]
+        found = [e for _, e in self._candidates(raw) if e.kind != "nonactor" and e.code]
+        if not found:
+            found = [e for _, e in self._candidates(up) if e.kind != "nonactor" and e.code]
+        if not found:
+            return None
+        rank = {"country": 0, "organisation": 1, "demonym": 2, "capital": 3, "seat": 4, "region": 5}
+        found.sort(key=lambda e: (e.ambiguous, e.needs_context, rank.get(e.kind, 6)))
+        return found[0].code
+
+    def codes(self) -> list[tuple[str, str]]:
+        """(code, name) of every known country and organisation code, sorted by code."""
+        return sorted(self._names.items())
+
+
+def _dirs_key(extra_dirs: Iterable[Path] | None) -> tuple[str, ...]:
+    dirs = list(config.kb_dirs()) + list(extra_dirs or [])
+    return tuple(str(Path(d)) for d in dirs)
+
+
+@lru_cache(maxsize=8)
+def _load(dirs: tuple[str, ...], stamp: tuple[float, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.add_texts(_bundled_texts())
+    for d in dirs:
+        kb.add_texts(_folder_texts(Path(d)))
+    kb.build()
+    return kb
+
+
+def _stamp(dirs: tuple[str, ...]) -> tuple[float, ...]:
+    out: list[float] = []
+    for d in dirs:
+        for name in FILES:
+            try:
+                out.append(os.stat(os.path.join(d, name)).st_mtime)
+            except OSError:
+                out.append(0.0)
+    return tuple(out)
+
+
+def load_kb(extra_dirs: list[Path] | None = None) -> KnowledgeBase:
+    """The bundled knowledge base extended by $DYADWATCH_KB folders and `extra_dirs` (cached).
+
+    Files in later folders override rows of the same key (country code, organisation id,
+    (alias, code), role word, (person, office, start)); see kb/data/README.md.
+    """
+    dirs = _dirs_key(extra_dirs)
+    return _load(dirs, _stamp(dirs))
+
+
+def clear_cache() -> None:
+    _load.cache_clear()
