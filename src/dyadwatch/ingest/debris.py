@@ -1,0 +1,190 @@
+"""Remove page debris from article bodies before coding.
+
+Scraped news carries debris inside the body: related-story clusters (often a byline name glued to
+itself, "Jane DoeJane Doe", then several headlines, then "MORE"), photo credits, the title repeated
+as the first line, share and newsletter prompts, "Sponsored" blocks. `clean_text` removes them for
+every input format (.txt, JSON lines, HTML after extraction).
+
+The patterns are data (the tuples below); the rules that use them are deliberately conservative: a
+line that reads like a finished sentence (ends with sentence punctuation) is never removed by the
+block rules, so real article paragraphs survive.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are debris on their own (matched against the stripped line, case-insensitive).
+DEBRIS_LINES: tuple[str, ...] = (
+    r"(?:share|tweet|email|print|copy link|save)(?: (?:this|the) (?:article|story|page))?",
+    r"share (?:on|via|to) (?:facebook|twitter|x|linkedin|whatsapp|reddit|email)(?: .{0,40})?",
+    (r"(?:facebook|twitter|linkedin|whatsapp|reddit|email|print)(?:\s*[|/·•]\s*"
+    r"(?:facebook|twitter|linkedin|whatsapp|reddit|email|print))*"),
+    r"follow us on .{1,60}",
+    r"(?:sign up|subscribe)(?: now| today| here)?(?: (?:for|to) .{0,80})?[.!]?",
+    r".{0,40}\bnewsletter\b.{0,60}(?:sign up|subscribe|inbox).{0,40}",
+    r"(?:get|receive) (?:our|the) .{0,40}newsletter.{0,60}",
+    r"click here.{0,80}",
+    r"advertisement|advert|ad",
+    r"(?:read|see) (?:more|also)\b.{0,160}",
+    r"more|more stories|more news|more from .{1,40}|most read|trending(?: now)?|latest news",
+    r"(?:listen to|watch:) .{0,120}",
+    r"(?:photo|photograph|image|picture|file photo|credit)s?\s*[:|].{0,120}",
+    r"(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?)\s.{1,80}",
+    r"(?:copyright|\(c\)|©).{0,120}",
+    r".{0,80}\ball rights reserved\.?",
+    r"(?:reporting|writing|editing) by .{1,120}",
+    r"\d{1,2} min(?:ute)?s? read",
+)
+
+# Lines that open a block of headlines / promoted links; the block runs to the next blank line
+# (or "MORE"), and never swallows a line that reads like a sentence.
+BLOCK_HEADERS: tuple[str, ...] = (
+    r"sponsored(?: content| links| stories)?",
+    r"promoted(?: content| links| stories)?",
+    r"paid (?:content|post|partner content)",
+    r"related(?: stories| articles| news| coverage| content)?:?",
+    r"you (?:may|might) also (?:like|be interested in):?",
+    r"recommended(?: for you| stories)?:?",
+    r"more (?:on this story|from \S.{0,40}|stories|news|coverage):?",
+    r"(?:top|latest|popular) (?:stories|news|headlines):?",
+    r"from around the web:?",
+)
+
+# Inline debris inside a paragraph (the text has lost its line breaks).
+INLINE_PATTERNS: tuple[str, ...] = (
+    # a name glued to itself, then headlines, then MORE
+    r"(?<![\w])(?P<n>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})(?P=n)\b.{0,700}?\bMORE\b",
+    r"©\s?[^.\n]{1,60}?(?:Images|Photos?|Pictures|Press|Agency|AFP|Reuters|AP|Getty)\b",
+    r"\((?:Photo|Image|Picture)s?(?: by|:)[^)\n]{1,80}\)",
+    r"(?:Sign up|Subscribe)(?: now| today)? (?:for|to) (?:our|the) [^.!\n]{0,40}?newsletters?\b[^.!\n]{0,80}[.!]?",
+    r"Share (?:this|the) (?:article|story)(?: on [A-Z]\w+)?[.!]?",
+    r"\bSponsored(?: content)?:[^\n]{0,200}?(?=\n|$)",
+)
+
+# A byline name glued to itself on its own line, e.g. "Jane DoeJane Doe".
+GLUED_NAME = re.compile(r"^(?P<n>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s?(?P=n)$")
+MORE_LINE = re.compile(r"^(?:more|more stories|read more|see more|show more)\W{0,3}$", re.IGNORECASE)
+
+_LINE_RES = [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in DEBRIS_LINES]
+_BLOCK_RES = [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in BLOCK_HEADERS]
+_INLINE_RES = [re.compile(p, re.DOTALL) for p in INLINE_PATTERNS]
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+MAX_BLOCK_LINES = 12
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def is_sentence(line: str) -> bool:
+    """A line that reads like running text: ends with sentence punctuation and has a few words."""
+    line = line.strip()
+    return bool(_SENTENCE_END.search(line)) and len(line.split()) >= 5
+
+
+def is_headline(line: str) -> bool:
+    """A short line without final sentence punctuation (a headline or a link text)."""
+    line = line.strip()
+    if not line or len(line) > 200:
+        return False
+    return not (line.endswith(".") or re.search(r"[.!,][\"'”’)]+$", line))
+
+
+def is_debris_line(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 240:
+        return False
+    if any(r.match(s) for r in _LINE_RES):
+        # a real sentence that starts like a prompt ("Photo: ..." is fine, "Email records show
+        # that ..." is not): keep long lines that read like sentences
+        return not (is_sentence(s) and len(s.split()) > 12)
+    return False
+
+
+def _remove_blocks(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s = lines[i].strip()
+        # glued byline -> headline cluster, up to MORE (or the end of the headline run)
+        if s and GLUED_NAME.match(s):
+            j = i + 1
+            end = None
+            while j < n and j - i <= MAX_BLOCK_LINES:
+                t = lines[j].strip()
+                if MORE_LINE.match(t):
+                    end = j
+                    break
+                if t and not is_headline(t):
+                    break
+                j += 1
+            if end is None:
+                end = j - 1
+            i = end + 1
+            continue
+        # MORE closing a run of headlines that had no glued name: drop the run we kept
+        if MORE_LINE.match(s):
+            while out and out[-1].strip() and is_headline(out[-1]) and not is_sentence(out[-1]):
+                out.pop()
+            i += 1
+            continue
+        # sponsored / related blocks: header, then headline lines to a blank line
+        if s and any(r.match(s) for r in _BLOCK_RES):
+            j = i + 1
+            while j < n and j - i <= MAX_BLOCK_LINES:
+                t = lines[j].strip()
+                if not t:
+                    break
+                if MORE_LINE.match(t):
+                    j += 1
+                    break
+                if not is_headline(t) and not is_debris_line(t):
+                    break
+                j += 1
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def clean_text(text: str, title: str | None = None) -> str:
+    """The article body without page debris; paragraphs separated by blank lines."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    for rx in _INLINE_RES:
+        text = rx.sub(" ", text)
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    # the title repeated as the first line(s), or opening the first line; without a title, a
+    # first line repeated as the second is the title twice
+    first = next((ln for ln in lines if ln), "")
+    if not title and first and is_headline(first) and sum(1 for ln in lines[:4] if ln == first) > 1:
+        title = first
+    if title and _norm(title):
+        nt = _norm(title)
+        for k, ln in enumerate(lines):
+            if not ln:
+                continue
+            if _norm(ln) == nt:
+                lines[k] = ""
+                continue
+            if _norm(ln).startswith(nt + " ") and ln[: len(title.strip())].lower() == title.strip().lower():
+                lines[k] = ln[len(title.strip()):].strip()
+            break
+    lines = _remove_blocks(lines)
+    lines = [ln for ln in lines if not is_debris_line(ln)]
+    # collapse blank runs into single paragraph breaks
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            if out and out[-1] != "":
+                out.append("")
+        else:
+            out.append(ln)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
