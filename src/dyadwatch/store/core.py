@@ -1,0 +1,418 @@
+"""The DuckDB store: articles, events and the narrow `event_dyads` table.
+
+Concurrency: DuckDB allows one process to hold a database file for writing. Writers (ingest,
+import, the synthetic loader) open `Store(path)`; everything that only reads opens
+`Store(path, read_only=True)`, which several processes can do at once while no writer holds the
+file. A web server should either open a read-only Store per request (cheap: a few ms) or hold one
+read-only connection for its lifetime and use `store.con.cursor()` per thread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date as _date
+from pathlib import Path
+from typing import Any, Self
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from ..config import db_path
+from ..events import Event
+from ..ingest.article import Article
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+EVENT_COLS = (
+    "id", "story_id", "date", "date_precision", "event", "mode", "context", "actor_code",
+    "actor_sector", "recipient_code", "recipient_sector", "actor", "recipient", "modality", "cameo",
+    "goldstein", "plover_score", "quad_code", "confidence", "event_text", "evidence", "location",
+    "origin", "origin_id", "original",
+)
+DYAD_COLS = ("event_id", "date", "source", "target", "event", "quad_code", "plover_score", "goldstein",
+             "modality", "origin")
+ARTICLE_COLS = ("id", "raw_id", "title", "text", "url", "date", "source", "language", "path", "coded",
+                "n_events")
+
+_EVENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("story_id", pa.string()), ("date", pa.date32()),
+    ("date_precision", pa.string()), ("event", pa.string()), ("mode", pa.string()),
+    ("context", pa.list_(pa.string())), ("actor_code", pa.string()), ("actor_sector", pa.string()),
+    ("recipient_code", pa.string()), ("recipient_sector", pa.string()), ("actor", pa.string()),
+    ("recipient", pa.string()), ("modality", pa.string()), ("cameo", pa.string()),
+    ("goldstein", pa.float64()), ("plover_score", pa.float64()), ("quad_code", pa.int8()),
+    ("confidence", pa.float64()), ("event_text", pa.string()), ("evidence", pa.string()),
+    ("location", pa.string()), ("origin", pa.string()), ("origin_id", pa.string()),
+    ("original", pa.string()),
+])
+_DYAD_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("date", pa.date32()), ("source", pa.string()), ("target", pa.string()),
+    ("event", pa.string()), ("quad_code", pa.int8()), ("plover_score", pa.float64()),
+    ("goldstein", pa.float64()), ("modality", pa.string()), ("origin", pa.string()),
+])
+_ORDERS = {
+    "date": "date ASC NULLS LAST, id", "-date": "date DESC NULLS LAST, id",
+    "id": "id", "ingested_at": "ingested_at, id", "-ingested_at": "ingested_at DESC, id",
+}
+
+
+def to_date(value: Any) -> _date | None:
+    """An ISO date, year-month or year string (or a date) as a date; None when it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _date):
+        return value
+    s = str(value).strip()
+    try:
+        if len(s) >= 10:
+            return _date.fromisoformat(s[:10])
+        if len(s) == 7:
+            return _date.fromisoformat(s + "-01")
+        if len(s) == 4 and s.isdigit():
+            return _date(int(s), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _dumps(obj: Any) -> str | None:
+    return None if obj is None else json.dumps(obj, ensure_ascii=False)
+
+
+def _actor_json(actors: Sequence[Any]) -> str:
+    return _dumps([{"code": a.code, "sector": a.sector, "entity_text": a.entity_text,
+                    "start": a.start, "end": a.end} for a in actors]) or "[]"
+
+
+def dyad_pairs(actor_codes: Sequence[str | None], recipient_codes: Sequence[str | None]
+               ) -> list[tuple[str, str | None]]:
+    """(source, target) pairs of one event: actor x recipient, target None without recipient;
+    self pairs are skipped when the actor list is compound."""
+    sources = list(dict.fromkeys(c for c in actor_codes if c))
+    targets = list(dict.fromkeys(c for c in recipient_codes if c))
+    if not targets:
+        return [(s, None) for s in sources]
+    compound = len(sources) > 1
+    return [(s, t) for s in sources for t in targets if not (compound and s == t)]
+
+
+def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list]]:
+    """Columnar rows for `events` and `event_dyads` from Event records."""
+    ev: dict[str, list] = {c: [] for c in EVENT_COLS}
+    dy: dict[str, list] = {c: [] for c in DYAD_COLS}
+    for e in events:
+        d = to_date(e.date)
+        first_a = e.actor[0] if e.actor else None
+        first_r = e.recipient[0] if e.recipient else None
+        gold, score, quad = e.goldstein, e.plover_score, e.quad_code
+        evidence = e.evidence if e.origin == "dyadwatch" or e.trigger or e.sentence_index is not None else None
+        row = {
+            "id": e.id, "story_id": e.story_id, "date": d, "date_precision": e.date_precision,
+            "event": e.event or None, "mode": e.mode, "context": list(e.context or []),
+            "actor_code": first_a.code if first_a else None,
+            "actor_sector": first_a.sector if first_a else None,
+            "recipient_code": first_r.code if first_r else None,
+            "recipient_sector": first_r.sector if first_r else None,
+            "actor": _actor_json(e.actor), "recipient": _actor_json(e.recipient),
+            "modality": e.modality, "cameo": e.cameo, "goldstein": gold, "plover_score": score,
+            "quad_code": quad, "confidence": e.confidence, "event_text": e.event_text,
+            "evidence": _dumps(evidence), "location": e.location, "origin": e.origin,
+            "origin_id": e.origin_id, "original": _dumps(e.original),
+        }
+        for c in EVENT_COLS:
+            ev[c].append(row[c])
+        for s, t in dyad_pairs([a.code for a in e.actor], [r.code for r in e.recipient]):
+            for c, v in zip(DYAD_COLS, (e.id, d, s, t, row["event"], quad, score, gold, e.modality,
+                                        e.origin)):
+                dy[c].append(v)
+    return ev, dy
+
+
+def _as_list(value: Any) -> list | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int)):
+        return [value]
+    return list(value)
+
+
+class Store:
+    """A dyadwatch DuckDB database. Creates and migrates the file on open (unless read-only)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False) -> None:
+        self.path = db_path(path)
+        self.read_only = read_only
+        if read_only and str(self.path) != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(f"{self.path}: no such database")
+        if not read_only and str(self.path) != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.schema_version = self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def _migrate(self) -> int:
+        has = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        current = 0
+        if has:
+            current = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        if current >= SCHEMA_VERSION:
+            return current
+        if self.read_only:
+            raise RuntimeError(f"{self.path}: schema version {current} is older than {SCHEMA_VERSION}; "
+                               "open it once for writing to migrate")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                             "(version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
+            for version in sorted(MIGRATIONS):
+                if version <= current:
+                    continue
+                for stmt in MIGRATIONS[version]:
+                    self.con.execute(stmt)
+                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+                current = version
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return current
+
+    # -- writing ---------------------------------------------------------------------------------
+    def add_article(self, article: Article, events: list[Event], coded: bool = True) -> bool:
+        """Store one article and its events in one transaction. False (and nothing changes) when an
+        article with this id is already stored."""
+        exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
+        if exists:
+            return False
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}) VALUES ({', '.join('?' * len(ARTICLE_COLS))})",
+                [article.id, article.raw_id, article.title, article.text, article.url,
+                 to_date(article.date), article.source, article.language, article.path, coded,
+                 len(events)],
+            )
+            self._insert_events(events)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def add_events(self, events: Iterable[Event], batch_size: int = 50_000) -> int:
+        """Insert events (and their event_dyads rows), skipping ids already stored. Returns the
+        number of new events."""
+        n = 0
+        batch: list[Event] = []
+        for e in events:
+            batch.append(e)
+            if len(batch) >= batch_size:
+                n += self._insert_events_tx(batch)
+                batch = []
+        if batch:
+            n += self._insert_events_tx(batch)
+        return n
+
+    def _insert_events_tx(self, events: list[Event]) -> int:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            n = self._insert_events(events)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def _insert_events(self, events: list[Event]) -> int:
+        if not events:
+            return 0
+        ev, dy = event_rows(events)
+        ev_tbl = pa.Table.from_pydict(ev, schema=_EVENT_SCHEMA)
+        dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA)
+        self.con.register("_dw_ev_batch", ev_tbl)
+        self.con.register("_dw_dy_batch", dy_tbl)
+        try:
+            return self.insert_staged("_dw_ev_batch", "SELECT * FROM _dw_dy_batch")
+        finally:
+            self.con.unregister("_dw_ev_batch")
+            self.con.unregister("_dw_dy_batch")
+
+    def insert_staged(self, events_rel: str, dyads_sql: str | None = None) -> int:
+        """Insert rows of a staged relation with the `events` columns (a table, view or registered
+        frame named `events_rel`), skipping ids already stored (the first of duplicate ids wins),
+        and the matching event_dyads rows: from `dyads_sql` (a query with the event_dyads columns)
+        or, when None, one row per event from its first actor and recipient codes.
+        Runs inside the caller's transaction if one is open. Returns the number of new events."""
+        cols = ", ".join(EVENT_COLS)
+        con = self.con
+        con.execute("DROP TABLE IF EXISTS _dw_new_ids")
+        con.execute(
+            f"CREATE TEMP TABLE _dw_new_ids AS SELECT DISTINCT s.id FROM {events_rel} s "
+            "WHERE s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)"
+        )
+        n = con.execute("SELECT count(*) FROM _dw_new_ids").fetchone()[0]
+        if n:
+            con.execute(
+                f"INSERT INTO events ({cols}) SELECT {cols} FROM ("
+                f"SELECT {cols}, row_number() OVER (PARTITION BY id) AS _rn FROM {events_rel} "
+                f"WHERE id IN (SELECT id FROM _dw_new_ids)) WHERE _rn = 1"
+            )
+            if dyads_sql is None:
+                dyads_sql = (f"SELECT id, date, actor_code, recipient_code, event, quad_code, plover_score, "
+                             f"goldstein, modality, origin FROM {events_rel} WHERE actor_code IS NOT NULL")
+            con.execute(
+                f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT DISTINCT * FROM ({dyads_sql}) d "
+                "WHERE d.event_id IN (SELECT id FROM _dw_new_ids)"
+            )
+        con.execute("DROP TABLE IF EXISTS _dw_new_ids")
+        return int(n)
+
+    def optimize(self) -> None:
+        """Rewrite event_dyads sorted by (source, target, date) so that dyad queries read few row
+        groups (DuckDB skips row groups by their min/max). Worth it after a bulk load."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE TEMP TABLE _dw_sorted AS SELECT * FROM event_dyads "
+                             "ORDER BY source, target, date")
+            self.con.execute("DELETE FROM event_dyads")
+            self.con.execute("INSERT INTO event_dyads SELECT * FROM _dw_sorted")
+            self.con.execute("DROP TABLE _dw_sorted")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("CHECKPOINT")
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _where(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
+               until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None
+               ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        actors, recipients = _as_list(actor), _as_list(recipient)
+        if actors or recipients:
+            sub = []
+            if actors:
+                sub.append(f"source IN ({', '.join('?' * len(actors))})")
+                params += [str(a).upper() for a in actors]
+            if recipients:
+                sub.append(f"target IN ({', '.join('?' * len(recipients))})")
+                params += [str(r).upper() for r in recipients]
+            clauses.append(f"id IN (SELECT event_id FROM event_dyads WHERE {' AND '.join(sub)})")
+        for col, value, upper in (("event", type, True), ("modality", modality, False),
+                                  ("origin", origin, False), ("story_id", story_id, False)):
+            values = _as_list(value)
+            if values:
+                clauses.append(f"{col} IN ({', '.join('?' * len(values))})")
+                params += [str(v).upper() if upper else v for v in values]
+        if since:
+            clauses.append("date >= ?")
+            params.append(to_date(since))
+        if until:
+            clauses.append("date <= ?")
+            params.append(to_date(until))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
+               until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
+               limit: int | None = None, offset: int = 0, order: str = "date") -> pd.DataFrame:
+        """Events matching the filters (codes match any actor / recipient of an event)."""
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
+        if order not in _ORDERS:
+            raise ValueError(f"order must be one of {sorted(_ORDERS)}")
+        sql = f"SELECT * FROM events{where} ORDER BY {_ORDERS[order]}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        if offset:
+            sql += f" OFFSET {int(offset)}"
+        return self.con.execute(sql, params).df()
+
+    def count_events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
+                     until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None
+                     ) -> int:
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
+        return int(self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    @staticmethod
+    def _event_dict(row: dict[str, Any]) -> dict[str, Any]:
+        for key in ("actor", "recipient", "evidence", "original"):
+            if isinstance(row.get(key), str):
+                row[key] = json.loads(row[key])
+        if row.get("actor") is None:
+            row["actor"] = []
+        if row.get("recipient") is None:
+            row["recipient"] = []
+        for key in ("date", "ingested_at"):
+            if row.get(key) is not None:
+                row[key] = row[key].isoformat()
+        row["context"] = list(row.get("context") or [])
+        return row
+
+    def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def event(self, id: str) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM events WHERE id = ?", [id])
+        return self._event_dict(rows[0]) if rows else None
+
+    def article(self, id: str) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM articles WHERE id = ?", [id])
+        if not rows:
+            return None
+        art = rows[0]
+        for key in ("date", "ingested_at"):
+            if art.get(key) is not None:
+                art[key] = art[key].isoformat()
+        evs = self._dicts("SELECT * FROM events WHERE story_id = ? ORDER BY "
+                          "json_extract(evidence, '$.sentence_index')::INTEGER NULLS LAST, id", [id])
+        art["events"] = [self._event_dict(e) for e in evs]
+        return art
+
+    def articles(self, limit: int | None = 100, offset: int = 0) -> pd.DataFrame:
+        sql = "SELECT * FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        if offset:
+            sql += f" OFFSET {int(offset)}"
+        return self.con.execute(sql).df()
+
+    def actors(self) -> pd.DataFrame:
+        """Every actor code with the number of events it is an actor in and a recipient in."""
+        return self.con.execute(
+            """
+            WITH a AS (SELECT source AS code, count(DISTINCT event_id) AS n_actor FROM event_dyads
+                       WHERE source IS NOT NULL GROUP BY 1),
+                 r AS (SELECT target AS code, count(DISTINCT event_id) AS n_recipient FROM event_dyads
+                       WHERE target IS NOT NULL GROUP BY 1)
+            SELECT coalesce(a.code, r.code) AS code, coalesce(n_actor, 0) AS n_actor,
+                   coalesce(n_recipient, 0) AS n_recipient
+            FROM a FULL OUTER JOIN r ON a.code = r.code
+            ORDER BY n_actor + n_recipient DESC, code
+            """
+        ).df()
+
+    def counts(self) -> dict[str, Any]:
+        one = self.con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM event_dyads)").fetchone()
+        by_origin = dict(self.con.execute(
+            "SELECT origin, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall())
+        return {"articles": int(one[0]), "events": int(one[1]), "dyads": int(one[2]),
+                "by_origin": {k: int(v) for k, v in by_origin.items()}}
