@@ -1,0 +1,409 @@
+"""The HTTP API and the dashboard: `create_app(db_path) -> FastAPI`.
+
+The API is thin over the library: the store (`dyadwatch.store.Store`), the analyses
+(`dyadwatch.analysis`), the knowledge base (`dyadwatch.kb`) and the coder (`dyadwatch.coding`).
+Every route returns JSON made from the plain records or DataFrames those functions return.
+
+Concurrency. DuckDB allows one writing process per database file. The server therefore opens ONE
+connection for its whole life: read-write when an API token is configured (so `POST /api/articles`
+can store what it codes), read-only otherwise, so that a read-only server may run next to other
+readers of the same file. All routes are synchronous and FastAPI runs them in a thread pool; a lock
+serialises every use of the connection, because one DuckDB connection must not be used by two
+threads at once. Coding an article (spaCy) runs outside the lock; only the write holds it.
+
+Security. Writing needs `DYADWATCH_TOKEN` (or `token=`) on the server and `Authorization: Bearer
+<token>` on the request; without a configured token the server is read-only and `POST` answers 403.
+The dashboard is static files served with a Content-Security-Policy that allows scripts from the
+server only; article text reaches the page only as JSON and is put in the DOM as text nodes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import inspect
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from datetime import date as _date
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from .. import __version__, config
+from .queries import jsonable, network, records
+
+log = logging.getLogger("dyadwatch.web")
+
+T = TypeVar("T")
+
+STATIC_DIR = Path(str(resources.files("dyadwatch.web").joinpath("static")))
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+MAX_PAGE = 1000
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: the fields of a JSON line."""
+
+    text: str = Field(..., min_length=1, max_length=2_000_000)
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+class Backend:
+    """The server's one store connection, its lock, and the functions the routes call."""
+
+    def __init__(self, db_path: str | Path, read_only: bool) -> None:
+        self.db_path = Path(db_path)
+        self.read_only = read_only
+        self.lock = threading.RLock()
+        self._store: Any = None
+
+    # -- store -------------------------------------------------------------------------------
+    def open(self) -> None:
+        from ..store import Store
+
+        if self.read_only and not self.db_path.exists():
+            # Create an empty, migrated database first, then reopen it read-only.
+            Store(self.db_path).close()
+        self._store = Store(self.db_path, read_only=self.read_only)
+
+    def close(self) -> None:
+        if self._store is not None:
+            close = getattr(self._store, "close", None)
+            if close:
+                close()
+            self._store = None
+
+    @contextmanager
+    def store(self) -> Iterator[Any]:
+        with self.lock:
+            if self._store is None:
+                self.open()
+            yield self._store
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, *args, **kwargs)` under the lock."""
+        with self.store() as st:
+            return fn(st, *args, **kwargs)
+
+
+def _resolve(code: str) -> str:
+    """An actor code for what a user typed ("prk", "North Korea", "Pyongyang" -> "PRK")."""
+    raw = (code or "").strip()
+    if not raw:
+        raise HTTPException(422, "empty actor")
+    try:
+        from ..kb import load_kb
+
+        found = load_kb().resolve(raw)
+    except (ImportError, OSError, ValueError):  # the knowledge base is a convenience here
+        found = None
+    return found or raw.upper()
+
+
+def _iso(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return _date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name}: not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _kwargs_for(fn: Callable[..., Any], **candidates: Any) -> dict[str, Any]:
+    """The keyword arguments `fn` accepts, among `candidates` that are not None."""
+    params = inspect.signature(fn).parameters
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    return {k: v for k, v in candidates.items() if v is not None and (takes_any or k in params)}
+
+
+def _static(name: str) -> Path:
+    path = (STATIC_DIR / name).resolve()
+    if STATIC_DIR.resolve() not in path.parents or not path.is_file():
+        raise HTTPException(404, "not found")
+    return path
+
+
+def create_app(db_path: str | Path | None = None, token: str | None = None,
+               read_only: bool | None = None) -> FastAPI:
+    """The FastAPI application over the DuckDB file `db_path`.
+
+    `token` defaults to $DYADWATCH_TOKEN; without one the server is read-only. `read_only`
+    forces the mode of the connection (default: read-write exactly when a token is configured).
+    """
+    token = token if token is not None else config.api_token()
+    if read_only is None:
+        read_only = not token
+    backend = Backend(config.db_path(db_path), read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        try:
+            with backend.lock:
+                backend.open()
+        except Exception as exc:  # noqa: BLE001 - keep serving: routes answer 503 with the reason
+            log.error("dyadwatch: cannot open %s: %s", backend.db_path, exc)
+        yield
+        with backend.lock:
+            backend.close()
+
+    app = FastAPI(
+        title="dyadwatch",
+        version=__version__,
+        description="Political events coded from news text (PLOVER), stored in DuckDB, and the "
+                    "dynamics of dyads. Read routes are open; `POST /api/articles` needs a bearer token.",
+        lifespan=lifespan,
+    )
+    app.state.backend = backend
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    @app.exception_handler(ValueError)
+    async def value_error(_request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        try:
+            return backend.call(fn, *args, **kwargs)
+        except HTTPException:
+            raise
+        except (ValueError, KeyError, LookupError) as exc:
+            raise HTTPException(422, str(exc)) from exc
+        except ImportError as exc:
+            raise HTTPException(501, f"not available in this installation: {exc}") from exc
+        except Exception as exc:
+            import duckdb
+
+            if isinstance(exc, duckdb.Error):
+                raise HTTPException(503, f"database error: {exc}") from exc
+            raise
+
+    def require_token(authorization: str | None = Header(default=None)) -> None:
+        if not token:
+            raise HTTPException(403, "this server is read-only: set DYADWATCH_TOKEN to enable writing")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+    # -- dashboard -----------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(_static("index.html"), media_type="text/html; charset=utf-8")
+
+    @app.get("/static/{name:path}", include_in_schema=False)
+    def static(name: str) -> FileResponse:
+        return FileResponse(_static(name))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    # -- API -----------------------------------------------------------------------------------
+    @app.get("/api/info", tags=["meta"])
+    def info() -> dict[str, Any]:
+        """Version, database, write mode and counts."""
+
+        def counts(st: Any) -> dict[str, Any]:
+            out = {}
+            for table in ("articles", "events"):
+                out[table] = st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            dates = st.con.execute("SELECT min(date), max(date) FROM events").fetchone()
+            out["first_date"], out["last_date"] = jsonable(dates[0]), jsonable(dates[1])
+            return out
+
+        return {"version": __version__, "db": backend.db_path.name, "writable": bool(token),
+                **run(counts)}
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(
+        actor: str | None = Query(None, description="actor code or name"),
+        recipient: str | None = Query(None, description="recipient code or name"),
+        type: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT (comma-separated)"),
+        since: str | None = Query(None, description="first date, YYYY-MM-DD"),
+        until: str | None = Query(None, description="last date, YYYY-MM-DD"),
+        modality: str | None = Query(None, description="asserted, negated, hypothetical, future, claimed"),
+        story_id: str | None = Query(None, description="events of one article"),
+        limit: int = Query(50, ge=1, le=MAX_PAGE),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Events matching the filters of `dyadwatch events`, newest first, one page at a time."""
+        filters = {
+            "actor": _resolve(actor) if actor else None,
+            "recipient": _resolve(recipient) if recipient else None,
+            "type": [t.strip().upper() for t in type.split(",") if t.strip()] if type else None,
+            "since": _iso(since, "since"),
+            "until": _iso(until, "until"),
+            "modality": [m.strip().lower() for m in modality.split(",") if m.strip()] if modality else None,
+            "story_id": story_id,
+        }
+
+        def page(st: Any) -> dict[str, Any]:
+            total = st.count_events(**filters)
+            df = st.events(limit=limit, offset=offset, order="-date", **filters)
+            return {"total": int(total), "limit": limit, "offset": offset, "filters": filters,
+                    "items": records(df)}
+
+        return run(page)
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def get_event(event_id: str) -> dict[str, Any]:
+        """One event with its evidence (sentence and character offsets) and its article's title."""
+
+        def one(st: Any) -> dict[str, Any] | None:
+            ev = st.event(event_id)
+            if not ev:
+                return None
+            ev = jsonable(ev)
+            art = st.con.execute("SELECT id, title, url, date, source FROM articles WHERE id = ?",
+                                 [ev.get("story_id")]).fetchone()
+            ev["article"] = (dict(zip(("id", "title", "url", "date", "source"), jsonable(list(art))))
+                             if art else None)
+            return ev
+
+        ev = run(one)
+        if ev is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return ev
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One article: its text and its events with their character offsets into that text."""
+        art = run(lambda st: st.article(article_id))
+        if not art:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return jsonable(art)
+
+    @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(require_token)])
+    def post_article(body: ArticleIn) -> dict[str, Any]:
+        """Code one article and store it with its events (needs `Authorization: Bearer <token>`)."""
+        if read_only:
+            raise HTTPException(403, "this server was started read-only")
+        from ..ingest.article import Article
+
+        date = _iso(body.date, "date") if body.date else None
+        art = Article(text=body.text, title=body.title, url=body.url, date=date, source=body.source,
+                      path="api", raw_id=body.id)
+        from ..coding import code_article
+
+        events = code_article(art)  # spaCy, outside the lock
+        run(lambda st: st.add_article(art, events))
+        return {"id": art.id, "raw_id": body.id, "n_events": len(events),
+                "events": [e.to_record() for e in events]}
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(limit: int = Query(500, ge=1, le=5000)) -> list[dict[str, Any]]:
+        """Actors that occur in the events, with names and event counts, most frequent first."""
+        rows = records(run(lambda st: st.actors()))
+        try:
+            from ..kb import load_kb
+
+            name_of = load_kb().country_name
+        except (ImportError, OSError, ValueError):  # names are a convenience
+            def name_of(_code: str) -> str | None:
+                return None
+        for r in rows:
+            r.setdefault("events", int(r.get("n_actor") or 0) + int(r.get("n_recipient") or 0))
+            if not r.get("name") and r.get("code"):
+                r["name"] = name_of(r["code"])
+        rows.sort(key=lambda r: (-r["events"], r.get("code") or ""))
+        return rows[:limit]
+
+    @app.get("/api/network", tags=["actors"])
+    def get_network(since: str | None = None, until: str | None = None,
+                    min_events: int = Query(1, ge=1), limit: int = Query(150, ge=1, le=2000),
+                    modality: str = "asserted") -> dict[str, Any]:
+        """Who interacts with whom: undirected edges with event counts and net cooperation."""
+        df = run(network, since=_iso(since, "since"), until=_iso(until, "until"),
+                 min_events=min_events, limit=limit, modality=modality or None)
+        return {"edges": records(df)}
+
+    # -- dyads -------------------------------------------------------------------------------
+    def dyad_args(a: str, b: str) -> tuple[str, str]:
+        return _resolve(a), _resolve(b)
+
+    @app.get("/api/dyads/{a}/{b}/series", tags=["dyads"])
+    def series(a: str, b: str, freq: str = "W", since: str | None = None, until: str | None = None,
+               directed: bool = False) -> dict[str, Any]:
+        """Cooperation-conflict series of a dyad, one row per period."""
+        from ..analysis.series import dyad_series
+
+        ca, cb = dyad_args(a, b)
+        kw = _kwargs_for(dyad_series, freq=freq, since=_iso(since, "since"), until=_iso(until, "until"),
+                         directed=directed)
+        df = run(dyad_series, ca, cb, **kw)
+        return {"a": ca, "b": cb, "freq": freq, "directed": directed, "points": records(df)}
+
+    @app.get("/api/dyads/{a}/{b}/regimes", tags=["dyads"])
+    def regimes(a: str, b: str, freq: str = "W", since: str | None = None,
+                until: str | None = None) -> dict[str, Any]:
+        """Regimes (segments between change points) of a dyad's series."""
+        from ..analysis.regimes import regimes as find_regimes
+
+        ca, cb = dyad_args(a, b)
+        kw = _kwargs_for(find_regimes, freq=freq, since=_iso(since, "since"), until=_iso(until, "until"))
+        out = run(find_regimes, ca, cb, **kw)
+        return {"a": ca, "b": cb, "freq": freq, "regimes": records(out)}
+
+    @app.get("/api/dyads/{a}/{b}/impact", tags=["dyads"])
+    def impact(a: str, b: str, date: str | None = None, event: str | None = None,
+               window: int | None = Query(None, ge=1, le=3650)) -> dict[str, Any]:
+        """Did the dynamics change at `date` (or at the date of `event`)? Before/after fit and verdict."""
+        from ..analysis.impact import impact as measure
+
+        ca, cb = dyad_args(a, b)
+        when = _iso(date, "date")
+        if event and not when:
+            ev = run(lambda st: st.event(event))
+            if not ev:
+                raise HTTPException(404, f"no event {event!r}")
+            when = jsonable(ev.get("date"))
+        if not when:
+            raise HTTPException(422, "give date=YYYY-MM-DD or event=<event id>")
+        out = run(measure, ca, cb, **_kwargs_for(measure, date=when, window=window))
+        result = jsonable(out)
+        if isinstance(result, dict):
+            result.setdefault("a", ca)
+            result.setdefault("b", cb)
+            result.setdefault("date", when)
+        return result
+
+    @app.get("/api/dyads/{a}/{b}/reciprocity", tags=["dyads"])
+    def reciprocity(a: str, b: str) -> dict[str, Any]:
+        """How much each side answers the other's cooperation and conflict."""
+        from ..analysis.reciprocity import reciprocity as measure
+
+        ca, cb = dyad_args(a, b)
+        out = jsonable(run(measure, ca, cb))
+        if isinstance(out, list):
+            out = {"rows": out}
+        out.setdefault("a", ca)
+        out.setdefault("b", cb)
+        return out
+
+    return app
+
+
+__all__ = ["CSP", "ArticleIn", "Backend", "create_app"]

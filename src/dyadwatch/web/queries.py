@@ -1,0 +1,109 @@
+"""Helpers behind the API that a notebook user can call too: JSON conversion and the actor network."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+
+def jsonable(value: Any) -> Any:
+    """`value` with dates as ISO strings, NaN as None, numpy scalars as Python ones, JSON text parsed."""
+    if value is None:
+        return None
+    if isinstance(value, pd.DataFrame):
+        return records(value)
+    if isinstance(value, pd.Series):
+        return jsonable(value.to_dict())
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str | bytes):  # numpy arrays and scalars
+        return jsonable(value.tolist())
+    if isinstance(value, pd.Timestamp):
+        if pd.isna(value):
+            return None
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Period):
+        return str(value)
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+_JSON_COLUMNS = ("actor", "recipient", "evidence", "original")
+
+
+def records(df: Any) -> list[dict[str, Any]]:
+    """Rows of a DataFrame (or a list of dicts) as JSON-ready dicts; JSON text columns are parsed."""
+    if df is None:
+        return []
+    if isinstance(df, pd.DataFrame):
+        rows = df.to_dict(orient="records")
+    elif isinstance(df, dict):
+        rows = [df]
+    else:
+        rows = list(df)
+    out = []
+    for row in rows:
+        row = dict(row)
+        for col in _JSON_COLUMNS:
+            v = row.get(col)
+            if isinstance(v, str) and v[:1] in "[{":
+                try:
+                    row[col] = json.loads(v)
+                except ValueError:
+                    pass
+        out.append(jsonable(row))
+    return out
+
+
+def network(store: Any, since: str | None = None, until: str | None = None, min_events: int = 1,
+            limit: int = 150, modality: str | None = "asserted") -> pd.DataFrame:
+    """Who interacts with whom: one row per unordered actor pair, from `event_dyads`.
+
+    Columns: a, b (codes, a < b), events, a_to_b, b_to_a, net (mean PLOVER score, -10..10),
+    cooperation and conflict (event counts by quad class 1-2 and 3-4). The `limit` busiest pairs.
+    """
+    where = ["target IS NOT NULL", "source IS NOT NULL", "source <> target"]
+    params: list[Any] = []
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    if modality:
+        where.append("modality = ?")
+        params.append(modality)
+    sql = f"""
+        SELECT least(source, target) AS a, greatest(source, target) AS b,
+               count(*) AS events,
+               count(*) FILTER (WHERE source < target) AS a_to_b,
+               count(*) FILTER (WHERE source > target) AS b_to_a,
+               avg(plover_score) AS net,
+               count(*) FILTER (WHERE quad_code IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict
+        FROM event_dyads
+        WHERE {' AND '.join(where)}
+        GROUP BY 1, 2
+        HAVING count(*) >= ?
+        ORDER BY events DESC, a, b
+        LIMIT ?
+    """
+    params += [int(min_events), int(limit)]
+    return store.con.execute(sql, params).df()
