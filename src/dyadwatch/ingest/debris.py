@@ -55,7 +55,9 @@ BLOCK_HEADERS: tuple[str, ...] = (
 INLINE_PATTERNS: tuple[str, ...] = (
     # a name glued to itself, then headlines, then MORE
     r"(?<![\w])(?P<n>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})(?P=n)\b.{0,700}?\bMORE\b",
-    r"©\s?[^.\n]{1,60}?(?:Images|Photos?|Pictures|Press|Agency|AFP|Reuters|AP|Getty)\b",
+    # a credit inside a paragraph: the sign, perhaps a year, capitalised words, an agency word
+    (r"(?:©|\(c\))\s?(?:\d{4}\s)?(?:[A-Z][\w&'.-]*\s){0,4}"
+     r"(?:Images|Photos?|Pictures|Press|Agency|Wire|News|AFP|Reuters|AP|Getty)\b"),
     r"\((?:Photo|Image|Picture)s?(?: by|:)[^)\n]{1,80}\)",
     r"(?:Sign up|Subscribe)(?: now| today)? (?:for|to) (?:our|the) [^.!\n]{0,40}?newsletters?\b[^.!\n]{0,80}[.!]?",
     r"Share (?:this|the) (?:article|story)(?: on [A-Z]\w+)?[.!]?",
@@ -68,7 +70,7 @@ MORE_LINE = re.compile(r"^(?:more|more stories|read more|see more|show more)\W{0
 
 _LINE_RES = [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in DEBRIS_LINES]
 _BLOCK_RES = [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in BLOCK_HEADERS]
-_INLINE_RES = [re.compile(p, re.DOTALL) for p in INLINE_PATTERNS]
+_INLINE_RES = [re.compile(p) for p in INLINE_PATTERNS]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 MAX_BLOCK_LINES = 12
@@ -151,14 +153,22 @@ def _remove_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+def _inline(line: str) -> str | None:
+    """The line without inline debris; None when nothing but debris was on it."""
+    if not line.strip():
+        return ""
+    for rx in _INLINE_RES:
+        line = rx.sub(" ", line)
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    return line or None
+
+
 def clean_text(text: str, title: str | None = None) -> str:
     """The article body without page debris; paragraphs separated by blank lines."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    for rx in _INLINE_RES:
-        text = rx.sub(" ", text)
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [ln for ln in (_inline(raw) for raw in text.split("\n")) if ln is not None]
     # the title repeated as the first line(s), or opening the first line; without a title, a
     # first line repeated as the second is the title twice
     first = next((ln for ln in lines if ln), "")
@@ -166,15 +176,17 @@ def clean_text(text: str, title: str | None = None) -> str:
         title = first
     if title and _norm(title):
         nt = _norm(title)
-        for k, ln in enumerate(lines):
-            if not ln:
-                continue
-            if _norm(ln) == nt:
-                lines[k] = ""
-                continue
-            if _norm(ln).startswith(nt + " ") and ln[: len(title.strip())].lower() == title.strip().lower():
-                lines[k] = ln[len(title.strip()):].strip()
-            break
+        kept: list[str] = []
+        in_head = True
+        for ln in lines:
+            if in_head and ln:
+                if _norm(ln) == nt:
+                    continue
+                if _norm(ln).startswith(nt + " ") and ln[: len(title.strip())].lower() == title.strip().lower():
+                    ln = ln[len(title.strip()):].strip()
+                in_head = False
+            kept.append(ln)
+        lines = kept
     lines = _remove_blocks(lines)
     lines = [ln for ln in lines if not is_debris_line(ln)]
     # collapse blank runs into single paragraph breaks

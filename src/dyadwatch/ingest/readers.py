@@ -151,8 +151,9 @@ def parse_txt(raw: str, path: str, *, source: str | None = None,
             k += 1
         if k + 1 < len(body_lines):
             first = body_lines[k].strip()
-            if (first and len(first) <= 200 and not first.endswith(".")
-                    and not body_lines[k + 1].strip()):
+            ends_ok = not first.endswith(".") or re.search(r"\b(?:[A-Z]\.){2,}$", first)
+            if first and len(first) <= 200 and ends_ok and (
+                    not body_lines[k + 1].strip() or body_lines[k + 1].strip() == first):
                 title = first
                 body_lines = body_lines[k + 1:]
     text = "\n".join(body_lines)
@@ -184,21 +185,19 @@ def parse_html(raw: str, path: str, *, source: str | None = None,
         text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         return IngestError(path, "no article text found in the HTML page")
-    title = None
-    meta_url = None
+    title = meta_url = sitename = None
     try:
         meta = trafilatura.extract_metadata(raw)
         if meta is not None:
-            title = meta.title
-            meta_url = meta.url
+            title, meta_url, sitename = meta.title, meta.url, meta.sitename
     except Exception:  # noqa: BLE001 - metadata is optional
-        title = meta_url = None
+        title = meta_url = sitename = None
     try:
         found = find_date(raw, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001
         found = None
     article = _make_article(text, title=title, url=url or meta_url, date=found or date,
-                            source=source, path=path)
+                            source=sitename or source, path=path)
     if not article.text.strip():
         return IngestError(path, "no article text left after removing page debris")
     return article
