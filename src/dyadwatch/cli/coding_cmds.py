@@ -1,5 +1,84 @@
-"""CLI commands (coding_cmds)."""
+"""`dyadwatch code`: JSON lines of articles in, PLOVER event records out."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from .app import app
+
+
+def _cleaner():
+    """The ingest helper's page-debris cleaner, if it exists."""
+    try:
+        from ..ingest import clean as mod  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return None
+    for name in ("clean_text", "clean", "strip_debris"):
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator["object"]:
+    """Articles from a JSON-lines file ({"id","text","date"[, "title"]}); bad lines go to `errors`."""
+    from ..ingest.article import Article
+
+    clean = _cleaner()
+    stream = sys.stdin if str(path) == "-" else open(path, encoding="utf-8", errors="replace")
+    with stream:
+        for lineno, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not a JSON object")
+                text = rec.get("text")
+                if not isinstance(text, str):
+                    raise ValueError('no "text" string')
+                if clean is not None:
+                    try:
+                        cleaned = clean(text)
+                        if isinstance(cleaned, str) and cleaned.strip():
+                            text = cleaned
+                    except Exception:  # noqa: BLE001
+                        pass
+                rid = rec.get("id")
+                date = rec.get("date")
+                yield Article(text=text, title=rec.get("title"), date=str(date)[:10] if date else None,
+                              raw_id=str(rid) if rid is not None else f"{path}:{lineno}",
+                              path=f"{path}:{lineno}")
+            except (ValueError, TypeError) as exc:
+                msg = f"{path}:{lineno}: {exc}"
+                errors.append(msg)
+                typer.echo(msg, err=True)
+
+
+@app.command("code")
+def code_cmd(
+    input: Path = typer.Argument(..., help="JSON lines: {id, text, date} per line ('-' for stdin)"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="write event records here"),
+) -> None:
+    """Code PLOVER events from articles; one JSON event record per line."""
+    from ..coding import code_articles
+
+    if str(input) != "-" and not input.exists():
+        typer.echo(f"{input}: no such file", err=True)
+        raise typer.Exit(2)
+    errors: list[str] = []
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for _article, events in code_articles(read_jsonl_articles(input, errors)):
+            for ev in events:
+                out.write(json.dumps(ev.to_record(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    if errors:
+        raise typer.Exit(1)

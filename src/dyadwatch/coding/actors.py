@@ -1,0 +1,156 @@
+"""Actor mentions in text: knowledge-base aliases (PhraseMatcher), role words and sectors."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+log = logging.getLogger("dyadwatch.coding")
+
+# Fallback role words when the knowledge base has no sector for a word.
+ROLE_SECTORS = {
+    "government": "GOV", "minister": "GOV", "ministry": "GOV", "president": "GOV", "premier": "GOV",
+    "official": "GOV", "authorities": "GOV", "authority": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
+    "spokesperson": "GOV", "leader": "GOV", "diplomat": "GOV", "envoy": "GOV", "ambassador": "GOV",
+    "regime": "GOV", "administration": "GOV", "cabinet": "GOV", "king": "GOV", "emir": "GOV",
+    "chancellor": "GOV", "secretary": "GOV", "delegation": "GOV", "negotiator": "GOV", "state": "GOV",
+    "army": "MIL", "military": "MIL", "troops": "MIL", "troop": "MIL", "soldier": "MIL", "force": "MIL",
+    "forces": "MIL", "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "tank": "MIL",
+    "artillery": "MIL", "general": "MIL", "commander": "MIL", "officer": "MIL", "gunboat": "MIL",
+    "police": "COP", "policeman": "COP", "riot police": "COP", "security": "COP",
+    "court": "JUD", "judge": "JUD", "prosecutor": "JUD", "parliament": "LEG", "lawmaker": "LEG",
+    "legislator": "LEG", "senator": "LEG", "rebel": "REB", "insurgent": "REB", "militant": "REB",
+    "guerrilla": "REB", "guerilla": "REB", "separatist": "REB", "fighter": "REB", "gunman": "REB",
+    "militia": "REB", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "student": "EDU",
+    "worker": "LAB", "union": "LAB", "farmer": "AGR", "refugee": "REF", "opposition": "OPP",
+    "party": "PTY", "journalist": "JRN", "newspaper": "JRN", "civilian": "CVL", "villager": "CVL",
+    "activist": "CVL", "resident": "CVL", "people": "CVL", "prisoner": "CVL", "detainee": "CVL",
+    "businessman": "BUS", "company": "BUS", "firm": "BUS", "bank": "BUS", "doctor": "MED",
+    "cleric": "REL", "church": "REL", "bishop": "REL", "archbishop": "REL", "imam": "REL",
+    "intelligence": "SPY", "spy": "SPY", "agent": "SPY", "hospital": "MED", "teacher": "EDU",
+    "landowner": "AGR", "peacekeeper": "MIL", "observer": "GOV", "inspector": "GOV", "mediator": "GOV",
+}
+
+
+@dataclass
+class Mention:
+    start: int  # token indices in the doc
+    end: int
+    code: str
+    sector: str | None
+    kind: str
+    text: str
+    office: str | None = None
+    needs_context: bool = False
+    ambiguous: bool = False
+
+
+@lru_cache(maxsize=1)
+def get_kb() -> Any:
+    try:
+        from ..kb import load_kb
+
+        return load_kb()
+    except Exception as exc:  # noqa: BLE001 - a broken KB must not stop coding
+        log.warning("knowledge base unavailable: %s", exc)
+        return None
+
+
+class ActorFinder:
+    """Find actor mentions with a PhraseMatcher over every knowledge-base alias."""
+
+    def __init__(self, nlp: Language, kb: Any = None) -> None:
+        self.kb = kb if kb is not None else get_kb()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[str, list[Any]] = {}
+        if self.kb is None:
+            return
+        patterns: dict[str, list[Doc]] = {}
+        seen: set[str] = set()
+        for form, entry in self.kb.aliases():
+            key = form.lower()
+            self.entries.setdefault(key, []).append(entry)
+            if key in seen:
+                continue
+            seen.add(key)
+            patterns.setdefault("A", []).append(nlp.make_doc(form))
+        for label, docs in patterns.items():
+            self.matcher.add(label, docs)
+
+    def find(self, doc: Doc | Span, on_date: str | None = None, seen_codes: set[str] | None = None
+             ) -> list[Mention]:
+        """Longest non-overlapping alias matches, resolved to one entry each (by date for persons)."""
+        if self.kb is None:
+            return []
+        if isinstance(doc, Span):
+            offset = doc.start
+            matches = self.matcher(doc.as_doc())
+            base = doc.doc
+        else:
+            offset = 0
+            matches = self.matcher(doc)
+            base = doc
+        spans = sorted(((s + offset, e + offset) for _, s, e in matches), key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: set[int] = set()
+        out: list[Mention] = []
+        for s, e in spans:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            span = base[s:e]
+            text = span.text
+            try:
+                entries = self.kb.lookup(text, on_date)
+            except Exception:  # noqa: BLE001
+                entries = self.entries.get(text.lower(), [])
+            if not entries:
+                continue
+            entry = entries[0]
+            if entry.kind == "nonactor" or not entry.code:
+                continue
+            if entry.needs_context and (seen_codes is None or entry.code not in seen_codes):
+                continue
+            if entry.ambiguous and not _looks_like_actor(span):
+                continue
+            # A lower-case match of a capitalised name ("turkey", "chad") is not the name.
+            if text.islower() and entry.kind in ("country", "capital", "demonym") and text[:1].isalpha():
+                continue
+            out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office,
+                               entry.needs_context, entry.ambiguous))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def sector_of(self, word: str) -> str | None:
+        sector = None
+        if self.kb is not None:
+            try:
+                sector = self.kb.sector_of(word)
+            except Exception:  # noqa: BLE001
+                sector = None
+        if sector:
+            return sector
+        w = word.lower()
+        if w in ROLE_SECTORS:
+            return ROLE_SECTORS[w]
+        if w.endswith("s") and w[:-1] in ROLE_SECTORS:
+            return ROLE_SECTORS[w[:-1]]
+        return None
+
+
+def _looks_like_actor(span: Span) -> bool:
+    """An ambiguous name ("Jordan", "Chad") counts when capitalised and tagged as a place or group."""
+    if not span.text[:1].isupper():
+        return False
+    if span.doc.has_annotation("ENT_IOB"):
+        ents = {t.ent_type_ for t in span}
+        if ents & {"GPE", "NORP", "ORG", "LOC"}:
+            return True
+        if ents & {"PERSON"}:
+            return False
+    return span.doc.has_annotation("DEP") and any(t.dep_ in ("nsubj", "pobj", "dobj", "poss") for t in span)

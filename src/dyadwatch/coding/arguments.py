@@ -1,0 +1,257 @@
+"""Arguments of a trigger in a dependency parse: who acts (subject, agent, inherited subject) and who
+is acted on (object, prepositional object, embedded clause), resolved to actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..events import Actor
+from .actors import ActorFinder, Mention
+from .coref import BOTH, GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+
+# Verbs whose object is the subject of their to-infinitive ("urged Seoul to resume talks").
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "invite", "press", "push", "force", "allow",
+                  "permit", "implore", "persuade", "encourage", "request", "appeal", "help", "warn",
+                  "pressure", "pressurize", "instruct", "authorize", "enable"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+TITLES = {"president", "minister", "premier", "king", "queen", "emir", "chancellor", "secretary",
+          "general", "commander", "leader", "chief", "ambassador", "envoy", "spokesman", "spokeswoman",
+          "governor", "mayor", "senator", "judge", "prince", "sheikh", "colonel", "foreign", "prime",
+          "defence", "defense", "interior", "vice", "deputy", "official", "officials", "negotiator"}
+
+
+@dataclass
+class SentenceActors:
+    """Actor mentions of one parsed sentence and the article memory used to resolve the rest."""
+
+    doc: Doc
+    offset: int  # character offset of the sentence in the article
+    mentions: list[Mention]
+    ctx: ArticleContext
+    finder: ActorFinder
+    tokmap: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.tokmap[i] = m
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def actor_from_mention(self, m: Mention, head: Token | None) -> Actor:
+        sector = m.sector
+        if head is not None and (sector is None or m.kind in ("country", "demonym")):
+            role = self.role_sector(head)
+            if role:
+                sector = role
+        if m.kind == "person" and not sector:
+            sector = "GOV" if m.office else "ELI"
+        span = self.doc[m.start:m.end]
+        return Actor(m.code, sector, m.text, self.offset + span.start_char, self.offset + span.end_char,
+                     m.office)
+
+    def role_sector(self, head: Token) -> str | None:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = [head.lower_, head.lemma_.lower()]
+        for c in head.children:
+            if c.dep_ == "compound" and c.i < head.i and c.i not in self.tokmap:
+                words.insert(0, f"{c.lower_} {head.lower_}")
+        for w in words:
+            s = self.finder.sector_of(w)
+            if s:
+                return s
+        return None
+
+    def _actor(self, code: str, sector: str | None, tok: Token) -> Actor:
+        left = tok.left_edge
+        if left.i > tok.i:
+            left = tok
+        span = self.doc[left.i:tok.i + 1]
+        return Actor(code, sector, span.text, self.offset + span.start_char, self.offset + span.end_char)
+
+    def resolve(self, tok: Token, depth: int = 0) -> list[Actor]:
+        """Actors named by the noun phrase headed by `tok` (conjuncts included)."""
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        out: list[Actor] = []
+        for h in heads:
+            out.extend(self._resolve_head(h, depth))
+        seen: set[tuple[str | None, str | None]] = set()
+        unique = []
+        for a in out:
+            if (a.code, a.sector) in seen or not a.code:
+                continue
+            seen.add((a.code, a.sector))
+            unique.append(a)
+        return unique
+
+    def _resolve_head(self, h: Token, depth: int) -> list[Actor]:
+        m = self.tokmap.get(h.i)
+        if m is not None:
+            return [self.actor_from_mention(m, h)]
+        # Modifiers: "North Korean troops", "Sudan's government", "Hungarian and Romanian officials".
+        found: list[Actor] = []
+        for c in h.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
+                for cc in [c] + list(c.conjuncts):
+                    mm = self.tokmap.get(cc.i)
+                    if mm is None:
+                        # "the U.S. Defense Secretary": a mention deeper in the compound chain
+                        for g in cc.subtree:
+                            if g.i in self.tokmap and g.i < h.i:
+                                mm = self.tokmap[g.i]
+                                break
+                    if mm is not None:
+                        found.append(self.actor_from_mention(mm, h))
+        if found:
+            return found
+        # The head may sit inside a larger mention ("the Security Council") found via any token.
+        if depth < 2:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "for") and h.pos_ in ("NOUN", "PROPN"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            sub = self.resolve(g, depth + 1)
+                            if sub:
+                                role = self.role_sector(h)
+                                if role:
+                                    for a in sub:
+                                        if a.sector is None or c.lower_ == "of":
+                                            a.sector = role
+                                return sub
+            for c in h.children:
+                if c.dep_ == "appos":
+                    sub = self.resolve(c, depth + 1)
+                    if sub:
+                        return sub
+        low = h.lower_
+        if h.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            return self._pronoun(h)
+        if h.pos_ == "DET" and low in ("both",):
+            codes = self.ctx.last_two_states()
+            return [self._actor(c, None, h) for c in codes]
+        if low in ("sides", "countries", "nations", "governments", "parties", "neighbours", "neighbors"):
+            if any(c.lower_ in ("two", "both") for c in h.children):
+                codes = self.ctx.last_two_states()
+                return [self._actor(c, None, h) for c in codes]
+        lemma = h.lemma_.lower()
+        if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
+            code = self.ctx.last_state()
+            if code:
+                return [self._actor(code, self.role_sector(h) or "GOV", h)]
+        # A titled person the knowledge base does not know: "President Omar al-Bashir".
+        if h.pos_ == "PROPN" and h.ent_type_ == "PERSON":
+            titled = [c for c in h.children if c.dep_ == "compound" and c.lower_ in TITLES]
+            if titled:
+                code = self.ctx.main_state()
+                if code:
+                    return [self._actor(code, "GOV", h)]
+        return []
+
+    def _pronoun(self, h: Token) -> list[Actor]:
+        low = h.lower_
+        if low in PRONOUNS_PERSON:
+            p = self.ctx.last_person()
+            if p is not None:
+                return [Actor(p.code, p.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+            return []
+        if low in PRONOUNS_GROUP:
+            g = self.ctx.last_group()
+            if g is not None:
+                return [Actor(g.code, g.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+        return []
+
+    def role_only(self, tok: Token, like: list[Actor]) -> list[Actor]:
+        """An uncoded role noun as object ("police arrested 12 protesters"): same country, its sector."""
+        if not like or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        sector = self.role_sector(tok)
+        if not sector:
+            return []
+        code = like[0].code
+        return [self._actor(code, sector, tok)] if code else []
+
+
+# -- subjects and objects -------------------------------------------------------------------
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
+    """The token naming who does `tok`, and how it was found (subj, agent, inherited, accused)."""
+    if _depth > 6:
+        return None, ""
+    passive = is_passive(tok)
+    if passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g, "agent"
+        if passive:
+            return None, ""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, "relative"
+            if c.dep_ == "expl":
+                continue
+            return c, "subj"
+    head = tok.head
+    if head is tok:
+        return None, ""
+    dep = tok.dep_
+    if dep == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            for c in head.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, "object-control"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g, "object-control"
+        s, how = subject_token(head, _depth + 1)
+        return s, "inherited" if s is not None else ""
+    if dep in ("conj", "advcl"):
+        s, how = subject_token(head, _depth + 1)
+        return s, "inherited" if s is not None else ""
+    if dep == "acl":
+        return head, "inherited"
+    if dep == "relcl":
+        return head, "relative"
+    if dep == "pcomp":
+        prep = head
+        verb = prep.head
+        if prep.lower_ == "of" and verb.lemma_.lower() in ("accuse", "suspect", "charge", "blame", "convict"):
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, "accused"
+        if verb.pos_ in ("VERB", "AUX"):
+            s, how = subject_token(verb, _depth + 1)
+            return s, "inherited" if s is not None else ""
+    return None, ""
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+    return out
+
+
+def direct_object(tok: Token) -> Token | None:
+    if is_passive(tok):
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            return c
+    return None

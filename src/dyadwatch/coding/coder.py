@@ -1,0 +1,552 @@
+"""Sentences -> PLOVER events: a cheap prefilter, a parse of candidate sentences, lexicon triggers,
+dependency arguments, modality, reported speech and article-level coreference."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Token
+
+from ..events import QUAD, Actor, Event, cameo_table
+from ..ingest.article import Article
+from ..nlp import get_nlp
+from .actors import ActorFinder, Mention
+from .arguments import SentenceActors, direct_object, prep_objects, subject_token
+from .coref import BOTH, GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
+
+log = logging.getLogger("dyadwatch.coding")
+
+try:  # the coding-aux helper's modules; trivial fallbacks until they land
+    from .dates import event_date as _event_date
+except Exception:  # noqa: BLE001
+    _event_date = None
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPO_AUX = {"would", "could", "might", "may", "can", "ca", "should", "must", "'d"}
+MUST = {"must", "should", "ought"}
+FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "mean", "vow",
+                "decide", "agree", "promise", "pledge", "offer", "threaten", "propose", "seek", "want",
+                "wish", "hope", "consider", "need", "have", "going", "go", "likely", "ready", "poise",
+                "announce", "refuse", "decline", "urge", "ask", "call", "demand", "order", "invite",
+                "press", "tell", "warn", "allow", "permit", "appeal", "plead", "implore", "push", "force"}
+HYPO_HEADS = {"hope", "want", "wish", "consider", "seek", "may", "might", "could", "would", "likely",
+              "possible", "able"}
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "witness", "witnesses",
+                    "agency", "report", "reports", "newspaper", "radio", "television", "media", "spokesman",
+                    "spokeswoman", "spokesperson", "statement", "ministry", "military", "army",
+                    "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
+COOPERATIVE_QUADS = {1, 2}
+DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | {"sides", "both"}
+
+
+@dataclass
+class _Cand:
+    tok: Token
+    entry: LexEntry
+    obj_tok: Token | None = None
+
+
+class Coder:
+    """Holds the parser, the actor finder and the lexicon; codes articles one at a time."""
+
+    def __init__(self, nlp: Language | None = None, kb: object = None) -> None:
+        self.nlp = nlp or get_nlp()
+        self.finder = ActorFinder(self.nlp, kb)
+        self.lex = load_lexicon()
+        self.sentencizer = Sentencizer()
+
+    # -- article level -----------------------------------------------------------------------
+
+    def split(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        return self.sentencizer(doc)
+
+    def candidates(self, doc: Doc, mentions: list[Mention]) -> list[bool]:
+        """Sentence by sentence: can it hold an event (an actor mention or a reference, and a trigger)?"""
+        out = []
+        by_sent: dict[int, int] = {}
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        import bisect
+
+        for m in mentions:
+            k = bisect.bisect_right(starts, m.start) - 1
+            by_sent[k] = by_sent.get(k, 0) + 1
+        for k, s in enumerate(sents):
+            words = {t.lower_ for t in s}
+            has_trigger = bool(words & self.lex.forms)
+            has_actor = by_sent.get(k, 0) > 0 or bool(words & TRIGGER_WORDS_PRONOUN)
+            out.append(has_trigger and has_actor)
+        return out
+
+    def code(self, article: Article, parse_all: bool = False) -> list[Event]:
+        text = article.text or ""
+        if not text.strip():
+            return []
+        doc = self.split(text)
+        sents = list(doc.sents)
+        cheap = self.finder.find(doc, article.date)
+        flags = [True] * len(sents) if parse_all else self.candidates(doc, cheap)
+        todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
+        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([s.text for _, s in todo], batch_size=64)))
+        ctx = ArticleContext()
+        events: list[Event] = []
+        cheap_i = 0
+        for k, s in enumerate(sents):
+            if k in parsed:
+                events.extend(self.code_sentence(parsed[k], s.start_char, k, article, ctx))
+            # remember the sentence's named actors for later mentions
+            while cheap_i < len(cheap) and cheap[cheap_i].start < s.end:
+                m = cheap[cheap_i]
+                cheap_i += 1
+                if k in parsed:
+                    continue
+                ctx.note(Actor(m.code, m.sector, m.text), m.kind)
+        return events
+
+    # -- sentence level ----------------------------------------------------------------------
+
+    def code_sentence(self, doc: Doc, offset: int, index: int, article: Article,
+                      ctx: ArticleContext) -> list[Event]:
+        mentions = self.finder.find(doc, article.date, ctx.seen)
+        # names in this sentence count as context for its own pronouns and generic nouns
+        sa = SentenceActors(doc, offset, mentions, ctx, self.finder)
+        cands: list[_Cand] = []
+        speech: dict[int, LexEntry] = {}
+        obj_used: set[int] = set()
+        for tok in doc:
+            if tok.i in sa.tokmap and sa.tokmap[tok.i].kind != "role":
+                continue
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                for e in match_verb(tok, self.lex):
+                    if e.is_speech:
+                        speech[tok.i] = e
+                    else:
+                        obj = None
+                        if e.obj:
+                            from .triggers import verb_object
+
+                            obj = verb_object(tok)
+                            if obj is not None:
+                                obj_used.add(obj.i)
+                        cands.append(_Cand(tok, e, obj))
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
+                e = match_noun(tok, self.lex)
+                if e is not None:
+                    cands.append(_Cand(tok, e))
+        # Control verbs own their embedded clause: "agreed to meet", "refused to withdraw".
+        controlled: dict[int, int] = {}
+        for c in cands:
+            if "control" in c.entry.flags or "intent" in c.entry.flags:
+                for x in c.tok.children:
+                    if x.dep_ in ("xcomp", "ccomp") and (x.dep_ == "xcomp" or c.entry.event == "THREATEN"):
+                        for t in x.subtree:
+                            controlled.setdefault(t.i, c.tok.i)
+        by_tok = {c.tok.i: c for c in cands}
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        # note this sentence's mentions before resolving pronouns that refer back within it
+        for m in mentions:
+            ctx_actor = Actor(m.code, m.sector, m.text)
+            if m.kind in ("person",):
+                ctx.note(ctx_actor, "person")
+        for c in cands:
+            if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
+                continue
+            ev = self._event(c, sa, by_tok, controlled, speech, article, index, offset)
+            if ev is None:
+                continue
+            key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
+                   tuple(sorted(r.code or "" for r in ev.recipient)), ev.modality)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(ev)
+        for m in mentions:
+            if m.kind != "person":
+                head = doc[m.end - 1]
+                ctx.note(Actor(m.code, m.sector, m.text), m.kind, subject=head.dep_ in ("nsubj", "nsubjpass"))
+        return events
+
+    def _event(self, c: _Cand, sa: SentenceActors, by_tok: dict[int, _Cand], controlled: dict[int, int],
+               speech: dict[int, LexEntry], article: Article, index: int, offset: int) -> Event | None:
+        tok, e = c.tok, c.entry
+        etype, mode, cameo = e.event, e.mode, e.cameo
+        if e.kind == "verb":
+            actors, how = self._subject(tok, sa)
+            recips = self._recipients(tok, e, sa, by_tok, actors)
+        else:
+            actors, recips, how = self._noun_args(tok, e, sa, by_tok)
+        if not actors:
+            return None
+        # "intent" verbs take their type from the embedded clause ("vowed to retaliate")
+        if "intent" in e.flags:
+            inner = self._embedded_type(tok, by_tok)
+            if inner is None:
+                return None
+            etype = "AGREE" if QUAD.get(inner, 0) in COOPERATIVE_QUADS else "THREATEN"
+        if "recip" in e.flags and not recips and len({a.code for a in actors}) > 1:
+            recips = list(actors)
+        if not recips and etype in DOMESTIC_LOC_TYPES:
+            recips = self._location(tok, sa)
+        modality = self._modality(tok, e)
+        if how == "accused" and modality == "asserted":
+            modality = "claimed"
+        # reported speech
+        sp = self._speech_head(tok, speech)
+        if sp is not None and modality in ("asserted", "future", "hypothetical"):
+            sp_tok, sp_entry = sp
+            speakers, _ = self._subject(sp_tok, sa)
+            spk = {a.code for a in speakers}
+            act = {a.code for a in actors}
+            has_must = any(ch.lower_ in MUST or (ch.lemma_ == "have" and ch.dep_ == "aux")
+                           for ch in tok.children if ch.dep_ in ("aux", "auxpass"))
+            if sp_entry.event == "DENY":
+                modality = "negated"
+            elif has_must and speakers and not act <= spk:
+                ev_recips = actors
+                actors, recips = speakers, ev_recips
+                etype, mode, cameo, modality = "REQUEST", None, "100", "asserted"
+            elif modality in ("future", "hypothetical") and speakers and act <= spk:
+                if QUAD.get(etype, 0) in COOPERATIVE_QUADS:
+                    etype, mode, cameo = "AGREE", None, "030"
+                elif etype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"):
+                    etype, mode, cameo = "THREATEN", None, "130"
+                modality = "asserted"
+            elif modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
+                if not self._neutral(sp_tok, sa):
+                    modality = "claimed"
+        if etype in (SPEECH, "DENY"):
+            return None
+        if recips:
+            # drop a recipient that is the very same mention as the actor
+            spans = {(a.start, a.end) for a in actors}
+            recips = [r for r in recips if (r.start, r.end) not in spans]
+        context = []
+        row = cameo_table().get(cameo or "")
+        if row and row.get("context"):
+            context = [x.strip() for x in row["context"].split(";") if x.strip()]
+        date, precision = self._date(sa.doc, article)
+        conf = 0.5 + (0.2 if how in ("subj", "agent", "mention") else 0.05) + (0.15 if recips else 0.0)
+        return Event(
+            story_id=str(article.raw_id or article.id), event=etype, actor=actors, recipient=recips,
+            mode=mode, context=context, date=date, date_precision=precision, modality=modality,
+            cameo=cameo, confidence=min(conf, 0.95), event_text=sa.doc.text, sentence_index=index,
+            sentence_start=offset, trigger=tok.text, trigger_start=offset + tok.idx,
+            trigger_end=offset + tok.idx + len(tok), lexicon_id=e.id,
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _subject(self, tok: Token, sa: SentenceActors) -> tuple[list[Actor], str]:
+        s, how = subject_token(tok)
+        if s is None:
+            return [], ""
+        return sa.resolve(s), how
+
+    def _slot(self, tok: Token, slot: str, sa: SentenceActors, by_tok: dict[int, _Cand]) -> list[Actor]:
+        if slot in ("dobj", "dobj_actor"):
+            o = direct_object(tok)
+            return sa.resolve(o) if o is not None else []
+        if slot == "iobj":
+            for ch in tok.children:
+                if ch.dep_ in ("dative", "iobj") and ch.pos_ != "ADP":
+                    return sa.resolve(ch)
+            return []
+        if slot == "nsubjpass":
+            for ch in tok.children:
+                if ch.dep_ == "nsubjpass":
+                    return sa.resolve(ch)
+            return []
+        if slot.startswith("prep:"):
+            word = slot[5:].replace("_actor", "")
+            out: list[Actor] = []
+            for g in prep_objects(tok, word):
+                out.extend(sa.resolve(g))
+            # the preposition may hang on the object ("imposed sanctions on Iran")
+            if not out:
+                o = direct_object(tok)
+                if o is not None:
+                    for g in prep_objects(o, word):
+                        out.extend(sa.resolve(g))
+            return out
+        if slot == "of":
+            out = []
+            for g in prep_objects(tok, "of"):
+                out.extend(sa.resolve(g))
+            return out
+        if slot == "xobj":
+            for ch in tok.children:
+                if ch.dep_ in ("xcomp", "ccomp"):
+                    inner = by_tok.get(ch.i)
+                    if inner is not None and inner.entry.recip:
+                        got = self._recipients(ch, inner.entry, sa, by_tok, [])
+                        if got:
+                            return got
+                    o = direct_object(ch)
+                    if o is not None:
+                        got = sa.resolve(o)
+                        if got:
+                            return got
+                    for p in ch.children:
+                        if p.dep_ in ("prep", "dative"):
+                            for g in p.children:
+                                if g.dep_ == "pobj":
+                                    got = sa.resolve(g)
+                                    if got:
+                                        return got
+            return []
+        if slot == "ccsubj":
+            for ch in tok.children:
+                if ch.dep_ == "ccomp":
+                    for g in ch.children:
+                        if g.dep_ in ("nsubj", "nsubjpass"):
+                            return sa.resolve(g)
+            return []
+        if slot == "loc":
+            return self._location(tok, sa)
+        return []
+
+    def _recipients(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand],
+                    actors: list[Actor]) -> list[Actor]:
+        for slot in e.recip:
+            got = self._slot(tok, slot, sa, by_tok)
+            if got:
+                return got
+        # an uncoded role as object: "police arrested 12 protesters" (same country)
+        o = direct_object(tok)
+        if o is not None and "dobj" in e.recip:
+            return sa.role_only(o, actors)
+        return []
+
+    def _location(self, tok: Token, sa: SentenceActors) -> list[Actor]:
+        for word in ("in", "into", "on", "across", "near", "at", "over", "throughout", "inside"):
+            for g in prep_objects(tok, word):
+                got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+                if got:
+                    return got
+        o = direct_object(tok)
+        if o is not None:
+            for word in ("in", "of", "near"):
+                for g in prep_objects(o, word):
+                    got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+                    if got:
+                        return got
+        return []
+
+    def _noun_args(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand]
+                   ) -> tuple[list[Actor], list[Actor], str]:
+        actors: list[Actor] = []
+        how = ""
+        for g in prep_objects(tok, "by"):
+            actors = sa.resolve(g)
+            how = "agent"
+        if not actors and "of_actor" in e.flags:
+            for g in prep_objects(tok, "of"):
+                actors = sa.resolve(g)
+                how = "agent"
+        if not actors:
+            for ch in tok.children:
+                if ch.dep_ in ("poss", "amod", "compound", "nmod") and ch.i < tok.i:
+                    m = sa.tokmap.get(ch.i)
+                    if m is None:
+                        for g in ch.subtree:
+                            if g.i in sa.tokmap:
+                                m = sa.tokmap[g.i]
+                                break
+                    if m is not None:
+                        actors.append(sa.actor_from_mention(m, tok))
+                        for cc in ch.conjuncts:
+                            mm = sa.tokmap.get(cc.i)
+                            if mm is not None:
+                                actors.append(sa.actor_from_mention(mm, tok))
+                        how = "mention"
+                    elif ch.dep_ == "poss" and ch.pos_ == "PRON":
+                        actors = sa.resolve(ch)
+                        how = "mention"
+        recips: list[Actor] = []
+        if "recip" in e.flags:
+            between = []
+            for g in prep_objects(tok, "between"):
+                between = sa.resolve(g)
+            if len(between) > 1 and not actors:
+                return between, list(between), "mention"
+        head = tok.head
+        if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head is not tok:
+            verb = head if tok.dep_ != "pobj" else head.head
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in by_tok and \
+                    verb.lemma_.lower() not in ("say", "report", "tell", "deny", "claim", "condemn", "criticize"):
+                if tok.dep_ == "nsubjpass":
+                    acts = []
+                else:
+                    acts, how = self._subject(verb, sa)
+                actors = acts
+        if not actors:
+            return [], [], ""
+        for slot in e.recip:
+            got = self._slot(tok, slot, sa, by_tok)
+            if got:
+                recips = got
+                break
+        if not recips and tok.dep_ == "dobj":
+            verb = tok.head
+            for slot in ("prep:on", "prep:against", "prep:with", "prep:to", "iobj"):
+                got = self._slot(verb, slot, sa, by_tok)
+                if got:
+                    recips = got
+                    break
+        if not recips and "recip" in e.flags and len({a.code for a in actors}) > 1:
+            recips = list(actors)
+        return actors, recips, how
+
+    def _embedded_type(self, tok: Token, by_tok: dict[int, _Cand]) -> str | None:
+        for ch in tok.children:
+            if ch.dep_ in ("xcomp", "ccomp"):
+                for t in ch.subtree:
+                    c = by_tok.get(t.i)
+                    if c is not None and c.entry.event not in (SPEECH, "DENY"):
+                        return c.entry.event
+        return None
+
+    def _speech_head(self, tok: Token, speech: dict[int, LexEntry]) -> tuple[Token, LexEntry] | None:
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "prep") and cur.head is not cur:
+                entered = cur.dep_
+                cur = cur.head
+                if cur.i in speech and entered in ("ccomp",):
+                    return cur, speech[cur.i]
+                if cur.i in speech and entered == "dobj" and speech[cur.i].event == "DENY":
+                    return cur, speech[cur.i]
+            else:
+                return None
+        return None
+
+    def _neutral(self, sp_tok: Token, sa: SentenceActors) -> bool:
+        s, _ = subject_token(sp_tok)
+        if s is None:
+            return True
+        if s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS:
+            return True
+        return False
+
+    def _modality(self, tok: Token, e: LexEntry) -> str:
+        chain = [tok]
+        if e.kind == "noun":
+            if any(c.lower_ in ("no",) for c in tok.children):
+                return "negated"
+            if any(c.lemma_.lower() in ("planned", "proposed", "possible", "potential", "future", "upcoming")
+                   for c in tok.children if c.dep_ == "amod"):
+                return "future"
+            if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ in ("VERB", "AUX"):
+                chain = [tok.head]
+            elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+                chain = [tok.head.head]
+            else:
+                return "asserted"
+        verb = chain[0]
+        mod = self._clause_modality(verb)
+        if mod != "asserted":
+            return mod
+        # up the chain of embedding verbs
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ in ("xcomp",) and cur.head is not cur:
+                head = cur.head
+                lemma = head.lemma_.lower()
+                hm = self._clause_modality(head)
+                if hm == "negated":
+                    return "negated"
+                if lemma in HYPO_HEADS:
+                    return "hypothetical"
+                if lemma in FUTURE_HEADS:
+                    return "future" if hm == "asserted" else hm
+                if hm != "asserted":
+                    return hm
+                cur = head
+            elif cur.dep_ in ("conj",) and cur.head is not cur:
+                cur = cur.head
+                hm = self._clause_modality(cur)
+                if hm in ("future", "hypothetical"):
+                    return hm
+            elif cur.dep_ in ("advcl", "ccomp", "relcl") and any(
+                    c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for c in cur.children):
+                return "hypothetical"
+            else:
+                break
+        return "asserted"
+
+    def _clause_modality(self, verb: Token) -> str:
+        neg = fut = hyp = False
+        for c in verb.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in NEG_WORDS and c.dep_ in ("advmod", "neg", "det")):
+                neg = True
+            if c.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX:
+                    fut = True
+                elif low in HYPO_AUX:
+                    hyp = True
+            if c.dep_ == "mark" and low in ("if", "unless", "whether"):
+                hyp = True
+        if verb.dep_ == "advcl":
+            for c in verb.children:
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    hyp = True
+        if neg:
+            return "negated"
+        if hyp:
+            return "hypothetical"
+        if fut:
+            return "future"
+        return "asserted"
+
+    def _date(self, doc: Doc, article: Article) -> tuple[str | None, str]:
+        if _event_date is not None:
+            try:
+                return _event_date(doc[:], article.date)
+            except Exception as exc:  # noqa: BLE001
+                log.debug("event_date failed: %s", exc)
+        if article.date:
+            return str(article.date)[:10], "publication"
+        return None, "undated"
+
+
+_CODER: Coder | None = None
+
+
+def get_coder() -> Coder:
+    global _CODER
+    if _CODER is None:
+        _CODER = Coder()
+    return _CODER
+
+
+def code_article(article: Article) -> list[Event]:
+    """PLOVER events of one article."""
+    return get_coder().code(article)
+
+
+def code_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
+    """Events of each article, in order (candidate sentences go through spaCy in batches)."""
+    coder = get_coder()
+    for article in articles:
+        try:
+            events = coder.code(article)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            log.warning("%s: coding failed: %s", article.path or article.id, exc)
+            events = []
+        yield article, events
+
+
+def code_text(text: str, date: str | None = None, story_id: str = "text") -> list[Event]:
+    """Events of a piece of text (for notebooks)."""
+    return code_article(Article(text=text, date=date, raw_id=story_id))

@@ -1,0 +1,66 @@
+"""Article-level memory for later mentions: "the North", "he", "its", "the two sides", "the country"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..events import Actor
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRONOUNS_GROUP = {"they", "them", "their", "theirs", "it", "its", "we", "our", "us"}
+GENERIC_STATE = {"country", "nation", "government", "state", "regime", "administration", "kingdom",
+                 "republic", "authorities", "leadership", "capital", "island", "north", "south"}
+BOTH = {"two sides", "both sides", "the two countries", "both countries", "two countries", "the sides",
+        "both nations", "two nations", "the two", "both", "two governments", "both governments"}
+
+
+@dataclass
+class ArticleContext:
+    """What the article has named so far, in order."""
+
+    codes: list[str] = field(default_factory=list)  # every coded mention, in order
+    states: list[str] = field(default_factory=list)  # country codes (ISO alpha-3)
+    persons: list[Actor] = field(default_factory=list)
+    groups: list[Actor] = field(default_factory=list)  # subjects: countries, organisations, groups
+
+    @property
+    def seen(self) -> set[str]:
+        return set(self.codes)
+
+    def note(self, actor: Actor, kind: str = "", subject: bool = False) -> None:
+        if not actor.code:
+            return
+        self.codes.append(actor.code)
+        if len(actor.code) == 3 and actor.code.isalpha() and kind not in ("organisation",):
+            self.states.append(actor.code)
+        if kind == "person":
+            self.persons.append(actor)
+        elif subject or kind in ("country", "capital", "seat", "organisation", "demonym"):
+            self.groups.append(actor)
+
+    def last_person(self) -> Actor | None:
+        return self.persons[-1] if self.persons else None
+
+    def last_group(self) -> Actor | None:
+        return self.groups[-1] if self.groups else None
+
+    def last_state(self) -> str | None:
+        return self.states[-1] if self.states else None
+
+    def last_two_states(self) -> list[str]:
+        out: list[str] = []
+        for code in reversed(self.codes):
+            if code not in out:
+                out.append(code)
+            if len(out) == 2:
+                break
+        return list(reversed(out)) if len(out) == 2 else []
+
+    def main_state(self) -> str | None:
+        """The most often named country (ties: the earliest)."""
+        if not self.states:
+            return None
+        counts: dict[str, int] = {}
+        for c in self.states:
+            counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=lambda c: (counts[c], -self.states.index(c)))
