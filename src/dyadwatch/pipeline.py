@@ -1,0 +1,180 @@
+"""ingest -> code -> store for a list of paths: what `dyadwatch ingest` and `dyadwatch demo` run.
+
+    >>> from dyadwatch.pipeline import ingest_paths
+    >>> report = ingest_paths(["news/"], db="my.duckdb")
+    >>> report.stored_new, report.events_stored, report.errors
+
+Each article is stored with its events in one transaction (`Store.add_article`), so an interrupted
+run never leaves half an article, and running again over the same input changes nothing (article
+ids come from the normalised text and URL). Non-English articles are stored with their language
+and not coded. Events of an article without a date are marked undated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .events import Event
+from .ingest import Article, IngestError, read_paths
+from .ingest.readers import expand_paths
+
+BATCH_SIZE = 16  # articles coded per batch (code_articles runs spaCy's nlp.pipe over a batch)
+CODED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass
+class IngestReport:
+    read: int = 0  # articles read from the input (not counting errors)
+    stored_new: int = 0  # articles newly stored
+    already_present: int = 0  # articles whose id was already stored (or repeated in the input)
+    events_stored: int = 0  # events stored with the new articles
+    not_coded: int = 0  # new articles stored without coding (language not English)
+    undated: int = 0  # new articles without a publication date
+    errors: list[str] = field(default_factory=list)  # "file:line: message"
+    languages: Counter = field(default_factory=Counter)  # new articles by language
+    db: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "stored_new": self.stored_new, "already_present": self.already_present,
+                "events_stored": self.events_stored, "not_coded": self.not_coded, "undated": self.undated,
+                "errors": list(self.errors), "languages": dict(self.languages), "db": self.db}
+
+
+def _mark_undated(article: Article, events: list[Event]) -> list[Event]:
+    for e in events:
+        if e.date is None:
+            e.date_precision = "undated"
+        if not e.story_id:
+            e.story_id = article.id or ""
+    return events
+
+
+def _code(batch: list[Article], report: IngestReport) -> list[tuple[Article, list[Event]]]:
+    """Code a batch; if the coder fails on it, code one by one and report the article that fails."""
+    from .coding import code_article, code_articles
+
+    try:
+        return [(a, list(evs)) for a, evs in code_articles(batch)]
+    except Exception:  # noqa: BLE001 - find the one article that breaks the coder
+        out = []
+        for article in batch:
+            try:
+                out.append((article, list(code_article(article))))
+            except Exception as exc:  # noqa: BLE001
+                report.errors.append(f"{article.path}: coding failed ({type(exc).__name__}: {exc})")
+        return out
+
+
+def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: IngestReport | None = None,
+                    on_item: Callable[[Article | IngestError], None] | None = None,
+                    batch_size: int = BATCH_SIZE) -> IngestReport:
+    """Store and code a stream of articles (and collect the errors mixed into it)."""
+    report = report or IngestReport()
+    seen: set[str] = set()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        for article, events in _code(batch, report):
+            events = _mark_undated(article, list(events))
+            if store.add_article(article, events, coded=True):
+                report.stored_new += 1
+                report.events_stored += len(events)
+                report.languages[article.language or "unknown"] += 1
+                report.undated += article.date is None
+            else:
+                report.already_present += 1
+        batch.clear()
+
+    for item in items:
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, IngestError):
+            report.errors.append(str(item))
+            continue
+        report.read += 1
+        if item.id in seen or store.article(item.id) is not None:
+            report.already_present += 1
+            continue
+        seen.add(item.id)
+        if item.language is not None and item.language not in CODED_LANGUAGES:
+            if store.add_article(item, [], coded=False):
+                report.stored_new += 1
+                report.not_coded += 1
+                report.languages[item.language] += 1
+                report.undated += item.date is None
+            else:
+                report.already_present += 1
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return report
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
+                 source: str | None = None, date: str | None = None,
+                 field_map: dict[str, str] | None = None, progress: bool = False,
+                 stdin: BinaryIO | None = None, store: Any = None) -> IngestReport:
+    """Read, clean, code and store the articles under `paths` (files, directories, `-`).
+
+    `source` and `date` are defaults for articles that carry none; `field_map` maps our JSON field
+    names to the input's (`{"text": "body"}`). Pass an open `store` to reuse it (it stays open).
+    """
+    from .store import Store
+
+    paths = [str(p) for p in paths]
+    own = store is None
+    if own:
+        store = Store(db)
+    report = IngestReport(db=str(getattr(store, "path", db)))
+    try:
+        if not progress:
+            ingest_articles(read_paths(paths, source=source, date=date, field_map=field_map, stdin=stdin),
+                            store, report)
+            return report
+        with _progress() as bar:
+            files = list(expand_paths(paths))
+            task = bar.add_task("ingesting", total=len(files))
+
+            def items() -> Iterator[Article | IngestError]:
+                for f in files:
+                    if isinstance(f, IngestError):
+                        yield f
+                    else:
+                        yield from read_paths([f], source=source, date=date, field_map=field_map,
+                                              stdin=stdin)
+                    bar.update(task, advance=1, description=_desc(report, f))
+
+            ingest_articles(items(), store, report)
+            bar.update(task, description=_desc(report, None))
+        return report
+    finally:
+        if own:
+            store.close()
+
+
+def _desc(report: IngestReport, current: object) -> str:
+    name = "" if current is None or isinstance(current, IngestError) else Path(str(current)).name
+    text = f"{report.stored_new} new, {report.already_present} known, {report.events_stored} events"
+    return f"{text} {name[:30]}".strip()
+
+
+def _progress() -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("[progress.description]{task.description}", markup=False), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=False)
