@@ -37,6 +37,11 @@ GENERIC_CODES = {
     "IMG": "international militarized group",
     "MNC": "multinational corporation",
 }
+# Role words that take the sector of the word before them ("rebel spokesman" is REB, not GOV).
+_CARRIERS = frozenset((
+    "spokesman", "spokeswoman", "spokesperson", "official", "leader", "chief", "head", "commander",
+    "source", "representative", "member", "unit", "group", "officer", "minister", "ministry",
+))
 FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv")
 
 # Acronyms that spell an English word in lower case ("US", "IS", "WHO") are only looked up when
@@ -295,7 +300,7 @@ class KnowledgeBase:
             if start and end and end < start:
                 self._warn(source, lineno, "term ends before it starts; row skipped")
                 continue
-            sector = self._sector(row.get("sector", "") or "GOV", source, lineno)
+            sector = self._sector(row.get("sector", ""), source, lineno)
             if sector is False:
                 continue
             office = row.get("office", "").lower()
@@ -452,27 +457,42 @@ class KnowledgeBase:
         return others + current + former
 
     def sector_of(self, word: str) -> str | None:
-        """PLOVER sector of a role word or phrase ("troops" -> MIL, "foreign ministry" -> GOV)."""
+        """PLOVER sector of a role word or phrase ("troops" -> MIL, "foreign ministry" -> GOV).
+
+        Tries the phrase, its singular, the part before " of " ("ministry of defence"), then ever
+        shorter endings ("North Korean troops" -> "troops"). A phrase ending in a word that only
+        carries its modifier's role ("rebel spokesman", "army chief", "police officials") takes the
+        modifier's sector when it has one.
+        """
         key = normalise(word)
         if not key:
             return None
-        tried: list[str] = []
+        exact = self._sector_exact(key)
+        if exact:
+            return exact
+        words = key.split()
+        if len(words) > 1 and (words[-1] in _CARRIERS or any(s in _CARRIERS for s in _singular(words[-1]))):
+            modifier = self._sector_phrase(" ".join(words[:-1]))
+            if modifier:
+                return modifier
+        return self._sector_phrase(key)
 
-        def candidates(phrase: str) -> Iterator[str]:
-            yield phrase
-            yield from _singular(phrase)
+    def _sector_exact(self, phrase: str) -> str | None:
+        for cand in [phrase, *_singular(phrase)]:
+            if cand in self.sector_words:
+                return self.sector_words[cand]
+        return None
 
+    def _sector_phrase(self, key: str) -> str | None:
         phrases = [key]
         if " of " in key:
             phrases.append(key.split(" of ", 1)[0])
         words = key.split()
-        for i in range(1, len(words)):
-            phrases.append(" ".join(words[i:]))
+        phrases += [" ".join(words[i:]) for i in range(1, len(words))]
         for phrase in phrases:
-            for cand in candidates(phrase):
-                tried.append(cand)
-                if cand in self.sector_words:
-                    return self.sector_words[cand]
+            found = self._sector_exact(phrase)
+            if found:
+                return found
         return None
 
     def country_name(self, code: str) -> str | None:
