@@ -1,5 +1,241 @@
-"""CLI commands (ingest_cmds)."""
+"""CLI commands of the main job: `dyadwatch ingest`, `dyadwatch events`, `dyadwatch demo`."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .app import DbOption, app
+
+FORMATS = ("table", "csv", "json", "parquet")
+TABLE_LIMIT = 100
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _field_map(fields: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in fields or []:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{item!r}: expected OURS=THEIRS, e.g. text=body", param_hint="--field")
+        out[ours.strip()] = theirs.strip()
+    return out
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), directories, "
+                                                    "or - for stdin")],
+    db: str | None = DbOption,
+    source: str | None = typer.Option(None, "--source", help="Source name for articles that carry none"),
+    date: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles "
+                                                         "that carry none"),
+    field: Annotated[list[str] | None, typer.Option("--field", help="Map a JSON field: OURS=THEIRS, "
+                                                                    "e.g. --field text=body")] = None,
+    progress: bool | None = typer.Option(None, "--progress/--no-progress",
+                                         help="Progress bar (default: when stderr is a terminal)"),
+) -> None:
+    """Store articles and their coded events. Re-ingesting the same article changes nothing.
+
+    .txt files may open with `Date:`, `Title:`, `Source:`, `URL:` header lines; otherwise a short
+    first line followed by a blank line is the title. Exit code 1 when any input failed.
+    """
+    from ..ingest import parse_date
+    from ..pipeline import ingest_paths
+
+    if date is not None and parse_date(date) is None:
+        raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)", param_hint="--date")
+    show = sys.stderr.isatty() if progress is None else progress
+    report = ingest_paths(paths, db=db, source=source, date=date, field_map=_field_map(field), progress=show)
+    for line in report.errors:
+        _err(line)
+    langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
+    typer.echo(f"{report.read} articles read: {report.stored_new} new ({langs or 'none'}), "
+               f"{report.already_present} already stored, {report.events_stored} events stored, "
+               f"{report.not_coded} not coded (language), {report.undated} undated, "
+               f"{len(report.errors)} errors -> {report.db}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _resolve(value: str | None, what: str) -> str | None:
+    if not value:
+        return None
+    try:
+        from ..kb import load_kb
+
+        code = load_kb().resolve(value)
+    except Exception:  # noqa: BLE001 - without a knowledge base, take the value as a code
+        code = None
+    if code is None:
+        if value.isalpha() and value.isupper() and len(value) <= 6:
+            return value
+        raise typer.BadParameter(f"unknown actor {value!r}", param_hint=what)
+    return code
+
+
+def _marked_sentence(row: dict[str, Any]) -> Any:
+    """The sentence as rich Text with the trigger underlined (plain text: no markup is parsed)."""
+    from rich.text import Text
+
+    sentence = (row.get("event_text") or "").strip("\n")
+    lead = len(row.get("event_text") or "") - len((row.get("event_text") or "").lstrip("\n"))
+    text = Text(" ".join(sentence.split("\n")))
+    ev = row.get("evidence")
+    if isinstance(ev, str):
+        try:
+            ev = json.loads(ev)
+        except ValueError:
+            ev = None
+    trig = (ev or {}).get("trigger") or {}
+    t_text, t_start = trig.get("text"), trig.get("start")
+    s_start = (ev or {}).get("sentence_start")
+    span = None
+    if isinstance(t_start, int) and isinstance(s_start, int) and t_text:
+        k = t_start - s_start - lead
+        if 0 <= k and sentence[k:k + len(t_text)] == t_text:
+            span = (k, k + len(t_text))
+    if span is None and t_text:
+        k = sentence.find(t_text)
+        if k >= 0:
+            span = (k, k + len(t_text))
+    if span:
+        text.stylize("bold underline", *span)
+    return text
+
+
+def _event_table(df: Any, total: int) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(df)} of {total} events", show_lines=False, expand=True)
+    for name, kw in (("date", {"no_wrap": True}), ("actor", {}), ("event", {}), ("recipient", {}),
+                     ("modality", {}), ("conf", {"justify": "right"}), ("sentence (trigger underlined)",
+                                                                       {"ratio": 1})):
+        table.add_column(name, **kw)
+    for row in df.to_dict("records"):
+        date = row.get("date")
+        date_s = "undated" if date is None or (isinstance(date, float)) or str(date) == "NaT" else str(date)[:10]
+        conf = row.get("confidence")
+        table.add_row(Text(date_s), Text(str(row.get("actor_code") or "")), Text(str(row.get("event") or "")),
+                      Text(str(row.get("recipient_code") or "") if row.get("recipient_code") is not None
+                           and str(row.get("recipient_code")) != "nan" else ""),
+                      Text(str(row.get("modality") or "")),
+                      Text(f"{conf:.2f}" if isinstance(conf, (int, float)) else ""),
+                      _marked_sentence(row))
+    return table
+
+
+@app.command()
+def events(
+    db: str | None = DbOption,
+    actor: str | None = typer.Option(None, "--actor", help="Actor code or name (USA, 'North Korea')"),
+    recipient: str | None = typer.Option(None, "--recipient", help="Recipient code or name"),
+    type: str | None = typer.Option(None, "--type", help="PLOVER event type (ACCUSE, SANCTION, ...)"),
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
+    until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+    modality: str | None = typer.Option(None, "--modality", help="asserted, negated, hypothetical, ..."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, json (JSON lines) or parquet"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file")] = None,
+    limit: int | None = typer.Option(None, "--limit", help=f"At most this many (table: {TABLE_LIMIT})"),
+) -> None:
+    """List stored events with their evidence."""
+    from ..config import db_path
+    from ..events import EVENT_TYPES, MODALITIES
+    from ..ingest import parse_date
+    from ..store import Store
+
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs -o FILE", param_hint="--format")
+    if type and type.upper() not in EVENT_TYPES:
+        raise typer.BadParameter(f"{type!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})", param_hint="--type")
+    if modality and modality not in MODALITIES:
+        raise typer.BadParameter(f"{modality!r}: one of {', '.join(MODALITIES)}", param_hint="--modality")
+    for name, value in (("--since", since), ("--until", until)):
+        if value and parse_date(value) is None:
+            raise typer.BadParameter(f"{value!r} is not a date", param_hint=name)
+    path = db_path(db)
+    if not path.exists():
+        _err(f"{path}: no such database (run `dyadwatch ingest` or `dyadwatch demo` first)")
+        raise typer.Exit(1)
+    a, r = _resolve(actor, "--actor"), _resolve(recipient, "--recipient")
+    with Store(path, read_only=True) as store:
+        filt = {"actor": a, "recipient": r, "type": type, "since": parse_date(since) if since else None,
+                "until": parse_date(until) if until else None, "modality": modality}
+        total = store.count_events(**filt)
+        if limit is None and fmt == "table" and output is None:
+            limit = TABLE_LIMIT
+        df = store.events(**filt, limit=limit)
+    if fmt == "table":
+        from rich.console import Console
+
+        if output is not None:
+            with open(output, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=160).print(_event_table(df, total))
+        else:
+            Console().print(_event_table(df, total))
+        return
+    for col in df.columns:  # DuckDB dates and lists -> plain values
+        if str(df[col].dtype).startswith("datetime"):
+            df[col] = df[col].dt.strftime("%Y-%m-%d" if col == "date" else "%Y-%m-%dT%H:%M:%S")
+    if fmt == "parquet":
+        df.to_parquet(output, index=False)
+        _err(f"{len(df)} events -> {output}")
+        return
+    if fmt == "csv":
+        data = df.to_csv(index=False)
+    else:
+        data = df.to_json(orient="records", lines=True, force_ascii=False)
+    if output is not None:
+        Path(output).write_text(data, encoding="utf-8")
+        _err(f"{len(df)} events -> {output}")
+    else:
+        sys.stdout.write(data)
+
+
+@app.command()
+def demo(db: str | None = DbOption) -> None:
+    """Ingest the bundled sample corpus and show what was found (safe to run twice)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..pipeline import run_demo
+
+    console = Console()
+    report, s = run_demo(db, progress=sys.stderr.isatty())
+    for line in report.errors:
+        _err(line)
+    console.print(f"Sample corpus -> {report.db}: {report.stored_new} new articles, "
+                  f"{report.already_present} already stored, {report.events_stored} new events", markup=False)
+    langs = ", ".join(f"{k} {v}" for k, v in s["articles_by_language"].items())
+    console.print(f"Articles: {s['articles']} ({langs})", markup=False)
+    console.print(f"Events: {s['events']} ({s['undated_events']} undated)", markup=False)
+    t = Table(title="Events by type")
+    t.add_column("type")
+    t.add_column("events", justify="right")
+    for k, v in s["events_by_type"].items():
+        t.add_row(k, str(v))
+    console.print(t)
+    a, b = s["dyad"]
+    d = Table(title=f"{a} - {b} by month (asserted events, both directions)")
+    for c in ("month", "events", "quad1", "quad2", "quad3", "quad4", "net PLOVER"):
+        d.add_column(c, justify="left" if c == "month" else "right")
+    for row in s["dyad_by_month"].to_dict("records"):
+        d.add_row(str(row["period"])[:7], str(int(row["n_events"])), *(str(int(row[f"quad{q}"]))
+                                                                         for q in range(1, 5)),
+                  f"{float(row['plover_net']):+.1f}")
+    console.print(d)
+    console.print("quad1 verbal cooperation, quad2 material cooperation, quad3 verbal conflict, "
+                  "quad4 material conflict", markup=False)
+    if report.errors:
+        raise typer.Exit(1)
