@@ -178,3 +178,64 @@ def _progress() -> Any:
     return Progress(TextColumn("[progress.description]{task.description}", markup=False), BarColumn(),
                     MofNCompleteColumn(), TimeElapsedColumn(),
                     console=Console(stderr=True), transient=False)
+
+
+# ---------------------------------------------------------------------------- the bundled sample
+
+def sample_dir() -> Path:
+    """The bundled sample corpus (package data, src/dyadwatch/sample/)."""
+    from importlib import resources
+
+    return Path(str(resources.files("dyadwatch").joinpath("sample")))
+
+
+def dyad_by_month(store: Any, a: str = "USA", b: str = "PRK") -> Any:
+    """The A-B dyad by month (both directions, asserted events): period, n_events, quad1..quad4,
+    net PLOVER score (sum of the events' PLOVER scores). Months without events are left out."""
+    import pandas as pd
+
+    cols = ["period", "n_events", "quad1", "quad2", "quad3", "quad4", "plover_net"]
+    try:
+        from .analysis.series import dyad_series
+    except ImportError:
+        dyad_series = None
+    if dyad_series is not None:
+        df = dyad_series(store, a, b, freq="month")
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        df = df[(df["direction"] == "both") & (df["n_events"] > 0)].copy()
+        df["plover_net"] = df["plover_sum"].astype(float)
+        return df[cols].reset_index(drop=True)
+    return store.con.execute(  # pragma: no cover - only while analysis is missing
+        """SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS period, count(*) AS n_events,
+                  count(*) FILTER (quad_code = 1) AS quad1, count(*) FILTER (quad_code = 2) AS quad2,
+                  count(*) FILTER (quad_code = 3) AS quad3, count(*) FILTER (quad_code = 4) AS quad4,
+                  coalesce(sum(plover_score), 0) AS plover_net
+           FROM event_dyads
+           WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))
+             AND date IS NOT NULL AND modality = 'asserted'
+           GROUP BY 1 ORDER BY 1""", [a, b, b, a]).df()
+
+
+def store_summary(store: Any, a: str = "USA", b: str = "PRK") -> dict[str, Any]:
+    """What the demo prints: articles by language, events by type, the A-B dyad by month."""
+    con = store.con
+    langs = dict(con.execute("SELECT coalesce(language, 'unknown'), count(*) FROM articles "
+                             "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+    types = dict(con.execute("SELECT event, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+    n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    undated = con.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+    return {"articles": int(n_articles), "articles_by_language": {k: int(v) for k, v in langs.items()},
+            "events": int(n_events), "events_by_type": {k: int(v) for k, v in types.items()},
+            "undated_events": int(undated), "dyad": (a, b), "dyad_by_month": dyad_by_month(store, a, b)}
+
+
+def run_demo(db: str | os.PathLike | None = None, progress: bool = False) -> tuple[IngestReport, dict[str, Any]]:
+    """Ingest the bundled sample corpus into `db` (default database if None) and summarise the store."""
+    from .store import Store
+
+    with Store(db) as store:
+        report = ingest_paths([sample_dir()], store=store, progress=progress)
+        report.db = str(store.path)
+        return report, store_summary(store)
