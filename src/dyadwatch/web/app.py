@@ -119,6 +119,12 @@ def _resolve(code: str) -> str:
     return found or raw.upper()
 
 
+def _resolve_list(value: str | None) -> list[str] | None:
+    """Codes for a comma-separated list of actor names or codes; None when empty."""
+    codes = [_resolve(v) for v in (value or "").split(",") if v.strip()]
+    return codes or None
+
+
 def _iso(value: str | None, name: str) -> str | None:
     if value in (None, ""):
         return None
@@ -239,8 +245,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
     @app.get("/api/events", tags=["events"])
     def list_events(
-        actor: str | None = Query(None, description="actor code or name"),
-        recipient: str | None = Query(None, description="recipient code or name"),
+        actor: str | None = Query(None, description="actor code or name (comma-separated: any of them)"),
+        recipient: str | None = Query(None, description="recipient code or name (comma-separated)"),
         type: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT (comma-separated)"),
         since: str | None = Query(None, description="first date, YYYY-MM-DD"),
         until: str | None = Query(None, description="last date, YYYY-MM-DD"),
@@ -251,8 +257,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     ) -> dict[str, Any]:
         """Events matching the filters of `dyadwatch events`, newest first, one page at a time."""
         filters = {
-            "actor": _resolve(actor) if actor else None,
-            "recipient": _resolve(recipient) if recipient else None,
+            "actor": _resolve_list(actor),
+            "recipient": _resolve_list(recipient),
             "type": [t.strip().upper() for t in type.split(",") if t.strip()] if type else None,
             "since": _iso(since, "since"),
             "until": _iso(until, "until"),
