@@ -110,7 +110,7 @@ class SentenceActors:
         # The head may sit inside a larger mention ("the Security Council") found via any token.
         if depth < 2:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "for") and h.pos_ in ("NOUN", "PROPN"):
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "for", "by") and h.pos_ in ("NOUN", "PROPN"):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             sub = self.resolve(g, depth + 1)
@@ -143,15 +143,33 @@ class SentenceActors:
                 return [self._actor(code, self.role_sector(h) or "GOV", h)]
         # A titled person the knowledge base does not know: "President Omar al-Bashir".
         if h.pos_ == "PROPN" and h.ent_type_ == "PERSON":
-            titled = [c for c in h.children if c.dep_ == "compound" and c.lower_ in TITLES]
+            titled = [c for c in h.subtree if c.i < h.i and c.lower_ in TITLES]
             if titled:
-                code = self.ctx.main_state()
+                local = [m.code for m in self.mentions if m.kind != "person" and len(m.code) == 3]
+                code = local[0] if local else self.ctx.main_state()
                 if code:
                     return [self._actor(code, "GOV", h)]
         return []
 
     def _pronoun(self, h: Token) -> list[Actor]:
         low = h.lower_
+        # an antecedent earlier in the same sentence: the nearest subject, else the nearest name
+        before = [m for m in self.mentions if m.end <= h.i]
+        if low in PRONOUNS_PERSON:
+            before = [m for m in before if m.kind == "person" or self.doc[m.end - 1].ent_type_ == "PERSON"]
+        elif low in PRONOUNS_GROUP:
+            before = [m for m in before if m.kind != "person"]
+        else:
+            before = []
+        if before:
+            subj = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                    or self.doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")]
+            m = (subj or before)[-1]
+            head = self.doc[m.end - 1]
+            if head.head.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("amod", "compound", "poss"):
+                head = head.head
+            a = self.actor_from_mention(m, head)
+            return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
         if low in PRONOUNS_PERSON:
             p = self.ctx.last_person()
             if p is not None:
@@ -216,7 +234,7 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                             return g, "object-control"
         s, how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
-    if dep in ("conj", "advcl"):
+    if dep in ("conj", "advcl", "acomp"):
         s, how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
     if dep == "acl":

@@ -43,6 +43,10 @@ NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "wit
                     "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
 COOPERATIVE_QUADS = {1, 2}
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
+                      "THREATEN"}
+WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
+INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | {"sides", "both"}
 
 
@@ -137,7 +141,13 @@ class Coder:
                             if obj is not None:
                                 obj_used.add(obj.i)
                         cands.append(_Cand(tok, e, obj))
+        verb_trig = {c.tok.i for c in cands} | set(speech)
         for tok in doc:
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig:
+                continue
+            if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
+                    tok.head.lower_ in ("for", "to", "against", "of"):
+                continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
                 e = match_noun(tok, self.lex)
                 if e is not None:
@@ -147,7 +157,7 @@ class Coder:
         for c in cands:
             if "control" in c.entry.flags or "intent" in c.entry.flags:
                 for x in c.tok.children:
-                    if x.dep_ in ("xcomp", "ccomp") and (x.dep_ == "xcomp" or c.entry.event == "THREATEN"):
+                    if x.dep_ in ("xcomp", "ccomp") and x.i > c.tok.i:
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
         by_tok = {c.tok.i: c for c in cands}
@@ -193,22 +203,52 @@ class Coder:
             if inner is None:
                 return None
             etype = "AGREE" if QUAD.get(inner, 0) in COOPERATIVE_QUADS else "THREATEN"
-        if "recip" in e.flags and not recips and len({a.code for a in actors}) > 1:
+        reciprocal = False
+        if "recip" in e.flags and len({a.code for a in actors}) > 1 and (
+                not recips or {r.code for r in recips} == {a.code for a in actors}):
             recips = list(actors)
+            reciprocal = True
+        # "is willing / ready / prepared to ...": a statement of intent
+        head = tok.head
+        if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
+            etype, mode, cameo = ("AGREE", None, "030") if QUAD.get(etype, 0) in COOPERATIVE_QUADS else \
+                ("THREATEN", None, "130")
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
+        if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
+                e.kind == "noun" or direct_object(tok) is None or sa.role_sector(direct_object(tok))):
+            # no named target: a domestic event (protesters face their own government)
+            a = actors[0]
+            if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
+                recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
+        if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
+            modality = self._clause_modality(head.head) if head.head is not head else "asserted"
+            if modality in ("future", "hypothetical"):
+                modality = "asserted"
+        if modality == "future" and etype in INTENT_TYPES and self._has_will(tok):
+            etype, mode, cameo, modality = "AGREE", None, "030", "asserted"
+        if modality == "negated" and e.kind == "verb" and etype in ("AGREE", "SUPPORT", "CONCEDE") and \
+                "control" not in e.flags:
+            etype, mode, cameo, modality = "REJECT", None, "120", "asserted"
         if how == "accused" and modality == "asserted":
             modality = "claimed"
         # reported speech
         sp = self._speech_head(tok, speech)
+        if sp is None and e.kind == "verb" and any(
+                ch.lower_ in MUST for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
+            gov = self._governor(tok)
+            if gov is not None:
+                speakers, _ = self._subject(gov, sa)
+                if speakers and not {a.code for a in actors} <= {a.code for a in speakers}:
+                    return self._make(sa, article, index, offset, tok, e, "REQUEST", None, "100", speakers,
+                                      actors, "asserted", how)
         if sp is not None and modality in ("asserted", "future", "hypothetical"):
             sp_tok, sp_entry = sp
             speakers, _ = self._subject(sp_tok, sa)
             spk = {a.code for a in speakers}
             act = {a.code for a in actors}
-            has_must = any(ch.lower_ in MUST or (ch.lemma_ == "have" and ch.dep_ == "aux")
-                           for ch in tok.children if ch.dep_ in ("aux", "auxpass"))
+            has_must = any(ch.lower_ in MUST for ch in tok.children if ch.dep_ in ("aux", "auxpass"))
             if sp_entry.event == "DENY":
                 modality = "negated"
             elif has_must and speakers and not act <= spk:
@@ -226,10 +266,28 @@ class Coder:
                     modality = "claimed"
         if etype in (SPEECH, "DENY"):
             return None
-        if recips:
+        if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
             spans = {(a.start, a.end) for a in actors}
             recips = [r for r in recips if (r.start, r.end) not in spans]
+        return self._make(sa, article, index, offset, tok, e, etype, mode, cameo, actors, recips, modality, how)
+
+    def _governor(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ in ("ccomp", "acl", "relcl", "advcl") and cur.head is not cur:
+                cur = cur.head
+                if cur.pos_ in ("NOUN", "PROPN"):
+                    cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    return cur
+            else:
+                return None
+        return None
+
+    def _make(self, sa: SentenceActors, article: Article, index: int, offset: int, tok: Token, e: LexEntry,
+              etype: str, mode: str | None, cameo: str | None, actors: list[Actor], recips: list[Actor],
+              modality: str, how: str) -> Event:
         context = []
         row = cameo_table().get(cameo or "")
         if row and row.get("context"):
@@ -429,6 +487,9 @@ class Coder:
             else:
                 return None
         return None
+
+    def _has_will(self, tok: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children)
 
     def _neutral(self, sp_tok: Token, sa: SentenceActors) -> bool:
         s, _ = subject_token(sp_tok)
