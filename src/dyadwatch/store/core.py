@@ -273,7 +273,8 @@ class Store:
                 f"WHERE id IN (SELECT id FROM _dw_new_ids)) WHERE _rn = 1"
             )
             if dyads_sql is None:
-                dyads_sql = (f"SELECT id, date, actor_code, recipient_code, event, quad_code, plover_score, "
+                dyads_sql = (f"SELECT id AS event_id, date, actor_code AS source, recipient_code AS target, event, "
+                             f"quad_code, plover_score, "
                              f"goldstein, modality, origin FROM {events_rel} WHERE actor_code IS NOT NULL")
             con.execute(
                 f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT DISTINCT * FROM ({dyads_sql}) d "
