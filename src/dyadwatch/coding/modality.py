@@ -1,0 +1,289 @@
+"""Modality of a coded event: asserted, negated, hypothetical, future or claimed.
+
+`classify_modality(trigger)` looks at the trigger token of a parsed spaCy sentence and at the chain
+of words that govern it ("plans to hold talks", "refused to meet", "accused X of attacking",
+"said it would allow"). The cue words are data (kb/data/modality.yaml); this module is the logic.
+
+Decisions (documented so that the coder and the tests agree):
+- A plain reporting verb ("officials said the two sides agreed") leaves the reported event
+  asserted: news attributes nearly every fact. Claim verbs (claim, allege, accuse, blame) and hedge
+  adverbs (allegedly, reportedly) make it `claimed`; denials make it `negated`.
+- "would" is the future of a reported clause under a past reporting verb ("Iraq said it would allow
+  inspectors"), and hypothetical otherwise or when a condition ("if", "unless") is attached.
+- The governing verb of an infinitive or gerund decides for the governed event: "refused to meet"
+  and "failed to agree" -> negated (the refusal itself is the coder's REJECT, asserted), "threatened
+  to strike" and "urged X to withdraw" -> hypothetical, "plans to visit" -> future.
+- When several cues apply, negated > hypothetical > future > claimed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+log = logging.getLogger("dyadwatch.coding")
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, CLAIMED = "asserted", "negated", "hypothetical", "future", "claimed"
+PRIORITY = (NEGATED, HYPOTHETICAL, FUTURE, CLAIMED)
+PAST_TAGS = {"VBD", "VBN"}
+NOUN_POS = {"NOUN", "PROPN"}
+THREAT_REPORTING = {"warn", "threaten"}
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    negation: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    reported_future: frozenset[str]
+    conditional_marks: frozenset[str]
+    adverbs: dict[str, str]
+    governing: dict[str, str]  # lemma -> modality
+    reporting: frozenset[str]
+    hedging_preps: frozenset[str]
+    support_verbs: frozenset[str]
+
+
+def _words(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v).strip().lower() for v in value if str(v).strip()]
+
+
+def _merge(data: dict[str, Any], raw: Any, origin: str) -> None:
+    if not isinstance(raw, dict):
+        log.warning("%s: not a mapping, ignored", origin)
+        return
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            slot = data.setdefault(key, {})
+            if isinstance(slot, dict):
+                for k, v in value.items():
+                    if isinstance(v, dict):
+                        slot[k] = {**slot.get(k, {}), **v} if isinstance(slot.get(k), dict) else dict(v)
+                    elif isinstance(v, list):
+                        slot[k] = list(slot.get(k, []) or []) + list(v)
+                    else:
+                        slot[k] = v
+        elif isinstance(value, list):
+            data[key] = list(data.get(key, []) or []) + list(value)
+        else:
+            data[key] = value
+
+
+def _read_yaml(text: str, origin: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        log.warning("%s%s: bad YAML, ignored (%s)", origin, where, str(exc).splitlines()[0])
+        return {}
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> ModalityCues:
+    """The bundled modality cues, extended by any modality.yaml in the DYADWATCH_KB folders."""
+    data: dict[str, Any] = {}
+    try:
+        text = resources.files("dyadwatch.kb").joinpath("data/modality.yaml").read_text("utf-8")
+        _merge(data, _read_yaml(text, "kb/data/modality.yaml"), "kb/data/modality.yaml")
+    except (FileNotFoundError, ModuleNotFoundError):
+        log.warning("kb/data/modality.yaml is missing: modality falls back to built-in cues")
+    for folder in [p for p in os.environ.get("DYADWATCH_KB", "").split(os.pathsep) if p]:
+        path = Path(folder) / "modality.yaml"
+        if path.is_file():
+            _merge(data, _read_yaml(path.read_text("utf-8"), str(path)), str(path))
+    neg = data.get("negation") or {}
+    aux = data.get("auxiliaries") or {}
+    governing: dict[str, str] = {}
+    for modality in (CLAIMED, FUTURE, HYPOTHETICAL, NEGATED):  # later ones win on overlap
+        for lemma in _words((data.get("governing") or {}).get(modality)):
+            governing[lemma] = modality
+    adverbs = {str(k).lower(): str(v).lower() for k, v in (data.get("adverbs") or {}).items()
+               if str(v).lower() in PRIORITY}
+    return ModalityCues(
+        negation=frozenset(_words(neg.get("words")) or ["not", "n't", "never", "no"]),
+        future_aux=frozenset(_words(aux.get("future")) or ["will", "shall", "'ll"]),
+        hypothetical_aux=frozenset(_words(aux.get("hypothetical")) or ["could", "may", "might", "should"]),
+        reported_future=frozenset(_words(aux.get("reported_future")) or ["would"]),
+        conditional_marks=frozenset(_words(data.get("conditional_marks")) or ["if", "unless"]),
+        adverbs=adverbs,
+        governing=governing,
+        reporting=frozenset(_words(data.get("reporting"))),
+        hedging_preps=frozenset(_words(data.get("hedging_prepositions"))),
+        support_verbs=frozenset(_words(data.get("support_verbs"))),
+    )
+
+
+@dataclass
+class _Found:
+    modality: str
+    cue: str
+    kind: str = ""  # "would" for the auxiliary that needs context
+
+
+def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
+    """Cues among the direct dependents of one verb (or adjective) on the chain."""
+    for child in node.children:
+        low = child.lower_
+        dep = child.dep_
+        if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in cues.negation):
+            found.append(_Found(NEGATED, child.text))
+        elif dep == "advmod" and any(g.dep_ == "neg" for g in child.children):
+            neg = next(g for g in child.children if g.dep_ == "neg")
+            found.append(_Found(NEGATED, f"{neg.text} {child.text}"))
+        elif dep in ("aux", "auxpass") and child.tag_ == "MD" or (dep == "aux" and low in cues.future_aux):
+            if low in cues.future_aux:
+                found.append(_Found(FUTURE, child.text))
+            elif low in cues.reported_future:
+                found.append(_Found(HYPOTHETICAL, child.text, kind="would"))
+            elif low in cues.hypothetical_aux:
+                found.append(_Found(HYPOTHETICAL, child.text))
+        elif dep == "advmod" and low in cues.adverbs:
+            found.append(_Found(cues.adverbs[low], child.text))
+        elif dep == "mark" and low in cues.conditional_marks:
+            found.append(_Found(HYPOTHETICAL, child.text, kind="condition"))
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+                                    for m in child.children):
+            mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in cues.conditional_marks)
+            found.append(_Found(HYPOTHETICAL, mark.text, kind="condition"))
+        elif dep == "prep" and low in cues.hedging_preps:
+            found.append(_Found(CLAIMED, child.text))
+    if node.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in node.children):
+        found.append(_Found(NEGATED, "has yet to" if node.lower_ == "has" else f"{node.text} yet to"))
+
+
+def _governing(head: Token, cues: ModalityCues, found: list[_Found]) -> None:
+    lemma = head.lemma_.lower()
+    modality = cues.governing.get(lemma) or cues.governing.get(head.lower_)
+    if modality:
+        found.append(_Found(modality, head.text))
+
+
+def _inherits_from_conj_head(node: Token) -> bool:
+    """A conjunct without its own subject and auxiliaries shares the first verb's ("will visit Tokyo
+    and meet Abe", "allegedly shelled the camp and killed ten")."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in node.children)
+    return not own
+
+
+def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
+    """Walk from the trigger up its governing chain; returns the cues and whether a past reporting
+    verb governs the event (for "would")."""
+    found: list[_Found] = []
+    reported_past = False
+    node = trigger
+    if trigger.pos_ in NOUN_POS or (trigger.pos_ not in ("VERB", "AUX", "ADJ") and trigger.dep_ != "ROOT"):
+        # nominal event: "no talks", "cancelled the summit", "talks will resume"
+        for child in trigger.children:
+            if child.dep_ in ("det", "neg") and child.lower_ in cues.negation:
+                found.append(_Found(NEGATED, child.text))
+        head = trigger.head
+        dep = trigger.dep_
+        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = head.head
+            if head.lower_ == "without":
+                found.append(_Found(NEGATED, head.text))
+            _governing(verb, cues, found)
+            node = verb
+        elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head is not trigger:
+            _governing(head, cues, found)
+            node = head
+        elif dep == "nsubj" and head.lemma_.lower() in cues.support_verbs:
+            node = head
+        else:
+            return found, reported_past
+        if node is not trigger and node.lemma_.lower() in cues.reporting and dep != "nsubjpass":
+            # "denied the attack", "claimed the shelling": the verb decided; its own tense does not
+            return found, reported_past
+    inherit_local = True
+    for _ in range(8):
+        if inherit_local:
+            _local(node, cues, found)
+        dep = node.dep_
+        head = node.head
+        if head is node or dep == "ROOT":
+            break
+        if dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
+            _governing(head, cues, found)
+            inherit_local = True
+        elif dep == "ccomp":
+            lemma = head.lemma_.lower()
+            if lemma in cues.reporting:
+                # claim verbs, denials and threats decide; "told reporters that ..." does not order
+                decided = cues.governing.get(lemma)
+                if decided in (CLAIMED, NEGATED) or lemma in THREAT_REPORTING:
+                    found.append(_Found(decided or HYPOTHETICAL, head.text))
+                reported_past = reported_past or head.tag_ in PAST_TAGS or any(
+                    c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children)
+                # the reporting clause's own hedges ("reportedly said") still count
+                for child in head.children:
+                    if child.dep_ == "advmod" and child.lower_ in cues.adverbs:
+                        found.append(_Found(cues.adverbs[child.lower_], child.text))
+                break
+            _governing(head, cues, found)
+            break
+        elif dep == "conj":
+            inherit_local = _inherits_from_conj_head(node)
+        elif dep == "amod" and node.tag_ == "VBG" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            # a gerund the parser took for an adjective: "accused the police of beating protesters"
+            node = head
+            continue
+        elif dep in ("pcomp", "pobj") and head.dep_ == "prep":
+            if head.lower_ == "without":
+                found.append(_Found(NEGATED, head.text))
+            verb = head.head
+            if verb.pos_ in NOUN_POS and verb.dep_ in ("dobj", "nsubjpass") and verb.head is not verb:
+                verb = verb.head  # "accused [the police of beating]": the prepositional phrase hangs on the object
+            if verb is head:
+                break
+            _governing(verb, cues, found)
+            node = verb
+            inherit_local = True
+            continue
+        elif dep == "advcl":
+            if any(m.dep_ == "mark" for m in node.children):
+                break  # "after", "because", "if" (already counted): a clause of its own
+            inherit_local = True
+        else:
+            break  # relative clauses, participial modifiers, subjects: their own context
+        node = head
+    return found, reported_past
+
+
+def classify_modality_with_cue(trigger: Token) -> tuple[str, str | None]:
+    """The modality of the event whose trigger token is given, and the cue word that decided it
+    (None when the event is plainly asserted)."""
+    cues = load_cues()
+    found, reported_past = _collect(trigger, cues)
+    if not found:
+        return ASSERTED, None
+    has_condition = any(f.kind == "condition" for f in found)
+    resolved: list[_Found] = []
+    for f in found:
+        if f.kind == "would" and reported_past and not has_condition:
+            resolved.append(_Found(FUTURE, f.cue))
+        else:
+            resolved.append(f)
+    for modality in PRIORITY:
+        for f in resolved:
+            if f.modality == modality:
+                return modality, f.cue
+    return ASSERTED, None
+
+
+def classify_modality(trigger: Token) -> str:
+    """asserted | negated | hypothetical | future | claimed for the event whose trigger is given."""
+    return classify_modality_with_cue(trigger)[0]
