@@ -40,6 +40,7 @@ JSON_EXT = {".jsonl", ".json", ".ndjson"}
 SUPPORTED_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single .txt/.html file larger than this is refused
 MAX_LINE_BYTES = 5 * 1024 * 1024  # a single JSON line larger than this is skipped
+MAX_ERRORS_PER_FILE = 50  # bad JSON lines listed one by one, per file
 FIELDS = ("id", "title", "text", "url", "date", "source", "language")
 HEADER_KEYS = {"date", "title", "source", "url", "id"}
 
@@ -253,35 +254,48 @@ def _str(v: Any) -> str | None:
 def iter_json_lines(stream: BinaryIO, path: str, *, source: str | None = None,
                     date: str | None = None, field_map: dict[str, str] | None = None,
                     first: bytes | None = None) -> Iterator[Article | IngestError]:
-    """Stream JSON lines: one record in memory at a time, over-long lines skipped."""
+    """Stream JSON lines: one record in memory at a time, over-long lines skipped. After
+    MAX_ERRORS_PER_FILE bad lines the rest are counted, not reported one by one."""
     lineno = 0
+    n_errors = 0
     pending = [first] if first is not None else []
+
+    def problem(message: str) -> Iterator[IngestError]:
+        nonlocal n_errors
+        n_errors += 1
+        if n_errors <= MAX_ERRORS_PER_FILE:
+            yield IngestError(path, message, lineno)
+
     while True:
-        if pending:
-            chunk = pending.pop()
-        else:
-            chunk = stream.readline(MAX_LINE_BYTES + 1)
+        chunk = pending.pop() if pending else stream.readline(MAX_LINE_BYTES + 1)
         if not chunk:
-            return
+            break
         lineno += 1
         if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
             while True:  # skip the rest of the over-long line
                 rest = stream.readline(MAX_LINE_BYTES)
                 if not rest or rest.endswith(b"\n"):
                     break
-            yield IngestError(path, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped", lineno)
+            yield from problem(f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped")
             continue
         if not chunk.strip():
             continue
         if _looks_binary(chunk[:4096]):
-            yield IngestError(path, "binary data, not a JSON line", lineno)
+            yield from problem("binary data, not a JSON line")
             continue
         try:
             rec = json.loads(_decode(chunk))
         except json.JSONDecodeError as exc:
-            yield IngestError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", lineno)
+            yield from problem(f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield record_to_article(rec, path, lineno, source=source, date=date, field_map=field_map)
+        item = record_to_article(rec, path, lineno, source=source, date=date, field_map=field_map)
+        if isinstance(item, IngestError):
+            yield from problem(item.message)
+        else:
+            yield item
+    if n_errors > MAX_ERRORS_PER_FILE:
+        yield IngestError(path, f"{n_errors - MAX_ERRORS_PER_FILE} more bad lines not listed "
+                                f"({n_errors} in all)")
 
 
 def read_json_file(p: Path, *, source: str | None = None, date: str | None = None,
@@ -289,7 +303,7 @@ def read_json_file(p: Path, *, source: str | None = None, date: str | None = Non
     path = str(p)
     with open(p, "rb") as fh:
         head = fh.read(4096)
-        if _looks_binary(head):
+        if _looks_binary(head.split(b"\n", 1)[0] or head):
             yield IngestError(path, "binary file, skipped")
             return
         if not head.strip():

@@ -1,0 +1,264 @@
+"""Readers: every input format, directories, stdin, and each kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.ingest import Article, IngestError, article_id, detect_language, parse_date, read_paths
+from dyadwatch.ingest.readers import MAX_FILE_BYTES
+
+TXT = """Date: 2019-03-04
+Title: Ministers meet in Moscow
+Source: Test Wire
+URL: https://example.test/moscow
+
+MOSCOW, March 4 (Test Wire) - Russia and China held talks in Moscow on Monday, officials said.
+
+The two foreign ministers agreed to meet again in Beijing in June.
+"""
+
+HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Envoys meet at the border | Test Wire</title>
+<meta property="og:title" content="Envoys meet at the border">
+<meta property="article:published_time" content="2018-05-02T10:00:00+09:00">
+<script>var tracker = {id: 42};</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Envoys meet at the border</h1>
+<p>PANMUNJOM, May 2 (Test Wire) - Envoys from the two Koreas met at the border village on Wednesday
+and agreed to reopen a military hotline that had been silent for two years.</p>
+<p>The South Korean delegation said the talks were held in a sincere atmosphere and lasted three hours.</p>
+<p>Officials from both sides said they would meet again later this month to discuss family reunions.</p>
+</article>
+<aside><h3>Related</h3><ul><li><a href="/x">Markets rally on summit hopes</a></li></ul></aside>
+<footer>&copy; 2018 Test Wire</footer><script>tracker.send();</script></body></html>
+"""
+
+
+def articles(items: list) -> list[Article]:
+    return [x for x in items if isinstance(x, Article)]
+
+
+def errors(items: list) -> list[IngestError]:
+    return [x for x in items if isinstance(x, IngestError)]
+
+
+def test_txt_with_header(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(TXT, encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    assert isinstance(a, Article)
+    assert (a.title, a.date, a.source, a.url) == ("Ministers meet in Moscow", "2019-03-04", "Test Wire",
+                                                  "https://example.test/moscow")
+    assert a.text.startswith("MOSCOW, March 4")
+    assert "Date:" not in a.text and "Ministers meet" not in a.text
+    assert a.language == "en"
+    assert a.id == article_id(a.text, a.url)
+    assert a.path == str(p)
+
+
+def test_txt_first_line_title_and_default_date_and_source(tmp_path: Path) -> None:
+    p = tmp_path / "b.txt"
+    p.write_text("Koreas reopen hotline\n\nSEOUL (Test Wire) - The two Koreas reopened a hotline on Friday, "
+                 "officials said.\n", encoding="utf-8")
+    (a,) = list(read_paths([p], source="Feed X", date="2018-01-05"))
+    assert a.title == "Koreas reopen hotline"
+    assert a.date == "2018-01-05" and a.source == "Feed X"
+    assert a.text.startswith("SEOUL")
+    # a file's own date wins over the default
+    q = tmp_path / "c.txt"
+    q.write_text(TXT, encoding="utf-8")
+    (b,) = list(read_paths([q], date="2001-01-01", source="Feed X"))
+    assert b.date == "2019-03-04" and b.source == "Test Wire"
+
+
+def test_txt_without_date_is_undated(tmp_path: Path) -> None:
+    p = tmp_path / "d.txt"
+    p.write_text("Officials in Tokyo said the talks went well and would resume next week.\n", encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    assert a.date is None and a.title is None
+
+
+def test_html_text_title_date(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(HTML, encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    assert isinstance(a, Article), a
+    assert a.title == "Envoys meet at the border"
+    assert a.date == "2018-05-02"
+    assert "military hotline" in a.text and "family reunions" in a.text
+    for junk in ("Home", "tracker", "Markets rally", "©"):
+        assert junk not in a.text
+
+
+def test_jsonl_with_field_map_and_nested_fields(tmp_path: Path) -> None:
+    p = tmp_path / "feed.jsonl"
+    recs = [
+        {"guid": "r1", "body": "Japan and the United States held talks in Tokyo, officials said.",
+         "meta": {"published": "2020-02-03T08:00:00Z"}, "headline": "Allies talk", "site": "Feed"},
+        {"guid": 2, "body": "China urged both Koreas to show restraint, a spokesman said.",
+         "meta": {"published": "2020-02-04"}},
+    ]
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    fm = {"id": "guid", "text": "body", "date": "meta.published", "title": "headline", "source": "site"}
+    got = list(read_paths([p], field_map=fm, source="Default"))
+    a, b = articles(got)
+    assert not errors(got)
+    assert (a.raw_id, a.date, a.title, a.source) == ("r1", "2020-02-03", "Allies talk", "Feed")
+    assert (b.raw_id, b.date, b.source) == ("2", "2020-02-04", "Default")
+    assert a.path == f"{p}:1" and b.path == f"{p}:2"
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    p = tmp_path / "arr.json"
+    p.write_text(json.dumps([{"text": "Russia and Japan signed a fisheries deal on Friday, officials said.",
+                              "date": "2019-09-06"}]), encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    assert a.date == "2019-09-06" and "fisheries" in a.text
+
+
+def test_directory_recursive_sorted_skips_hidden_and_unknown(tmp_path: Path) -> None:
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "b.txt").write_text("Officials in Seoul met envoys from Tokyo on Monday, a spokesman said.\n")
+    (tmp_path / "sub" / "a.txt").write_text("Officials in Beijing met envoys from Moscow on Monday, a spokesman "
+                                            "said.\n")
+    (tmp_path / "sub" / "deeper" / "c.html").write_text(HTML)
+    (tmp_path / ".hidden" / "x.txt").write_text("Hidden files are not read by anyone at all, they said.\n")
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n")
+    got = list(read_paths([tmp_path]))
+    assert not errors(got)
+    paths = [Path(a.path).name for a in articles(got)]
+    assert paths == ["b.txt", "a.txt", "c.html"]  # sorted by full path: b.txt < sub/...
+
+
+def test_stdin_text_and_jsonl() -> None:
+    txt = b"Date: 2017-05-01\n\nSEOUL (Test Wire) - The two allies held talks on Monday, officials said.\n"
+    (a,) = list(read_paths(["-"], stdin=io.BytesIO(txt)))
+    assert a.date == "2017-05-01" and a.path == "stdin"
+    lines = b'{"text": "Japan protested to China over the incident, officials said."}\n{oops\n'
+    got = list(read_paths(["-"], stdin=io.BytesIO(lines)))
+    assert len(articles(got)) == 1
+    (err,) = errors(got)
+    assert str(err).startswith("stdin:2: malformed JSON")
+
+
+def test_bad_inputs_each_one_line_and_the_rest_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Officials in Tokyo and Seoul held talks on Monday, a spokesman said.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("   \n\n  \n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    bad_json = tmp_path / "mixed.jsonl"
+    bad_json.write_text('{"text": "Russia and China signed a deal on Friday, officials said."}\n'
+                        '{"text": broken}\n'
+                        '[1, 2]\n'
+                        '{"title": "no text here"}\n'
+                        '{"text": "Japan and Korea agreed to talk again next week, officials said."}\n')
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:  # a 100 MB sparse file
+        fh.truncate(100 * 1024 * 1024)
+    got = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
+    msgs = [str(e) for e in errors(got)]
+    for m in msgs:
+        assert "\n" not in m
+    by_file = {Path(e.path).name: e for e in errors(got)}
+    assert "empty" in by_file["empty.txt"].message
+    assert "empty" in by_file["blank.txt"].message
+    assert "binary" in by_file["binary.txt"].message
+    assert "binary" in by_file["image.html"].message
+    assert "limit" in by_file["huge.txt"].message and "MB" in by_file["huge.txt"].message
+    assert "no such file" in by_file["missing.txt"].message
+    json_errs = sorted((e.line, e.message) for e in errors(got) if e.path == str(bad_json))
+    assert [ln for ln, _ in json_errs] == [2, 3, 4]
+    assert json_errs[0][1].startswith("malformed JSON")
+    texts = sorted(a.text for a in articles(got))
+    assert len(texts) == 3
+    assert any("Tokyo and Seoul" in t for t in texts)
+    assert MAX_FILE_BYTES < 100 * 1024 * 1024
+
+
+def test_huge_jsonl_is_streamed(tmp_path: Path) -> None:
+    p = tmp_path / "big.jsonl"
+    with open(p, "wb") as fh:
+        fh.write(b'{"text": "The envoys met in Geneva on Tuesday and agreed to meet again, officials said."}\n')
+        fh.truncate(100 * 1024 * 1024)  # then 100 MB of NUL bytes with no newline
+    with open(p, "ab") as fh:
+        fh.write(b'\n{"text": "A second record after the junk is still read, the officials said."}\n')
+    got = list(read_paths([p]))
+    assert len(articles(got)) == 2
+    (err,) = errors(got)
+    assert err.line == 2
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    p = tmp_path / "secret.txt"
+    p.write_text("Officials met in Seoul on Monday, they said.\n")
+    p.chmod(0)
+    try:
+        (err,) = list(read_paths([p]))
+        assert isinstance(err, IngestError) and "permission" in err.message
+    finally:
+        p.chmod(0o600)
+
+
+def test_unreadable_directory_entry_is_reported(tmp_path: Path) -> None:
+    # a dangling link inside a directory: listed as a .txt name but cannot be opened
+    (tmp_path / "ok.txt").write_text("Officials met in Seoul on Monday, they said.\n")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    got = list(read_paths([tmp_path / "dangling.txt", tmp_path / "ok.txt"]))
+    assert len(articles(got)) == 1
+    assert "no such file" in errors(got)[0].message
+
+
+def test_non_english_language_detected(tmp_path: Path) -> None:
+    p = tmp_path / "es.txt"
+    p.write_text("El gobierno de Corea del Sur anunció el lunes que reanudará las conversaciones con Japón "
+                 "la próxima semana, según fuentes oficiales.\n", encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    assert a.language == "es"
+    assert detect_language("The talks resumed in Geneva on Monday, officials said.") == "en"
+    assert detect_language("12345 ---") is None
+
+
+def test_latin1_text_is_decoded(tmp_path: Path) -> None:
+    p = tmp_path / "cp.txt"
+    p.write_bytes("Officials in Seoul said the café talks went well on Monday, they said.\n".encode("cp1252"))
+    (a,) = list(read_paths([p]))
+    assert "café" in a.text
+
+
+@pytest.mark.parametrize(("raw", "iso"), [
+    ("2018-06-12", "2018-06-12"), ("2018-06-12T09:00:00+08:00", "2018-06-12"), ("20180612", "2018-06-12"),
+    ("June 12, 2018", "2018-06-12"), ("12 June 2018", "2018-06-12"), (1528761600, "2018-06-12"),
+    ("", None), (None, None), ("not a date", None), ("2018-02-30", None),
+])
+def test_parse_date(raw: object, iso: str | None) -> None:
+    assert parse_date(raw) == iso
+
+
+def test_same_text_same_id_across_formats(tmp_path: Path) -> None:
+    body = "SEOUL (Test Wire) - The two Koreas agreed on Friday to hold more talks, officials said."
+    (tmp_path / "x.txt").write_text(body + "\n")
+    (tmp_path / "y.jsonl").write_text(json.dumps({"text": "  " + body.replace(" - ", "  -  ")}) + "\n")
+    a, b = articles(list(read_paths([tmp_path / "x.txt", tmp_path / "y.jsonl"])))
+    assert a.id == b.id
+
+
+def test_many_bad_lines_are_capped_but_reading_goes_on(tmp_path: Path) -> None:
+    from dyadwatch.ingest.readers import MAX_ERRORS_PER_FILE
+
+    p = tmp_path / "noisy.jsonl"
+    bad = "{nope\n" * (MAX_ERRORS_PER_FILE + 10)
+    p.write_text(bad + json.dumps({"text": "Japan and China agreed to hold talks, officials said."}) + "\n")
+    got = list(read_paths([p]))
+    assert len(articles(got)) == 1
+    errs = errors(got)
+    assert len(errs) == MAX_ERRORS_PER_FILE + 1
+    assert "10 more bad lines" in errs[-1].message
