@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 import typer
 
@@ -25,7 +25,7 @@ def _cleaner():
     return None
 
 
-def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator["object"]:
+def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator[object]:
     """Articles from a JSON-lines file ({"id","text","date"[, "title"]}); bad lines go to `errors`."""
     from ..ingest.article import Article
 
@@ -63,7 +63,7 @@ def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator["object"]:
 @app.command("code")
 def code_cmd(
     input: Path = typer.Argument(..., help="JSON lines: {id, text, date} per line ('-' for stdin)"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="write event records here"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write event records here"),
 ) -> None:
     """Code PLOVER events from articles; one JSON event record per line."""
     from ..coding import code_articles

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..events import Actor
 from .actors import ActorFinder, Mention
-from .coref import BOTH, GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .coref import GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 
 # Verbs whose object is the subject of their to-infinitive ("urged Seoul to resume talks").
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "invite", "press", "push", "force", "allow",

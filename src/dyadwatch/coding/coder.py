@@ -16,7 +16,7 @@ from ..ingest.article import Article
 from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
 from .arguments import SentenceActors, direct_object, prep_objects, subject_token
-from .coref import BOTH, GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .coref import GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
 
 log = logging.getLogger("dyadwatch.coding")
@@ -180,6 +180,25 @@ class Coder:
                 continue
             seen.add(key)
             events.append(ev)
+        # "X said Y must ...": a demand even when the demanded act is not in the lexicon
+        for si, sentry in speech.items():
+            stok = doc[si]
+            for x in stok.children:
+                if x.dep_ != "ccomp" or x.i in by_tok:
+                    continue
+                if not any(ch.lower_ in MUST for ch in x.children if ch.dep_ in ("aux", "auxpass")):
+                    continue
+                speakers, how = self._subject(stok, sa)
+                subj, _ = subject_token(x)
+                targets = sa.resolve(subj) if subj is not None else []
+                if speakers and targets and not {t.code for t in targets} <= {a.code for a in speakers}:
+                    ev = self._make(sa, article, index, offset, x, sentry, "REQUEST", None, "100", speakers,
+                                    targets, "asserted", how)
+                    key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
+                           tuple(sorted(r.code or "" for r in ev.recipient)), ev.modality)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(ev)
         for m in mentions:
             if m.kind != "person":
                 head = doc[m.end - 1]

@@ -1,0 +1,174 @@
+"""Event coder: one test per news shape, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.coding import Coder
+from dyadwatch.ingest.article import Article
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def triples(coder: Coder, text: str, modality: str | None = "asserted") -> set[tuple[str, str | None, str]]:
+    out = set()
+    for ev in coder.code(Article(text=text, date="2021-03-04", raw_id="t")):
+        if modality and ev.modality != modality:
+            continue
+        for a in ev.actor:
+            for r in ev.recipient or [None]:
+                out.add((a.code, r.code if r else None, ev.event))
+    return out
+
+
+def events(coder: Coder, text: str):
+    return coder.code(Article(text=text, date="2021-03-04", raw_id="t"))
+
+
+def test_metonymy_capitals(coder):
+    assert ("KOR", "PRK", "REQUEST") in triples(coder, "Seoul urged Pyongyang to return to the negotiating table.")
+
+
+def test_demonym_with_sector(coder):
+    evs = events(coder, "North Korean troops shelled a South Korean island on Tuesday.")
+    hit = [e for e in evs if e.event == "ASSAULT"]
+    assert hit and hit[0].actor[0].code == "PRK" and hit[0].actor[0].sector == "MIL"
+    assert hit[0].recipient[0].code == "KOR"
+
+
+def test_passive_voice(coder):
+    assert ("ISR", "LBN", "ASSAULT") in triples(coder, "Lebanese border villages were shelled by Israeli artillery.")
+
+
+def test_phrasal_verb_call_on(coder):
+    assert ("DEU", "TUR", "REQUEST") in triples(coder, "Germany called on Turkey to release the journalists.")
+
+
+def test_phrasal_fire_missiles_is_assault_with_target(coder):
+    assert ("RUS", "UKR", "ASSAULT") in triples(coder, "Russia fired missiles at Ukraine overnight.")
+
+
+def test_weapons_test_is_mobilize_without_recipient(coder):
+    got = triples(coder, "Iran carried out tests of a new ballistic missile on Sunday.")
+    assert ("IRN", None, "MOBILIZE") in got
+
+
+def test_nominal_event_with_agent(coder):
+    got = triples(coder, "The shelling of Aleppo by Syrian forces drew wide condemnation.")
+    assert any(a == "SYR" and t == "ASSAULT" for a, _, t in got)
+
+
+def test_talks_between_two_countries_are_reciprocal(coder):
+    got = triples(coder, "India and Pakistan held talks in Islamabad on Friday.")
+    assert ("IND", "PAK", "CONSULT") in got and ("PAK", "IND", "CONSULT") in got
+
+
+def test_coordinated_recipients_stay_one_record(coder):
+    evs = [e for e in events(coder, "France condemned Iran and Syria over the attacks.") if e.event == "ACCUSE"]
+    assert len(evs) == 1
+    assert {r.code for r in evs[0].recipient} == {"IRN", "SYR"}
+
+
+def test_participial_clause_takes_main_subject(coder):
+    got = triples(coder, "Japan summoned the Chinese ambassador on Monday, criticizing Beijing for the incursion.")
+    assert ("JPN", "CHN", "ACCUSE") in got
+
+
+def test_negation(coder):
+    assert not triples(coder, "Egypt did not attack Libya.")
+    evs = events(coder, "Egypt did not attack Libya.")
+    assert evs and all(e.modality == "negated" for e in evs)
+
+
+def test_refused_is_reject_not_negation(coder):
+    assert ("IRN", "USA", "REJECT") in triples(coder, "Iran refused to meet American negotiators.")
+
+
+def test_hypothetical(coder):
+    assert not triples(coder, "Greece could impose sanctions on Turkey if the drilling continues.")
+
+
+def test_future_meeting_is_not_asserted(coder):
+    evs = [e for e in events(coder, "Chile will meet Peru next month.") if e.event == "CONSULT"]
+    assert evs and evs[0].modality == "future"
+
+
+def test_reported_claim(coder):
+    evs = events(coder, "Armenia said Azerbaijan attacked its positions.")
+    hit = [e for e in evs if e.event == "ASSAULT"]
+    assert hit and hit[0].actor[0].code == "AZE" and hit[0].modality == "claimed"
+
+
+def test_attribution_to_police_stays_asserted(coder):
+    got = triples(coder, "Kenyan police arrested twenty protesters in Nairobi, officials said.")
+    assert ("KEN", "KEN", "COERCE") in got
+
+
+def test_accusation_is_coded(coder):
+    assert ("PAK", "IND", "ACCUSE") in triples(coder, "Pakistan accused India of violating the ceasefire.")
+
+
+def test_descriptive_sentence_has_no_event(coder):
+    assert not events(coder, "Norway is a mountainous country with a long coastline.")
+
+
+def test_article_coreference_the_north(coder):
+    text = ("North Korea tested a missile on Monday. The South condemned the launch. "
+            "The North later threatened Seoul.")
+    got = triples(coder, text)
+    assert ("PRK", "KOR", "THREATEN") in got
+
+
+def test_pronoun_refers_back(coder):
+    text = "Brazil's president arrived in Lisbon. He met Portugal's prime minister on Friday."
+    got = triples(coder, text)
+    assert any(a == "BRA" and r == "PRT" and t == "CONSULT" for a, r, t in got)
+
+
+def test_intent_statement_is_agree(coder):
+    assert ("NOR", "GHA", "AGREE") in triples(coder, "Norway said it will send medical aid to Ghana.")
+
+
+def test_demand_clause_is_request(coder):
+    assert ("CHN", "USA", "REQUEST") in triples(coder, "China said the United States must stop arms sales.")
+
+
+def test_offsets_point_into_text(coder):
+    text = "Quiet day. Spain expelled two Russian diplomats on Tuesday."
+    evs = [e for e in events(coder, text) if e.event == "SANCTION"]
+    assert evs
+    e = evs[0]
+    assert text[e.trigger_start:e.trigger_end] == e.trigger == "expelled"
+    assert text[e.actor[0].start:e.actor[0].end] == "Spain"
+    assert e.sentence_index == 1 and e.event_text.startswith("Spain")
+
+
+def test_prefilter_keeps_every_event(coder):
+    text = ("The weather was mild. Turkey shelled Kurdish positions in Syria. Markets rose. "
+            "Ankara later accused Damascus of harbouring militants. Nothing else happened.")
+    art = Article(text=text, date="2021-03-04", raw_id="t")
+    fast = {(e.event, e.trigger_start) for e in coder.code(art)}
+    full = {(e.event, e.trigger_start) for e in coder.code(art, parse_all=True)}
+    assert fast == full and fast
+
+
+def test_cli_code_reports_bad_lines(tmp_path: Path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": "Chile recalled its ambassador from Peru.", "date": "2020-01-02"})
+                   + "\n{not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-c", "from dyadwatch.cli import main; main()", "code", str(src), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert f"{src}:2:" in proc.stderr
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert recs and all(r["story_id"] == "a1" for r in recs)
+    assert any(r["event"] == "SANCTION" and r["actor"][0]["code"] == "CHL" for r in recs)
