@@ -443,17 +443,21 @@ class KnowledgeBase:
             return others + persons
         day = str(on_date)[:10]
         current = [p for p in persons if (p.start or "") <= day and (p.end is None or day < p.end)]
-        by_name: dict[tuple[str, str], list[ActorEntry]] = {}
+        holding = {p.name for p in current}
+        terms_by_name: dict[str, list[ActorEntry]] = {}
         for p in persons:
-            by_name.setdefault((p.name, p.code), []).append(p)
+            if p.name not in holding:
+                terms_by_name.setdefault(p.name, []).append(p)
         former: list[ActorEntry] = []
-        holding = {(p.name, p.code) for p in current}
-        for (name, code), terms in by_name.items():
-            if (name, code) in holding:
-                continue
-            past = [t for t in terms if t.end and t.end <= day]
-            office = f"former {past[0].office}" if past and past[0].office else None
-            former.append(ActorEntry(code, "ELI", "person", name, office, None, None))
+        for name, terms in terms_by_name.items():
+            past = sorted((t for t in terms if t.end and t.end <= day), key=lambda t: t.end or "")
+            if past:
+                last = past[-1]
+                former.append(ActorEntry(last.code, "ELI", "person", name,
+                                         f"former {last.office}" if last.office else None))
+            else:  # before the first term
+                first = min(terms, key=lambda t: t.start or "")
+                former.append(ActorEntry(first.code, "ELI", "person", name))
         return others + current + former
 
     def sector_of(self, word: str) -> str | None:
