@@ -1,0 +1,87 @@
+"""Event dates from sentence text, relative to the article's publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding.dates import event_date, parse_iso
+from dyadwatch.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+ANCHORS = {"tests": "2017-09-03", "summit": ("2018-06-12", "day")}
+
+# (sentence, article date, future?, expected (date, precision)); 2017-08-02 was a Wednesday.
+CASES = [
+    ("The frigate docked in the port on July 25.", "2017-08-02", False, ("2017-07-25", "day")),
+    ("The frigate docked in the port on July 25.", "2017-07-20", False, ("2016-07-25", "day")),
+    ("The frigate docked in the port on 25 July 2015.", "2017-08-02", False, ("2015-07-25", "day")),
+    ("The delegates signed the accord on Dec. 3.", "2018-06-20", False, ("2017-12-03", "day")),
+    ("The governor resigned last Tuesday.", "2017-08-02", False, ("2017-08-01", "day")),
+    ("The governor resigned last Wednesday.", "2017-08-02", False, ("2017-07-26", "day")),
+    ("The governor resigned on Wednesday.", "2017-08-02", False, ("2017-08-02", "day")),
+    ("The governor resigned on Thursday.", "2017-08-02", False, ("2017-07-27", "day")),
+    ("The governor will resign on Thursday.", "2017-08-02", True, ("2017-08-03", "day")),
+    ("The governors will meet next Wednesday.", "2017-08-02", True, ("2017-08-09", "day")),
+    ("Gunboats shelled the island yesterday.", "2017-08-02", False, ("2017-08-01", "day")),
+    ("The mayor condemned the raid today.", "2017-08-02", False, ("2017-08-02", "day")),
+    ("Farmers blocked the highway two days ago.", "2017-08-20", False, ("2017-08-18", "day")),
+    ("The union struck earlier this month.", "2017-08-20", False, ("2017-08-01", "month")),
+    ("The union struck last month.", "2017-01-20", False, ("2016-12-01", "month")),
+    ("The union struck in March.", "2017-08-20", False, ("2017-03-01", "month")),
+    ("The union struck in October.", "2017-08-20", False, ("2016-10-01", "month")),
+    ("The union struck in October 2012.", "2017-08-20", False, ("2012-10-01", "month")),
+    ("The border was closed in 2010.", "2017-08-20", False, ("2010-01-01", "year")),
+    ("The border was closed last year.", "2017-08-20", False, ("2016-01-01", "year")),
+    ("Less than a week after the tests, the council imposed sanctions.", "2017-09-20", False,
+     ("2017-09-10", "week")),
+    ("Two days after the summit, the drills were suspended.", "2018-06-20", False, ("2018-06-14", "day")),
+    ("Two days after the parade, the drills were suspended.", "2018-06-20", False,
+     ("2018-06-20", "publication")),
+    ("The embassy protested.", "2018-06-20", False, ("2018-06-20", "publication")),
+    ("The embassy protested.", None, False, (None, "undated")),
+    ("The embassy protested on Tuesday.", None, False, (None, "undated")),
+    ("The embassy protested on 3 September 2017.", None, False, ("2017-09-03", "day")),
+    ("The council may impose sanctions.", "2018-06-20", False, ("2018-06-20", "publication")),
+    ("The rebels took the town, which they lost in 2010, on Monday.", "2018-06-20", False,
+     ("2018-06-18", "day")),
+    ("The ministers met on 12/03/2017.", "2018-06-20", False, ("2017-12-03", "day")),
+]
+
+
+@pytest.mark.parametrize("sentence,article_date,future,expected", CASES)
+def test_event_date(nlp, sentence, article_date, future, expected) -> None:
+    doc = nlp(sentence)
+    sent = next(iter(doc.sents))
+    assert event_date(sent, article_date, ANCHORS, future=future) == expected
+
+
+def test_sentence_inside_a_longer_text(nlp) -> None:
+    doc = nlp("The talks opened on Monday in Oslo. The envoys walked out on Thursday.")
+    first, second = list(doc.sents)
+    assert event_date(first, "2020-03-06") == ("2020-03-02", "day")
+    assert event_date(second, "2020-03-06") == ("2020-03-05", "day")
+
+
+def test_trigger_attached_expression_wins(nlp) -> None:
+    doc = nlp("The man who joined a riot on Monday was arrested on Friday.")
+    arrested = next(t for t in doc if t.text == "arrested")
+    riot = next(t for t in doc if t.text == "riot")
+    assert event_date(doc[:], "2020-03-06", trigger=arrested) == ("2020-03-06", "day")
+    assert event_date(doc[:], "2020-03-06", trigger=riot) == ("2020-03-02", "day")
+
+
+def test_article_date_with_time_and_bad_dates() -> None:
+    assert parse_iso("2019-08-02T10:00:00Z").isoformat() == "2019-08-02"
+    assert parse_iso("2019-08").isoformat() == "2019-08-01"
+    assert parse_iso("not a date") is None
+    assert parse_iso(None) is None
+
+
+def test_unreadable_article_date_falls_back_to_undated(nlp) -> None:
+    doc = nlp("The embassy protested.")
+    assert event_date(doc[:], "someday") == (None, "undated")
