@@ -275,9 +275,11 @@ def _governs(span_root: Token, trigger: Token | None) -> bool:
     if trigger is None:
         return False
     tok = span_root
-    for _ in range(6):
-        if tok is trigger or tok is trigger.head:
+    for _ in range(8):
+        if tok is trigger:
             return True
+        if tok.pos_ in ("VERB", "AUX") and tok is not span_root:
+            return tok is trigger.head  # the first verb above the expression is the one it dates
         if tok.head is tok:
             return False
         tok = tok.head
