@@ -35,7 +35,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from .. import __version__, config
-from .queries import jsonable, network, records
+from .queries import dyad_event_page, impact_fit, jsonable, network, records
 
 log = logging.getLogger("dyadwatch.web")
 
@@ -123,6 +123,17 @@ def _resolve_list(value: str | None) -> list[str] | None:
     """Codes for a comma-separated list of actor names or codes; None when empty."""
     codes = [_resolve(v) for v in (value or "").split(",") if v.strip()]
     return codes or None
+
+
+_FREQ_ALIASES = {"d": "day", "w": "week", "m": "month", "q": "quarter", "y": "year"}
+
+
+def _freq(value: str | None) -> str:
+    f = (value or "week").strip().lower()
+    f = _FREQ_ALIASES.get(f, f)
+    if f not in ("day", "week", "month", "quarter", "year"):
+        raise HTTPException(422, f"freq must be day, week, month, quarter or year, not {value!r}")
+    return f
 
 
 def _iso(value: str | None, name: str) -> str | None:
@@ -252,6 +263,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         until: str | None = Query(None, description="last date, YYYY-MM-DD"),
         modality: str | None = Query(None, description="asserted, negated, hypothetical, future, claimed"),
         story_id: str | None = Query(None, description="events of one article"),
+        dyad: str | None = Query(None, description="A,B: events between A and B either way "
+                                                   "(instead of actor and recipient)"),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
@@ -266,9 +279,20 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             "story_id": story_id,
         }
 
+        pair = _resolve_list(dyad)
+        if dyad is not None and (not pair or len(pair) != 2 or pair[0] == pair[1]):
+            raise HTTPException(422, "dyad must name two different actors: dyad=USA,PRK")
+        filters["dyad"] = pair
+
         def page(st: Any) -> dict[str, Any]:
-            total = st.count_events(**filters)
-            df = st.events(limit=limit, offset=offset, order="-date", **filters)
+            if pair:
+                total, df = dyad_event_page(st, pair[0], pair[1], type=filters["type"], since=filters["since"],
+                                            until=filters["until"], modality=filters["modality"],
+                                            limit=limit, offset=offset)
+            else:
+                kw = {k: v for k, v in filters.items() if k != "dyad"}
+                total = st.count_events(**kw)
+                df = st.events(limit=limit, offset=offset, order="-date", **kw)
             return {"total": int(total), "limit": limit, "offset": offset, "filters": filters,
                     "items": records(df)}
 
@@ -347,66 +371,67 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         return {"edges": records(df)}
 
     # -- dyads -------------------------------------------------------------------------------
-    def dyad_args(a: str, b: str) -> tuple[str, str]:
-        return _resolve(a), _resolve(b)
+    def dyad_args(a: str, b: str, freq: str) -> tuple[str, str, str]:
+        ca, cb = _resolve(a), _resolve(b)
+        if ca == cb:
+            raise HTTPException(422, f"a dyad needs two different actors (both are {ca})")
+        return ca, cb, _freq(freq)
+
+    freq_q = Query("week", description="period: day, week, month, quarter, year (or D, W, M, Q, Y)")
+    measure_q = Query("net_coop", description="net_coop, plover_mean, plover_sum, goldstein_mean, n_events")
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["dyads"])
-    def series(a: str, b: str, freq: str = "W", since: str | None = None, until: str | None = None,
-               directed: bool = False) -> dict[str, Any]:
-        """Cooperation-conflict series of a dyad, one row per period."""
-        from ..analysis.series import dyad_series
+    def series(a: str, b: str, freq: str = freq_q, since: str | None = None, until: str | None = None,
+               directed: bool = False, modality: str = "asserted") -> dict[str, Any]:
+        """Cooperation-conflict series of a dyad: one row per period and direction (a->b, b->a, both)
+        with counts by quad class and type, PLOVER and Goldstein sums and means, net_coop."""
+        from ..analysis import dyad_series
 
-        ca, cb = dyad_args(a, b)
-        kw = _kwargs_for(dyad_series, freq=freq, since=_iso(since, "since"), until=_iso(until, "until"),
-                         directed=directed)
-        df = run(dyad_series, ca, cb, **kw)
-        return {"a": ca, "b": cb, "freq": freq, "directed": directed, "points": records(df)}
+        ca, cb, f = dyad_args(a, b, freq)
+        df = run(dyad_series, ca, cb, freq=f, since=_iso(since, "since"), until=_iso(until, "until"),
+                 directed=directed, modality=modality or None)
+        return {"a": ca, "b": cb, "freq": f, "directed": directed, **jsonable(dict(df.attrs)),
+                "points": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/regimes", tags=["dyads"])
-    def regimes(a: str, b: str, freq: str = "W", since: str | None = None,
-                until: str | None = None) -> dict[str, Any]:
-        """Regimes (segments between change points) of a dyad's series."""
-        from ..analysis.regimes import regimes as find_regimes
+    def regimes(a: str, b: str, freq: str = freq_q, measure: str = measure_q, since: str | None = None,
+                until: str | None = None, penalty: float | None = None) -> dict[str, Any]:
+        """Regimes of a dyad's series (segments between change points), with their level and top events."""
+        from ..analysis import dyad_regimes
 
-        ca, cb = dyad_args(a, b)
-        kw = _kwargs_for(find_regimes, freq=freq, since=_iso(since, "since"), until=_iso(until, "until"))
-        out = run(find_regimes, ca, cb, **kw)
-        return {"a": ca, "b": cb, "freq": freq, "regimes": records(out)}
+        ca, cb, f = dyad_args(a, b, freq)
+        df = run(dyad_regimes, ca, cb, freq=f, measure=measure, since=_iso(since, "since"),
+                 until=_iso(until, "until"), penalty=penalty)
+        return {"a": ca, "b": cb, **jsonable(dict(df.attrs)), "regimes": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/impact", tags=["dyads"])
-    def impact(a: str, b: str, date: str | None = None, event: str | None = None,
-               window: int | None = Query(None, ge=1, le=3650)) -> dict[str, Any]:
-        """Did the dynamics change at `date` (or at the date of `event`)? Before/after fit and verdict."""
-        from ..analysis.impact import impact as measure
+    def impact(a: str, b: str, date: str | None = None, event: str | None = None, freq: str = freq_q,
+               measure: str = measure_q, window: int | None = Query(None, ge=2, le=520)) -> dict[str, Any]:
+        """Did the dyad change at `date` (or at the date of the stored `event`)? Segmented regression
+        with a placebo test: verdict, level and trend change, and per period the observed value and
+        the fitted lines before and after (`fit`)."""
+        from ..analysis import dyad_impact
 
-        ca, cb = dyad_args(a, b)
+        ca, cb, f = dyad_args(a, b, freq)
         when = _iso(date, "date")
-        if event and not when:
-            ev = run(lambda st: st.event(event))
-            if not ev:
-                raise HTTPException(404, f"no event {event!r}")
-            when = jsonable(ev.get("date"))
-        if not when:
+        if not when and not event:
             raise HTTPException(422, "give date=YYYY-MM-DD or event=<event id>")
-        out = run(measure, ca, cb, **_kwargs_for(measure, date=when, window=window))
-        result = jsonable(out)
-        if isinstance(result, dict):
-            result.setdefault("a", ca)
-            result.setdefault("b", cb)
-            result.setdefault("date", when)
-        return result
+        out = run(dyad_impact, ca, cb, date=when, event_id=event or None, freq=f, measure=measure,
+                  window=window)
+        out = jsonable(out)
+        out["a"], out["b"] = ca, cb
+        out["fit"] = impact_fit(out)
+        return out
 
     @app.get("/api/dyads/{a}/{b}/reciprocity", tags=["dyads"])
-    def reciprocity(a: str, b: str) -> dict[str, Any]:
-        """How much each side answers the other's cooperation and conflict."""
-        from ..analysis.reciprocity import reciprocity as measure
+    def reciprocity(a: str, b: str, freq: str = freq_q, measure: str = measure_q,
+                    max_lag: int = Query(4, ge=1, le=26)) -> dict[str, Any]:
+        """How each side answers the other: lagged cross-correlations and Granger tests."""
+        from ..analysis import dyad_reciprocity
 
-        ca, cb = dyad_args(a, b)
-        out = jsonable(run(measure, ca, cb))
-        if isinstance(out, list):
-            out = {"rows": out}
-        out.setdefault("a", ca)
-        out.setdefault("b", cb)
+        ca, cb, f = dyad_args(a, b, freq)
+        out = jsonable(run(dyad_reciprocity, ca, cb, freq=f, measure=measure, max_lag=max_lag))
+        out["a"], out["b"] = ca, cb
         return out
 
     return app

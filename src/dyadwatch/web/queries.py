@@ -72,6 +72,32 @@ def records(df: Any) -> list[dict[str, Any]]:
     return out
 
 
+def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, since: str | None = None,
+                    until: str | None = None, modality: list[str] | None = None, limit: int = 50,
+                    offset: int = 0) -> tuple[int, pd.DataFrame]:
+    """Events between A and B in either direction (an actor of one side, a recipient of the other),
+    newest first: (total matching, one page as a DataFrame with the `events` columns)."""
+    where = [("id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
+             "OR (source = ? AND target = ?))")]
+    params: list[Any] = [a, b, b, a]
+    for col, values in (("event", type), ("modality", modality)):
+        if values:
+            where.append(f"{col} IN ({', '.join('?' * len(values))})")
+            params += list(values)
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    cond = " AND ".join(where)
+    total = store.con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
+    df = store.con.execute(
+        f"SELECT * FROM events WHERE {cond} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        params + [int(limit), int(offset)]).df()
+    return int(total), df
+
+
 def network(store: Any, since: str | None = None, until: str | None = None, min_events: int = 1,
             limit: int = 150, modality: str | None = "asserted") -> pd.DataFrame:
     """Who interacts with whom: one row per unordered actor pair, from `event_dyads`.
@@ -107,3 +133,31 @@ def network(store: Any, since: str | None = None, until: str | None = None, min_
     """
     params += [int(min_events), int(limit)]
     return store.con.execute(sql, params).df()
+
+
+def impact_fit(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per period of an impact result: the observed value and the segmented-regression lines.
+
+    `before` is the fitted pre-event line (periods before the date), `after` the fitted post-event
+    line (from the date on) and `counterfactual` the pre-event line continued past the date. Empty
+    when the result holds no fit (too few data). Index t0 = n_pre is the first period after the date.
+    """
+    series = result.get("series") or []
+    t0 = result.get("n_pre")
+    keys = ("pre_level", "pre_trend", "post_level", "post_trend")
+    if t0 is None or any(not isinstance(result.get(k), int | float) for k in keys):
+        return [{"period": p.get("period"), "value": p.get("value")} for p in series]
+    pre_level, pre_trend, post_level, post_trend = (float(result[k]) for k in keys)
+    out = []
+    for i, p in enumerate(series):
+        row = {"period": p.get("period"), "value": p.get("value")}
+        cf = pre_level + pre_trend * (i - t0)
+        if i < t0:
+            row["before"] = round(cf, 4)
+        else:
+            row["after"] = round(post_level + post_trend * (i - t0), 4)
+            row["counterfactual"] = round(cf, 4)
+        out.append(row)
+    if 0 < t0 <= len(out):  # join the before line to the break for a continuous drawing
+        out[t0 - 1]["counterfactual"] = out[t0 - 1]["before"]
+    return out

@@ -121,6 +121,11 @@
   function highlighted(text, base, spans, className) {
     var box = h("div", {class: className || "sentence", "data-testid": "highlighted"});
     text = text || "";
+    if (className !== "articletext") {  // drop the sentence's surrounding white space, keep offsets right
+      var lead = text.length - text.replace(/^\s+/, "").length;
+      text = text.slice(lead).replace(/\s+$/, "");
+      base += lead;
+    }
     var cut = [];
     spans.forEach(function (s) {
       var start = s.start, end = s.end;
@@ -170,7 +175,8 @@
     return h("div", {class: "eventcard", "data-testid": "event-detail", "data-id": e.id},
       h("h2", {text: codesOf(e.actor) + " → " + e.event + (e.mode ? " (" + e.mode + ")" : "") + " → " + codesOf(e.recipient)}),
       highlighted(e.event_text || "", base || 0, spans, "sentence"),
-      h("div", {class: "legend"}, h("span", {text: "actor"}), " ", h("span", {text: "trigger"}), " ", h("span", {text: "recipient"})),
+      h("div", {class: "legend"}, h("span", {class: "lg-actor", text: "actor"}), h("span", {class: "lg-trigger", text: "trigger"}),
+        h("span", {class: "lg-recipient", text: "recipient"})),
       h("dl", {class: "facts"},
         h("dt", {text: "date"}), h("dd", {text: fmt(e.date) + (e.date_precision ? " (" + e.date_precision + ")" : "")}),
         h("dt", {text: "modality"}), h("dd", null, h("span", {class: "badge " + (e.modality || ""), "data-testid": "modality", text: fmt(e.modality)})),
@@ -190,11 +196,13 @@
     var ok = /^https?:\/\//i.test(String(url));
     return ok ? h("a", {href: url, rel: "noopener noreferrer nofollow", target: "_blank", text: url}) : h("span", {text: url});
   }
+  function closeDetail() { detail.hidden = true; clear(detail); document.body.classList.remove("with-detail"); }
   function showEvent(id) {
     detail.hidden = false;
+    document.body.classList.add("with-detail");
     clear(detail);
-    detail.appendChild(h("button", {class: "close secondary", "aria-label": "close", text: "×",
-                                    on: {click: function () { detail.hidden = true; clear(detail); }}}));
+    detail.appendChild(h("button", {class: "close secondary", "aria-label": "close", "data-testid": "detail-close", text: "×",
+                                    on: {click: closeDetail}}));
     var box = h("div", null, h("p", {class: "muted", text: "Loading event…"}));
     detail.appendChild(box);
     return api("/api/events/" + encodeURIComponent(id)).then(function (e) {
@@ -202,96 +210,127 @@
     }).catch(function (err) { clear(box); box.appendChild(errorBox(err.message)); });
   }
 
-  function seriesValue(p) {
-    var keys = ["net", "mean", "score", "plover_score", "mean_score", "value", "coop_minus_conflict"];
-    for (var i = 0; i < keys.length; i++) if (typeof p[keys[i]] === "number") return p[keys[i]];
-    return null;
+  var FREQS = [["day", "day"], ["week", "week"], ["month", "month"], ["quarter", "quarter"]];
+  var MEASURES = [["net_coop", "net cooperation (cooperative − conflictual events)"], ["plover_mean", "mean PLOVER score"],
+                  ["n_events", "number of events"]];
+  function options(name, pairs, value, label) {
+    var sel = h("select", {name: name, "aria-label": label, "data-testid": "select-" + name});
+    pairs.forEach(function (p) { var o = h("option", {value: p[0], text: p[1]}); if (p[0] === value) o.selected = true; sel.appendChild(o); });
+    return h("label", null, label, sel);
   }
-  function periodOf(p) { return p.period || p.date || p.start || p.week || p.month || p.day; }
+  function measureLabel(m) { for (var i = 0; i < MEASURES.length; i++) if (MEASURES[i][0] === m) return MEASURES[i][1]; return m; }
+  function domainOf(values, minSpan) {
+    var v = values.filter(function (x) { return typeof x === "number" && isFinite(x); }).concat([0]);
+    var lo = Math.min.apply(null, v), hi = Math.max.apply(null, v);
+    if (hi - lo < minSpan) { var mid = (hi + lo) / 2; lo = Math.min(lo, mid - minSpan / 2); hi = Math.max(hi, mid + minSpan / 2); }
+    var pad = (hi - lo) * 0.08;
+    return [Math.floor(lo - pad), Math.ceil(hi + pad)];
+  }
 
   // ---------------------------------------------------------------- dyad explorer
   views.dyad = function (r) {
-    var a = (r.params.a || "").toUpperCase(), b = (r.params.b || "").toUpperCase(), freq = r.params.freq || "W";
+    var a = (r.params.a || "").toUpperCase(), b = (r.params.b || "").toUpperCase();
+    var freq = r.params.freq || "month", measure = r.params.measure || "net_coop";
     main.appendChild(h("h1", {text: "Dyad explorer"}));
     var form = h("form", {class: "controls", "data-testid": "dyad-form"});
     var chartBox = h("div", {class: "card", "data-testid": "dyad-chart"});
     var info = h("div");
     main.appendChild(form); main.appendChild(info); main.appendChild(chartBox);
     actors().then(function (list) {
-      var freqSel = h("select", {name: "freq", "aria-label": "period"});
-      [["D", "day"], ["W", "week"], ["M", "month"], ["Q", "quarter"]].forEach(function (f) {
-        var o = h("option", {value: f[0], text: f[1]}); if (f[0] === freq) o.selected = true; freqSel.appendChild(o);
-      });
       append(form, [actorSelect(list, "a", a, "actor A"), actorSelect(list, "b", b, "actor B"),
-                    h("label", null, "period", freqSel), h("button", {type: "submit", "data-testid": "dyad-show", text: "Show"})]);
-      form.addEventListener("submit", function (ev) {
-        ev.preventDefault();
-        go("dyad", {a: form.elements.a.value, b: form.elements.b.value, freq: form.elements.freq.value});
+                    options("freq", FREQS, freq, "period"), options("measure", MEASURES, measure, "measure"),
+                    h("button", {type: "submit", "data-testid": "dyad-show", text: "Show"})]);
+      var submit = function () {
+        go("dyad", {a: form.elements.a.value, b: form.elements.b.value, freq: form.elements.freq.value,
+                    measure: form.elements.measure.value});
+      };
+      form.addEventListener("submit", function (ev) { ev.preventDefault(); submit(); });
+      ["a", "b", "freq", "measure"].forEach(function (n) {
+        form.elements[n].addEventListener("change", function () { if (form.elements.a.value && form.elements.b.value) submit(); });
       });
-      form.elements.a.addEventListener("change", function () { if (form.elements.a.value && form.elements.b.value) form.requestSubmit(); });
-      form.elements.b.addEventListener("change", function () { if (form.elements.a.value && form.elements.b.value) form.requestSubmit(); });
       if (!a || !b) {
         chartBox.appendChild(h("p", {class: "muted", text: list.length ? "Choose two actors to see how they treat each other over time." :
           "The database holds no events yet: run `dyadwatch ingest` or `dyadwatch demo`."}));
         return;
       }
-      info.appendChild(h("p", {class: "muted", text: actorName(list, a) + " and " + actorName(list, b) +
-        ": events either way, PLOVER cooperation (+10) to conflict (−10) score. Click a dot to read its evidence."}));
-      drawDyad(a, b, freq, chartBox);
+      if (a === b) { chartBox.appendChild(errorBox("Choose two different actors.")); return; }
+      info.appendChild(h("p", {class: "muted", text: actorName(list, a) + " (" + a + ") and " + actorName(list, b) + " (" + b +
+        "): asserted events either way, per " + freq + ". Click a dot below the series to read the event's evidence."}));
+      drawDyad(a, b, freq, measure, chartBox);
     }).catch(function (err) { main.appendChild(errorBox(err.message)); });
   };
 
   function dyadEvents(a, b, extra) {
-    return api("/api/events" + qs(Object.assign({actor: a + "," + b, recipient: a + "," + b, limit: 1000}, extra || {})));
+    return api("/api/events" + qs(Object.assign({dyad: a + "," + b, limit: 1000}, extra || {})));
   }
 
-  function drawDyad(a, b, freq, box) {
+  function drawDyad(a, b, freq, measure, box) {
     box.appendChild(h("p", {class: "muted", text: "Loading…"}));
     var base = "/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b);
     var soft = function (p) { return p.catch(function (err) { return {error: err.message}; }); };
-    Promise.all([soft(api(base + "/series" + qs({freq: freq}))), soft(api(base + "/regimes" + qs({freq: freq}))), dyadEvents(a, b)])
+    Promise.all([soft(api(base + "/series" + qs({freq: freq}))), soft(api(base + "/regimes" + qs({freq: freq, measure: measure}))),
+                 dyadEvents(a, b)])
       .then(function (res) {
         var series = res[0], regimes = res[1], events = res[2];
         clear(box);
         var items = events.items.filter(function (e) { return e.date; });
-        var lines = [], bands = [];
-        if (series.points) {
-          lines.push({points: series.points.map(function (p) { return {x: periodOf(p), y: seriesValue(p)}; }),
-                      className: "series", title: "mean score per period", markers: true});
+        var lines = [], bands = [], ys = [];
+        if (series.points && series.points.length) {
+          [["both", "series", "both directions"], ["a->b", "ab", a + " → " + b], ["b->a", "ba", b + " → " + a]].forEach(function (d) {
+            var pts = series.points.filter(function (p) { return p.direction === d[0]; })
+              .map(function (p) { var v = p[measure]; ys.push(v); return {x: p.period, y: typeof v === "number" ? v : null}; });
+            if (pts.length) lines.push({points: pts, className: d[1], title: d[2], markers: d[0] === "both"});
+          });
         }
-        if (regimes.regimes) regimes.regimes.forEach(function (g, i) {
-          var level = typeof g.mean === "number" ? g.mean : typeof g.level === "number" ? g.level : null;
-          bands.push({start: g.start, end: g.end, testid: "regime",
-                      className: level === null ? "flat" : level > 0.5 ? "up" : level < -0.5 ? "down" : "flat",
-                      title: "regime " + (i + 1) + ": " + fmt(g.start) + " – " + fmt(g.end) + (level !== null ? ", mean " + level.toFixed(2) : "")});
+        if (regimes.regimes) regimes.regimes.forEach(function (g) {
+          var level = typeof g.level === "number" ? g.level : null;
+          var end = new Date(SvgChart.toTime(g.end));
+          end.setUTCDate(end.getUTCDate() + ({day: 1, week: 7, month: 30, quarter: 91}[freq] || 1));
+          var top = (g.top_events || []).map(function (e) { return fmt(e.date) + " " + e.source + " " + e.event + " " + (e.target || ""); });
+          bands.push({start: g.start, end: end, testid: "regime",
+                      className: level === null || level === 0 ? "flat" : level > 0 ? "up" : "down",
+                      title: "regime " + g.regime + ": " + g.start + " to " + g.end + ", level " + fmt(level, 2) + ", " + g.n_events +
+                             " events" + (top.length ? "\n" + top.join("\n") : "")});
         });
+        var times = items.map(function (e) { return SvgChart.toTime(e.date); });
+        lines.forEach(function (l) { l.points.forEach(function (p) { times.push(SvgChart.toTime(p.x)); }); });
+        bands.forEach(function (bd) { times.push(SvgChart.toTime(bd.end)); });
+        var xDomain = times.length ? [Math.min.apply(null, times), Math.max.apply(null, times)] : null;
         var dots = items.map(function (e) {
-          var s = typeof e.plover_score === "number" ? e.plover_score : 0;
-          return {x: e.date, y: s, id: e.id, r: e.modality === "asserted" ? 5 : 4,
+          return {x: e.date, y: typeof e.plover_score === "number" ? e.plover_score : 0, id: e.id, r: e.modality === "asserted" ? 5.5 : 4,
                   className: scoreClass(e.plover_score) + (e.modality !== "asserted" ? " unasserted" : ""),
-                  title: eventTitle(e) + "\n" + (e.event_text || ""), testid: "event-dot"};
+                  title: eventTitle(e) + "\n" + (e.event_text || "").trim(), testid: "event-dot"};
         });
-        var legend = h("div", {class: "legend"}, h("span", {class: "lg-series", text: "mean score per period"}),
-          h("span", {class: "lg-coop", text: "cooperative event"}), h("span", {class: "lg-conf", text: "conflictual event"}),
-          h("span", {class: "lg-regime-up", text: "cooperative regime"}), h("span", {class: "lg-regime-down", text: "conflictual regime"}));
-        box.appendChild(legend);
-        var chart = h("div", {class: "chart"});
+        box.appendChild(h("h2", {text: measureLabel(measure) + " per " + freq}));
+        box.appendChild(h("div", {class: "legend"}, h("span", {class: "lg-series", text: "both directions"}),
+          h("span", {class: "lg-ab", text: a + " → " + b}), h("span", {class: "lg-ba", text: b + " → " + a}),
+          h("span", {class: "lg-regime-up", text: "cooperative regime"}), h("span", {class: "lg-regime-down", text: "conflictual regime"})));
+        var chart = h("div", {class: "chart", "data-testid": "series-chart"});
         box.appendChild(chart);
-        SvgChart.timeChart(chart, {width: 1100, height: 340, yDomain: [-10, 10], yLabel: "cooperation − conflict",
-          lines: lines, bands: bands, dots: dots, label: a + "–" + b + " timeline",
+        if (xDomain) SvgChart.timeChart(chart, {width: 1100, height: 260, yDomain: domainOf(ys, 2), yLabel: measure,
+          xDomain: xDomain, lines: lines, bands: bands, label: a + "–" + b + " series"});
+        box.appendChild(h("h2", {text: "Events (PLOVER score, +10 cooperation … −10 conflict)"}));
+        box.appendChild(h("div", {class: "legend"}, h("span", {class: "lg-coop", text: "cooperative"}), h("span", {class: "lg-conf", text: "conflictual"}),
+          h("span", {class: "lg-neutral", text: "neutral (score 0)"}), h("span", {class: "lg-unasserted", text: "not asserted (negated, future…)"})));
+        var evChart = h("div", {class: "chart", "data-testid": "events-chart"});
+        box.appendChild(evChart);
+        if (xDomain) SvgChart.timeChart(evChart, {width: 1100, height: 220, yDomain: [-10, 10], yLabel: "PLOVER score",
+          xDomain: xDomain, bands: bands, dots: dots, label: a + "–" + b + " events",
           onDotClick: function (d, node) {
-            chart.querySelectorAll(".dot.selected").forEach(function (n) { n.classList.remove("selected"); });
+            evChart.querySelectorAll(".dot.selected").forEach(function (n) { n.classList.remove("selected"); });
             node.classList.add("selected");
             showEvent(d.id);
           }});
         var notes = [];
         if (series.error) notes.push("series: " + series.error);
         if (regimes.error) notes.push("regimes: " + regimes.error);
-        if (notes.length) box.appendChild(h("p", {class: "muted", text: notes.join(" · ")}));
+        else if (regimes.change_points) notes.push(regimes.regimes.length + " regime(s); change points: " + (regimes.change_points.join(", ") || "none"));
+        if (series.n_undated) notes.push(series.n_undated + " undated events left out");
+        if (notes.length) box.appendChild(h("p", {class: "muted", "data-testid": "dyad-notes", text: notes.join(" · ")}));
         box.appendChild(h("p", {class: "muted", "data-testid": "dyad-count",
-          text: events.total + " events" + (events.total > items.length ? " (" + items.length + " shown)" : "")}));
-        box.appendChild(h("p", null, h("a", {href: "#/impact" + qs({a: a, b: b}), text: "Impact of an event on this dyad →"}), "  ",
-          h("a", {href: "#/events" + qs({actor: a + "," + b, recipient: a + "," + b}), text: "Table of these events →"})));
+          text: events.total + " events between " + a + " and " + b + (events.total > items.length ? " (" + items.length + " dated shown)" : "")}));
+        box.appendChild(h("p", null, h("a", {href: "#/impact" + qs({a: a, b: b, freq: freq, measure: measure}), text: "Impact of an event on this dyad →"}), "  ",
+          h("a", {href: "#/events" + qs({dyad: a + "," + b}), text: "Table of these events →"})));
         if (!items.length) box.appendChild(h("p", {class: "muted", text: "No dated events between these two actors."}));
       }).catch(function (err) { clear(box); box.appendChild(errorBox(err.message)); });
   }
@@ -300,87 +339,90 @@
   views.impact = function (r) {
     var a = (r.params.a || "").toUpperCase(), b = (r.params.b || "").toUpperCase();
     var date = r.params.date || "", eventId = r.params.event || "";
+    var freq = r.params.freq || "week", measure = r.params.measure || "net_coop", win = r.params.window || "";
     main.appendChild(h("h1", {text: "Impact of an event"}));
     var form = h("form", {class: "controls", "data-testid": "impact-form"});
     var out = h("div", {class: "card", "data-testid": "impact-result"});
     main.appendChild(form); main.appendChild(out);
     actors().then(function (list) {
-      var dateIn = h("input", {type: "date", name: "date", value: date, "aria-label": "date"});
+      var dateIn = h("input", {type: "date", name: "date", value: date, "aria-label": "date", "data-testid": "impact-date"});
       var evSel = h("select", {name: "event", "aria-label": "event", "data-testid": "impact-event"});
       evSel.appendChild(h("option", {value: "", text: "— or pick an event —"}));
       append(form, [actorSelect(list, "a", a, "actor A"), actorSelect(list, "b", b, "actor B"),
                     h("label", null, "date", dateIn), h("label", null, "event", evSel),
+                    options("freq", FREQS, freq, "period"), options("measure", MEASURES, measure, "measure"),
+                    h("label", null, "window (periods each side)", h("input", {type: "number", name: "window", min: 2, value: win, size: 4})),
                     h("button", {type: "submit", "data-testid": "impact-show", text: "Measure"})]);
-      if (a && b) dyadEvents(a, b, {limit: 500}).then(function (res) {
-        res.items.forEach(function (e) {
-          var o = h("option", {value: e.id, text: eventTitle(e)}); if (e.id === eventId) o.selected = true; evSel.appendChild(o);
-        });
-      }).catch(function () {});
+      var fillEvents = function (x, y) {
+        while (evSel.options.length > 1) evSel.remove(1);
+        if (!x || !y || x === y) return;
+        dyadEvents(x, y, {limit: 500}).then(function (res) {
+          res.items.forEach(function (e) {
+            var o = h("option", {value: e.id, text: eventTitle(e)}); if (e.id === eventId) o.selected = true; evSel.appendChild(o);
+          });
+        }).catch(function () {});
+      };
+      fillEvents(a, b);
+      form.elements.a.addEventListener("change", function () { fillEvents(form.elements.a.value, form.elements.b.value); });
+      form.elements.b.addEventListener("change", function () { fillEvents(form.elements.a.value, form.elements.b.value); });
       evSel.addEventListener("change", function () { if (evSel.value) dateIn.value = ""; });
+      dateIn.addEventListener("change", function () { if (dateIn.value) evSel.value = ""; });
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
-        go("impact", {a: form.elements.a.value, b: form.elements.b.value, date: dateIn.value, event: dateIn.value ? "" : evSel.value});
+        var f = form.elements;
+        go("impact", {a: f.a.value, b: f.b.value, date: dateIn.value, event: dateIn.value ? "" : evSel.value,
+                      freq: f.freq.value, measure: f.measure.value, window: f.window.value});
       });
       if (!a || !b || !(date || eventId)) {
-        out.appendChild(h("p", {class: "muted", text: "Choose two actors and a date or one of their events: the view fits the " +
-          "dyad's series before and after it and says whether the dynamics changed."}));
+        out.appendChild(h("p", {class: "muted", text: "Choose two actors and a date or one of their events. The view fits the dyad's " +
+          "series before and after that date (segmented regression) and says whether the dynamic changed."}));
         return;
       }
-      drawImpact(a, b, date, eventId, out);
+      drawImpact({a: a, b: b, date: date, event: eventId, freq: freq, measure: measure, window: win}, out);
     }).catch(function (err) { out.appendChild(errorBox(err.message)); });
   };
 
-  function pointsFrom(obj, keys) {
-    for (var i = 0; i < keys.length; i++) {
-      var v = obj[keys[i]];
-      if (Array.isArray(v) && v.length) {
-        return v.map(function (p) {
-          if (Array.isArray(p)) return {x: p[0], y: p[1]};
-          return {x: periodOf(p), y: typeof p.fitted === "number" ? p.fitted : typeof p.fit === "number" ? p.fit : seriesValue(p)};
-        });
-      }
-    }
-    return null;
-  }
-
-  function drawImpact(a, b, date, eventId, out) {
+  function drawImpact(p, out) {
     out.appendChild(h("p", {class: "muted", text: "Measuring…"}));
-    var url = "/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b) + "/impact" + qs({date: date, event: eventId});
+    var url = "/api/dyads/" + encodeURIComponent(p.a) + "/" + encodeURIComponent(p.b) + "/impact" +
+      qs({date: p.date, event: p.event, freq: p.freq, measure: p.measure, window: p.window});
     api(url).then(function (res) {
       clear(out);
-      out.appendChild(h("div", {class: "verdict", "data-testid": "verdict", text: "Verdict: " + fmt(res.verdict)}));
-      if (res.explanation || res.summary) out.appendChild(h("p", {text: res.explanation || res.summary}));
-      var observed = pointsFrom(res, ["observed", "series", "points"]);
-      var before = pointsFrom(res, ["fitted_before", "before_fit", "fit_before", "before"]);
-      var after = pointsFrom(res, ["fitted_after", "after_fit", "fit_after", "after"]);
-      var cf = pointsFrom(res, ["counterfactual", "expected"]);
-      var lines = [];
-      if (observed) lines.push({points: observed, className: "observed", title: "observed", markers: true});
-      if (before) lines.push({points: before, className: "before", title: "fit before"});
-      if (cf) lines.push({points: cf, className: "counterfactual", title: "before-trend continued"});
-      if (after) lines.push({points: after, className: "after", title: "fit after"});
-      var when = res.date || date;
-      var legend = h("div", {class: "legend"}, h("span", {class: "lg-series", text: "observed"}),
-        h("span", {class: "lg-before", text: "fit before"}), h("span", {class: "lg-after", text: "fit after"}));
-      out.appendChild(legend);
+      var cls = res.significant === true ? "changed" : res.significant === false ? "unchanged" : "unknown";
+      out.appendChild(h("div", {class: "verdict " + cls, "data-testid": "verdict", text: fmt(res.verdict)}));
+      if (res.event) {
+        out.appendChild(h("p", null, "Event: ", h("a", {href: "#", text: eventTitle({date: res.event.date, actor: [{code: res.event.actor_code}],
+          recipient: [{code: res.event.recipient_code}], event: res.event.event}), on: {click: function (ev) { ev.preventDefault(); showEvent(res.event.id); }}})));
+      }
+      var fit = res.fit || [];
+      var pick = function (k) { return fit.filter(function (q) { return typeof q[k] === "number"; }).map(function (q) { return {x: q.period, y: q[k]}; }); };
+      var lines = [{points: pick("value"), className: "observed", title: "observed", markers: true},
+                   {points: pick("before"), className: "before", title: "fit before"},
+                   {points: pick("counterfactual"), className: "counterfactual", title: "before-trend continued"},
+                   {points: pick("after"), className: "after", title: "fit after"}];
+      var ys = [];
+      lines.forEach(function (l) { l.points.forEach(function (q) { ys.push(q.y); }); });
+      out.appendChild(h("div", {class: "legend"}, h("span", {class: "lg-observed", text: "observed " + measureLabel(res.measure)}),
+        h("span", {class: "lg-before", text: "fit before"}), h("span", {class: "lg-cf", text: "before-trend continued"}),
+        h("span", {class: "lg-after", text: "fit after"})));
       var chart = h("div", {class: "chart", "data-testid": "impact-chart"});
       out.appendChild(chart);
-      var ys = [];
-      lines.forEach(function (l) { l.points.forEach(function (p) { if (typeof p.y === "number") ys.push(p.y); }); });
-      var lo = Math.min.apply(null, ys.concat([-1])), hi = Math.max.apply(null, ys.concat([1])), pad = (hi - lo) * 0.1;
-      SvgChart.timeChart(chart, {width: 1100, height: 320, yDomain: [Math.floor(lo - pad), Math.ceil(hi + pad)], yLabel: "score",
-        lines: lines, rules: when ? [{x: when, title: "event " + when}] : [], label: "impact chart"});
+      if (fit.length) {
+        SvgChart.timeChart(chart, {width: 1100, height: 300, yDomain: domainOf(ys, 2), yLabel: res.measure, lines: lines,
+          rules: [{x: res.date, title: "date " + res.date}], label: "impact chart"});
+      } else chart.appendChild(h("p", {class: "muted", text: "No series to draw."}));
       var facts = h("dl", {class: "facts", "data-testid": "impact-facts"});
-      Object.keys(res).forEach(function (k) {
-        var v = res[k];
-        if (v === null || typeof v === "object") return;
-        append(facts, [h("dt", {text: k}), h("dd", {text: typeof v === "number" ? String(Math.round(v * 1000) / 1000) : String(v)})]);
+      [["dyad", "dyad"], ["date", "date"], ["freq", "period"], ["measure", "measure"], ["level_change", "level change"],
+       ["ci_low", "95% CI low"], ["ci_high", "95% CI high"], ["p_value", "p value"], ["trend_change", "trend change"],
+       ["placebo_p", "placebo p"], ["n_placebo", "placebo dates"], ["pre_mean", "mean before"], ["post_mean", "mean after"],
+       ["n_pre", "periods before"], ["n_post", "periods after"], ["n_events", "events"]].forEach(function (k) {
+        var v = res[k[0]];
+        if (v === undefined) return;
+        append(facts, [h("dt", {text: k[1]}), h("dd", {text: typeof v === "number" ? String(Math.round(v * 1000) / 1000) : fmt(v)})]);
       });
       out.appendChild(facts);
-      if (eventId) out.appendChild(h("p", null, h("a", {href: "#", text: "Show the event", on: {click: function (ev) { ev.preventDefault(); showEvent(eventId); }}})));
     }).catch(function (err) { clear(out); out.appendChild(errorBox(err.message)); });
   }
-
   // ---------------------------------------------------------------- events table
   views.events = function (r) {
     var p = r.params, offset = parseInt(p.offset || "0", 10) || 0, limit = 50;
@@ -401,12 +443,16 @@
       ev.preventDefault();
       var f = form.elements;
       go("events", {actor: f.actor.value.trim(), recipient: f.recipient.value.trim(), type: f.type.value,
-                    modality: f.modality.value, since: f.since.value, until: f.until.value});
+                    modality: f.modality.value, since: f.since.value, until: f.until.value,
+                    dyad: f.actor.value.trim() || f.recipient.value.trim() ? "" : p.dyad});
     });
     main.appendChild(form);
     var box = h("div");
     main.appendChild(box);
-    var filters = {actor: p.actor, recipient: p.recipient, type: p.type, modality: p.modality, since: p.since, until: p.until};
+    var filters = {actor: p.actor, recipient: p.recipient, type: p.type, modality: p.modality, since: p.since, until: p.until,
+                   dyad: p.dyad};
+    if (p.dyad) main.insertBefore(h("p", {class: "muted"}, "Events between " + p.dyad.replace(",", " and ") + ", either way. ",
+      h("a", {href: "#/events", text: "All events"})), form);
     api("/api/events" + qs(Object.assign({limit: limit, offset: offset}, filters))).then(function (res) {
       var tbody = h("tbody");
       res.items.forEach(function (e) {
@@ -415,7 +461,7 @@
           h("td", {text: fmt(e.date)}), h("td", {text: codesOf(e.actor)}),
           h("td", null, h("span", {class: "badge " + scoreClass(e.plover_score), text: e.event}), e.mode ? " " + e.mode : ""),
           h("td", {text: codesOf(e.recipient)}), h("td", null, h("span", {class: "badge " + e.modality, text: e.modality})),
-          h("td", {text: fmt(e.confidence, 2)}), h("td", {class: "sentence", text: e.event_text || ""})));
+          h("td", {text: fmt(e.confidence, 2)}), h("td", {class: "snippet", text: (e.event_text || "").trim()})));
       });
       box.appendChild(h("p", {class: "muted", "data-testid": "events-total",
         text: res.total + " events" + (res.total ? ", " + (offset + 1) + "–" + (offset + res.items.length) + " shown, newest first" : "")}));
@@ -491,7 +537,7 @@
       (art.events || []).forEach(function (e) {
         ul.appendChild(h("li", {"data-id": e.id, on: {click: function () { showEvent(e.id); }}},
           h("span", {class: "badge " + scoreClass(e.plover_score), text: e.event}), " ", codesOf(e.actor) + " → " + codesOf(e.recipient) + "  ",
-          h("span", {class: "badge " + e.modality, text: e.modality}), "  ", h("span", {class: "muted", text: e.event_text || ""})));
+          h("span", {class: "badge " + e.modality, text: e.modality}), "  ", h("span", {class: "muted", text: (e.event_text || "").trim()})));
       });
       box.appendChild(ul);
       if (focus) showEvent(focus);
