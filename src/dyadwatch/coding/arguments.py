@@ -121,6 +121,17 @@ class SentenceActors:
                                         if a.sector is None or c.lower_ == "of":
                                             a.sector = role
                                 return sub
+            if self.role_sector(h):
+                # "security forces in Guinea": a role noun placed in a country
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "inside"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                sub = [a for a in self.resolve(g, depth + 1) if a.code and len(a.code) == 3]
+                                if sub:
+                                    for a in sub:
+                                        a.sector = self.role_sector(h)
+                                    return sub
             for c in h.children:
                 if c.dep_ == "appos":
                     sub = self.resolve(c, depth + 1)

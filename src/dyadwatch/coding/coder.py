@@ -43,6 +43,8 @@ NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "wit
                     "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
 COOPERATIVE_QUADS = {1, 2}
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
+PREPARE = {"prepare", "poise", "gear", "ready", "mass", "threaten"}
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
@@ -162,6 +164,7 @@ class Coder:
                             controlled.setdefault(t.i, c.tok.i)
         by_tok = {c.tok.i: c for c in cands}
         events: list[Event] = []
+        made: dict[int, Event] = {}
         seen: set[tuple] = set()
         # note this sentence's mentions before resolving pronouns that refer back within it
         for m in mentions:
@@ -178,7 +181,13 @@ class Coder:
                    tuple(sorted(r.code or "" for r in ev.recipient)), ev.modality)
             if key in seen:
                 continue
+            # "shelled the town, killing 20 people": the participle elaborates the same event
+            head = c.tok.head
+            if c.tok.dep_ in ("advcl", "conj", "xcomp") and head.i in made and made[head.i].event == ev.event \
+                    and {a.code for a in made[head.i].actor} == {a.code for a in ev.actor}:
+                continue
             seen.add(key)
+            made[c.tok.i] = ev
             events.append(ev)
         # "X said Y must ...": a demand even when the demanded act is not in the lexicon
         for si, sentry in speech.items():
@@ -224,7 +233,7 @@ class Coder:
             etype = "AGREE" if QUAD.get(inner, 0) in COOPERATIVE_QUADS else "THREATEN"
         reciprocal = False
         if "recip" in e.flags and len({a.code for a in actors}) > 1 and (
-                not recips or {r.code for r in recips} == {a.code for a in actors}):
+                not recips or {r.code for r in recips} <= {a.code for a in actors}):
             recips = list(actors)
             reciprocal = True
         # "is willing / ready / prepared to ...": a statement of intent
@@ -241,6 +250,8 @@ class Coder:
             if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
+        if etype == "ASSAULT" and e.kind == "verb" and self._under(tok, PREPARE - {"threaten"}):
+            etype, mode, cameo, modality = "MOBILIZE", "troops", "154", "asserted"
         if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
             modality = self._clause_modality(head.head) if head.head is not head else "asserted"
             if modality in ("future", "hypothetical"):
@@ -284,6 +295,8 @@ class Coder:
                 if not self._neutral(sp_tok, sa):
                     modality = "claimed"
         if etype in (SPEECH, "DENY"):
+            return None
+        if not recips and etype in NEEDS_RECIPIENT:
             return None
         if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
@@ -421,6 +434,8 @@ class Coder:
 
     def _noun_args(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand]
                    ) -> tuple[list[Actor], list[Actor], str]:
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            tok = tok.head  # "a mediation effort between A and B": the head noun carries the arguments
         actors: list[Actor] = []
         how = ""
         for g in prep_objects(tok, "by"):
@@ -506,6 +521,17 @@ class Coder:
             else:
                 return None
         return None
+
+    def _under(self, tok: Token, lemmas: set[str]) -> bool:
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ in ("xcomp", "dobj", "acomp") and cur.head is not cur:
+                cur = cur.head
+                if cur.lemma_.lower() in lemmas:
+                    return True
+            else:
+                return False
+        return False
 
     def _has_will(self, tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children)
