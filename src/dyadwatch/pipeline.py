@@ -49,13 +49,22 @@ class IngestReport:
                 "errors": list(self.errors), "languages": dict(self.languages), "db": self.db}
 
 
-def _mark_undated(article: Article, events: list[Event]) -> list[Event]:
+def _finish_events(article: Article, events: list[Event]) -> list[Event]:
+    """Events as stored: tied to the article's id (the store's key, never the input's raw id),
+    undated when the coder could not date them, and without repeated ids."""
+    out: list[Event] = []
+    seen: set[str] = set()
     for e in events:
+        if e.story_id != article.id:
+            e.story_id = article.id or ""
+            e.id = e.make_id()
         if e.date is None:
             e.date_precision = "undated"
-        if not e.story_id:
-            e.story_id = article.id or ""
-    return events
+        if e.id in seen:
+            continue
+        seen.add(e.id)
+        out.append(e)
+    return out
 
 
 def _code(batch: list[Article], report: IngestReport) -> list[tuple[Article, list[Event]]]:
@@ -82,17 +91,25 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
     seen: set[str] = set()
     batch: list[Article] = []
 
+    def _store(article: Article, events: list[Event], coded: bool) -> bool | None:
+        try:
+            return bool(store.add_article(article, events, coded=coded))
+        except Exception as exc:  # noqa: BLE001 - one article that cannot be stored does not stop the run
+            report.errors.append(f"{article.path}: not stored ({type(exc).__name__}: {exc})")
+            return None
+
     def flush() -> None:
         if not batch:
             return
         for article, events in _code(batch, report):
-            events = _mark_undated(article, list(events))
-            if store.add_article(article, events, coded=True):
+            events = _finish_events(article, list(events))
+            stored = _store(article, events, True)
+            if stored:
                 report.stored_new += 1
                 report.events_stored += len(events)
                 report.languages[article.language or "unknown"] += 1
                 report.undated += article.date is None
-            else:
+            elif stored is False:
                 report.already_present += 1
         batch.clear()
 
@@ -108,12 +125,13 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
             continue
         seen.add(item.id)
         if item.language is not None and item.language not in CODED_LANGUAGES:
-            if store.add_article(item, [], coded=False):
+            stored = _store(item, [], False)
+            if stored:
                 report.stored_new += 1
                 report.not_coded += 1
                 report.languages[item.language] += 1
                 report.undated += item.date is None
-            else:
+            elif stored is False:
                 report.already_present += 1
             continue
         batch.append(item)

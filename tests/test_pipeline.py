@@ -1,0 +1,223 @@
+"""ingest -> code -> store: idempotence, languages, undated articles, debris, stored event fields."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.events import EVENT_TYPES, MODALITIES, QUAD, plover_score
+from dyadwatch.ingest import Article, read_paths
+from dyadwatch.pipeline import IngestReport, ingest_articles, ingest_paths, sample_dir
+from dyadwatch.store import Store
+
+HEADLINES = [
+    "Seoul accuses Pyongyang of border attack",
+    "China imposes sanctions on Japan",
+    "Tokyo expels Russian diplomats",
+]
+
+ARTICLES = {
+    "talks.txt": """Date: 2019-06-03
+Title: Ministers hold talks in Tokyo
+Source: Test Wire
+
+TOKYO, June 3 (Test Wire) - Japan and South Korea held talks in Tokyo on Monday, officials said.
+
+The Japanese foreign minister urged North Korea to return to negotiations.
+""",
+    "debris.txt": f"""Date: 2019-06-04
+
+Pyongyang fires missiles
+Pyongyang fires missiles
+
+SEOUL, June 4 (Test Wire) - North Korea fired two missiles into the sea on Tuesday, South Korea's military said.
+© Lantern Images
+Share this article
+Rosa MendezRosa Mendez
+{HEADLINES[0]}
+{HEADLINES[1]}
+{HEADLINES[2]}
+MORE
+Japan protested to North Korea through its embassy in Beijing.
+""",
+    "undated.txt": "Officials said South Korea and Japan agreed to hold talks on trade next month.\n",
+    "fr.txt": """Date: 2019-06-05
+
+Le gouvernement japonais a protesté mardi contre le tir de missiles nord-coréens, selon un porte-parole.
+""",
+}
+
+
+def write_corpus(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    inline = ("SEOUL, June 6 (Test Wire) - South Korea accused North Korea of violating the truce on Thursday. "
+              "Ana LimaAna Lima " + " ".join(HEADLINES) + " MORE The United States urged restraint.")
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "f1", "text": inline, "date": "2019-06-06", "source": "Feed"}) + "\n"
+        + "{broken json\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    root = tmp_path_factory.mktemp("pipe")
+    folder = root / "news"
+    write_corpus(folder)
+    db = root / "p.duckdb"
+    first = ingest_paths([folder], db=db)
+    with Store(db) as s:
+        counts1 = s.counts()
+        ids1 = sorted(s.con.execute("SELECT id FROM events").fetchall())
+    second = ingest_paths([folder], db=db)
+    with Store(db) as s:
+        counts2 = s.counts()
+        ids2 = sorted(s.con.execute("SELECT id FROM events").fetchall())
+    return {"db": db, "folder": folder, "first": first, "second": second, "counts1": counts1,
+            "counts2": counts2, "ids1": ids1, "ids2": ids2}
+
+
+def test_first_run_counts(corpus: dict) -> None:
+    r: IngestReport = corpus["first"]
+    assert r.read == 5 and r.stored_new == 5 and r.already_present == 0
+    assert r.not_coded == 1 and r.languages == {"en": 4, "fr": 1}
+    assert r.undated == 1
+    assert len(r.errors) == 1 and r.errors[0].endswith("feed.jsonl:2: malformed JSON "
+                                                       "(Expecting property name enclosed in double quotes "
+                                                       "at column 2)")
+    assert corpus["counts1"]["articles"] == 5
+    assert corpus["counts1"]["events"] == r.events_stored > 0
+
+
+def test_reingest_changes_nothing(corpus: dict) -> None:
+    r: IngestReport = corpus["second"]
+    assert r.stored_new == 0 and r.events_stored == 0 and r.already_present == 5
+    assert corpus["counts2"] == corpus["counts1"]
+    assert corpus["ids2"] == corpus["ids1"]
+    assert len(set(corpus["ids1"])) == len(corpus["ids1"])
+
+
+def test_non_english_stored_not_coded(corpus: dict) -> None:
+    with Store(corpus["db"]) as s:
+        row = s.con.execute("SELECT language, coded, n_events, id FROM articles WHERE path LIKE '%fr.txt'").fetchone()
+        assert row[:3] == ("fr", False, 0)
+        assert s.con.execute("SELECT count(*) FROM events WHERE story_id = ?", [row[3]]).fetchone()[0] == 0
+
+
+def test_undated_article_events_are_undated(corpus: dict) -> None:
+    with Store(corpus["db"]) as s:
+        aid, date = s.con.execute("SELECT id, date FROM articles WHERE path LIKE '%undated.txt'").fetchone()
+        assert date is None
+        rows = s.con.execute("SELECT date, date_precision FROM events WHERE story_id = ?", [aid]).fetchall()
+        assert rows, "the undated article should still be coded"
+        assert all(d is None and p == "undated" for d, p in rows)
+
+
+def test_no_event_from_related_story_headlines(corpus: dict) -> None:
+    from dyadwatch.coding import code_text
+
+    # the headlines are codable text: were they left in, the coder would find events in them
+    assert any(code_text(h + ".", date="2019-06-04") for h in HEADLINES)
+    with Store(corpus["db"]) as s:
+        texts = [t for (t,) in s.con.execute("SELECT text FROM articles").fetchall()]
+        sentences = [t or "" for (t,) in s.con.execute("SELECT event_text FROM events").fetchall()]
+    for h in HEADLINES:
+        assert not any(h in t for t in texts)
+        assert not any(h in t for t in sentences)
+    for junk in ("Lantern Images", "Share this article", "Rosa Mendez", "Ana Lima", "MORE"):
+        assert not any(junk in t for t in texts)
+    # the real sentences around the debris are still there
+    assert any("Japan protested to North Korea" in t for t in texts)
+    assert any("The United States urged restraint." in t for t in texts)
+
+
+def test_stored_event_fields(corpus: dict) -> None:
+    with Store(corpus["db"]) as s:
+        arts = {r[0]: r for r in s.con.execute("SELECT id, text, date FROM articles").fetchall()}
+        df = s.events()
+        dyads = s.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0]
+    assert len(df) > 0 and dyads >= len(df)
+    for row in df.to_dict("records"):
+        assert row["story_id"] in arts
+        text, date = arts[row["story_id"]][1], arts[row["story_id"]][2]
+        assert row["event"] in EVENT_TYPES
+        assert row["quad_code"] == QUAD[row["event"]]
+        assert row["plover_score"] == plover_score(row["event"], row["mode"])
+        assert row["modality"] in MODALITIES
+        assert 0.0 <= row["confidence"] <= 1.0
+        assert row["origin"] == "dyadwatch"
+        actors = json.loads(row["actor"])
+        assert actors and actors[0]["code"] == row["actor_code"]
+        ev = json.loads(row["evidence"])
+        trig = ev["trigger"]
+        assert text[trig["start"]:trig["end"]] == trig["text"]
+        for span in ev["actor"]:
+            if span["start"] is not None:
+                assert text[span["start"]:span["end"]] == span["text"]
+        assert row["event_text"] and row["event_text"].strip() in text
+        if date is not None:
+            assert row["date"] is not None and abs((row["date"].date() - date).days) <= 366
+
+
+def test_interrupted_run_leaves_whole_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_corpus(folder)
+    db = tmp_path / "i.duckdb"
+
+    def dies_midway() -> Iterator:
+        for k, item in enumerate(read_paths([folder])):
+            if k == 3:
+                raise KeyboardInterrupt
+            yield item
+
+    with Store(db) as s:
+        with pytest.raises(KeyboardInterrupt):
+            ingest_articles(dies_midway(), s, batch_size=1)
+        partial = s.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        # every stored article has all its events
+        bad = s.con.execute("SELECT count(*) FROM articles a WHERE n_events != "
+                            "(SELECT count(*) FROM events e WHERE e.story_id = a.id)").fetchone()[0]
+        assert 0 < partial < 5 and bad == 0
+    report = ingest_paths([folder], db=db)
+    assert report.stored_new == 5 - partial and report.already_present == partial
+    with Store(db) as s:
+        assert s.counts()["articles"] == 5
+
+
+def test_stdin_and_duplicates_in_one_run(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    line = json.dumps({"text": "Japan and South Korea agreed on Monday to hold more talks, officials said.",
+                       "date": "2019-01-07"})
+    report = ingest_paths(["-"], db=db, stdin=io.BytesIO((line + "\n" + line + "\n").encode()))
+    assert report.read == 2 and report.stored_new == 1 and report.already_present == 1
+    with Store(db) as s:
+        assert s.counts()["articles"] == 1
+
+
+def test_default_date_and_source_reach_the_store(tmp_path: Path) -> None:
+    p = tmp_path / "x.txt"
+    p.write_text("China urged Japan to show restraint on Friday, a spokesman said.\n")
+    db = tmp_path / "d.duckdb"
+    ingest_paths([p], db=db, source="My Feed", date="2018-02-02", progress=True)
+    with Store(db) as s:
+        src, date = s.con.execute("SELECT source, CAST(date AS VARCHAR) FROM articles").fetchone()
+        assert (src, date) == ("My Feed", "2018-02-02")
+        dates = {d for (d,) in s.con.execute("SELECT CAST(date AS VARCHAR) FROM events").fetchall()}
+        assert dates <= {"2018-02-02", None} or all(d.startswith("2018") for d in dates if d)
+
+
+def test_sample_corpus_is_bundled() -> None:
+    folder = sample_dir()
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    exts = {f.suffix for f in files}
+    assert {".txt", ".html", ".jsonl"} <= exts
+    items = list(read_paths([folder]))
+    arts = [a for a in items if isinstance(a, Article)]
+    assert len(arts) >= 30 and len(arts) == len(items)
+    years = {a.date[:4] for a in arts if a.date}
+    assert years == {"2017", "2018", "2019", "2020"}
+    assert any(a.language != "en" for a in arts)
