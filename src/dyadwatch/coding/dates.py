@@ -276,11 +276,11 @@ def _governs(span_root: Token, trigger: Token | None) -> bool:
         return False
     tok = span_root
     for _ in range(8):
-        if tok is trigger:
+        if tok.i == trigger.i:
             return True
-        if tok.pos_ in ("VERB", "AUX") and tok is not span_root:
-            return tok is trigger.head  # the first verb above the expression is the one it dates
-        if tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") and tok.i != span_root.i:
+            return tok.i == trigger.head.i  # the first verb above the expression is the one it dates
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

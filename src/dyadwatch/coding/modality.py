@@ -198,14 +198,14 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
                 found.append(_Found(NEGATED, head.text))
             _governing(verb, cues, found)
             node = verb
-        elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head is not trigger:
+        elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head.i != trigger.i:
             _governing(head, cues, found)
             node = head
         elif dep == "nsubj" and head.lemma_.lower() in cues.support_verbs:
             node = head
         else:
             return found, reported_past
-        if node is not trigger and node.lemma_.lower() in cues.reporting and dep != "nsubjpass":
+        if node.i != trigger.i and node.lemma_.lower() in cues.reporting and dep != "nsubjpass":
             # "denied the attack", "claimed the shelling": the verb decided; its own tense does not
             return found, reported_past
     inherit_local = True
@@ -214,7 +214,7 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             _local(node, cues, found)
         dep = node.dep_
         head = node.head
-        if head is node or dep == "ROOT":
+        if head.i == node.i or dep == "ROOT":
             break
         if dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
             _governing(head, cues, found)
@@ -245,9 +245,9 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             if head.lower_ == "without":
                 found.append(_Found(NEGATED, head.text))
             verb = head.head
-            if verb.pos_ in NOUN_POS and verb.dep_ in ("dobj", "nsubjpass") and verb.head is not verb:
+            if verb.pos_ in NOUN_POS and verb.dep_ in ("dobj", "nsubjpass") and verb.head.i != verb.i:
                 verb = verb.head  # "accused [the police of beating]": the prepositional phrase hangs on the object
-            if verb is head:
+            if verb.i == head.i:
                 break
             _governing(verb, cues, found)
             node = verb
