@@ -162,6 +162,8 @@ def test_context_dependent_aliases_are_flagged(kb: KnowledgeBase) -> None:
     assert kb.lookup("the South")[0].code == "KOR" and kb.lookup("the South")[0].needs_context
     assert kb.lookup("the mainland")[0].code == "CHN"
     assert not kb.lookup("North Korea")[0].needs_context
+    assert kb.lookup("the north") == []  # "fighting in the north" is a direction, not a state
+    assert kb.lookup("Commission")[0].code == "EUR" and kb.lookup("commission") == []
 
 
 def test_false_friends(kb: KnowledgeBase) -> None:

@@ -419,6 +419,8 @@ class KnowledgeBase:
             plain = form.replace(".", "")
             if plain.isupper() and plain.lower() in _WORD_ACRONYMS and not written_in_capitals:
                 continue  # "us" is not the U.S., "who" is not the WHO
+            if entry.needs_context and form != form.lower() and raw == raw.lower():
+                continue  # "in the north of the country" is not North Korea
             out.append((form, entry))
         return out
 
