@@ -43,6 +43,8 @@ NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "wit
                     "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
 COOPERATIVE_QUADS = {1, 2}
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+BACKGROUND_PREPS = {"since", "under", "despite", "amid", "during", "before", "following", "after", "in",
+                    "from", "of", "at", "with", "without"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 PREPARE = {"prepare", "poise", "gear", "ready", "mass", "threaten"}
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
@@ -148,7 +150,9 @@ class Coder:
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig:
                 continue
             if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
-                    tok.head.lower_ in ("for", "to", "against", "of"):
+                    tok.head.lower_ in ("for", "to", "against", "of", "over", "about", "on", "with"):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by"):
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
                 e = match_noun(tok, self.lex)
@@ -162,6 +166,14 @@ class Coder:
                     if x.dep_ in ("xcomp", "ccomp") and x.i > c.tok.i:
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
+        # "X said Y must ...": the clause is the content of a demand, coded once as REQUEST below
+        must_clauses: dict[int, int] = {}
+        for si in speech:
+            for x in doc[si].children:
+                if x.dep_ == "ccomp" and any(ch.lower_ in MUST for ch in x.children if ch.dep_ in ("aux", "auxpass")):
+                    must_clauses[x.i] = si
+                    for t in x.subtree:
+                        controlled.setdefault(t.i, si)
         by_tok = {c.tok.i: c for c in cands}
         events: list[Event] = []
         made: dict[int, Event] = {}
@@ -190,13 +202,10 @@ class Coder:
             made[c.tok.i] = ev
             events.append(ev)
         # "X said Y must ...": a demand even when the demanded act is not in the lexicon
-        for si, sentry in speech.items():
-            stok = doc[si]
-            for x in stok.children:
-                if x.dep_ != "ccomp" or x.i in by_tok:
-                    continue
-                if not any(ch.lower_ in MUST for ch in x.children if ch.dep_ in ("aux", "auxpass")):
-                    continue
+        for xi, si in must_clauses.items():
+            sentry = speech[si]
+            stok, x = doc[si], doc[xi]
+            if True:
                 speakers, how = self._subject(stok, sa)
                 subj, _ = subject_token(x)
                 targets = sa.resolve(subj) if subj is not None else []
@@ -244,7 +253,7 @@ class Coder:
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
-                e.kind == "noun" or direct_object(tok) is None or sa.role_sector(direct_object(tok))):
+                e.kind == "verb" and (direct_object(tok) is None or sa.role_sector(direct_object(tok)))):
             # no named target: a domestic event (protesters face their own government)
             a = actors[0]
             if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
@@ -296,6 +305,14 @@ class Coder:
                     modality = "claimed"
         if etype in (SPEECH, "DENY"):
             return None
+        if etype == "CONSULT" and mode == "visit" and e.kind == "verb" and e.prt:
+            subj, _ = subject_token(tok)
+            words = subj.subtree if subj is not None else []
+            np_text = " ".join(t.lower_ for t in words)
+            if "peacekeep" in np_text:
+                etype, mode, cameo = "AID", None, "074"
+            elif any(a.sector in ("MIL", "REB", "COP", "CVL", "REF") for a in actors):
+                return None
         if not recips and etype in NEEDS_RECIPIENT:
             return None
         if recips and not reciprocal:
@@ -381,18 +398,13 @@ class Coder:
                         got = self._recipients(ch, inner.entry, sa, by_tok, [])
                         if got:
                             return got
-                    o = direct_object(ch)
-                    if o is not None:
-                        got = sa.resolve(o)
-                        if got:
-                            return got
-                    for p in ch.children:
-                        if p.dep_ in ("prep", "dative"):
-                            for g in p.children:
-                                if g.dep_ == "pobj":
-                                    got = sa.resolve(g)
-                                    if got:
-                                        return got
+                    for t in ch.subtree:
+                        if t.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and t.i > ch.i - 1:
+                            if t.dep_ == "pobj" and t.head.lower_ in ("by", "since", "for", "until", "after"):
+                                continue
+                            got = sa.resolve(t)
+                            if got:
+                                return got
             return []
         if slot == "ccsubj":
             for ch in tok.children:
