@@ -253,7 +253,7 @@ class Coder:
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
-                e.kind == "verb" and (direct_object(tok) is None or sa.role_sector(direct_object(tok)))):
+                e.kind == "verb" and (e.obj or direct_object(tok) is None or sa.role_sector(direct_object(tok)))):
             # no named target: a domestic event (protesters face their own government)
             a = actors[0]
             if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
@@ -313,6 +313,13 @@ class Coder:
                 etype, mode, cameo = "AID", None, "074"
             elif any(a.sector in ("MIL", "REB", "COP", "CVL", "REF") for a in actors):
                 return None
+        cond = self._condition_subject(tok, sa)
+        if cond is not None and (etype == "THREATEN" or (sp is not None and etype in ("RETREAT", "SANCTION", "AGREE"))):
+            cond_actors = [a for a in cond if a.code not in {x.code for x in actors}]
+            if cond_actors:
+                if etype != "THREATEN":
+                    etype, mode, cameo, modality = "THREATEN", None, "130", "asserted"
+                recips = cond_actors
         if not recips and etype in NEEDS_RECIPIENT:
             return None
         if recips and not reciprocal:
@@ -532,6 +539,19 @@ class Coder:
                     return cur, speech[cur.i]
             else:
                 return None
+        return None
+
+    def _condition_subject(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
+        """The party an "unless / if" clause puts a condition on ("... unless Israel withdraws")."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                    for g in c.children:
+                        if g.dep_ in ("nsubj", "nsubjpass"):
+                            got = sa.resolve(g)
+                            if got:
+                                return got
         return None
 
     def _under(self, tok: Token, lemmas: set[str]) -> bool:
