@@ -328,20 +328,27 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
     @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(require_token)])
     def post_article(body: ArticleIn) -> dict[str, Any]:
-        """Code one article and store it with its events (needs `Authorization: Bearer <token>`)."""
+        """Clean, code and store one article, exactly as `dyadwatch ingest` does with a JSON line
+        (needs `Authorization: Bearer <token>`). Posting a stored article again changes nothing."""
         if read_only:
             raise HTTPException(403, "this server was started read-only")
-        from ..ingest.article import Article
+        from ..ingest.readers import IngestError, record_to_article
+        from ..pipeline import ingest_articles
 
-        date = _iso(body.date, "date") if body.date else None
-        art = Article(text=body.text, title=body.title, url=body.url, date=date, source=body.source,
-                      path="api", raw_id=body.id)
-        from ..coding import code_article
+        art = record_to_article(body.model_dump(exclude_none=True), "api", None)
+        if isinstance(art, IngestError):
+            raise HTTPException(422, str(art))
+        if art.language in (None, "en"):
+            from ..coding import get_coder
 
-        events = code_article(art)  # spaCy, outside the lock
-        run(lambda st: st.add_article(art, events))
-        return {"id": art.id, "raw_id": body.id, "n_events": len(events),
-                "events": [e.to_record() for e in events]}
+            get_coder()  # load spaCy before taking the lock, so that reads go on meanwhile
+        report = run(lambda st: ingest_articles([art], st))
+        if report.errors:
+            raise HTTPException(422, "; ".join(report.errors))
+        stored = run(lambda st: st.article(art.id)) or {}
+        return {"id": art.id, "raw_id": art.raw_id, "new": report.stored_new == 1,
+                "language": art.language, "n_events": len(stored.get("events") or []),
+                "events": jsonable(stored.get("events") or [])}
 
     @app.get("/api/actors", tags=["actors"])
     def actors(limit: int = Query(500, ge=1, le=5000)) -> list[dict[str, Any]]:

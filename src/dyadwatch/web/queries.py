@@ -12,7 +12,7 @@ import pandas as pd
 
 def jsonable(value: Any) -> Any:
     """`value` with dates as ISO strings, NaN as None, numpy scalars as Python ones, JSON text parsed."""
-    if value is None:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, pd.DataFrame):
         return records(value)
@@ -34,8 +34,6 @@ def jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
-    if value is pd.NaT or value is pd.NA:
-        return None
     if isinstance(value, pd.Period):
         return str(value)
     if isinstance(value, bool | int | str):
