@@ -3,13 +3,23 @@
 Method
 - Series: one measure per period (default: weekly net cooperation, both directions).
   With `window=N` only N periods either side of the date's period are used.
-- Segmented regression (statsmodels OLS): y = b0 + b1*t + b2*post + b3*(t - t0)*post, with
-  Newey-West (HAC) standard errors, maxlags = floor(4 * (n/100)^(2/9)), for autocorrelation.
-  level_change = b2 (the jump at the date), trend_change = b3, with 95% confidence intervals.
+- Segmented regression: y = b0 + b1*t + b2*post + b3*(t - t0)*post. level_change = b2 (the jump
+  at the date), trend_change = b3, with 95% confidence intervals and p-values.
+- Errors (`errors=`): 'ar1' (default) is feasible GLS with AR(1) errors (statsmodels GLSAR,
+  iterated), 'hac' is OLS with Newey-West errors (maxlags = floor(4 * (n/100)^(2/9)), small-sample
+  correction, t quantiles), 'ols' plain OLS. Why not HAC by default: on simulated series without
+  any change (300 runs each, break in the middle) HAC rejected at p < 0.05 in 12% of iid series
+  of 104 weeks, 14% of 40 weeks and 16-18% of AR(1) (rho 0.5) series: Newey-West errors are too
+  small for a step regressor in short series. GLSAR rejected in 7%, 8%, 9% and 10%. The placebo
+  test below guards further.
 - Placebo test: the same regression at every other period of the series, fitted on data from the
-  same side of the real date only (so the real change cannot leak into a placebo), with the same
-  half-width and at least `min_side` periods either side. placebo_p = (1 + #placebo |level
-  change| >= real |level change|) / (1 + #placebos).
+  same side of the real date only (so the real change cannot leak into a placebo), at most the
+  same half-width and at least `min_side` periods either side. Placebo windows are shorter than
+  the real one, so their raw level changes are noisier; the test therefore compares the
+  least-squares t statistics of the level change (|b2| / se): placebo_p = (1 + #placebo |t| >=
+  real |t|) / (1 + #placebos). Measured on simulated series (200 runs each): with raw level
+  changes the full rule below flagged 2.5-3% of series without change but found a shift of 1.2
+  noise SDs in only 65% of 104-week series; with t statistics 4.5-9% and 85%.
 - significant = p_value < 0.05 and placebo_p < 0.1. When fewer than 10 placebo dates fit, the
   placebo test is not run (placebo_p None) and `significant` rests on p_value alone (the verdict
   says so). When there are too few data (fewer than `min_side` periods on either side, or fewer
@@ -40,21 +50,55 @@ def hac_lags(n: int) -> int:
     return max(1, math.floor(4 * (n / 100.0) ** (2.0 / 9.0)))
 
 
-def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05) -> dict[str, float]:
-    """Segmented regression of y on time with a break at index t0 (HAC errors)."""
+def _design(n: int, t0: int) -> np.ndarray:
+    t = np.arange(n, dtype=float)
+    post = (t >= t0).astype(float)
+    return np.column_stack([np.ones(n), t, post, (t - t0) * post])
+
+
+def ols_level_t(y: np.ndarray, t0: int) -> float:
+    """Least-squares t statistic of the level change at t0 (what the placebo test compares);
+    0 when it is undefined (no residual variance)."""
+    y = np.asarray(y, dtype=float)
+    X = _design(len(y), t0)
+    beta, *_ = np.linalg.lstsq(X, y, rcond=None)
+    resid = y - X @ beta
+    dof = len(y) - X.shape[1]
+    if dof <= 0:
+        return 0.0
+    s2 = float(resid @ resid) / dof
+    var = s2 * float(np.linalg.pinv(X.T @ X)[2, 2])
+    return float(beta[2] / np.sqrt(var)) if var > 1e-12 else 0.0
+
+
+def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05, errors: str = "ar1") -> dict[str, float]:
+    """Segmented regression of y on time with a break at index t0.
+
+    errors: 'ar1' (default) feasible GLS with AR(1) errors (statsmodels GLSAR, iterated);
+    'hac' OLS with Newey-West errors (small-sample corrected, t quantiles); 'ols' plain OLS."""
+    import warnings
+
     import statsmodels.api as sm
 
     y = np.asarray(y, dtype=float)
     n = len(y)
-    t = np.arange(n, dtype=float)
-    post = (t >= t0).astype(float)
-    after = (t - t0) * post
-    X = np.column_stack([np.ones(n), t, post, after])
-    res = sm.OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags(n)})
+    X = _design(n, t0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if errors == "ar1":
+            res = sm.GLSAR(y, X, rho=1).iterative_fit(maxiter=10)
+        elif errors == "hac":
+            res = sm.OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags(n), "use_correction": True},
+                                   use_t=True)
+        elif errors == "ols":
+            res = sm.OLS(y, X).fit()
+        else:
+            raise AnalysisError(f"errors must be ar1, hac or ols, not {errors!r}")
     ci = np.asarray(res.conf_int(alpha=alpha))
     params = np.asarray(res.params)
     pvals = np.asarray(res.pvalues)
     pre_level = params[0] + params[1] * t0
+    rho = getattr(res.model, "rho", None)
     return {
         "level_change": float(params[2]), "ci_low": float(ci[2, 0]), "ci_high": float(ci[2, 1]),
         "p_value": float(pvals[2]) if np.isfinite(pvals[2]) else 1.0,
@@ -63,11 +107,14 @@ def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05) -> dict[str, floa
         "pre_level": float(pre_level), "post_level": float(pre_level + params[2]),
         "pre_trend": float(params[1]), "post_trend": float(params[1] + params[3]),
         "pre_mean": float(np.mean(y[:t0])), "post_mean": float(np.mean(y[t0:])),
+        "ar1_rho": float(np.ravel(rho)[0]) if rho is not None and np.size(rho) else None,
     }
 
 
-def placebo_levels(y: np.ndarray, t0: int, half: int, min_side: int) -> list[float]:
-    """|level change| at placebo dates, each fitted within one side of the real break t0."""
+def placebo_stats(y: np.ndarray, t0: int, half: int, min_side: int) -> list[float]:
+    """|t| of the least-squares level change at placebo dates, each fitted within one side of the
+    real break t0 and at most `half` periods either side of the placebo date."""
+    y = np.asarray(y, dtype=float)
     out: list[float] = []
     for lo_side, hi_side in ((0, t0), (t0, len(y))):
         for p in range(lo_side + min_side, hi_side - min_side + 1):
@@ -75,14 +122,32 @@ def placebo_levels(y: np.ndarray, t0: int, half: int, min_side: int) -> list[flo
             if p - lo < min_side or hi - p < min_side:
                 continue
             seg = y[lo:hi]
-            if np.ptp(seg) == 0:
-                out.append(0.0)
-                continue
-            try:
-                out.append(abs(segmented_fit(seg, p - lo)["level_change"]))
-            except (ValueError, np.linalg.LinAlgError):
-                continue
+            out.append(0.0 if np.ptp(seg) == 0 else abs(ols_level_t(seg, p - lo)))
     return out
+
+
+def its_test(y: np.ndarray, t0: int, min_side: int = 6, alpha: float = 0.05, errors: str = "ar1",
+             half: int | None = None, min_placebo: int = 10) -> dict[str, Any]:
+    """The interrupted-time-series test of a plain series y with its break at index t0: the
+    segmented fit, placebo_p, n_placebo and significant (see the module notes for the rule).
+    Needs min_side periods on either side (AnalysisError otherwise)."""
+    y = np.asarray(y, dtype=float)
+    n = len(y)
+    if t0 < min_side or n - t0 < min_side:
+        raise AnalysisError(f"need {min_side} periods either side of the break, have {t0} and {n - t0}")
+    if np.ptp(y) == 0:
+        fit: dict[str, Any] = {"level_change": 0.0, "ci_low": 0.0, "ci_high": 0.0, "p_value": 1.0}
+    else:
+        fit = segmented_fit(y, t0, alpha=alpha, errors=errors)
+    placebos = placebo_stats(y, t0, half or max(t0, n - t0), min_side) if np.ptp(y) > 0 else []
+    real = abs(ols_level_t(y, t0)) if np.ptp(y) > 0 else 0.0
+    placebo_p = None
+    if len(placebos) >= min_placebo:
+        k = sum(1 for v in placebos if v >= real - 1e-12)
+        placebo_p = (1 + k) / (1 + len(placebos))
+    p_ok = fit["p_value"] < alpha
+    significant = bool(p_ok) if placebo_p is None else bool(p_ok and placebo_p < 0.1)
+    return {**fit, "placebo_p": placebo_p, "n_placebo": len(placebos), "significant": significant}
 
 
 def event_info(store: Any, event_id: str) -> dict[str, Any]:
@@ -106,7 +171,8 @@ def _fmt(x: float | None, sign: bool = True) -> str:
 def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | None = None,
                 freq: str = "week", window: int | None = None, measure: str = "net_coop",
                 since: Any = None, until: Any = None, modality: str | None = "asserted", origin: Any = None,
-                min_side: int = 6, min_events: int = 10, alpha: float = 0.05) -> dict[str, Any]:
+                min_side: int = 6, min_events: int = 10, alpha: float = 0.05, errors: str = "ar1"
+                ) -> dict[str, Any]:
     """Impact of a date (or of a stored event's date) on the A-B dyad; a dict of plain types:
     dyad, date, event, freq, measure, n_periods, n_pre, n_post, n_events, level_change, ci_low,
     ci_high, p_value, trend_change (+ CI, p), pre/post level, trend and mean, placebo_p,
@@ -150,24 +216,9 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
                           f"({t0} {freq}s before, {n - t0} after, {n_events} events; need {min_side} "
                           f"{freq}s either side and {min_events} events)")
         return out
-    if np.ptp(y) == 0:
-        fit = {"level_change": 0.0, "ci_low": 0.0, "ci_high": 0.0, "p_value": 1.0}
-    else:
-        fit = segmented_fit(y, t0, alpha=alpha)
-    out.update({k: rounded(v, 4) for k, v in fit.items()})
-    half = window if window else max(t0, n - t0)
-    placebos = placebo_levels(y, t0, half, min_side) if np.ptp(y) > 0 else []
-    real = abs(fit["level_change"])
-    if len(placebos) >= 10:
-        k = sum(1 for v in placebos if v >= real - 1e-12)
-        out["placebo_p"] = rounded((1 + k) / (1 + len(placebos)), 4)
-    out["n_placebo"] = len(placebos)
-    p_ok = fit["p_value"] < alpha
-    if out["placebo_p"] is None:
-        significant = bool(p_ok)
-    else:
-        significant = bool(p_ok and out["placebo_p"] < 0.1)
-    out["significant"] = significant
+    fit = its_test(y, t0, min_side=min_side, alpha=alpha, errors=errors, half=window)
+    out.update({k: (rounded(v, 4) if isinstance(v, float) else v) for k, v in fit.items()})
+    significant, p_ok = fit["significant"], fit["p_value"] < alpha
     unit = MEASURE_UNITS.get(measure, measure).format(freq=freq)
     ci = f"95% CI {_fmt(fit['ci_low'])} to {_fmt(fit['ci_high'])}"
     plac = (f"placebo p = {out['placebo_p']:.2f}" if out["placebo_p"] is not None
@@ -183,4 +234,4 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
     return out
 
 
-__all__ = ["dyad_impact", "event_info", "placebo_levels", "segmented_fit"]
+__all__ = ["dyad_impact", "event_info", "its_test", "ols_level_t", "placebo_stats", "segmented_fit"]
