@@ -76,12 +76,17 @@ _ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñýÁ
                          "aaaaaaeeeeiiiiooooouuuucnyAAAAAAEEEEIIIIOOOOOUUUUCNY")
 
 
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def normalise(text: str) -> str:
     """Lookup key of a surface form: lower case, no dots, accents, possessive or leading "the"."""
     s = (text or "").translate(_QUOTES).translate(_ACCENTS).strip()
-    s = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", s)
-    s = s.replace(".", "")
-    s = re.sub(r"[\s\-]+", " ", s).strip().lower()
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("s'"):
+        s = s[:-1]
+    s = _SPACES.sub(" ", s.replace(".", "")).strip().lower()
     return s.removeprefix("the ")
 
 
@@ -360,18 +365,22 @@ class KnowledgeBase:
             for form in [person.name] + person.aliases:
                 add(form, entry)
 
-        pairs = [(f, e) for f, e in pairs if normalise(f) not in self.removed_aliases
-                 or (f, e.code) in self.alias_rows]
+        keys: dict[str, str] = {}
         seen: set[tuple[str, ActorEntry]] = set()
         unique: list[tuple[str, ActorEntry]] = []
-        for pair in pairs:
-            if pair not in seen:
-                seen.add(pair)
-                unique.append(pair)
-        self._aliases = unique
         self._index = {}
-        for form, entry in unique:
-            self._index.setdefault(normalise(form), []).append((form, entry))
+        for form, entry in pairs:
+            if (form, entry) in seen:
+                continue
+            key = keys.get(form)
+            if key is None:
+                key = keys[form] = normalise(form)
+            if key in self.removed_aliases and (form, entry.code) not in self.alias_rows:
+                continue
+            seen.add((form, entry))
+            unique.append((form, entry))
+            self._index.setdefault(key, []).append((form, entry))
+        self._aliases = unique
         self._names = {}
         for code, row in self.countries.items():
             self._names[code] = row["name"]
