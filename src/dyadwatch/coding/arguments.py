@@ -283,4 +283,11 @@ def direct_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "dobj":
             return c
+    # "kidnapped up to 16 advisers": a quantity parsed as particle + preposition
+    if any(c.lower_ == "up" and c.dep_ in ("prt", "advmod") for c in tok.children):
+        for c in tok.subtree:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
     return None

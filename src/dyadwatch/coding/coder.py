@@ -43,6 +43,13 @@ NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "wit
                     "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
 COOPERATIVE_QUADS = {1, 2}
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+# Light verbs whose subject is the actor of their object noun ("staged a protest", "launched an attack").
+SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start", "continue", "mount", "organize",
+                 "organise", "resume", "step", "make", "issue", "impose", "announce", "declare", "lead", "join",
+                 "wage", "undertake", "initiate", "pursue", "escalate", "intensify", "order", "unleash", "stage",
+                 "call", "hold", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
+                 "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
+                 "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 BACKGROUND_PREPS = {"since", "under", "despite", "amid", "during", "before", "following", "after", "in",
                     "from", "of", "at", "with", "without"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
@@ -493,8 +500,7 @@ class Coder:
         head = tok.head
         if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head is not tok:
             verb = head if tok.dep_ != "pobj" else head.head
-            if verb.pos_ in ("VERB", "AUX") and verb.i not in by_tok and \
-                    verb.lemma_.lower() not in ("say", "report", "tell", "deny", "claim", "condemn", "criticize"):
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in by_tok and verb.lemma_.lower() in SUPPORT_VERBS:
                 if tok.dep_ == "nsubjpass":
                     acts = []
                 else:

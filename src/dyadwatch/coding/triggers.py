@@ -169,6 +169,10 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 obj_forms |= noun_forms(c)
+            if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in ("state", "round", "series", "wave"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        obj_forms |= noun_forms(g)
     out = []
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
