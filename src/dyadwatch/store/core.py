@@ -149,6 +149,7 @@ class Store:
         if not read_only and str(self.path) != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con.execute("SET enable_progress_bar = false")
         self.schema_version = self._migrate()
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -252,11 +253,12 @@ class Store:
             self.con.unregister("_dw_ev_batch")
             self.con.unregister("_dw_dy_batch")
 
-    def insert_staged(self, events_rel: str, dyads_sql: str | None = None) -> int:
+    def insert_staged(self, events_rel: str, dyads_sql: str | None = None, unique: bool = False) -> int:
         """Insert rows of a staged relation with the `events` columns (a table, view or registered
         frame named `events_rel`), skipping ids already stored (the first of duplicate ids wins),
         and the matching event_dyads rows: from `dyads_sql` (a query with the event_dyads columns)
         or, when None, one row per event from its first actor and recipient codes.
+        `unique=True` promises that ids in `events_rel` are distinct (saves a window).
         Runs inside the caller's transaction if one is open. Returns the number of new events."""
         cols = ", ".join(EVENT_COLS)
         con = self.con
@@ -266,18 +268,22 @@ class Store:
             "WHERE s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)"
         )
         n = con.execute("SELECT count(*) FROM _dw_new_ids").fetchone()[0]
-        if n:
+        if n and unique:
+            con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM {events_rel} "
+                        "WHERE id IN (SELECT id FROM _dw_new_ids)")
+        elif n:
             con.execute(
                 f"INSERT INTO events ({cols}) SELECT {cols} FROM ("
                 f"SELECT {cols}, row_number() OVER (PARTITION BY id) AS _rn FROM {events_rel} "
                 f"WHERE id IN (SELECT id FROM _dw_new_ids)) WHERE _rn = 1"
             )
+        if n:
             if dyads_sql is None:
                 dyads_sql = (f"SELECT id AS event_id, date, actor_code AS source, recipient_code AS target, event, "
                              f"quad_code, plover_score, "
                              f"goldstein, modality, origin FROM {events_rel} WHERE actor_code IS NOT NULL")
             con.execute(
-                f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT DISTINCT * FROM ({dyads_sql}) d "
+                f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT * FROM ({dyads_sql}) d "
                 "WHERE d.event_id IN (SELECT id FROM _dw_new_ids)"
             )
         con.execute("DROP TABLE IF EXISTS _dw_new_ids")

@@ -69,21 +69,27 @@ class ImportReport:
 
 def _register_lookups(store: Store) -> None:
     con = store.con
+
+    def _table(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
+        con.register("_dw_tmp_frame", df)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _dw_tmp_frame")
+        con.unregister("_dw_tmp_frame")
+
     table = cameo_table()
-    con.register("_dw_cameo", pd.DataFrame({
+    _table(con, "_dw_cameo", pd.DataFrame({
         "code": list(table), "plover": [r["plover"] for r in table.values()],
         "mode": [r["mode"] for r in table.values()], "context": [r["context"] for r in table.values()],
         "goldstein": [r["goldstein"] for r in table.values()],
     }))
     scores = [(ev, None, s) for ev, s in PLOVER_SCORE.items()]
     scores += [(ev, mode, s) for (ev, mode), s in PLOVER_MODE_SCORE.items()]
-    con.register("_dw_score", pd.DataFrame(scores, columns=["event", "mode", "score"]))
-    con.register("_dw_quad", pd.DataFrame(list(QUAD.items()), columns=["event", "quad"]))
+    _table(con, "_dw_score", pd.DataFrame(scores, columns=["event", "mode", "score"]))
+    _table(con, "_dw_quad", pd.DataFrame(list(QUAD.items()), columns=["event", "quad"]))
     cc = cameo_country_table()
-    con.register("_dw_cc", pd.DataFrame({"code": list(cc), "iso3": list(cc.values())}))
-    con.register("_dw_groups", pd.DataFrame({"code": list(CAMEO_GROUPS), "org": list(CAMEO_GROUPS.values())}))
+    _table(con, "_dw_cc", pd.DataFrame({"code": list(cc), "iso3": list(cc.values())}))
+    _table(con, "_dw_groups", pd.DataFrame({"code": list(CAMEO_GROUPS), "org": list(CAMEO_GROUPS.values())}))
     fips = fips_table()
-    con.register("_dw_fips", pd.DataFrame({"fips": list(fips), "iso3": list(fips.values())}))
+    _table(con, "_dw_fips", pd.DataFrame({"fips": list(fips), "iso3": list(fips.values())}))
 
 
 def _read_lines(store: Store, path: str) -> None:
@@ -163,56 +169,69 @@ def _finish(store: Store, origin: str, path: str, report: ImportReport, dedupe_n
     good = con.execute("SELECT count(*) FROM _dw_raw WHERE error IS NULL").fetchone()[0]
     staged = con.execute("SELECT count(*) FROM _dw_stage").fetchone()[0]
     report.no_plover += good - staged
-    new = store.insert_staged("_dw_stage")
+    new = store.insert_staged("_dw_stage", unique=True)
     report.new += new
     report.already += staged - new
     con.execute("DROP TABLE IF EXISTS _dw_stage")
     con.execute("DROP TABLE IF EXISTS _dw_raw")
     con.execute("DROP TABLE IF EXISTS _dw_lines")
+    con.execute("DROP TABLE IF EXISTS _dw_fields")
 
 
-def _actor_sql(country: str, group: str, code: str) -> str:
-    """SQL for an actor code from GDELT/Phoenix CAMEO fields (country, known group, full code)."""
-    return (f"coalesce((SELECT iso3 FROM _dw_cc WHERE _dw_cc.code = {country}), {country}, "
-            f"(SELECT org FROM _dw_groups g WHERE g.code = {group}), {group}, "
-            f"CASE WHEN left({code}, 3) IN {GENERIC_ACTORS!r} THEN left({code}, 3) END)")
+def _actor_joins(p: str, country: str, group: str, code: str) -> tuple[str, str]:
+    """(LEFT JOIN clauses, SQL expression) for an actor code from CAMEO fields of table alias `u`:
+    country code -> ISO alpha-3, else the known group, else a generic IGO/NGO/IMG/MNC prefix."""
+    joins = (f"LEFT JOIN _dw_cc {p}c ON {p}c.code = u.{country} "
+             f"LEFT JOIN _dw_groups {p}g ON {p}g.code = u.{group} ")
+    expr = (f"coalesce({p}c.iso3, u.{country}, {p}g.org, u.{group}, "
+            f"CASE WHEN left(u.{code}, 3) IN {GENERIC_ACTORS!r} THEN left(u.{code}, 3) END)")
+    return joins, expr
 
 
-def _f(i: int) -> str:
+def _f(i: int | str) -> str:
     return f"nullif(trim(f[{i}]), '')"
+
+
+def _fields(store: Store, columns: dict[str, str], where: str = "TRUE") -> None:
+    """Split the lines of _dw_lines at tabs into the temp table _dw_fields(line, ncol, columns...)."""
+    cols = ", ".join(f"{expr} AS {name}" for name, expr in columns.items())
+    store.con.execute("DROP TABLE IF EXISTS _dw_fields")
+    store.con.execute(
+        f"CREATE TEMP TABLE _dw_fields AS SELECT line, len(f) AS ncol, {cols} FROM "
+        f"(SELECT line, raw, string_split(raw, chr(9)) AS f FROM _dw_lines WHERE raw IS NOT NULL AND {where})"
+    )
+
+
+_GEO = "(CASE len(f) WHEN 61 THEN 8 ELSE 7 END)"
+_GDELT_COLUMNS = {
+    "id": _f(1), "sqldate": "f[2]", "a_full": _f(6), "a_name": _f(7), "a_country": _f(8), "a_group": _f(9),
+    "a_type": _f(13), "r_full": _f(16), "r_name": _f(17), "r_country": _f(18), "r_group": _f(19),
+    "r_type": _f(23), "ev_code": _f(27), "quad": _f(30), "gold": _f(31), "mentions": _f(32), "tone": _f(35),
+    "geo_name": f"nullif(trim(f[37 + 2 * {_GEO}]), '')", "geo_cc": f"nullif(trim(f[38 + 2 * {_GEO}]), '')",
+    "geo_lat": f"nullif(f[33 + 3 * {_GEO}], '')", "geo_lon": f"nullif(f[34 + 3 * {_GEO}], '')",
+    "url": f"CASE WHEN len(f) IN (58, 61) THEN {_f('len(f)')} END",
+}
 
 
 def _import_gdelt(store: Store, path: str, report: ImportReport) -> None:
     _read_lines(store, path)
-    g = "(CASE ncol WHEN 61 THEN 8 ELSE 7 END)"
-    geo_cc = f"nullif(trim(f[38 + 2 * {g}]), '')"
+    _fields(store, _GDELT_COLUMNS)
+    aj, a_expr = _actor_joins("a", "a_country", "a_group", "a_full")
+    rj, r_expr = _actor_joins("r", "r_country", "r_group", "r_full")
     store.con.execute(f"""
     CREATE TEMP TABLE _dw_raw AS
-    WITH s AS (SELECT line, string_split(raw, chr(9)) AS f FROM _dw_lines WHERE raw IS NOT NULL),
-         t AS (SELECT line, f, len(f) AS ncol FROM s),
-         u AS (SELECT line, f, ncol,
-                      {_actor_sql(_f(8), _f(9), _f(6))} AS a_code,
-                      {_actor_sql(_f(18), _f(19), _f(16))} AS r_code,
-                      try_strptime(f[2], '%Y%m%d')::DATE AS date
-               FROM t WHERE ncol IN (57, 58, 61))
-    SELECT line, {_f(1)} AS origin_id, CASE WHEN ncol = 57 THEN NULL ELSE {_f('ncol')} END AS story_id,
-           date, {_f(27)} AS cameo,
-           a_code, {_f(13)} AS a_sector, {_f(7)} AS a_name,
-           r_code, {_f(23)} AS r_sector, {_f(17)} AS r_name,
-           nullif(trim(f[37 + 2 * {g}]), '') AS location, NULL AS event_text,
-           json_object('Actor1Code', {_f(6)}, 'Actor2Code', {_f(16)}, 'EventCode', {_f(27)},
-                       'QuadClass', {_f(30)}, 'GoldsteinScale', {_f(31)}, 'NumMentions', {_f(32)},
-                       'AvgTone', {_f(35)}, 'ActionGeo_CountryCode', {geo_cc},
-                       'ActionGeo_ISO3', (SELECT iso3 FROM _dw_fips WHERE fips = {geo_cc}),
-                       'ActionGeo_Lat', nullif(f[33 + 3 * {g}], ''),
-                       'ActionGeo_Long', nullif(f[34 + 3 * {g}], ''))::VARCHAR AS original,
-           CASE WHEN {_f(1)} IS NULL THEN 'empty GLOBALEVENTID'
-                WHEN date IS NULL THEN 'bad SQLDATE ' || coalesce('"' || f[2] || '"', '(empty)') END AS error
-    FROM u
-    UNION ALL
-    SELECT line, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           'expected 57, 58 or 61 tab-separated fields, found ' || ncol
-    FROM t WHERE ncol NOT IN (57, 58, 61)
+    SELECT line, id AS origin_id, url AS story_id, try_strptime(sqldate, '%Y%m%d')::DATE AS date,
+           ev_code AS cameo, {a_expr} AS a_code, a_type AS a_sector, a_name,
+           {r_expr} AS r_code, r_type AS r_sector, r_name, geo_name AS location, NULL AS event_text,
+           json_object('Actor1Code', a_full, 'Actor2Code', r_full, 'EventCode', ev_code, 'QuadClass', quad,
+                       'GoldsteinScale', gold, 'NumMentions', mentions, 'AvgTone', tone,
+                       'ActionGeo_CountryCode', geo_cc, 'ActionGeo_ISO3', fp.iso3,
+                       'ActionGeo_Lat', geo_lat, 'ActionGeo_Long', geo_lon)::VARCHAR AS original,
+           CASE WHEN ncol NOT IN (57, 58, 61) THEN 'expected 57, 58 or 61 tab-separated fields, found ' || ncol
+                WHEN id IS NULL THEN 'empty GLOBALEVENTID'
+                WHEN try_strptime(sqldate, '%Y%m%d') IS NULL
+                THEN 'bad SQLDATE ' || coalesce('"' || sqldate || '"', '(empty)') END AS error
+    FROM _dw_fields u {aj} {rj} LEFT JOIN _dw_fips fp ON fp.fips = u.geo_cc
     """)
     _finish(store, "gdelt", path, report, "GLOBALEVENTID")
 
@@ -225,6 +244,12 @@ _ICEWS_FIELDS = {
     "publisher": "publisher", "city": "city", "province": "province", "country": "country",
     "latitude": "lat", "longitude": "lon",
 }
+
+
+def _lookup_table(store: Store, name: str, rows: list[tuple[Any, Any]], cols: tuple[str, str]) -> None:
+    store.con.register("_dw_tmp_frame", pd.DataFrame(rows or [("", None)], columns=list(cols)))
+    store.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _dw_tmp_frame")
+    store.con.unregister("_dw_tmp_frame")
 
 
 def _import_icews(store: Store, path: str, report: ImportReport) -> None:
@@ -242,87 +267,77 @@ def _import_icews(store: Store, path: str, report: ImportReport) -> None:
         report.message(f"{path}:{header_line}: not an ICEWS header (missing {', '.join(missing)})")
         report.bad += 1
         return
-
-    def col(key: str) -> str:
-        return f"nullif(trim(f[{pos[key]}]), '')" if key in pos else "NULL"
-
+    columns = {key: _f(pos[key]) if key in pos else "NULL::VARCHAR" for key in _ICEWS_FIELDS.values()}
+    _fields(store, columns, where=f"line > {header_line}")
     # names -> ISO3 and sector words -> PLOVER sector, per distinct value (few), in Python
-    distinct = con.execute(
-        f"SELECT DISTINCT v FROM (SELECT unnest([{col('a_country')}, {col('r_country')}, {col('a_name')}, "
-        f"{col('r_name')}]) AS v FROM (SELECT string_split(raw, chr(9)) AS f FROM _dw_lines "
-        f"WHERE raw IS NOT NULL AND line > {header_line})) WHERE v IS NOT NULL"
-    ).fetchall()
-    con.register("_dw_names", pd.DataFrame(
-        [(v, country_name_to_iso3(v)) for (v,) in distinct] or [("", None)], columns=["name", "iso3"]))
-    sectors = con.execute(
-        f"SELECT DISTINCT v FROM (SELECT unnest([{col('a_sectors')}, {col('r_sectors')}]) AS v FROM "
-        f"(SELECT string_split(raw, chr(9)) AS f FROM _dw_lines WHERE raw IS NOT NULL AND line > {header_line})) "
-        "WHERE v IS NOT NULL"
-    ).fetchall()
-    con.register("_dw_sectors", pd.DataFrame(
-        [(v, sectors_to_plover(v)) for (v,) in sectors] or [("", None)], columns=["words", "sector"]))
-    cameo = col("cameo")
+    distinct = con.execute("SELECT DISTINCT v FROM (SELECT unnest([a_country, r_country, a_name, r_name]) AS v "
+                           "FROM _dw_fields) WHERE v IS NOT NULL").fetchall()
+    _lookup_table(store, "_dw_names", [(v, country_name_to_iso3(v)) for (v,) in distinct], ("name", "iso3"))
+    sectors = con.execute("SELECT DISTINCT v FROM (SELECT unnest([a_sectors, r_sectors]) AS v FROM _dw_fields) "
+                          "WHERE v IS NOT NULL").fetchall()
+    _lookup_table(store, "_dw_sectors", [(v, sectors_to_plover(v)) for (v,) in sectors], ("words", "sector"))
     n = len(names)
     con.execute(f"""
     CREATE TEMP TABLE _dw_raw AS
-    WITH t AS (SELECT line, string_split(raw, chr(9)) AS f FROM _dw_lines
-               WHERE raw IS NOT NULL AND line > {header_line}),
-         u AS (SELECT line, f, len(f) AS ncol, try_strptime({col('date')}, '%Y-%m-%d')::DATE AS date,
-                      CASE WHEN {cameo} IN (SELECT code FROM _dw_cameo) THEN {cameo}
-                           WHEN '0' || {cameo} IN (SELECT code FROM _dw_cameo) THEN '0' || {cameo}
-                           ELSE {cameo} END AS cameo
-               FROM t)
-    SELECT line, {col('id')} AS origin_id, {col('story')} AS story_id, date, cameo,
-           coalesce((SELECT iso3 FROM _dw_names WHERE name = {col('a_country')}),
-                    (SELECT iso3 FROM _dw_names WHERE name = {col('a_name')})) AS a_code,
-           (SELECT sector FROM _dw_sectors WHERE words = {col('a_sectors')}) AS a_sector,
-           {col('a_name')} AS a_name,
-           coalesce((SELECT iso3 FROM _dw_names WHERE name = {col('r_country')}),
-                    (SELECT iso3 FROM _dw_names WHERE name = {col('r_name')})) AS r_code,
-           (SELECT sector FROM _dw_sectors WHERE words = {col('r_sectors')}) AS r_sector,
-           {col('r_name')} AS r_name,
-           concat_ws(', ', {col('city')}, {col('province')}, {col('country')}) AS location,
-           {col('event_text')} AS event_text,
-           json_object('Event ID', {col('id')}, 'CAMEO Code', {cameo}, 'Intensity', {col('intensity')},
-                       'Source Country', {col('a_country')}, 'Target Country', {col('r_country')},
-                       'Source Sectors', {col('a_sectors')}, 'Target Sectors', {col('r_sectors')},
-                       'Publisher', {col('publisher')}, 'Sentence Number', {col('sentence')},
-                       'Latitude', {col('lat')}, 'Longitude', {col('lon')})::VARCHAR AS original,
+    SELECT line, u.id AS origin_id, story AS story_id, try_strptime(u.date, '%Y-%m-%d')::DATE AS date,
+           CASE WHEN c1.code IS NOT NULL THEN c1.code WHEN c2.code IS NOT NULL THEN c2.code
+                ELSE u.cameo END AS cameo,
+           coalesce(ac.iso3, an.iso3) AS a_code, asec.sector AS a_sector, a_name,
+           coalesce(rc.iso3, rn.iso3) AS r_code, rsec.sector AS r_sector, r_name,
+           nullif(concat_ws(', ', city, province, country), '') AS location, event_text,
+           json_object('Event ID', u.id, 'CAMEO Code', u.cameo, 'Intensity', intensity,
+                       'Source Country', a_country, 'Target Country', r_country,
+                       'Source Sectors', a_sectors, 'Target Sectors', r_sectors, 'Publisher', publisher,
+                       'Sentence Number', sentence, 'Latitude', lat, 'Longitude', lon)::VARCHAR AS original,
            CASE WHEN ncol != {n} THEN 'expected {n} tab-separated fields, found ' || ncol
-                WHEN {col('id')} IS NULL THEN 'empty Event ID'
-                WHEN date IS NULL THEN 'bad Event Date ' || coalesce('"' || {col('date')} || '"', '(empty)')
-           END AS error
-    FROM u
+                WHEN u.id IS NULL THEN 'empty Event ID'
+                WHEN try_strptime(u.date, '%Y-%m-%d') IS NULL
+                THEN 'bad Event Date ' || coalesce('"' || u.date || '"', '(empty)') END AS error
+    FROM _dw_fields u
+    LEFT JOIN _dw_cameo c1 ON c1.code = u.cameo
+    LEFT JOIN _dw_cameo c2 ON c2.code = '0' || u.cameo
+    LEFT JOIN _dw_names ac ON ac.name = u.a_country
+    LEFT JOIN _dw_names an ON an.name = u.a_name
+    LEFT JOIN _dw_names rc ON rc.name = u.r_country
+    LEFT JOIN _dw_names rn ON rn.name = u.r_name
+    LEFT JOIN _dw_sectors asec ON asec.words = u.a_sectors
+    LEFT JOIN _dw_sectors rsec ON rsec.words = u.r_sectors
     """)
-    for name in ("_dw_names", "_dw_sectors"):
-        con.unregister(name)
     _finish(store, "icews", path, report, "Event ID")
+
+
+_PHOENIX_COLUMNS = {
+    "id": _f(1), "ymd": "f[2]", "y": "f[3]", "m": "f[4]", "d": "f[5]", "a_full": _f(6), "a_entity": _f(7),
+    "a_role": _f(8), "r_full": _f(10), "r_entity": _f(11), "r_role": _f(12), "ev_code": _f(14),
+    "quad": _f(16), "gold": _f(17), "issues": _f(18), "lat": _f(19), "lon": _f(20), "place": _f(21),
+    "state": _f(22), "cc": _f(23), "sentence_id": _f(24), "urls": _f(25), "sources": _f(26),
+    "no_group": "NULL::VARCHAR",
+}
 
 
 def _import_phoenix(store: Store, path: str, report: ImportReport) -> None:
     _read_lines(store, path)
+    _fields(store, _PHOENIX_COLUMNS, where="NOT starts_with(lower(raw), 'eventid')")
+    aj, a_expr = _actor_joins("a", "a_entity", "no_group", "a_full")
+    rj, r_expr = _actor_joins("r", "r_entity", "no_group", "r_full")
+    date = ("coalesce(try_strptime(ymd, '%Y%m%d')::DATE, "
+            "try_strptime(y || '-' || m || '-' || d, '%Y-%m-%d')::DATE)")
     store.con.execute(f"""
     CREATE TEMP TABLE _dw_raw AS
-    WITH t AS (SELECT line, string_split(raw, chr(9)) AS f FROM _dw_lines
-               WHERE raw IS NOT NULL AND NOT starts_with(lower(raw), 'eventid')),
-         u AS (SELECT line, f, len(f) AS ncol,
-                      coalesce(try_strptime(f[2], '%Y%m%d')::DATE,
-                               try_strptime(f[3] || '-' || f[4] || '-' || f[5], '%Y-%m-%d')::DATE) AS date
-               FROM t)
-    SELECT line, {_f(1)} AS origin_id,
-           coalesce(nullif(split_part(coalesce(f[25], ''), ';', 1), ''), {_f(24)}) AS story_id,
-           date, {_f(14)} AS cameo,
-           {_actor_sql(_f(7), 'NULL', _f(6))} AS a_code, {_f(8)} AS a_sector, {_f(6)} AS a_name,
-           {_actor_sql(_f(11), 'NULL', _f(10))} AS r_code, {_f(12)} AS r_sector, {_f(10)} AS r_name,
-           concat_ws(', ', {_f(21)}, {_f(22)}, {_f(23)}) AS location, NULL AS event_text,
-           json_object('SourceActorFull', {_f(6)}, 'TargetActorFull', {_f(10)}, 'EventCode', {_f(14)},
-                       'QuadClass', {_f(16)}, 'GoldsteinScore', {_f(17)}, 'Issues', {_f(18)},
-                       'CountryCode', {_f(23)}, 'SentenceID', {_f(24)}, 'NewsSources', {_f(26)},
-                       'Lat', {_f(19)}, 'Lon', {_f(20)})::VARCHAR AS original,
+    SELECT line, id AS origin_id,
+           coalesce(nullif(trim(split_part(coalesce(urls, ''), ';', 1)), ''), sentence_id) AS story_id,
+           {date} AS date, ev_code AS cameo,
+           {a_expr} AS a_code, a_role AS a_sector, a_full AS a_name,
+           {r_expr} AS r_code, r_role AS r_sector, r_full AS r_name,
+           nullif(concat_ws(', ', place, state, cc), '') AS location, NULL AS event_text,
+           json_object('SourceActorFull', a_full, 'TargetActorFull', r_full, 'EventCode', ev_code,
+                       'QuadClass', quad, 'GoldsteinScore', gold, 'Issues', issues, 'CountryCode', cc,
+                       'SentenceID', sentence_id, 'NewsSources', sources, 'Lat', lat, 'Lon', lon)::VARCHAR
+               AS original,
            CASE WHEN ncol != 26 THEN 'expected 26 tab-separated fields, found ' || ncol
-                WHEN {_f(1)} IS NULL THEN 'empty EventID'
-                WHEN date IS NULL THEN 'bad Date ' || coalesce('"' || f[2] || '"', '(empty)') END AS error
-    FROM u
+                WHEN id IS NULL THEN 'empty EventID'
+                WHEN {date} IS NULL THEN 'bad Date ' || coalesce('"' || ymd || '"', '(empty)') END AS error
+    FROM _dw_fields u {aj} {rj}
     """)
     _finish(store, "phoenix", path, report, "EventID")
 

@@ -122,7 +122,7 @@ def load_synthetic(store: Store, n: int, seed: int = 0, chunk: int = 2_000_000, 
             )
             con.execute("DROP TABLE IF EXISTS _dw_stage")
             con.execute(_FINISH_SQL, ["synthetic", "synthetic"])
-            total += store.insert_staged("_dw_stage")
+            total += store.insert_staged("_dw_stage", unique=True)
             con.execute("DROP TABLE IF EXISTS _dw_stage")
             con.execute("DROP TABLE IF EXISTS _dw_raw")
             con.execute("COMMIT")
