@@ -233,6 +233,12 @@ def test_term_boundaries(kb: KnowledgeBase) -> None:
     assert kb.lookup("Trump", "2025-06-01")[0].office == "president"
 
 
+def test_names_in_lower_case_are_words(kb: KnowledgeBase) -> None:
+    assert kb.lookup("trump", "2018-01-01") == []
+    assert kb.lookup("Trump", "2018-01-01")[0].code == "USA"
+    assert kb.lookup("TRUMP", "2018-01-01")[0].code == "USA"
+
+
 def test_lookup_without_date_returns_every_term_latest_first(kb: KnowledgeBase) -> None:
     terms = kb.lookup("Netanyahu")
     assert len(terms) >= 3

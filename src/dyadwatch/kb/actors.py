@@ -428,13 +428,17 @@ class KnowledgeBase:
             plain = form.replace(".", "")
             if plain.isupper() and plain.lower() in _WORD_ACRONYMS and not written_in_capitals:
                 continue  # "us" is not the U.S., "who" is not the WHO
-            if entry.needs_context and form != form.lower() and raw == raw.lower():
-                continue  # "in the north of the country" is not North Korea
+            if (entry.needs_context or entry.kind == "person") and form != form.lower() and raw == raw.lower():
+                continue  # "in the north of the country" is not North Korea, "wade" is not Wade
             out.append((form, entry))
         return out
 
     def lookup(self, text: str, on_date: str | None = None) -> list[ActorEntry]:
         """Entries for a surface form, case-insensitively ("the U.S.'s" finds the United States).
+
+        Exceptions to case-insensitivity: acronyms that spell English words ("US", "WHO") need
+        capitals or dots, and persons' names and context-dependent aliases ("the North") are not
+        found in an all-lower-case query ("trump", "wade", "the north").
 
         Persons: with `on_date`, terms that cover the date come first with their row's sector (GOV);
         a person none of whose terms covers the date is returned once, last, with sector "ELI" and
