@@ -245,6 +245,10 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                             return g, "object-control"
         s, how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
+    if dep == "conj" and is_passive(head):
+        for c in head.children:
+            if c.dep_ == "nsubjpass":
+                return c, "inherited"
     if dep in ("conj", "advcl", "acomp"):
         s, how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""

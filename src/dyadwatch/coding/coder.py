@@ -173,6 +173,13 @@ class Coder:
                     if x.dep_ in ("xcomp", "ccomp") and x.i > c.tok.i:
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
+                # "called on Arabs to unite": an infinitive hanging on the object is the content too
+                for t in c.tok.subtree:
+                    if t.i > c.tok.i and t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "advcl") and \
+                            any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children) and \
+                            t.head.i != c.tok.i and t.head.dep_ in ("dobj", "pobj"):
+                        for u in t.subtree:
+                            controlled.setdefault(u.i, c.tok.i)
         # "X said Y must ...": the clause is the content of a demand, coded once as REQUEST below
         must_clauses: dict[int, int] = {}
         for si in speech:
@@ -247,6 +254,8 @@ class Coder:
             if inner is None:
                 return None
             etype = "AGREE" if QUAD.get(inner, 0) in COOPERATIVE_QUADS else "THREATEN"
+            if self._embedded_negated(tok):
+                etype = "REJECT" if etype == "AGREE" else "AGREE"
         reciprocal = False
         if "recip" in e.flags and len({a.code for a in actors}) > 1 and (
                 not recips or {r.code for r in recips} <= {a.code for a in actors}):
@@ -523,6 +532,12 @@ class Coder:
         if not recips and "recip" in e.flags and len({a.code for a in actors}) > 1:
             recips = list(actors)
         return actors, recips, how
+
+    def _embedded_negated(self, tok: Token) -> bool:
+        for ch in tok.children:
+            if ch.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in ch.children):
+                return True
+        return False
 
     def _embedded_type(self, tok: Token, by_tok: dict[int, _Cand]) -> str | None:
         for ch in tok.children:

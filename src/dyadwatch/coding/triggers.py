@@ -155,11 +155,39 @@ def noun_forms(tok: Token) -> set[str]:
     return out
 
 
+_IRREGULAR_BACK = {form: base for base, forms in _IRREGULAR.items() for form in forms}
+
+
+def base_forms(tok: Token) -> list[str]:
+    """The lemma and plausible base forms of the surface word (the small model's lemmas slip:
+    "staged" -> "stag")."""
+    w = tok.lower_
+    out = [tok.lemma_.lower()]
+    if w in _IRREGULAR_BACK:
+        out.append(_IRREGULAR_BACK[w])
+    out.append(w)
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                     ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = w[: -len(suf)] + rep
+            out.append(stem)
+            if rep == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    seen: list[str] = []
+    for f in out:
+        if f not in seen:
+            seen.append(f)
+    return seen
+
+
 def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     """Lexicon entries (most specific first) that this verb token matches; event and speech entries."""
     lex = lex or load_lexicon()
-    lemma = tok.lemma_.lower()
-    entries = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
+    entries = None
+    for lemma in base_forms(tok):
+        entries = lex.verbs.get(lemma)
+        if entries:
+            break
     if not entries:
         return []
     obj = verb_object(tok)
