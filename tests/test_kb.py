@@ -81,6 +81,8 @@ def test_data_files_are_consistent() -> None:
     ("South Koreans", "KOR", "demonym"),
     ("Chinese", "CHN", "demonym"),
     ("Britons", "GBR", "demonym"),
+    ("Germans", "DEU", "demonym"),
+    ("Frenchmen", "FRA", "demonym"),
     ("Afghans", "AFG", "demonym"),
     ("Ivory Coast", "CIV", "country"),
     ("Cote d'Ivoire", "CIV", "country"),

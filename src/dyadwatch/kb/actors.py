@@ -93,12 +93,10 @@ def normalise(text: str) -> str:
 def _plurals(word: str) -> list[str]:
     """Regular English plurals of a demonym or role word ("Afghan" -> "Afghans")."""
     low = word.lower()
-    if low.endswith(("ese", "ss", "sh", "ch", "x", "z", "s")):
-        return []
-    if low.endswith("man"):
+    if low.endswith(("shman", "chman", "sman", "shwoman", "chwoman")):  # Frenchman, not German
         return [word[:-3] + "men"]
-    if low.endswith("y") and not low.endswith(("ay", "ey", "oy", "uy")):
-        return [word[:-1] + "ies"]
+    if low.endswith(("ese", "ss", "sh", "ch", "x", "z", "s", "y", "men")):
+        return []
     return [word + "s"]
 
 
