@@ -1,0 +1,207 @@
+"""The coder end to end on short news-style items of our own: who did what to whom, with modality.
+
+Each item lists the events a careful PLOVER coder codes. An expected event names the actor code,
+the recipient code ("*" any or none, None none), a set of acceptable types (PLOVER allows
+alternatives) and the modality. A tuple of expected events means "any one of these". Besides the
+expected events, an item passes only if the coder's asserted events (the ones that are scored) are
+all expected or listed as optional readings: precision matters as much as recall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from dyadwatch.coding import code_text
+from dyadwatch.coding.evaluate import event_triples, fold_code
+
+
+@dataclass(frozen=True)
+class E:
+    actor: str
+    recipient: str | None = "*"
+    types: tuple[str, ...] = ()
+    modality: str = "asserted"
+
+    def fits(self, actor: str | None, recipient: str | None, etype: str) -> bool:
+        if fold_code(self.actor) != actor or etype not in self.types:
+            return False
+        if self.recipient == "*":
+            return True
+        if self.recipient is None:
+            return recipient is None
+        return fold_code(self.recipient) == recipient
+
+
+def ev(actor: str, recipient: str | None, types: str, modality: str = "asserted") -> E:
+    return E(actor, recipient, tuple(types.split("|")), modality)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    date: str | None
+    expected: tuple  # of E or tuple[E, ...] (any of)
+    optional: tuple = ()
+
+
+ITEMS = [
+    # voice
+    Item("active_fired_at", "North Korean troops fired artillery shells at a South Korean island on Tuesday.",
+         "2019-05-09", (ev("PRK", "KOR", "ASSAULT"),)),
+    Item("passive_shelled", "Two Ukrainian villages were shelled by Russian forces overnight.", "2022-06-01",
+         (ev("RUS", "UKR", "ASSAULT"),)),
+    Item("passive_sanctioned", "Iran was hit with new sanctions by the European Union on Monday.", "2021-04-13",
+         (ev("EUR", "IRN", "SANCTION"),)),
+    Item("active_expelled", "Poland expelled three Russian diplomats on Thursday.", "2021-04-16",
+         (ev("POL", "RUS", "SANCTION|COERCE"),)),
+    # phrasal verbs
+    Item("phrasal_carried_out", "North Korea carried out its sixth nuclear test on Sunday.", "2017-09-04",
+         (ev("PRK", "*", "MOBILIZE"),)),
+    Item("phrasal_fired_missiles", "Pyongyang fired two ballistic missiles into the sea off its east coast.",
+         "2019-07-26", (ev("PRK", "*", "MOBILIZE|ASSAULT"),)),
+    Item("phrasal_called_on", "The United Nations called on Myanmar to release the detained journalists.",
+         "2018-09-04", (ev("UNO", "MMR", "REQUEST"),)),
+    Item("phrasal_pulled_out", "Turkey pulled its troops out of northern Iraq last week.", "2019-03-04",
+         (ev("TUR", "IRQ", "RETREAT"),)),
+    # nominal events
+    Item("nominal_bombing_of", "The bombing of Yemen by Saudi jets continued on Friday.", "2019-08-10",
+         (ev("SAU", "YEM", "ASSAULT"),)),
+    Item("nominal_talks_between", "Talks between India and Pakistan resumed in Islamabad on Monday.",
+         "2019-03-12", (ev("IND", "PAK", "CONSULT"), ev("PAK", "IND", "CONSULT"))),
+    # coordination
+    Item("coord_recipients", "China imposed sanctions on Lithuania and Taiwan on Friday.", "2021-12-04",
+         (ev("CHN", "LTU", "SANCTION"), ev("CHN", "TWN", "SANCTION"))),
+    Item("coord_actors", "Britain and France condemned Iran's missile launch.", "2020-01-10",
+         (ev("GBR", "IRN", "ACCUSE"), ev("FRA", "IRN", "ACCUSE")),
+         (ev("IRN", "*", "MOBILIZE"),)),
+    Item("coord_signed", "Germany and France signed a defence agreement on Thursday.", "2019-01-25",
+         (ev("DEU", "FRA", "AGREE|COOPERATE"), ev("FRA", "DEU", "AGREE|COOPERATE"))),
+    # participial and relative clauses
+    Item("participle_accusing", "Russia recalled its ambassador from London on Monday, accusing Britain of "
+         "hostile acts.", "2018-03-20",
+         (ev("RUS", "GBR", "SANCTION"), ev("RUS", "GBR", "ACCUSE"))),
+    Item("participle_criticizing", "North Korea test-fired a short-range missile on Saturday, criticizing "
+         "Seoul for its military drills.", "2019-08-05",
+         (ev("PRK", "*", "MOBILIZE"), ev("PRK", "KOR", "ACCUSE"))),
+    Item("relative_whose", "The Philippines protested to China, whose coast guard had blocked a supply "
+         "mission.", "2023-08-07",
+         (ev("PHL", "CHN", "ACCUSE|PROTEST"), ev("CHN", "PHL", "COERCE"))),
+    # several events in one sentence
+    Item("two_events", "Azerbaijani troops shelled Armenian villages and Armenian forces returned fire.",
+         "2020-09-28", (ev("AZE", "ARM", "ASSAULT"), ev("ARM", "*", "ASSAULT"))),
+    Item("accused_and_recalled", "Ethiopia accused Egypt of meddling and recalled its envoy from Cairo.",
+         "2020-07-02", (ev("ETH", "EGY", "ACCUSE"), ev("ETH", "EGY", "SANCTION"))),
+    # reported speech and claims
+    Item("claimed_shelling", "Azerbaijan claimed that Armenian forces had shelled its positions.", "2021-11-17",
+         (ev("ARM", "AZE", "ASSAULT", "claimed"),), (ev("AZE", "ARM", "ACCUSE"),)),
+    Item("allegedly", "Russian soldiers allegedly abducted the mayor of a Ukrainian town.", "2022-03-12",
+         (ev("RUS", "UKR", "ASSAULT|COERCE", "claimed"),)),
+    Item("accused_of_hacking", "Seoul accused Pyongyang of hacking its banks.", "2019-09-02",
+         (ev("KOR", "PRK", "ACCUSE"),)),
+    # metonymy
+    Item("kremlin_rejected", "The Kremlin rejected the proposal from Kyiv.", "2022-03-30",
+         (ev("RUS", "UKR", "REJECT"),)),
+    Item("pentagon_sent", "The Pentagon sent additional troops to Poland.", "2022-02-03",
+         (ev("USA", "POL", "MOBILIZE|AID|COOPERATE|SUPPORT"),)),
+    Item("beijing_warned", "Beijing warned Washington against arms sales to Taipei.", "2020-10-22",
+         (ev("CHN", "USA", "THREATEN|ACCUSE|REQUEST"),)),
+    Item("seoul_tokyo_agreed", "Seoul and Tokyo agreed to share military intelligence.", "2016-11-15",
+         (ev("KOR", "JPN", "AGREE|COOPERATE"), ev("JPN", "KOR", "AGREE|COOPERATE"))),
+    Item("white_house_praised", "The White House praised Riyadh for the prisoner release.", "2023-01-20",
+         (ev("USA", "SAU", "SUPPORT"),)),
+    # demonyms
+    Item("demonym_warships", "Chinese warships entered Japanese waters near the disputed islands.", "2016-06-09",
+         (ev("CHN", "JPN", "MOBILIZE|COERCE"),)),
+    Item("demonym_clash", "Indian soldiers clashed with Chinese troops in the Himalayas.", "2020-06-16",
+         (ev("IND", "CHN", "ASSAULT"),), (ev("CHN", "IND", "ASSAULT"),)),
+    # people resolved by date
+    Item("people_moon_kim", "Moon Jae-in met Kim Jong Un at the border village.", "2018-04-28",
+         (ev("KOR", "PRK", "CONSULT"),), (ev("PRK", "KOR", "CONSULT"),)),
+    Item("people_merkel_trump", "Angela Merkel criticised Donald Trump over the tariffs.", "2018-06-10",
+         (ev("DEU", "USA", "ACCUSE"),)),
+    Item("people_abe", "Shinzo Abe visited Washington on Friday.", "2017-02-11",
+         (ev("JPN", "USA", "CONSULT"),)),
+    # negation
+    Item("negated_launch", "North Korea did not launch any missiles during the talks.", "2018-06-13",
+         (ev("PRK", "*", "MOBILIZE", "negated"),), (ev("PRK", "*", "CONSULT"),)),
+    Item("negated_struck", "Israel has not struck Iranian targets this year.", "2019-12-01",
+         (ev("ISR", "IRN", "ASSAULT", "negated"),)),
+    Item("denied_bombing", "Egypt denied bombing Libyan territory.", "2015-03-02",
+         (ev("EGY", "LBY", "ASSAULT", "negated"),), (ev("EGY", "*", "REJECT"),)),
+    # refusals are REJECT
+    Item("refused_meet", "Iran refused to meet the American negotiators.", "2019-06-20",
+         (ev("IRN", "USA", "REJECT"),)),
+    Item("refused_approve", "Hungary refused to approve new sanctions on Russia.", "2023-02-10",
+         (ev("HUN", "*", "REJECT"),)),
+    # hypotheticals
+    Item("hypothetical_could", "China could strike Taiwan within days, analysts warned.", "2022-08-05",
+         (ev("CHN", "TWN", "ASSAULT", "hypothetical"),)),
+    Item("hypothetical_if_would", "If Serbia joins the sanctions, Russia would cut gas supplies to Belgrade.",
+         "2022-05-30", (ev("RUS", "SRB", "SANCTION|COERCE", "hypothetical"),)),
+    Item("hypothetical_may", "Turkey may expel the Dutch ambassador.", "2017-03-12",
+         (ev("TUR", "NLD", "SANCTION|COERCE", "hypothetical"),)),
+    # future (a stated intention may be read as AGREE, asserted)
+    Item("future_will_meet", "Xi Jinping will meet Joe Biden in Bali next week.", "2022-11-08",
+         ((ev("CHN", "USA", "CONSULT", "future"), ev("CHN", "USA", "AGREE")),),
+         (ev("USA", "CHN", "CONSULT|AGREE"),)),
+    Item("future_plans_to", "Germany plans to send air-defence systems to Ukraine.", "2022-06-01",
+         ((ev("DEU", "UKR", "AID|SUPPORT|COOPERATE", "future"), ev("DEU", "UKR", "AGREE")),)),
+    Item("future_expected_to", "The Indian foreign minister is expected to visit Dhaka on Thursday.",
+         "2021-03-01", (ev("IND", "BGD", "CONSULT", "future"),)),
+    # no event: situations, opinions, places
+    Item("none_weather", "Heavy rain flooded several districts of Manila on Monday.", "2020-11-13", ()),
+    Item("none_opinion", "Analysts say relations between Japan and South Korea remain tense.", "2019-08-01", ()),
+    Item("none_place", "Seoul is the capital of South Korea and home to ten million people.", "2019-08-01", ()),
+    Item("none_economy", "The Russian economy grew by two percent last year.", "2019-02-01", ()),
+    # later mentions
+    Item("later_the_north", "North Korea test-fired a new missile on Monday. The North also threatened to "
+         "attack American bases.", "2017-08-08",
+         (ev("PRK", "*", "MOBILIZE"), ev("PRK", "USA", "THREATEN"))),
+    Item("later_he", "President Emmanuel Macron arrived in Algiers on Sunday. He held talks with the "
+         "Algerian president.", "2022-08-29", (ev("FRA", "DZA", "CONSULT"),)),
+    Item("later_two_sides", "Armenian and Azerbaijani diplomats met in Brussels. The two sides agreed to a "
+         "prisoner exchange.", "2023-05-15",
+         (ev("ARM", "AZE", "AGREE"), ev("AZE", "ARM", "AGREE")),
+         (ev("ARM", "*", "CONSULT"), ev("AZE", "*", "CONSULT"))),
+]
+
+
+def _fits_event(e: E, events) -> bool:
+    if e.modality == "asserted":
+        return any(e.fits(*t) for rec in events for t in event_triples(rec.to_record()))
+    for rec in events:
+        if rec.modality != e.modality:
+            continue
+        record = rec.to_record()
+        record["modality"] = "asserted"  # expand as if asserted, to compare the dyad and type
+        if any(e.fits(*t) for t in event_triples(record)):
+            return True
+    return False
+
+
+def _describe(events) -> str:
+    return "; ".join(f"{[a.code for a in x.actor]}->{[r.code for r in x.recipient]} {x.event} {x.modality}"
+                     for x in events) or "no events"
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[i.id for i in ITEMS])
+def test_coding_shape(item: Item) -> None:
+    events = code_text(item.text, date=item.date, story_id=item.id)
+    coded = _describe(events)
+    allowed: list[E] = list(item.optional)
+    for want in item.expected:
+        options = want if isinstance(want, tuple) else (want,)
+        assert any(_fits_event(o, events) for o in options), f"missing {options} in: {coded}"
+        allowed.extend(options)
+    for rec in events:
+        for triple in event_triples(rec.to_record()):
+            assert any(a.modality == "asserted" and a.fits(*triple) for a in allowed), (
+                f"spurious asserted {triple} in: {coded}")
+
+
+def test_enough_items() -> None:
+    assert len(ITEMS) >= 40
+    assert len({i.id for i in ITEMS}) == len(ITEMS)
