@@ -50,6 +50,9 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "call", "hold", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
+CROWD = {"thousands", "hundreds", "tens", "dozens", "scores", "millions", "crowd", "crowds", "people", "group",
+         "members", "supporters", "thousand", "hundred", "dozen", "score", "million", "mob", "throng"}
+PLACE_PREPS = {"in", "throughout", "across", "from", "inside", "at"}
 BACKGROUND_PREPS = {"since", "under", "despite", "amid", "during", "before", "following", "after", "in",
                     "from", "of", "at", "with", "without"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
@@ -380,7 +383,56 @@ class Coder:
         s, how = subject_token(tok)
         if s is None:
             return [], ""
-        return sa.resolve(s), how
+        got = sa.resolve(s)
+        if not got and s.pos_ in ("NOUN", "PROPN"):
+            got = self._unnamed(s, tok, sa)
+            how = "place" if got else how
+        return got, how
+
+    def _unnamed(self, s: Token, tok: Token, sa: SentenceActors) -> list[Actor]:
+        """An unnamed group ("thousands of students in Jakarta"): the country where it acts."""
+        head = s
+        for _ in range(2):
+            if head.lemma_.lower() in CROWD or head.lower_ in CROWD:
+                pobjs = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]
+                if pobjs:
+                    head = pobjs[0]
+                    continue
+            break
+        sector = sa.role_sector(head) or sa.role_sector(s)
+        if sector is None and (head.lemma_.lower() in CROWD or head.lower_ in CROWD):
+            sector = "CVL"
+        if sector is None:
+            return []
+        places: list[Actor] = []
+        for t in s.subtree:
+            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+                for g in t.children:
+                    if g.dep_ == "pobj":
+                        places = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+                        if places:
+                            break
+            if places:
+                break
+        if not places:
+            places = self._location(tok, sa)
+        if not places:
+            for m in sa.mentions:
+                h = sa.doc[m.end - 1]
+                if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
+                    places = [sa.actor_from_mention(m, None)]
+                    break
+        if not places:
+            code = sa.ctx.main_state()
+            if code:
+                places = [Actor(code, None)]
+        if not places:
+            return []
+        p = places[0]
+        left = s.left_edge
+        span = sa.doc[left.i:s.i + 1]
+        return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
 
     def _slot(self, tok: Token, slot: str, sa: SentenceActors, by_tok: dict[int, _Cand]) -> list[Actor]:
         if slot in ("dobj", "dobj_actor"):
