@@ -189,3 +189,12 @@ def test_demo_prints_store_numbers_and_is_idempotent(tmp_path: Path) -> None:
     b = demo_numbers(second.stdout)
     assert b["new"] == 0
     assert {k: v for k, v in b.items() if k != "new"} == {k: v for k, v in a.items() if k != "new"}
+
+
+def test_not_a_database_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("this is not a database\n")
+    for args in (["events", "--db", str(bad)], ["demo", "--db", str(bad)]):
+        r = run(args)
+        assert r.exit_code == 1
+        assert len(r.stderr.strip().splitlines()) == 1 and "cannot open the database" in r.stderr

@@ -262,3 +262,41 @@ def test_many_bad_lines_are_capped_but_reading_goes_on(tmp_path: Path) -> None:
     errs = errors(got)
     assert len(errs) == MAX_ERRORS_PER_FILE + 1
     assert "10 more bad lines" in errs[-1].message
+
+
+@pytest.mark.parametrize("text", ["Abe met Putin.", "Putin and Abe sign deal", "Kim Jong Un met Moon Jae-in."])
+def test_short_english_with_names_is_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Le président a parlé hier soir.", "fr"),
+                                            ("El gobierno anunció nuevas sanciones.", "es")])
+def test_short_other_languages(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_stdin_html() -> None:
+    (a,) = list(read_paths(["-"], stdin=io.BytesIO(HTML.encode())))
+    assert isinstance(a, Article) and a.date == "2018-05-02" and "military hotline" in a.text
+
+
+def test_html_debris_inside_the_article_body(tmp_path: Path) -> None:
+    page = HTML.replace(
+        "<p>Officials from both sides",
+        "<p>Sun-hee ChoSun-hee Cho</p><p>Tokyo expels Russian envoys</p><p>Beijing sanctions Seoul banks</p>"
+        "<p>MORE</p><p>© Lantern Images</p><p>Sign up for our newsletter</p><p>Officials from both sides")
+    p = tmp_path / "d.html"
+    p.write_text(page, encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    for junk in ("Sun-hee Cho", "expels", "Beijing sanctions", "MORE", "Lantern", "newsletter"):
+        assert junk not in a.text
+    assert "family reunions" in a.text and "military hotline" in a.text
+
+
+def test_same_page_twice_in_one_process_gives_the_same_text(tmp_path: Path) -> None:
+    # trafilatura's deduplication cache must not eat paragraphs it has seen before
+    p = tmp_path / "p.html"
+    p.write_text(HTML, encoding="utf-8")
+    (a,) = list(read_paths([p]))
+    (b,) = list(read_paths([p]))
+    assert a.text == b.text and a.id == b.id and "military hotline" in b.text

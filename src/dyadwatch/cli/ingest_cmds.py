@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 import typer
 
 from .app import DbOption, app
@@ -17,6 +18,16 @@ TABLE_LIMIT = 100
 
 def _err(msg: str) -> None:
     typer.echo(msg, err=True)
+
+
+def _db_failed(db: str | None, exc: Exception) -> typer.Exit:
+    """A one-line message for a database that cannot be opened (locked by another process, not a
+    DuckDB file, ...) and the exit to raise."""
+    from ..config import db_path
+
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    _err(f"{db_path(db)}: cannot open the database ({first})")
+    return typer.Exit(1)
 
 
 def _field_map(fields: list[str] | None) -> dict[str, str]:
@@ -53,7 +64,11 @@ def ingest(
     if date is not None and parse_date(date) is None:
         raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)", param_hint="--date")
     show = sys.stderr.isatty() if progress is None else progress
-    report = ingest_paths(paths, db=db, source=source, date=date, field_map=_field_map(field), progress=show)
+    fm = _field_map(field)
+    try:
+        report = ingest_paths(paths, db=db, source=source, date=date, field_map=fm, progress=show)
+    except duckdb.Error as exc:
+        raise _db_failed(db, exc) from None
     for line in report.errors:
         _err(line)
     langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
@@ -169,7 +184,11 @@ def events(
         _err(f"{path}: no such database (run `dyadwatch ingest` or `dyadwatch demo` first)")
         raise typer.Exit(1)
     a, r = _resolve(actor, "--actor"), _resolve(recipient, "--recipient")
-    with Store(path, read_only=True) as store:
+    try:
+        store = Store(path, read_only=True)
+    except (duckdb.Error, RuntimeError) as exc:
+        raise _db_failed(db, exc) from None
+    with store:
         filt = {"actor": a, "recipient": r, "type": type, "since": parse_date(since) if since else None,
                 "until": parse_date(until) if until else None, "modality": modality}
         total = store.count_events(**filt)
@@ -212,7 +231,10 @@ def demo(db: str | None = DbOption) -> None:
     from ..pipeline import run_demo
 
     console = Console()
-    report, s = run_demo(db, progress=sys.stderr.isatty())
+    try:
+        report, s = run_demo(db, progress=sys.stderr.isatty())
+    except duckdb.Error as exc:
+        raise _db_failed(db, exc) from None
     for line in report.errors:
         _err(line)
     console.print(f"Sample corpus -> {report.db}: {report.stored_new} new articles, "

@@ -9,6 +9,7 @@ from functools import lru_cache
 LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "GERMAN", "PORTUGUESE", "ITALIAN",
              "RUSSIAN", "CHINESE", "JAPANESE", "KOREAN", "ARABIC")
 SAMPLE_CHARS = 2000  # the opening of the text is enough to tell
+SHORT_WORDS = 20
 
 
 @lru_cache(maxsize=1)
@@ -20,11 +21,25 @@ def _detector():
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language ("en", "fr", ...), None when it cannot be told."""
+    """ISO 639-1 code of the text's language ("en", "fr", ...), None when it cannot be told.
+
+    Short texts (a few words, mostly names) are easily mistaken: below SHORT_WORDS words, English
+    wins whenever its confidence is at least half the best language's.
+    """
     sample = (text or "")[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 3:
         return None
-    lang = _detector().detect_language_of(sample)
+    det = _detector()
+    if len(sample.split()) < SHORT_WORDS:
+        values = det.compute_language_confidence_values(sample)
+        if not values:
+            return None
+        best = values[0]
+        en = next((v.value for v in values if v.language.iso_code_639_1.name == "EN"), 0.0)
+        if best.language.iso_code_639_1.name != "EN" and en >= 0.5 * best.value:
+            return "en"
+        return best.language.iso_code_639_1.name.lower() if best.value > 0 else None
+    lang = det.detect_language_of(sample)
     if lang is None:
         return None
     return lang.iso_code_639_1.name.lower()

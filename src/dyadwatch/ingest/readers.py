@@ -181,7 +181,7 @@ def parse_html(raw: str, path: str, *, source: str | None = None,
     from htmldate import find_date
 
     text = trafilatura.extract(raw, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=True)
+                               favor_precision=True)
     if not text:
         text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
