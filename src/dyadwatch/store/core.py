@@ -194,9 +194,14 @@ class Store:
         return current
 
     # -- writing ---------------------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise PermissionError(f"{self.path}: opened read-only")
+
     def add_article(self, article: Article, events: list[Event], coded: bool = True) -> bool:
         """Store one article and its events in one transaction. False (and nothing changes) when an
         article with this id is already stored."""
+        self._writable()
         exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
         if exists:
             return False
@@ -218,6 +223,7 @@ class Store:
     def add_events(self, events: Iterable[Event], batch_size: int = 50_000) -> int:
         """Insert events (and their event_dyads rows), skipping ids already stored. Returns the
         number of new events."""
+        self._writable()
         n = 0
         batch: list[Event] = []
         for e in events:
@@ -283,7 +289,8 @@ class Store:
                              f"quad_code, plover_score, "
                              f"goldstein, modality, origin FROM {events_rel} WHERE actor_code IS NOT NULL")
             con.execute(
-                f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT * FROM ({dyads_sql}) d "
+                f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT {'' if unique else 'DISTINCT '}* "
+                f"FROM ({dyads_sql}) d "
                 "WHERE d.event_id IN (SELECT id FROM _dw_new_ids)"
             )
         con.execute("DROP TABLE IF EXISTS _dw_new_ids")
@@ -292,6 +299,7 @@ class Store:
     def optimize(self) -> None:
         """Rewrite event_dyads sorted by (source, target, date) so that dyad queries read few row
         groups (DuckDB skips row groups by their min/max). Worth it after a bulk load."""
+        self._writable()
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("CREATE TEMP TABLE _dw_sorted AS SELECT * FROM event_dyads "

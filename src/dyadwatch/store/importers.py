@@ -469,6 +469,7 @@ def import_files(store: Store, fmt: str, paths: Iterable[str | os.PathLike],
     fmt = fmt.lower()
     if fmt not in _IMPORTERS:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    store._writable()
     report = ImportReport(format=fmt)
     if fmt not in ("polecat", "plover"):
         _register_lookups(store)

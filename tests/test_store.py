@@ -1,0 +1,162 @@
+"""The DuckDB store: articles, events, event_dyads, filters, migrations, synthetic data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dyadwatch.events import Actor, Event
+from dyadwatch.ingest.article import Article
+from dyadwatch.store import Store, dyad_pairs
+from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+from dyadwatch.store.synthetic import load_synthetic, synthetic_columns
+
+TEXT = ("Canada's foreign minister visited Mexico City on Monday. Protesters in Lima blocked a road. "
+        "Chile and Peru accused Bolivia of stalling talks.")
+
+
+def article_and_events() -> tuple[Article, list[Event]]:
+    art = Article(text=TEXT, title="Three things", url="https://example.org/a", date="2024-05-06",
+                  source="example", language="en", path="a.txt")
+    visit = Event(story_id=art.id, event="consult", mode="visit", actor=[Actor("CAN", "GOV", "Canada", 0, 6)],
+                  recipient=[Actor("MEX", None, "Mexico City", 34, 45)], date="2024-05-06", cameo="042",
+                  event_text=TEXT[:56], sentence_index=0, sentence_start=0, trigger="visited",
+                  trigger_start=26, trigger_end=33, confidence=0.9)
+    protest = Event(story_id=art.id, event="PROTEST", mode="obstruct", actor=[Actor("PER", "CVL", "Protesters")],
+                    date=None, date_precision="undated", sentence_index=1, trigger="blocked")
+    accuse = Event(story_id=art.id, event="ACCUSE", actor=[Actor("CHL"), Actor("PER")],
+                   recipient=[Actor("BOL"), Actor("PER")], date="2024-05", date_precision="month",
+                   modality="claimed", sentence_index=2, trigger="accused")
+    return art, [visit, protest, accuse]
+
+
+@pytest.fixture
+def store(db_file: Path):
+    with Store(db_file) as s:
+        yield s
+
+
+def test_dyad_pairs():
+    assert dyad_pairs(["USA"], ["PRK"]) == [("USA", "PRK")]
+    assert dyad_pairs(["USA"], []) == [("USA", None)]
+    assert dyad_pairs(["USA"], ["USA"]) == [("USA", "USA")]  # a single actor keeps its self pair
+    assert dyad_pairs(["CHL", "PER"], ["BOL", "PER"]) == [("CHL", "BOL"), ("CHL", "PER"), ("PER", "BOL")]
+    assert dyad_pairs([None, "FRA", "FRA"], [None]) == [("FRA", None)]
+
+
+def test_add_article_is_idempotent_and_fills_tables(store: Store):
+    art, events = article_and_events()
+    assert store.add_article(art, events) is True
+    assert store.add_article(art, events) is False
+    assert store.counts() == {"articles": 1, "events": 3, "dyads": 5, "by_origin": {"dyadwatch": 3}}
+    rows = store.con.execute("SELECT source, target, event, modality, date FROM event_dyads ORDER BY ALL").fetchall()
+    assert [r[:3] for r in rows] == [("CAN", "MEX", "CONSULT"), ("CHL", "BOL", "ACCUSE"), ("CHL", "PER", "ACCUSE"),
+                                     ("PER", "BOL", "ACCUSE"), ("PER", None, "PROTEST")]
+    assert str(rows[1][4]) == "2024-05-01" and rows[4][4] is None
+
+
+def test_event_and_article_records(store: Store):
+    art, events = article_and_events()
+    store.add_article(art, events)
+    e = store.event(events[0].id)
+    assert e["actor"] == [{"code": "CAN", "sector": "GOV", "entity_text": "Canada", "start": 0, "end": 6}]
+    assert e["recipient"][0]["code"] == "MEX"
+    assert e["evidence"]["trigger"] == {"text": "visited", "start": 26, "end": 33}
+    assert TEXT[e["evidence"]["trigger"]["start"]:e["evidence"]["trigger"]["end"]] == "visited"
+    assert e["plover_score"] == 4.0 and e["quad_code"] == 1 and e["goldstein"] == pytest.approx(1.9)
+    assert e["date"] == "2024-05-06" and e["context"] == []
+    assert store.event("no-such-id") is None
+    a = store.article(art.id)
+    assert a["title"] == "Three things" and a["date"] == "2024-05-06" and a["n_events"] == 3 and a["coded"]
+    assert [x["event"] for x in a["events"]] == ["CONSULT", "PROTEST", "ACCUSE"]
+    assert store.article("nope") is None
+    assert list(store.articles(limit=10)["id"]) == [art.id]
+
+
+def test_filters(store: Store):
+    art, events = article_and_events()
+    store.add_article(art, events)
+    assert store.count_events() == 3
+    assert store.count_events(actor="PER") == 2  # any actor of the compound event counts
+    assert store.count_events(recipient="PER") == 1
+    assert store.count_events(actor="chl", recipient="BOL") == 1
+    assert store.count_events(actor="CAN", recipient="BOL") == 0
+    assert store.count_events(type="consult") == 1
+    assert store.count_events(type=["CONSULT", "ACCUSE"]) == 2
+    assert store.count_events(modality="asserted") == 2
+    assert store.count_events(since="2024-05-02") == 1
+    assert store.count_events(until="2024-05-02") == 1
+    assert store.count_events(origin="gdelt") == 0
+    assert store.count_events(story_id=art.id) == 3
+    df = store.events(order="-date")
+    assert list(df["event"]) == ["CONSULT", "ACCUSE", "PROTEST"]  # undated last
+    assert len(store.events(limit=1, offset=1)) == 1
+    with pytest.raises(ValueError):
+        store.events(order="date; DROP TABLE events")
+    actors = store.actors().set_index("code")
+    assert actors.loc["PER", "n_actor"] == 2 and actors.loc["PER", "n_recipient"] == 1
+    assert actors.loc["MEX", "n_actor"] == 0
+
+
+def test_add_events_skips_known_ids(store: Store):
+    _, events = article_and_events()
+    assert store.add_events(events[:2], batch_size=1) == 2
+    assert store.add_events(events + events) == 1
+    assert store.counts()["events"] == 3
+    assert store.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0] == 5
+
+
+def test_read_only(db_file: Path):
+    art, events = article_and_events()
+    with Store(db_file) as s:
+        s.add_article(art, events)
+    with Store(db_file, read_only=True) as ro:
+        assert ro.count_events() == 3
+        with pytest.raises(PermissionError):
+            ro.add_events(events)
+        with pytest.raises(duckdb.Error):
+            ro.con.execute("DELETE FROM events")
+    with pytest.raises(FileNotFoundError):
+        Store(db_file.parent / "absent.duckdb", read_only=True)
+
+
+def test_migrates_a_version_1_database(db_file: Path):
+    con = duckdb.connect(str(db_file))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for stmt in MIGRATIONS[1]:
+        con.execute(stmt)
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.execute("INSERT INTO events (id, event, actor_code, origin) VALUES ('old1', 'AID', 'JPN', 'dyadwatch')")
+    con.close()
+    with pytest.raises(RuntimeError):
+        Store(db_file, read_only=True)  # too old to read without migrating
+    with Store(db_file) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert s.event("old1")["event"] == "AID"
+        versions = [v for (v,) in s.con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
+        assert versions == list(range(1, SCHEMA_VERSION + 1))
+        _, events = article_and_events()
+        assert s.add_events(events) == 3
+    with Store(db_file, read_only=True) as ro:
+        assert ro.count_events() == 4
+
+
+def test_synthetic_data(store: Store):
+    cols = synthetic_columns(5000, seed=1)
+    assert len(set(cols["actor"])) > 30
+    top = max(set(cols["actor"]), key=list(cols["actor"]).count)
+    assert list(cols["actor"]).count(top) > 5000 / 20  # skewed towards a few actors
+    assert load_synthetic(store, 3000, seed=2, chunk=1000) == 3000
+    assert load_synthetic(store, 3000, seed=2, chunk=1000) == 0  # same seed: same events
+    c = store.counts()
+    assert c["events"] == 3000 and c["by_origin"] == {"synthetic": 3000}
+    span = store.con.execute("SELECT max(date) - min(date) FROM events").fetchone()[0]
+    assert span > 3 * 365
+    n_types = store.con.execute("SELECT count(DISTINCT event) FROM events").fetchone()[0]
+    assert n_types >= 12
+    before = store.con.execute("SELECT source, target, count(*) FROM event_dyads GROUP BY ALL ORDER BY ALL").fetchall()
+    store.optimize()
+    after = store.con.execute("SELECT source, target, count(*) FROM event_dyads GROUP BY ALL ORDER BY ALL").fetchall()
+    assert before == after
