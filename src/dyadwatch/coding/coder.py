@@ -50,6 +50,9 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "call", "hold", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
+CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
+            "talk", "talks", "round", "wave", "series", "session"}
+FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
 CROWD = {"thousands", "hundreds", "tens", "dozens", "scores", "millions", "crowd", "crowds", "people", "group",
          "members", "supporters", "thousand", "hundred", "dozen", "score", "million", "mob", "throng"}
 PLACE_PREPS = {"in", "throughout", "across", "from", "inside", "at"}
@@ -155,7 +158,7 @@ class Coder:
                             if obj is not None:
                                 obj_used.add(obj.i)
                         cands.append(_Cand(tok, e, obj))
-        verb_trig = {c.tok.i for c in cands} | set(speech)
+        verb_trig = {c.tok.i for c in cands} | {i for i in speech if doc[i].lemma_.lower() not in SUPPORT_VERBS}
         for tok in doc:
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig:
                 continue
@@ -164,6 +167,9 @@ class Coder:
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by"):
                 continue
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
+                    match_noun(tok.head, self.lex) is None:
+                continue  # "truce monitors", "attack helicopters": a modifier, not an event
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
                 e = match_noun(tok, self.lex)
                 if e is not None:
@@ -191,6 +197,19 @@ class Coder:
                     must_clauses[x.i] = si
                     for t in x.subtree:
                         controlled.setdefault(t.i, si)
+        # "staged protests to demand reforms", "blocked roads, calling for ...": the aim of a material
+        # event is part of it, not a second (verbal) event
+        for c in cands:
+            if c.entry.event in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
+                anchor = c.tok if c.entry.kind == "verb" else c.tok.head
+                for x in anchor.children:
+                    if x.dep_ in ("advcl", "xcomp", "acl") and x.i > anchor.i and (
+                            any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children) or x.tag_ == "VBG"):
+                        for t in x.subtree:
+                            inner = next((d for d in cands if d.tok.i == t.i), None)
+                            if inner is not None and inner.entry.event in ("REQUEST", "ACCUSE", "PROTEST") \
+                                    and inner is not c:
+                                controlled.setdefault(t.i, c.tok.i)
         by_tok = {c.tok.i: c for c in cands}
         events: list[Event] = []
         made: dict[int, Event] = {}
@@ -272,7 +291,9 @@ class Coder:
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
-                e.kind == "verb" and (e.obj or direct_object(tok) is None or sa.role_sector(direct_object(tok)))):
+                (e.kind == "verb" and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
+                                       or (e.obj and etype != "ASSAULT")))
+                or (e.kind == "noun" and etype == "PROTEST")):
             # no named target: a domestic event (protesters face their own government)
             a = actors[0]
             if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
@@ -501,6 +522,10 @@ class Coder:
         # an uncoded role as object: "police arrested 12 protesters" (same country)
         o = direct_object(tok)
         if o is not None and "dobj" in e.recip:
+            if e.event in ("ASSAULT", "COERCE") and sa.role_sector(o):
+                place = self._location(tok, sa)
+                if place:
+                    return place
             return sa.role_only(o, actors)
         return []
 
@@ -510,6 +535,11 @@ class Coder:
                 got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
                 if got:
                     return got
+                for w2 in ("in", "of", "near", "outside"):
+                    for g2 in prep_objects(g, w2):
+                        got = [a for a in sa.resolve(g2) if a.code and len(a.code) == 3]
+                        if got:
+                            return got
         o = direct_object(tok)
         if o is not None:
             for word in ("in", "of", "near"):
@@ -521,7 +551,7 @@ class Coder:
 
     def _noun_args(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand]
                    ) -> tuple[list[Actor], list[Actor], str]:
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
             tok = tok.head  # "a mediation effort between A and B": the head noun carries the arguments
         actors: list[Actor] = []
         how = ""
@@ -675,6 +705,8 @@ class Coder:
                 lemma = head.lemma_.lower()
                 hm = self._clause_modality(head)
                 if hm == "negated":
+                    return "negated"
+                if lemma == "fail":
                     return "negated"
                 if lemma in HYPO_HEADS:
                     return "hypothetical"
