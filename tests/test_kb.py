@@ -248,6 +248,15 @@ def test_lookup_without_date_returns_every_term_latest_first(kb: KnowledgeBase) 
     assert starts == sorted(starts, reverse=True)
 
 
+def test_holders_of_an_office(kb: KnowledgeBase) -> None:
+    names = {e.name for e in kb.holders("USA", "2010-06-01")}
+    assert {"Barack Obama", "Hillary Clinton", "Robert Gates", "Joe Biden"} <= names
+    assert [e.name for e in kb.holders("prk", "2015-06-01", "supreme leader")] == ["Kim Jong Un"]
+    assert [e.name for e in kb.holders("GBR", "2016-07-12", "prime minister")] == ["David Cameron"]
+    assert [e.name for e in kb.holders("GBR", "2016-07-13", "prime minister")] == ["Theresa May"]
+    assert kb.holders("ZZZ", "2015-06-01") == []
+
+
 # -- sectors ------------------------------------------------------------------------------------
 
 

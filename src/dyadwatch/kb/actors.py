@@ -512,6 +512,21 @@ class KnowledgeBase:
                 return found
         return None
 
+    def holders(self, code: str, on_date: str, office: str | None = None) -> list[ActorEntry]:
+        """Office holders of a country or organisation on a date ("PRK", "2015-06-01").
+
+        `office` narrows to one office ("president", "foreign minister"); sorted by office.
+        """
+        code = (code or "").strip().upper()
+        day = str(on_date)[:10]
+        out = []
+        for p in self.people.values():
+            if p.code != code or (office and p.office != office.lower()):
+                continue
+            if (p.start or "") <= day and (p.end is None or day < p.end):
+                out.append(ActorEntry(p.code, p.sector, "person", p.name, p.office, p.start, p.end))
+        return sorted(out, key=lambda e: (e.office or "", e.name))
+
     def country_name(self, code: str) -> str | None:
         code = (code or "").strip().upper()
         return self._names.get(code)
