@@ -166,8 +166,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
             files = list(expand_paths(paths))
             task = bar.add_task("ingesting", total=len(files))
 
+            current: list[object] = [None]
+
             def items() -> Iterator[Article | IngestError]:
                 for f in files:
+                    current[0] = f
                     if isinstance(f, IngestError):
                         yield f
                     else:
@@ -175,7 +178,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
                                               stdin=stdin)
                     bar.update(task, advance=1, description=_desc(report, f))
 
-            ingest_articles(items(), store, report)
+            def on_item(_item: Article | IngestError) -> None:  # keeps moving inside one big file
+                bar.update(task, description=_desc(report, current[0]))
+
+            ingest_articles(items(), store, report, on_item=on_item)
             bar.update(task, description=_desc(report, None))
         return report
     finally:
@@ -193,7 +199,7 @@ def _progress() -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("[progress.description]{task.description}", markup=False), BarColumn(),
+    return Progress(TextColumn("{task.description}", markup=False), BarColumn(),
                     MofNCompleteColumn(), TimeElapsedColumn(),
                     console=Console(stderr=True), transient=False)
 
