@@ -72,8 +72,8 @@ class ActorEntry:
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñýÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇÑÝ",
-                         "aaaaaaeeeeiiiiooooouuuucnyAAAAAAEEEEIIIIOOOOOUUUUCNY")
+_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñýğşșıățčćšžđłőűøÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇÑÝĞŞȘİĂȚČĆŠŽĐŁŐŰØ",
+                         "aaaaaaeeeeiiiiooooouuuucnygssiatccszdlouoAAAAAAEEEEIIIIOOOOOUUUUCNYGSSIATCCSZDLOUO")
 
 
 _SPACES = re.compile(r"[\s\-]+")
