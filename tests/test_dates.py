@@ -50,6 +50,14 @@ CASES = [
     ("The rebels took the town, which they lost in 2010, on Monday.", "2018-06-20", False,
      ("2018-06-18", "day")),
     ("The ministers met on 12/03/2017.", "2018-06-20", False, ("2017-12-03", "day")),
+    # named days and period bounds are not the event's date
+    ("The Good Friday agreement was praised by the two premiers.", "2018-04-10", False,
+     ("2018-04-10", "publication")),
+    ("The militia has shelled the town since March.", "2022-06-10", False, ("2022-06-10", "publication")),
+    ("The mission will withdraw its troops by 2025.", "2022-06-10", True, ("2022-06-10", "publication")),
+    ("The navy has tested torpedoes since 2006 and fired another on Tuesday.", "2017-08-02", False,
+     ("2017-08-01", "day")),
+    ("Pyongyang Tuesday fired two rockets.", "2017-08-02", False, ("2017-08-01", "day")),
 ]
 
 

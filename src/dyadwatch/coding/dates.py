@@ -72,6 +72,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?P<rel>in|since|during|until|by|of|from|early|late|mid-?)\s*(?P<year>(?:19|20)\d\d)\b",
                         _I)),
 ]
+# a date after these words bounds a period ("fighting since March") rather than dating the event
+PERIOD_WORDS = frozenset({"since", "until", "till", "by", "from", "before", "after", "through", "throughout"})
+NAMED_DAYS = frozenset({"good", "bloody", "black", "super", "ash", "holy", "palm", "cyber", "easter", "maundy"})
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # every date-bearing word the rules know: sentences without one never reach the rules or dateparser
 _PREFILTER = re.compile(
     r"\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) +
@@ -286,15 +290,22 @@ def _governs(span_root: Token, trigger: Token | None) -> bool:
     return False
 
 
-def _candidates(text: str, offset: int, base: date | None, anchors: dict | None, future: bool
-                ) -> list[tuple[int, int, date, str]]:
-    """Every rule match in text: (start, end, date, precision), overlapping matches pruned."""
+def _candidates(text: str, offset: int, base: date | None, anchors: dict | None, future: bool,
+                taken: list[tuple[int, int]] | None = None) -> list[tuple[int, int, date, str]]:
+    """Every rule match in text: (start, end, date, precision), overlapping matches pruned; `taken`
+    collects every span the rules looked at, used or rejected."""
     out: list[tuple[int, int, date, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = [] if taken is None else taken
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.start() + offset, m.end() + offset
             if any(s < te and ts < e for ts, te in taken):
+                continue
+            before = _WORD_BEFORE.search(text, 0, m.start())
+            lead = ((m.groupdict().get("rel") or "").strip() or (before.group(1) if before else "")).lower()
+            if kind not in ("anchor", "day_after", "ago") and (
+                    lead in PERIOD_WORDS or (kind == "weekday" and lead in NAMED_DAYS)):
+                taken.append((s, e))  # "since March", "until 2020", "Good Friday": not the event's date
                 continue
             got = _read(kind, m, base, anchors, future)
             if got is None:
@@ -317,10 +328,11 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
     if not text or not _PREFILTER.search(text):
         return fallback
     start = sent.start_char if isinstance(sent, Span) else 0
-    candidates = _candidates(text, start, base, anchors, future)
+    seen: list[tuple[int, int]] = []
+    candidates = _candidates(text, start, base, anchors, future, seen)
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")] if hasattr(sent, "ents") else []
     for ent in ents:
-        if any(s < ent.end_char and ent.start_char < e for s, e, _, _ in candidates):
+        if any(s < ent.end_char and ent.start_char < e for s, e in seen):
             continue
         if not re.search(r"\d|" + _MONTH_RE, ent.text, _I):
             continue
