@@ -1,0 +1,124 @@
+"""Store benchmarks: synthetic loads, dyad series and impact queries, GDELT import.
+
+    .venv/bin/python bench/bench_store.py                      # 1M and 10M events, 1M GDELT rows
+    .venv/bin/python bench/bench_store.py --sizes 1e6,10e6,50e6
+    .venv/bin/python bench/bench_store.py --sizes 1e5 --gdelt-rows 1e5   # a quick run
+
+50 million events take several minutes to generate and load and about 10 GB of disk; on 2 cores
+expect roughly 10x the 10M timings. Databases go to a temporary folder (--dir) removed at the end
+unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dyadwatch.store import Store
+from dyadwatch.store.importers import import_files
+from dyadwatch.store.synthetic import load_synthetic, write_gdelt_tsv
+
+OWN_SERIES_SQL = """
+SELECT date_trunc('week', date) AS week, source, quad_code, count(*) AS n, avg(plover_score) AS plover
+FROM event_dyads
+WHERE ((source = 'USA' AND target = 'PRK') OR (source = 'PRK' AND target = 'USA'))
+  AND modality = 'asserted' AND date IS NOT NULL
+GROUP BY ALL ORDER BY ALL
+"""
+
+
+def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
+    """(median seconds over `repeat` runs, the last result)."""
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def line(label: str, seconds: float, extra: str = "") -> None:
+    print(f"  {label:<44} {seconds:8.3f} s  {extra}", flush=True)
+
+
+def bench_size(n: int, folder: Path) -> None:
+    print(f"\n== {n:,} synthetic events ==", flush=True)
+    db = folder / f"synthetic_{n}.duckdb"
+    with Store(db) as store:
+        t, got = timed(lambda: load_synthetic(store, n, seed=42))
+        line("generate + load", t, f"{got:,} events, {n / t:,.0f} events/s")
+        t, _ = timed(store.optimize)
+        line("sort event_dyads by (source, target, date)", t)
+    with Store(db, read_only=True) as store:
+        t, rows = timed(lambda: store.con.execute(OWN_SERIES_SQL).fetchall(), repeat=5)
+        line("USA-PRK weekly series, plain SQL", t, f"{len(rows)} rows")
+        try:
+            from dyadwatch.analysis.series import dyad_series
+        except ImportError:
+            print("  (dyadwatch.analysis.series.dyad_series not available)")
+        else:
+            t, df = timed(lambda: dyad_series(store, "USA", "PRK", "week"), repeat=5)
+            line("USA-PRK weekly series, dyad_series()", t, f"{len(df)} rows")
+        try:
+            from dyadwatch.analysis.impact import dyad_impact
+        except ImportError:
+            print("  (dyadwatch.analysis.impact.dyad_impact not available)")
+        else:
+            t, res = timed(lambda: dyad_impact(store, "USA", "PRK", date="2020-01-06", freq="week"), repeat=3)
+            line("USA-PRK impact of 2020-01-06, dyad_impact()", t, f"verdict: {str(res.get('verdict'))[:50]}")
+        t, c = timed(lambda: store.count_events(actor="USA", recipient="PRK"), repeat=5)
+        line("count_events(actor=USA, recipient=PRK)", t, f"{c:,} events")
+        some_id = store.con.execute("SELECT id FROM events LIMIT 1 OFFSET 12345").fetchone()[0]
+        t, _ = timed(lambda: store.event(some_id), repeat=5)
+        line("event(id) (no index: a scan of ids)", t)
+        t, df = timed(lambda: store.events(actor="USA", recipient="PRK", limit=50, order="-date"), repeat=3)
+        line("events(USA, PRK, newest 50)", t)
+    size = db.stat().st_size + sum(p.stat().st_size for p in folder.glob(db.name + ".wal"))
+    print(f"  database file: {size / 1e9:.2f} GB", flush=True)
+
+
+def bench_gdelt(rows: int, folder: Path) -> None:
+    print(f"\n== import {rows:,} GDELT 2.0 rows ==", flush=True)
+    tsv = folder / "gdelt.export.CSV"
+    t, _ = timed(lambda: write_gdelt_tsv(tsv, rows, seed=7))
+    line("write the synthetic GDELT file", t, f"{tsv.stat().st_size / 1e6:.0f} MB")
+    with Store(folder / "gdelt.duckdb") as store:
+        t, report = timed(lambda: import_files(store, "gdelt", [tsv]))
+        line("dyadwatch import gdelt", t, f"{report.new:,} new, {rows / t:,.0f} rows/s")
+        t, report = timed(lambda: import_files(store, "gdelt", [tsv]))
+        line("the same file again (all already stored)", t, f"{report.new:,} new, {report.already:,} known")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1e6,10e6", help="comma-separated event counts (default 1e6,10e6)")
+    ap.add_argument("--gdelt-rows", default="1e6", help="GDELT rows to import (0: skip)")
+    ap.add_argument("--dir", default=None, help="folder for the databases (default: a temporary one)")
+    ap.add_argument("--keep", action="store_true", help="keep the databases")
+    args = ap.parse_args(argv)
+    sizes = [int(float(s)) for s in args.sizes.split(",") if s.strip()]
+    folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="dyadwatch-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"dyadwatch store benchmark: sizes {sizes}, folder {folder}")
+    if any(n >= 50_000_000 for n in sizes):
+        print("note: 50M events take several minutes and ~10 GB of disk", file=sys.stderr)
+    try:
+        for n in sizes:
+            bench_size(n, folder)
+        rows = int(float(args.gdelt_rows))
+        if rows:
+            bench_gdelt(rows, folder)
+    finally:
+        if not args.keep and not args.dir:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
