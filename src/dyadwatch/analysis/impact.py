@@ -78,7 +78,7 @@ def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05, errors: str = "ar
     'hac' OLS with Newey-West errors (small-sample corrected, t quantiles); 'ols' plain OLS."""
     import warnings
 
-    import statsmodels.api as sm
+    from statsmodels.regression.linear_model import GLSAR, OLS
 
     y = np.asarray(y, dtype=float)
     n = len(y)
@@ -86,12 +86,12 @@ def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05, errors: str = "ar
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if errors == "ar1":
-            res = sm.GLSAR(y, X, rho=1).iterative_fit(maxiter=10)
+            res = GLSAR(y, X, rho=1).iterative_fit(maxiter=10)
         elif errors == "hac":
-            res = sm.OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags(n), "use_correction": True},
+            res = OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags(n), "use_correction": True},
                                    use_t=True)
         elif errors == "ols":
-            res = sm.OLS(y, X).fit()
+            res = OLS(y, X).fit()
         else:
             raise AnalysisError(f"errors must be ar1, hac or ols, not {errors!r}")
     ci = np.asarray(res.conf_int(alpha=alpha))
