@@ -198,3 +198,10 @@ def test_not_a_database_is_one_line(tmp_path: Path) -> None:
         r = run(args)
         assert r.exit_code == 1
         assert len(r.stderr.strip().splitlines()) == 1 and "cannot open the database" in r.stderr
+
+
+def test_field_names_are_checked(tmp_path: Path) -> None:
+    p = tmp_path / "f.jsonl"
+    p.write_text(json.dumps({"body": "China urged restraint, a spokesman said."}) + "\n")
+    r = run(["ingest", str(p), "--db", str(tmp_path / "f.duckdb"), "--field", "body=text"])
+    assert r.exit_code == 2 and "not one of our fields" in r.output

@@ -300,3 +300,29 @@ def test_same_page_twice_in_one_process_gives_the_same_text(tmp_path: Path) -> N
     (a,) = list(read_paths([p]))
     (b,) = list(read_paths([p]))
     assert a.text == b.text and a.id == b.id and "military hotline" in b.text
+
+
+def test_json_file_shapes(tmp_path: Path) -> None:
+    one = {"text": "Japan and China agreed to hold talks next month, officials said.", "date": "2019-09-09"}
+    pretty = tmp_path / "one.json"
+    pretty.write_text(json.dumps(one, indent=2))  # one record spread over several lines
+    lines = tmp_path / "lines.json"
+    lines.write_text(json.dumps(one) + "\n" + json.dumps({**one, "url": "https://example.test/2"}) + "\n")
+    arr = tmp_path / "arr.json"
+    arr.write_text(json.dumps([one, {"title": "no text"}], indent=1))
+    got = list(read_paths([pretty, lines, arr]))
+    arts, errs = articles(got), errors(got)
+    assert [a.path for a in arts] == [str(pretty), f"{lines}:1", f"{lines}:2", f"{arr}#1"]
+    assert [str(e) for e in errs] == [f"{arr}#2: no text in field 'text'"]
+
+
+def test_text_field_with_html_or_paragraph_list(tmp_path: Path) -> None:
+    p = tmp_path / "h.jsonl"
+    recs = [{"text": "<p>Russia and Japan held talks in Tokyo, officials said.</p>"
+                     "<p>They agreed to meet again &amp; to keep talking.</p>"},
+            {"text": ["China urged restraint on Monday, a spokesman said.", "Japan agreed, officials said."]}]
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    a, b = articles(list(read_paths([p])))
+    assert "<p>" not in a.text and "&amp;" not in a.text and "again & to keep" in a.text
+    assert a.text.index("Russia") < a.text.index("They agreed")
+    assert b.text == "China urged restraint on Monday, a spokesman said.\n\nJapan agreed, officials said."

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import duckdb
 import typer
 
+from ..ingest.readers import FIELDS
 from .app import DbOption, app
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -36,6 +37,9 @@ def _field_map(fields: list[str] | None) -> dict[str, str]:
         ours, sep, theirs = item.partition("=")
         if not sep or not ours.strip() or not theirs.strip():
             raise typer.BadParameter(f"{item!r}: expected OURS=THEIRS, e.g. text=body", param_hint="--field")
+        if ours.strip() not in FIELDS:
+            raise typer.BadParameter(f"{ours.strip()!r} is not one of our fields ({', '.join(FIELDS)}); "
+                                     "write OURS=THEIRS, e.g. text=body", param_hint="--field")
         out[ours.strip()] = theirs.strip()
     return out
 

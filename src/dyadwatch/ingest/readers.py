@@ -226,6 +226,10 @@ def record_to_article(rec: Any, path: str, line: int | None, *, source: str | No
         return cur
 
     text = get("text")
+    if isinstance(text, list) and all(isinstance(t, str) for t in text):  # a list of paragraphs
+        text = "\n\n".join(text)
+    if isinstance(text, str) and _HTML_HINT.search(text):  # a feed that puts HTML in the text field
+        text = html_to_text(text)
     if not isinstance(text, str) or not text.strip():
         return IngestError(path, f"no text in field {fm['text']!r}", line)
     raw_date = get("date")
@@ -243,6 +247,25 @@ def record_to_article(rec: Any, path: str, line: int | None, *, source: str | No
     if not article.text.strip():
         return IngestError(path, "no article text left after removing page debris", line)
     return article
+
+
+_HTML_HINT = re.compile(r"</p>|<p[ >]|<br\s*/?>|</div>|<div[ >]", re.IGNORECASE)
+
+
+def html_to_text(fragment: str) -> str:
+    """Text of an HTML fragment (paragraphs on their own lines)."""
+    import html
+
+    import trafilatura
+
+    text = trafilatura.extract(f"<html><body><article>{fragment}</article></body></html>",
+                               include_comments=False, include_tables=False, favor_recall=True)
+    if text and text.strip():
+        return text
+    out = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", fragment)
+    out = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</h\d>|</li>", "\n", out)
+    out = re.sub(r"<[^>]+>", " ", out)
+    return html.unescape(out)
 
 
 def _str(v: Any) -> str | None:
@@ -309,21 +332,31 @@ def read_json_file(p: Path, *, source: str | None = None, date: str | None = Non
         if not head.strip():
             yield IngestError(path, "empty file")
             return
-        if head.lstrip().startswith(b"["):  # one JSON array
-            size = os.fstat(fh.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                yield IngestError(path, f"JSON array of {size / 1e6:.0f} MB is over the "
-                                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit; use JSON lines")
-                return
+        size = os.fstat(fh.fileno()).st_size
+        start = head.lstrip()[:1]
+        if start == b"[" and size > MAX_FILE_BYTES:
+            yield IngestError(path, f"JSON array of {size / 1e6:.0f} MB is over the "
+                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit; use JSON lines")
+            return
+        # a .json file may hold one document (an array of records, or one record spread over
+        # lines); anything else is read as JSON lines
+        if start == b"[" or (p.suffix.lower() == ".json" and start == b"{" and size <= MAX_FILE_BYTES):
             fh.seek(0)
             try:
                 data = json.loads(_decode(fh.read()))
             except json.JSONDecodeError as exc:
-                yield IngestError(path, f"malformed JSON ({exc.msg})", exc.lineno)
+                if start == b"[":
+                    yield IngestError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", exc.lineno)
+                    return
+                data = None  # not one document: JSON lines
+            if isinstance(data, dict):
+                data = [data]
+            if isinstance(data, list):
+                for k, rec in enumerate(data, start=1):
+                    item = record_to_article(rec, f"{path}#{k}" if len(data) > 1 else path, None,
+                                             source=source, date=date, field_map=field_map)
+                    yield item
                 return
-            for k, rec in enumerate(data, start=1):
-                yield record_to_article(rec, path, k, source=source, date=date, field_map=field_map)
-            return
         fh.seek(0)
         yield from iter_json_lines(fh, path, source=source, date=date, field_map=field_map)
 
