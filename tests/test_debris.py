@@ -116,3 +116,12 @@ def test_clean_text_is_idempotent_and_handles_empty() -> None:
     assert clean_text(once) == once
     assert clean_text("") == ""
     assert clean_text("Share this article\nMORE") == ""
+
+
+@pytest.mark.parametrize("name", ["Jean-Luc de la Croix", "José Álvarez", "Lee", "Mary O'Neil-Smith"])
+def test_glued_names_of_many_shapes(name: str) -> None:
+    raw = "\n".join([BODY[0], name + name, *HEADLINES, "MORE", BODY[1]])
+    assert lines_of(clean_text(raw)) == BODY[:2]
+    inline = BODY[0] + " " + name + name + " " + " ".join(HEADLINES) + " MORE " + BODY[1]
+    if " " in name:  # a one-word name glued inline is too weak a signal to act on
+        assert clean_text(inline) == BODY[0] + " " + BODY[1]

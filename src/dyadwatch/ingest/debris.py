@@ -54,7 +54,8 @@ BLOCK_HEADERS: tuple[str, ...] = (
 # Inline debris inside a paragraph (the text has lost its line breaks).
 INLINE_PATTERNS: tuple[str, ...] = (
     # a name glued to itself, then headlines, then MORE
-    r"(?<![\w])(?P<n>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})(?P=n)\b.{0,700}?\bMORE\b",
+    (r"(?<![\w])(?P<n>[A-ZÀ-ÖØ-Þ][\w'.-]+(?: (?:[a-z]{1,3} ){0,2}[A-ZÀ-ÖØ-Þ][\w'.-]+){1,3})(?P=n)"
+     r"\b.{0,700}?\bMORE\b"),
     # a credit inside a paragraph: the sign, perhaps a year, capitalised words, an agency word
     (r"(?:©|\(c\))\s?(?:\d{4}\s)?(?:[A-Z][\w&'.-]*\s){0,4}"
      r"(?:Images|Photos?|Pictures|Press|Agency|Wire|News|AFP|Reuters|AP|Getty)\b"),
@@ -65,7 +66,7 @@ INLINE_PATTERNS: tuple[str, ...] = (
 )
 
 # A byline name glued to itself on its own line, e.g. "Jane DoeJane Doe".
-GLUED_NAME = re.compile(r"^(?P<n>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s?(?P=n)$")
+GLUED_NAME = re.compile(r"^(?P<n>[A-ZÀ-ÖØ-Þ][^\s]{1,40}(?: [^\s]{1,40}){0,5})\s?(?P=n)$")
 MORE_LINE = re.compile(r"^(?:more|more stories|read more|see more|show more)\W{0,3}$", re.IGNORECASE)
 
 _LINE_RES = [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in DEBRIS_LINES]
