@@ -126,6 +126,12 @@ class ActorFinder:
         out.sort(key=lambda m: m.start)
         return out
 
+    def is_country(self, code: str) -> bool:
+        countries = getattr(self.kb, "countries", None)
+        if isinstance(countries, dict):
+            return code in countries
+        return len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO", "IMG", "MNC")
+
     def sector_of(self, word: str) -> str | None:
         sector = None
         if self.kb is not None:

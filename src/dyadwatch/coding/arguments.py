@@ -107,6 +107,14 @@ class SentenceActors:
                         found.append(self.actor_from_mention(mm, h))
         if found:
             return found
+        for c in h.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our"):
+                got = self._pronoun(c, exclude_clause=True)
+                if got:
+                    role = self.role_sector(h)
+                    for a in got:
+                        a.sector = role or a.sector
+                    return got
         # The head may sit inside a larger mention ("the Security Council") found via any token.
         if depth < 2:
             for c in h.children:
@@ -138,14 +146,16 @@ class SentenceActors:
                     if sub:
                         return sub
         low = h.lower_
+        if low in RELATIVE and h.head.dep_ == "relcl" and depth < 2:
+            return self.resolve(h.head.head, depth + 1)  # "refugees, whom authorities blame"
         if h.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
             return self._pronoun(h)
         if h.pos_ == "DET" and low in ("both",):
-            codes = self.ctx.last_two_states()
+            codes = self.ctx.last_two_states(self.finder.is_country)
             return [self._actor(c, None, h) for c in codes]
         if low in ("sides", "countries", "nations", "governments", "parties", "neighbours", "neighbors"):
             if any(c.lower_ in ("two", "both") for c in h.children):
-                codes = self.ctx.last_two_states()
+                codes = self.ctx.last_two_states(self.finder.is_country)
                 return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
@@ -162,10 +172,18 @@ class SentenceActors:
                     return [self._actor(code, "GOV", h)]
         return []
 
-    def _pronoun(self, h: Token) -> list[Actor]:
+    def _pronoun(self, h: Token, exclude_clause: bool = False) -> list[Actor]:
         low = h.lower_
         # an antecedent earlier in the same sentence: the nearest subject, else the nearest name
         before = [m for m in self.mentions if m.end <= h.i]
+        if exclude_clause:
+            # "Armenian forces shelled its positions": not the subject of the pronoun's own clause
+            verb = h
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            if h.i not in own:
+                before = [m for m in before if m.start not in own]
         if low in PRONOUNS_PERSON:
             before = [m for m in before if m.kind == "person" or self.doc[m.end - 1].ent_type_ == "PERSON"]
         elif low in PRONOUNS_GROUP:
@@ -233,6 +251,11 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
     if head is tok:
         return None, ""
     dep = tok.dep_
+    if dep == "xcomp" and is_passive(head):
+        # "the minister is expected to visit": the raised subject
+        for c in head.children:
+            if c.dep_ == "nsubjpass":
+                return c, "inherited"
     if dep == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             for c in head.children:
@@ -271,7 +294,8 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     out = []
-    for c in tok.children:
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away", "back")]
+    for c in (k for h in heads for k in h.children):
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
             for g in c.children:
                 if g.dep_ == "pobj":

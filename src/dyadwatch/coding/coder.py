@@ -638,7 +638,7 @@ class Coder:
                 cur = cur.head
                 if cur.i in speech and entered in ("ccomp",):
                     return cur, speech[cur.i]
-                if cur.i in speech and entered == "dobj" and speech[cur.i].event == "DENY":
+                if cur.i in speech and entered in ("dobj", "xcomp") and speech[cur.i].event == "DENY":
                     return cur, speech[cur.i]
             else:
                 return None
@@ -728,7 +728,7 @@ class Coder:
         return "asserted"
 
     def _clause_modality(self, verb: Token) -> str:
-        neg = fut = hyp = False
+        neg = fut = hyp = claimed = False
         for c in verb.children:
             low = c.lower_
             if c.dep_ == "neg" or (low in NEG_WORDS and c.dep_ in ("advmod", "neg", "det")):
@@ -740,6 +740,8 @@ class Coder:
                     hyp = True
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hyp = True
+            if c.dep_ == "advmod" and low in ("allegedly", "purportedly", "supposedly"):
+                claimed = True
         if verb.dep_ == "advcl":
             for c in verb.children:
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
@@ -750,6 +752,8 @@ class Coder:
             return "hypothetical"
         if fut:
             return "future"
+        if claimed:
+            return "claimed"
         return "asserted"
 
     def _date(self, doc: Doc, article: Article) -> tuple[str | None, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..events import Actor
@@ -47,9 +48,11 @@ class ArticleContext:
     def last_state(self) -> str | None:
         return self.states[-1] if self.states else None
 
-    def last_two_states(self) -> list[str]:
+    def last_two_states(self, is_country: Callable[[str], bool] | None = None) -> list[str]:
         out: list[str] = []
         for code in reversed(self.codes):
+            if is_country is not None and not is_country(code):
+                continue
             if code not in out:
                 out.append(code)
             if len(out) == 2:

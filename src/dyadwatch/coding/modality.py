@@ -49,6 +49,10 @@ class ModalityCues:
     reporting: frozenset[str]
     hedging_preps: frozenset[str]
     support_verbs: frozenset[str]
+    phrasal: dict[str, str]  # "call off" -> negated
+    noun_modifiers: dict[str, str]  # "alleged" -> claimed
+    claim_nouns: frozenset[str]
+    passive_claims: frozenset[str]
 
 
 def _words(value: Any) -> list[str]:
@@ -124,7 +128,17 @@ def load_cues() -> ModalityCues:
         reporting=frozenset(_words(data.get("reporting"))),
         hedging_preps=frozenset(_words(data.get("hedging_prepositions"))),
         support_verbs=frozenset(_words(data.get("support_verbs"))),
+        phrasal=_modality_map(data.get("phrasal")),
+        noun_modifiers=_modality_map(data.get("noun_modifiers")),
+        claim_nouns=frozenset(_words(data.get("claim_nouns"))),
+        passive_claims=frozenset(_words(data.get("passive_claims"))),
     )
+
+
+def _modality_map(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        return {}
+    return {" ".join(str(k).lower().split()): str(v).lower() for k, v in raw.items() if str(v).lower() in PRIORITY}
 
 
 @dataclass
@@ -161,12 +175,23 @@ def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
             found.append(_Found(HYPOTHETICAL, mark.text, kind="condition"))
         elif dep == "prep" and low in cues.hedging_preps:
             found.append(_Found(CLAIMED, child.text))
+    for subj in node.children:
+        if subj.dep_ in ("nsubj", "nsubjpass"):
+            for det in subj.children:
+                if det.dep_ in ("det", "neg") and det.lower_ in ("no", "neither"):
+                    found.append(_Found(NEGATED, det.text))
+            if subj.lower_ in ("nobody", "none", "neither", "noone"):
+                found.append(_Found(NEGATED, subj.text))
     if node.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in node.children):
         found.append(_Found(NEGATED, "has yet to" if node.lower_ == "has" else f"{node.text} yet to"))
 
 
 def _governing(head: Token, cues: ModalityCues, found: list[_Found]) -> None:
     lemma = head.lemma_.lower()
+    for prt in head.children:
+        if prt.dep_ == "prt" and f"{lemma} {prt.lower_}" in cues.phrasal:
+            found.append(_Found(cues.phrasal[f"{lemma} {prt.lower_}"], f"{head.text} {prt.text}"))
+            return
     modality = cues.governing.get(lemma) or cues.governing.get(head.lower_)
     if modality:
         found.append(_Found(modality, head.text))
@@ -190,6 +215,8 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         for child in trigger.children:
             if child.dep_ in ("det", "neg") and child.lower_ in cues.negation:
                 found.append(_Found(NEGATED, child.text))
+            elif child.dep_ in ("amod", "compound") and child.lower_ in cues.noun_modifiers:
+                found.append(_Found(cues.noun_modifiers[child.lower_], child.text))
         head = trigger.head
         dep = trigger.dep_
         if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -217,7 +244,10 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         if head.i == node.i or dep == "ROOT":
             break
         if dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
-            _governing(head, cues, found)
+            if head.lemma_.lower() in cues.passive_claims and any(c.dep_ == "auxpass" for c in head.children):
+                found.append(_Found(CLAIMED, head.text))  # "is said to have ordered"
+            else:
+                _governing(head, cues, found)
             inherit_local = True
         elif dep == "ccomp":
             lemma = head.lemma_.lower()
@@ -257,6 +287,16 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             if any(m.dep_ == "mark" for m in node.children):
                 break  # "after", "because", "if" (already counted): a clause of its own
             inherit_local = True
+        elif dep in ("acl", "ccomp", "relcl") and head.pos_ in NOUN_POS and head.lemma_.lower() in cues.claim_nouns \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            # "rejected claims that it shelled the village": a claim, denied when the claim is rejected
+            verb = head.head
+            lemma = verb.lemma_.lower()
+            if verb.i != head.i and cues.governing.get(lemma) == NEGATED:
+                found.append(_Found(NEGATED, verb.text))
+            else:
+                found.append(_Found(CLAIMED, head.text))
+            break
         else:
             break  # relative clauses, participial modifiers, subjects: their own context
         node = head

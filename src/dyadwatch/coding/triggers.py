@@ -184,7 +184,10 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     """Lexicon entries (most specific first) that this verb token matches; event and speech entries."""
     lex = lex or load_lexicon()
     entries = None
-    for lemma in base_forms(tok):
+    forms = base_forms(tok)
+    if tok.i >= 2 and tok.nbor(-1).text == "-":  # "test-fired": the hyphenated verb first
+        forms = [f"{tok.nbor(-2).lower_}-{f}" for f in forms] + forms
+    for lemma in forms:
         entries = lex.verbs.get(lemma)
         if entries:
             break
@@ -192,8 +195,13 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         return []
     obj = verb_object(tok)
     obj_forms: set[str] = set()
+    for c in tok.children:  # "hit with sanctions", "put under investigation"
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    obj_forms |= noun_forms(g)
     if obj is not None:
-        obj_forms = noun_forms(obj)
+        obj_forms |= noun_forms(obj)
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 obj_forms |= noun_forms(c)
