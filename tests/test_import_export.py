@@ -100,6 +100,19 @@ def test_import_twice_stores_once(store: Store, tmp_path: Path):
     assert store.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0] == 40
 
 
+def test_crlf_and_latin1_files(store: Store, tmp_path: Path):
+    crlf = tmp_path / "crlf.tsv"
+    crlf.write_bytes("\r\n".join([gdelt_row("71", "20240101", "USA", "CAN", "051", url="https://x.example/crlf"),
+                                   ""]).encode())
+    assert import_files(store, "gdelt", [crlf]).new == 1
+    assert store.event(import_event_id("gdelt", "71"))["story_id"] == "https://x.example/crlf"
+    latin = tmp_path / "latin1.tsv"
+    latin.write_bytes(gdelt_row("72", "20240101", "USA", "CAN", "051").replace("ACTOR ONE", "S\u00e3o").encode("latin-1"))
+    report = import_files(store, "gdelt", [latin])
+    assert report.new == 1 and report.messages == [f"{latin}: not valid UTF-8, read as Latin-1"]
+    assert store.event(import_event_id("gdelt", "72"))["actor"][0]["entity_text"] == "S\u00e3o"
+
+
 def test_missing_and_broken_files_do_not_stop_the_others(store: Store, tmp_path: Path):
     good = write(tmp_path / "good.tsv", gdelt_lines(5, seed=4))
     empty = write(tmp_path / "empty.tsv", [""])

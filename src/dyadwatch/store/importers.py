@@ -92,12 +92,34 @@ def _register_lookups(store: Store) -> None:
     _table(con, "_dw_fips", pd.DataFrame({"fips": list(fips), "iso3": list(fips.values())}))
 
 
-def _read_lines(store: Store, path: str) -> None:
-    """Every line of `path` as (line, raw) in the temp table _dw_lines (blank lines as NULL)."""
+def is_utf8(path: str, chunk: int = 1 << 22) -> bool:
+    """Whether the file decodes as UTF-8 (checked chunk by chunk, without holding it in memory)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(chunk):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_lines(store: Store, path: str, report: ImportReport | None = None) -> None:
+    """Every line of `path` as (line, raw) in the temp table _dw_lines (blank lines as NULL).
+    A file that is not UTF-8 is read as Latin-1, with a message."""
+    encoding = "utf-8"
+    if not is_utf8(path):
+        encoding = "latin-1"
+        if report is not None:
+            report.message(f"{path}: not valid UTF-8, read as Latin-1")
     store.con.execute("DROP TABLE IF EXISTS _dw_lines")
     store.con.execute(
-        "CREATE TEMP TABLE _dw_lines AS SELECT row_number() OVER () AS line, raw FROM read_csv(?, "
-        "columns={'raw': 'VARCHAR'}, delim=chr(1), header=false, quote='', escape='', auto_detect=false)",
+        "CREATE TEMP TABLE _dw_lines AS SELECT row_number() OVER () AS line, nullif(rtrim(raw, chr(13)), '') "
+        "AS raw FROM read_csv(?, columns={'raw': 'VARCHAR'}, delim=chr(1), header=false, quote='', "
+        f"escape='', auto_detect=false, encoding='{encoding}')",
         [str(path)],
     )
 
@@ -214,7 +236,7 @@ _GDELT_COLUMNS = {
 
 
 def _import_gdelt(store: Store, path: str, report: ImportReport) -> None:
-    _read_lines(store, path)
+    _read_lines(store, path, report)
     _fields(store, _GDELT_COLUMNS)
     aj, a_expr = _actor_joins("a", "a_country", "a_group", "a_full")
     rj, r_expr = _actor_joins("r", "r_country", "r_group", "r_full")
@@ -254,13 +276,13 @@ def _lookup_table(store: Store, name: str, rows: list[tuple[Any, Any]], cols: tu
 
 def _import_icews(store: Store, path: str, report: ImportReport) -> None:
     con = store.con
-    _read_lines(store, path)
+    _read_lines(store, path, report)
     head = con.execute("SELECT line, raw FROM _dw_lines WHERE raw IS NOT NULL ORDER BY line LIMIT 1").fetchone()
     if head is None:
         report.message(f"{path}: empty file")
         return
     header_line, header = head
-    names = [h.strip().strip('"').lower() for h in header.split("\t")]
+    names = [h.strip().strip('"').lstrip("\ufeff").lower() for h in header.split("\t")]
     pos = {_ICEWS_FIELDS[n]: i + 1 for i, n in enumerate(names) if n in _ICEWS_FIELDS}
     missing = [k for k in ("id", "date", "cameo", "a_country", "r_country") if k not in pos]
     if missing:
@@ -316,7 +338,7 @@ _PHOENIX_COLUMNS = {
 
 
 def _import_phoenix(store: Store, path: str, report: ImportReport) -> None:
-    _read_lines(store, path)
+    _read_lines(store, path, report)
     _fields(store, _PHOENIX_COLUMNS, where="NOT starts_with(lower(raw), 'eventid')")
     aj, a_expr = _actor_joins("a", "a_entity", "no_group", "a_full")
     rj, r_expr = _actor_joins("r", "r_entity", "no_group", "r_full")
