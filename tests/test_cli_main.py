@@ -148,9 +148,9 @@ def test_trigger_is_marked() -> None:
     row = {"event_text": "\n\n" + text, "evidence": json.dumps({
         "sentence_start": 100, "trigger": {"text": "protested", "start": 102 + start, "end": 111 + start}})}
     t = _marked_sentence(row)
-    assert t.plain == text
-    (span,) = t.spans
-    assert t.plain[span.start:span.end] == "protested" and "underline" in str(span.style)
+    assert t.plain == text.replace("protested", "«protested»")
+    (span,) = [sp for sp in t.spans if "underline" in str(sp.style)]
+    assert t.plain[span.start:span.end] == "protested"
 
 
 def demo_numbers(out: str) -> dict:

@@ -101,12 +101,12 @@ def _resolve(value: str | None, what: str) -> str | None:
 
 
 def _marked_sentence(row: dict[str, Any]) -> Any:
-    """The sentence as rich Text with the trigger underlined (plain text: no markup is parsed)."""
+    """The sentence as rich Text with the trigger marked (plain text: no markup is parsed)."""
     from rich.text import Text
 
     sentence = (row.get("event_text") or "").strip("\n")
     lead = len(row.get("event_text") or "") - len((row.get("event_text") or "").lstrip("\n"))
-    text = Text(" ".join(sentence.split("\n")))
+    sentence = sentence.replace("\n", " ")
     ev = row.get("evidence")
     if isinstance(ev, str):
         try:
@@ -125,8 +125,14 @@ def _marked_sentence(row: dict[str, Any]) -> Any:
         k = sentence.find(t_text)
         if k >= 0:
             span = (k, k + len(t_text))
-    if span:
-        text.stylize("bold underline", *span)
+    if not span:
+        return Text(sentence)
+    # marked twice: styled for terminals, and between « » for plain output (files, pipes)
+    text = Text(sentence[:span[0]])
+    text.append("«")
+    text.append(sentence[span[0]:span[1]], style="bold underline")
+    text.append("»")
+    text.append(sentence[span[1]:])
     return text
 
 
@@ -136,7 +142,7 @@ def _event_table(df: Any, total: int) -> Any:
 
     table = Table(title=f"{len(df)} of {total} events", show_lines=False, expand=True)
     for name, kw in (("date", {"no_wrap": True}), ("actor", {}), ("event", {}), ("recipient", {}),
-                     ("modality", {}), ("conf", {"justify": "right"}), ("sentence (trigger underlined)",
+                     ("modality", {}), ("conf", {"justify": "right"}), ("sentence («trigger»)",
                                                                        {"ratio": 1})):
         table.add_column(name, **kw)
     for row in df.to_dict("records"):
@@ -231,6 +237,7 @@ def demo(db: str | None = DbOption) -> None:
     """Ingest the bundled sample corpus and show what was found (safe to run twice)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from ..pipeline import run_demo
 
@@ -250,10 +257,10 @@ def demo(db: str | None = DbOption) -> None:
     t.add_column("type")
     t.add_column("events", justify="right")
     for k, v in s["events_by_type"].items():
-        t.add_row(k, str(v))
+        t.add_row(Text(str(k)), Text(str(v)))
     console.print(t)
     a, b = s["dyad"]
-    d = Table(title=f"{a} - {b} by month (asserted events, both directions)")
+    d = Table(title=Text(f"{a} - {b} by month (asserted events, both directions)"))
     for c in ("month", "events", "quad1", "quad2", "quad3", "quad4", "net PLOVER"):
         d.add_column(c, justify="left" if c == "month" else "right")
     for row in s["dyad_by_month"].to_dict("records"):
