@@ -188,6 +188,7 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
     d = parse_date(date)
     s = measure_series(store, a, b, freq=freq, measure=measure, since=since, until=until,
                        modality=modality, origin=origin)
+    n_undated = int(s.attrs.get("n_undated", 0))
     dyad = f"{a}-{b}"
     out: dict[str, Any] = {
         "dyad": dyad, "date": d.isoformat(), "event": event, "freq": freq, "measure": measure,
@@ -208,7 +209,7 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
         y = np.where(np.isnan(y), np.nanmean(y) if np.isfinite(np.nanmean(y)) else 0.0, y)
     n = len(y)
     n_events = int(s["n_events"].sum())
-    out.update(n_periods=n, n_pre=t0, n_post=n - t0, n_events=n_events,
+    out.update(n_periods=n, n_pre=t0, n_post=n - t0, n_events=n_events, n_undated=n_undated,
                series=[{"period": p.strftime("%Y-%m-%d"), "value": rounded(v, 4)}
                        for p, v in zip(s["period"], y)])
     if t0 < min_side or n - t0 < min_side or n_events < min_events:

@@ -63,12 +63,12 @@ def top_events(store: Any, a: str, b: str, start: pd.Timestamp, end_excl: pd.Tim
     where = where.replace("date >=", "d.date >=").replace("modality =", "d.modality =").replace(
         "origin IN", "d.origin IN")
     sql = f"""
-        SELECT e.id, CAST(e.date AS VARCHAR) AS date, d.source, d.target, e.event, e.plover_score,
-               e.quad_code, e.event_text, e.story_id
-        FROM event_dyads d JOIN events e ON e.id = d.event_id
+        SELECT d.event_id, CAST(d.date AS VARCHAR) AS date, d.source, d.target, d.event,
+               coalesce(d.plover_score, e.plover_score) AS plover_score, d.quad_code, e.event_text, e.story_id
+        FROM event_dyads d LEFT JOIN events e ON e.id = d.event_id
         WHERE ((d.source = ? AND d.target = ?) OR (d.source = ? AND d.target = ?))
           AND d.date < ? {where}
-        ORDER BY abs(coalesce(e.plover_score, 0)) DESC, e.date, e.id
+        ORDER BY abs(coalesce(d.plover_score, e.plover_score, 0)) DESC, d.date, d.event_id
         LIMIT {int(limit)}
     """
     rows = connection(store).execute(sql, [a, b, b, a, end_excl.date()] + params).fetchall()
@@ -115,6 +115,7 @@ def dyad_regimes(store: Any, a: str, b: str, freq: str = "week", since: Any = No
         })
     out = pd.DataFrame(rows, columns=["regime", "start", "end", "n_periods", "level", "n_events", "top_events"])
     out.attrs.update(dyad=f"{a.upper()}-{b.upper()}", freq=freq, measure=measure, penalty=pen,
+                     n_undated=s.attrs.get("n_undated", 0),
                      n_periods=len(y), change_points=[r["start"] for r in rows[1:]])
     return out
 

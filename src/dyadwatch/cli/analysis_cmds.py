@@ -241,13 +241,15 @@ def regimes_cmd(
             sentence = (e.get("event_text") or "").replace("\n", " ")
             if len(sentence) > 70:
                 sentence = sentence[:69] + "…"
-            opening.append(f"{e['date']} {e['source']}→{e['target']} {e['event']} ({_num(e['plover_score'])}) ")
+            opening.append(f"{e['date']} {e['source']}→{e['target']} {e['event'] or '?'} ({_num(e['plover_score'])}) ")
             opening.append(sentence + "\n", style="dim")
         table.add_row(str(r.regime), r.start, r.end, str(r.n_periods), _num(r.level), str(r.n_events),
                       opening.rstrip() or opening)
     console.print(table)
     console.print(f"penalty {meta['penalty']:.2f}; change points: {', '.join(meta['change_points']) or 'none'}",
                   markup=False)
+    if meta.get("n_undated"):
+        console.print(f"{meta['n_undated']} undated events left out", markup=False)
 
 
 # -- impact -------------------------------------------------------------------------------------
@@ -308,6 +310,8 @@ def impact_cmd(
                       markup=False)
         line = sparkline(vals)
         console.print(line[:n_pre] + "┃" + line[n_pre:], markup=False)
+    if res.get("n_undated"):
+        console.print(f"{res['n_undated']} undated events left out", markup=False)
 
 
 # -- reciprocity --------------------------------------------------------------------------------
