@@ -108,6 +108,17 @@ class SentenceActors:
         if found:
             return found
         for c in h.children:
+            if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
+                rel = h
+                while rel.dep_ != "relcl" and rel.head is not rel:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    got = self.resolve(rel.head, depth + 1)
+                    if got:
+                        role = self.role_sector(h)
+                        for a in got:
+                            a.sector = role or a.sector
+                        return got
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our"):
                 got = self._pronoun(c, exclude_clause=True)
                 if got:
@@ -239,6 +250,16 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                     if g.dep_ == "pobj":
                         return g, "agent"
         if passive:
+            # "was hit with sanctions by the EU": the agent hangs on the instrument
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            for p in g.children:
+                                if p.dep_ == "prep" and p.lower_ == "by":
+                                    for q in p.children:
+                                        if q.dep_ == "pobj":
+                                            return q, "agent"
             return None, ""
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
@@ -294,7 +315,8 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     out = []
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away", "back")]
+    heads = [tok] + [c for c in tok.children
+                     if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "away", "back")]
     for c in (k for h in heads for k in h.children):
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
             for g in c.children:

@@ -203,13 +203,14 @@ class Coder:
             if c.entry.event in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
                 anchor = c.tok if c.entry.kind == "verb" else c.tok.head
                 for x in anchor.children:
-                    if x.dep_ in ("advcl", "xcomp", "acl") and x.i > anchor.i and (
-                            any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children) or x.tag_ == "VBG"):
-                        for t in x.subtree:
-                            inner = next((d for d in cands if d.tok.i == t.i), None)
-                            if inner is not None and inner.entry.event in ("REQUEST", "ACCUSE", "PROTEST") \
-                                    and inner is not c:
-                                controlled.setdefault(t.i, c.tok.i)
+                    if x.dep_ not in ("advcl", "xcomp", "acl") or x.i < anchor.i:
+                        continue
+                    infinitive = any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+                    aims = {"REQUEST", "PROTEST"} if infinitive else {"REQUEST"} if x.tag_ == "VBG" else set()
+                    for t in x.subtree:
+                        inner = next((d for d in cands if d.tok.i == t.i), None)
+                        if inner is not None and inner.entry.event in aims and inner is not c:
+                            controlled.setdefault(t.i, c.tok.i)
         by_tok = {c.tok.i: c for c in cands}
         events: list[Event] = []
         made: dict[int, Event] = {}
@@ -345,6 +346,9 @@ class Coder:
                     modality = "claimed"
         if etype in (SPEECH, "DENY"):
             return None
+        if etype == "PROTEST" and mode == "obstruct" and actors and all(
+                a.sector in (None, "GOV", "MIL", "COP") for a in actors):
+            etype, mode, cameo = "COERCE", "restrict", "191"  # a state blocking is coercion, not protest
         if etype == "CONSULT" and mode == "visit" and e.kind == "verb" and e.prt:
             subj, _ = subject_token(tok)
             words = subj.subtree if subj is not None else []

@@ -197,6 +197,12 @@ def _governing(head: Token, cues: ModalityCues, found: list[_Found]) -> None:
         found.append(_Found(modality, head.text))
 
 
+def _is_claim_noun(tok: Token, cues: ModalityCues) -> bool:
+    """A noun like "claims" or "reports" (the tagger sometimes calls "claims" a verb: the role decides)."""
+    nominal = tok.pos_ in NOUN_POS or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos")
+    return nominal and (tok.lemma_.lower() in cues.claim_nouns or tok.lower_.rstrip("s") in cues.claim_nouns)
+
+
 def _inherits_from_conj_head(node: Token) -> bool:
     """A conjunct without its own subject and auxiliaries shares the first verb's ("will visit Tokyo
     and meet Abe", "allegedly shelled the camp and killed ten")."""
@@ -249,6 +255,15 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             else:
                 _governing(head, cues, found)
             inherit_local = True
+        elif dep in ("acl", "ccomp", "relcl") and _is_claim_noun(head, cues) \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            # "rejected claims that it shelled the village": a claim, denied when the claim is rejected
+            verb = head.head
+            if verb.i != head.i and cues.governing.get(verb.lemma_.lower()) == NEGATED:
+                found.append(_Found(NEGATED, verb.text))
+            else:
+                found.append(_Found(CLAIMED, head.text))
+            break
         elif dep == "ccomp":
             lemma = head.lemma_.lower()
             if lemma in cues.reporting:
@@ -287,16 +302,6 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             if any(m.dep_ == "mark" for m in node.children):
                 break  # "after", "because", "if" (already counted): a clause of its own
             inherit_local = True
-        elif dep in ("acl", "ccomp", "relcl") and head.pos_ in NOUN_POS and head.lemma_.lower() in cues.claim_nouns \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
-            # "rejected claims that it shelled the village": a claim, denied when the claim is rejected
-            verb = head.head
-            lemma = verb.lemma_.lower()
-            if verb.i != head.i and cues.governing.get(lemma) == NEGATED:
-                found.append(_Found(NEGATED, verb.text))
-            else:
-                found.append(_Found(CLAIMED, head.text))
-            break
         else:
             break  # relative clauses, participial modifiers, subjects: their own context
         node = head
