@@ -221,3 +221,17 @@ def test_sample_corpus_is_bundled() -> None:
     years = {a.date[:4] for a in arts if a.date}
     assert years == {"2017", "2018", "2019", "2020"}
     assert any(a.language != "en" for a in arts)
+
+
+def test_too_long_to_code_is_an_error_not_an_empty_article(tmp_path: Path) -> None:
+    from dyadwatch.pipeline import MAX_CODED_CHARS
+
+    long_text = "Officials in Seoul said the talks with Japan went well on Monday. "
+    (tmp_path / "long.txt").write_text(long_text * (MAX_CODED_CHARS // len(long_text) + 10))
+    (tmp_path / "short.txt").write_text("China urged Japan to show restraint, a spokesman said on Friday.\n")
+    db = tmp_path / "l.duckdb"
+    report = ingest_paths([tmp_path / "long.txt", tmp_path / "short.txt"], db=db)
+    assert report.stored_new == 1 and len(report.errors) == 1
+    assert "long.txt" in report.errors[0] and "too long" in report.errors[0]
+    with Store(db) as s:
+        assert s.counts()["articles"] == 1

@@ -25,6 +25,7 @@ from .ingest.readers import expand_paths
 
 BATCH_SIZE = 16  # articles coded per batch (code_articles runs spaCy's nlp.pipe over a batch)
 CODED_LANGUAGES = frozenset({"en"})
+MAX_CODED_CHARS = 1_000_000  # spaCy's parser refuses longer texts (nlp.max_length)
 
 
 @dataclass
@@ -133,6 +134,10 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
                 report.undated += item.date is None
             elif stored is False:
                 report.already_present += 1
+            continue
+        if len(item.text) > MAX_CODED_CHARS:
+            report.errors.append(f"{item.path}: article of {len(item.text):,} characters is too long to code "
+                                 f"(limit {MAX_CODED_CHARS:,}); split it")
             continue
         batch.append(item)
         if len(batch) >= batch_size:
