@@ -190,12 +190,18 @@ def rw_server(synthetic: Synthetic) -> Iterator[Server]:
     stop_server(server)
 
 
-@pytest.fixture(scope="module")
-def ro_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@pytest.fixture(scope="session")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A read-only server over the sample-corpus database, shared with the dashboard tests."""
     db = sample_db(tmp_path_factory)
-    server = start_server(db, tmp_path_factory.mktemp("rolog") / "server.log")
+    server = start_server(db, tmp_path_factory.mktemp("samplelog") / "server.log")
     yield server
     stop_server(server)
+
+
+@pytest.fixture
+def ro_server(sample_server: Server) -> Server:
+    return sample_server
 
 
 def involves(e: Event, code: str) -> bool:

@@ -146,11 +146,16 @@
         el("circle", {cx: x(toTime(p.x)), cy: y(p.y), r: 2.2, class: "linemarker " + (l.className || "")}, gLines);
       });
     });
-    var gDots = el("g", {class: "dots"}, svg);
+    var gDots = el("g", {class: "dots"}, svg), taken = {};
     (spec.dots || []).forEach(function (d) {
       var t = toTime(d.x);
       if (isNaN(t) || d.y === null || d.y === undefined) return;
-      var c = el("circle", {cx: x(t), cy: y(d.y), r: d.r || 5, class: "dot " + (d.className || ""),
+      // dots at the same place (same day, same score) spread sideways so that each can be clicked
+      var r = d.r || 5, cx = x(t), cy = y(d.y), key = Math.round(cx / r) + ":" + Math.round(cy / r);
+      var k = taken[key] || 0;
+      taken[key] = k + 1;
+      cx += (k % 2 ? 1 : -1) * Math.ceil(k / 2) * r * 1.7;
+      var c = el("circle", {cx: cx, cy: cy, r: r, class: "dot " + (d.className || ""),
                             tabindex: 0, "data-testid": d.testid || "event-dot", "data-id": d.id}, gDots);
       title(c, d.title);
       if (spec.onDotClick) {
