@@ -35,6 +35,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def run_json(*args: str) -> dict:
     code, out, err = run(*args, "--json")
     assert code == 0, err or out
+    assert "NaN" not in out and "Infinity" not in out  # strict JSON: missing values are null
     return json.loads(out)
 
 

@@ -218,13 +218,15 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
                           f"{freq}s either side and {min_events} events)")
         return out
     fit = its_test(y, t0, min_side=min_side, alpha=alpha, errors=errors, half=window)
-    out.update({k: (rounded(v, 4) if isinstance(v, float) else v) for k, v in fit.items()})
+    out.update({k: (rounded(v, 8 if k.endswith("p_value") else 4) if isinstance(v, float) else v)
+                for k, v in fit.items()})
     significant, p_ok = fit["significant"], fit["p_value"] < alpha
     unit = MEASURE_UNITS.get(measure, measure).format(freq=freq)
     ci = f"95% CI {_fmt(fit['ci_low'])} to {_fmt(fit['ci_high'])}"
     plac = (f"placebo p = {out['placebo_p']:.2f}" if out["placebo_p"] is not None
             else "no placebo test: too few other dates")
-    stats = f"(level change {_fmt(fit['level_change'])} {unit}, {ci}, p = {fit['p_value']:.3f}, {plac})"
+    pv = "p < 0.001" if fit["p_value"] < 0.001 else f"p = {fit['p_value']:.3f}"
+    stats = f"(level change {_fmt(fit['level_change'])} {unit}, {ci}, {pv}, {plac})"
     if significant:
         direction = "towards cooperation" if fit["level_change"] > 0 else "towards conflict"
         out["verdict"] = f"significant change {direction} in the {dyad} dynamic after {d.isoformat()} {stats}"

@@ -56,6 +56,20 @@ def granger_pvalues(cause: np.ndarray, effect: np.ndarray, max_lag: int) -> dict
     return out
 
 
+def response_summary(rec: dict[str, Any], freq: str) -> str:
+    """One plain sentence for a response record of `dyad_reciprocity`."""
+    if rec["best_lag"] is None:
+        return f"{rec['responder']} → {rec['to']}: {rec['note'] or 'no measurable response'}"
+    r = rec["correlation"]
+    word = "strongly" if abs(r) >= 0.5 else "moderately" if abs(r) >= 0.3 else "weakly"
+    when = "in the same period" if rec["best_lag"] == 0 else f"after {rec['best_lag']} {freq}(s)"
+    kind = "in kind" if r > 0 else "in the opposite sense"
+    gp = ""
+    if rec["granger_p"] is not None:
+        gp = ", Granger p < 0.001" if rec["granger_p"] < 0.001 else f", Granger p = {rec['granger_p']:.3f}"
+    return f"{rec['responder']} responds to {rec['to']} {word} {kind} {when} (r = {r:+.2f}{gp})"
+
+
 def dyad_reciprocity(store: Any, a: str, b: str, freq: str = "week", max_lag: int = 4,
                      measure: str = "net_coop", since: Any = None, until: Any = None,
                      modality: str | None = "asserted", origin: Any = None, min_periods: int = 12
@@ -63,7 +77,7 @@ def dyad_reciprocity(store: Any, a: str, b: str, freq: str = "week", max_lag: in
     """Reciprocity of the A-B dyad; a dict of plain types: dyad, freq, measure, n_periods,
     crosscorr (records: lag, b_responds_to_a, a_responds_to_b), granger (records: lag,
     a_causes_b_p, b_causes_a_p), responses (one per responder: responder, to, best_lag,
-    correlation, granger_p, granger_best_lag, granger_min_p, note), note."""
+    correlation, granger_p, granger_best_lag, granger_min_p, note, summary), note."""
     a, b = a.upper(), b.upper()
     wide = direction_series(store, a, b, freq=freq, measure=measure, since=since, until=until,
                             modality=modality, origin=origin)
@@ -97,14 +111,15 @@ def dyad_reciprocity(store: Any, a: str, b: str, freq: str = "week", max_lag: in
             notes.append(rec["note"])
         else:
             lag, r = max(vals, key=lambda v: (abs(v[1]), -v[0]))
-            rec.update(best_lag=lag, correlation=r, granger_p=rounded(g.get(max(lag, 1)), 4))
+            rec.update(best_lag=lag, correlation=r, granger_p=rounded(g.get(max(lag, 1)), 6))
         if g:
             gl = min(g, key=lambda k: g[k])
-            rec.update(granger_best_lag=gl, granger_min_p=rounded(g[gl], 4))
+            rec.update(granger_best_lag=gl, granger_min_p=rounded(g[gl], 6))
+        rec["summary"] = response_summary(rec, freq)
         out["responses"].append(rec)
     if notes:
         out["note"] = "; ".join(notes)
     return out
 
 
-__all__ = ["dyad_reciprocity", "granger_pvalues", "lagged_corr"]
+__all__ = ["dyad_reciprocity", "granger_pvalues", "lagged_corr", "response_summary"]

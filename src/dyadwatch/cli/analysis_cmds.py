@@ -66,6 +66,12 @@ def _num(x: Any, fmt: str = "{:+.2f}") -> str:
     return fmt.format(x)
 
 
+def _p(x: Any) -> str:
+    if x is None:
+        return "-"
+    return "< 0.001" if x < 0.001 else f"{x:.3f}"
+
+
 def sparkline(values: Sequence[float | None]) -> str:
     """A one-line chart of values with unicode blocks (blank where missing)."""
     vals = [v for v in values if v is not None and not math.isnan(v)]
@@ -293,11 +299,11 @@ def impact_cmd(
         for col in ("", "estimate", "95% CI", "p"):
             table.add_column(col, justify="right")
         table.add_row("level change", _num(res["level_change"]),
-                      f"{_num(res['ci_low'])} to {_num(res['ci_high'])}", _num(res["p_value"], "{:.3f}"))
+                      f"{_num(res['ci_low'])} to {_num(res['ci_high'])}", _p(res["p_value"]))
         if res.get("trend_change") is not None:
             table.add_row("trend change", _num(res["trend_change"], "{:+.3f}"),
                           f"{_num(res['trend_ci_low'], '{:+.3f}')} to {_num(res['trend_ci_high'], '{:+.3f}')}",
-                          _num(res["trend_p_value"], "{:.3f}"))
+                          _p(res["trend_p_value"]))
             table.add_row("level before / after", f"{_num(res['pre_level'])} / {_num(res['post_level'])}", "", "")
             table.add_row("trend before / after", f"{_num(res['pre_trend'], '{:+.3f}')} / "
                           f"{_num(res['post_trend'], '{:+.3f}')}", "", "")
@@ -354,16 +360,7 @@ def reciprocity_cmd(
                           _num(c["a_responds_to_b"]), _num(g.get("b_causes_a_p"), "{:.4f}"))
         console.print(table)
     for r in res["responses"]:
-        if r["best_lag"] is None:
-            console.print(Text(f"{r['responder']} → {r['to']}: {r['note'] or 'no measurable response'}"))
-            continue
-        strength = abs(r["correlation"])
-        word = "strongly" if strength >= 0.5 else "moderately" if strength >= 0.3 else "weakly"
-        when = "in the same period" if r["best_lag"] == 0 else f"after {r['best_lag']} {freq}(s)"
-        kind = "in kind" if r["correlation"] > 0 else "in the opposite sense"
-        gp = f", Granger p = {r['granger_p']:.4f}" if r["granger_p"] is not None else ""
-        console.print(Text(f"{r['responder']} responds to {r['to']} {word} {kind} {when} "
-                           f"(r = {r['correlation']:+.2f}{gp})"))
+        console.print(Text(r["summary"]))
     if res["note"]:
         console.print(Text(res["note"], style="yellow"))
 
