@@ -60,9 +60,23 @@ CASES = [
     ("Both sides agreed to exchange prisoners.", "exchange", "future"),
     ("The opposition accused the police of beating protesters.", "beating", "claimed"),
     ("The opposition accused the police of beating protesters.", "accused", "asserted"),
-    ("The militants reportedly seized the airport.", "seized", "claimed"),
+    ("The militants reportedly seized the airport.", "seized", "asserted"),
+    ("The militants supposedly seized the airport.", "seized", "claimed"),
+    ("The hackers tried to break into the ministry servers.", "break", "asserted"),
+    ("The army mounted its long-threatened offensive.", "offensive", "asserted"),
     ("Troops allegedly raided the village and burned the market.", "burned", "claimed"),
     ("The guild claimed that the mayor had bribed inspectors.", "bribed", "claimed"),
+    ("The ministry dismissed claims that its jets bombed the clinic.", "bombed", "negated"),
+    ("The union repeated claims that guards beat the strikers.", "beat", "claimed"),
+    ("The colonel is said to have ordered the ambush.", "ordered", "claimed"),
+    ("The summit was called off.", "summit", "negated"),
+    ("Neither army fired a shot.", "fired", "negated"),
+    ("No state has recognised the breakaway region.", "recognised", "negated"),
+    ("The alleged raid on the consulate drew protests.", "raid", "claimed"),
+    ("The premier ruled out talks with the separatists.", "talks", "negated"),
+    ("The planned summit in Lima drew attention.", "summit", "future"),
+    ("The cabinet cannot accept the ultimatum.", "accept", "negated"),
+    ("The government is considering sanctions against the junta.", "sanctions", "hypothetical"),
 ]
 
 
@@ -106,7 +120,7 @@ def test_bad_user_file_is_reported_and_ignored(nlp, tmp_path, monkeypatch, caplo
         with caplog.at_level(logging.WARNING, logger="dyadwatch.coding"):
             cues = mod.load_cues()
         assert "modality.yaml" in caplog.text
-        assert "reportedly" in cues.adverbs
+        assert "allegedly" in cues.adverbs
         assert mod.classify_modality(trigger_of(nlp, "The army did not fire.", "fire")) == "negated"
     finally:
         monkeypatch.delenv("DYADWATCH_KB")

@@ -221,7 +221,9 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         for child in trigger.children:
             if child.dep_ in ("det", "neg") and child.lower_ in cues.negation:
                 found.append(_Found(NEGATED, child.text))
-            elif child.dep_ in ("amod", "compound") and child.lower_ in cues.noun_modifiers:
+            elif child.dep_ in ("amod", "compound") and child.lower_ in cues.noun_modifiers and not (
+                    trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in cues.support_verbs):
+                # "the planned summit" (but "carried out the planned raid" happened)
                 found.append(_Found(cues.noun_modifiers[child.lower_], child.text))
         head = trigger.head
         dep = trigger.dep_
