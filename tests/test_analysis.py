@@ -190,6 +190,14 @@ def test_impact_window_and_placebo_at_a_false_date(store: Store) -> None:
     assert res["significant"] is False
 
 
+def test_impact_on_mean_plover_score(store: Store) -> None:
+    res = dyad_impact(store, "USA", "PRK", date=SHIFT, measure="plover_mean", errors="hac")
+    assert res["significant"] is True and res["level_change"] > 2  # conflict types ~ -4.4, cooperation ~ +4.9
+    assert "mean PLOVER score points" in res["verdict"]
+    with pytest.raises(AnalysisError):
+        dyad_impact(store, "USA", "PRK", date=SHIFT, measure="no_such_measure")
+
+
 def test_impact_too_few_data(store: Store) -> None:
     res = dyad_impact(store, "FRA", "MLI", date="2019-03-20")
     assert res["significant"] is None and "too few data to say" in res["verdict"]

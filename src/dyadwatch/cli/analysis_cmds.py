@@ -223,8 +223,7 @@ def regimes_cmd(
     origin: str | None = OriginOption,
     db: str | None = DbOption,
 ) -> None:
-    """Change points in a dyad's cooperation-conflict series: each regime with its dates, level and
-    the events that open it."""
+    """Change points in a dyad's cooperation-conflict series: regimes, their levels, opening events."""
     from ..analysis import dyad_regimes
 
     ca, cb = _codes(a, b)
@@ -396,7 +395,10 @@ def triad_cmd(
                        "(cooperative minus conflictual share, -1..+1)"))
     if res["cohesion_series"]:
         vals = [s["cohesion"] for s in res["cohesion_series"]]
-        console.print(f"cohesion per {freq}: {sparkline(vals)}", markup=False)
+        console.print(f"cohesion per {freq}:  {sparkline(vals)}", markup=False)
+        for pair in [p["pair"] for p in res["pairs"]]:
+            net = [float(r["net_coop"]) for r in res["series"] if r["pair"] == pair]
+            console.print(f"{pair} net coop: {sparkline(net)}", markup=False)
     table = Table(title="pairs")
     for col in ("pair", "events", "coop", "conflict", "net coop", "PLOVER mean", "cohesion"):
         table.add_column(col, justify="left" if col == "pair" else "right")
