@@ -257,3 +257,22 @@ def test_cli_import_and_export(tmp_path: Path):
     assert len([json.loads(line) for line in res.output.splitlines() if line.startswith("{")]) == 3
     res = runner.invoke(app, ["import", "nonsense", str(f), "--db", str(db)])
     assert res.exit_code != 0
+
+
+def test_code_tables():
+    from dyadwatch.events import cameo_table
+    from dyadwatch.store.codes import cameo_country_table, country_name_to_iso3, fips_table, sectors_to_plover
+
+    assert fips_table()["GM"] == "DEU" and fips_table()["KN"] == "PRK" and fips_table()["UK"] == "GBR"
+    assert cameo_country_table()["ROM"] == "ROU" and cameo_country_table()["FRA"] == "FRA"
+    assert country_name_to_iso3("Russian Federation") == "RUS"
+    assert country_name_to_iso3("North Korea") == "PRK"
+    assert country_name_to_iso3("Occupied Palestinian Territory") == "PSE"
+    assert country_name_to_iso3("Atlantis") is None
+    assert sectors_to_plover("Government,Executive") == "GOV"
+    assert sectors_to_plover("Police,Government") == "COP"
+    table = cameo_table()
+    assert len(table) > 300
+    assert table["010"]["plover"] is None and table["020"]["plover"] == "REQUEST"
+    assert all(row["plover"] for code, row in table.items() if not code.startswith("01"))
+    assert all(row["label"] for row in table.values())
