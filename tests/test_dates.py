@@ -93,3 +93,24 @@ def test_article_date_with_time_and_bad_dates() -> None:
 def test_unreadable_article_date_falls_back_to_undated(nlp) -> None:
     doc = nlp("The embassy protested.")
     assert event_date(doc[:], "someday") == (None, "undated")
+
+
+def test_anchors_from_earlier_events(nlp) -> None:
+    from dyadwatch.coding.dates import add_anchor
+
+    doc = nlp("The navy carried out a torpedo test on Monday. Three days after the test, the envoys met. "
+              "A week after the meeting, sanctions followed.")
+    s1, s2, s3 = list(doc.sents)
+    anchors: dict = {}
+    carried = next(t for t in s1 if t.text == "carried")
+    d1 = event_date(s1, "2020-03-20")
+    assert d1 == ("2020-03-16", "day")
+    add_anchor(anchors, carried, d1[0])
+    assert anchors["test"] == "2020-03-16"
+    d2 = event_date(s2, "2020-03-20", anchors)
+    assert d2 == ("2020-03-19", "day")
+    add_anchor(anchors, next(t for t in s2 if t.text == "met"), d2[0])
+    assert event_date(s3, "2020-03-30", anchors) == ("2020-03-26", "week")
+    # a past event dated after its own report is a misreading: the publication date is kept
+    assert event_date(s3, "2020-03-20", anchors) == ("2020-03-20", "publication")
+    assert add_anchor({}, carried, None) == {}

@@ -349,4 +349,35 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
         return (attached, RANK.get(c[3], 0), -c[0])
 
     best = max(candidates, key=score)
+    if base is not None and not future and best[2] > base and best[3] in ("day", "week"):
+        return fallback  # a past event cannot follow its own report: the reading is wrong
     return best[2].isoformat(), best[3]
+
+
+# Verb lemmas and the nouns a later sentence uses for the same event ("two days after the talks").
+NOMINAL_FORMS = {
+    "meet": ("meeting", "summit", "talks"), "talk": ("talks",), "negotiate": ("negotiations", "talks"),
+    "invade": ("invasion",), "attack": ("attack", "attacks"), "test": ("test", "tests"),
+    "launch": ("launch", "launches"), "strike": ("strike", "strikes"), "bomb": ("bombing",),
+    "shell": ("shelling",), "visit": ("visit", "trip"), "sign": ("signing", "deal", "agreement"),
+    "agree": ("agreement", "deal"), "sanction": ("sanctions",), "protest": ("protest", "protests"),
+    "withdraw": ("withdrawal",), "elect": ("election", "elections"), "vote": ("vote", "referendum"),
+    "explode": ("explosion", "blast"), "detonate": ("explosion", "blast", "test"),
+}
+
+
+def add_anchor(anchors: dict, trigger: Token, iso_date: str | None) -> dict:
+    """Register an event coded earlier in an article under the words a later sentence may use for
+    it: the trigger, its lemma, its object ("carried out a nuclear test" -> test) and common nouns
+    for the act ("met" -> meeting, summit, talks). Later registrations of a word win."""
+    if not iso_date:
+        return anchors
+    words = {trigger.lower_, trigger.lemma_.lower()}
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and child.pos_ in ("NOUN", "PROPN"):
+            words |= {child.lower_, child.lemma_.lower()}
+    words |= set(NOMINAL_FORMS.get(trigger.lemma_.lower(), ()))
+    for word in words:
+        if word.isalpha():
+            anchors[word] = iso_date
+    return anchors
