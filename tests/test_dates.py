@@ -27,6 +27,7 @@ CASES = [
     ("The governor resigned on Thursday.", "2017-08-02", False, ("2017-07-27", "day")),
     ("The governor will resign on Thursday.", "2017-08-02", True, ("2017-08-03", "day")),
     ("The governors will meet next Wednesday.", "2017-08-02", True, ("2017-08-09", "day")),
+    ("The envoys meet tomorrow in Rome.", "2017-08-02", False, ("2017-08-03", "day")),
     ("Gunboats shelled the island yesterday.", "2017-08-02", False, ("2017-08-01", "day")),
     ("The mayor condemned the raid today.", "2017-08-02", False, ("2017-08-02", "day")),
     ("Farmers blocked the highway two days ago.", "2017-08-20", False, ("2017-08-18", "day")),

@@ -75,6 +75,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # a date after these words bounds a period ("fighting since March") rather than dating the event
 PERIOD_WORDS = frozenset({"since", "until", "till", "by", "from", "before", "after", "through", "throughout"})
 NAMED_DAYS = frozenset({"good", "bloody", "black", "super", "ash", "holy", "palm", "cyber", "easter", "maundy"})
+_FORWARD = re.compile(r"\b(?:tomorrow|next|coming|following)\b", _I)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # every date-bearing word the rules know: sentences without one never reach the rules or dateparser
 _PREFILTER = re.compile(
@@ -349,7 +350,9 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
         return (attached, RANK.get(c[3], 0), -c[0])
 
     best = max(candidates, key=score)
-    if base is not None and not future and best[2] > base and best[3] in ("day", "week"):
+    phrase = text[best[0] - start:best[1] - start]
+    if base is not None and not future and best[2] > base and best[3] in ("day", "week") \
+            and not _FORWARD.search(phrase):
         return fallback  # a past event cannot follow its own report: the reading is wrong
     return best[2].isoformat(), best[3]
 
