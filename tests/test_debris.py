@@ -125,3 +125,22 @@ def test_glued_names_of_many_shapes(name: str) -> None:
     inline = BODY[0] + " " + name + name + " " + " ".join(HEADLINES) + " MORE " + BODY[1]
     if " " in name:  # a one-word name glued inline is too weak a signal to act on
         assert clean_text(inline) == BODY[0] + " " + BODY[1]
+
+
+@pytest.mark.parametrize(("text", "place", "body"), [
+    ("SEOUL, Feb 12 (Test Wire) - North Korea fired a missile.", "SEOUL", "North Korea fired a missile."),
+    ("UNITED NATIONS, Aug 5 (Test Wire) - The council voted.", "UNITED NATIONS", "The council voted."),
+    ("TOKYO (Test Wire) - Japan protested.", "TOKYO", "Japan protested."),
+    ("WASHINGTON — The president spoke.", "WASHINGTON", "The president spoke."),
+    ("North Korea fired - a missile.", None, None),
+    ("U.S. - China talks resumed.", None, None),
+    ("NATO - Russia council met.", None, None),
+])
+def test_dateline(text: str, place: str | None, body: str | None) -> None:
+    from dyadwatch.ingest.debris import find_dateline
+
+    d = find_dateline(text)
+    if place is None:
+        assert d is None
+    else:
+        assert d["place"] == place and text[d["end"]:] == body

@@ -55,6 +55,8 @@ def test_txt_with_header(tmp_path: Path) -> None:
     assert (a.title, a.date, a.source, a.url) == ("Ministers meet in Moscow", "2019-03-04", "Test Wire",
                                                   "https://example.test/moscow")
     assert a.text.startswith("MOSCOW, March 4")
+    assert a.meta["dateline"]["place"] == "MOSCOW"
+    assert a.text[a.meta["dateline"]["end"]:].startswith("Russia and China")
     assert "Date:" not in a.text and "Ministers meet" not in a.text
     assert a.language == "en"
     assert a.id == article_id(a.text, a.url)

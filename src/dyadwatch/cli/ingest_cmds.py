@@ -158,6 +158,29 @@ def _event_table(df: Any, total: int) -> Any:
     return table
 
 
+JSON_COLUMNS = ("actor", "recipient", "evidence", "original")
+
+
+def _json_records(df: Any) -> list[dict[str, Any]]:
+    """Rows as plain records: JSON columns as nested objects, lists as lists, missing as null."""
+    import math
+
+    out = []
+    for rec in df.to_dict("records"):
+        for key, value in rec.items():
+            if key in JSON_COLUMNS and isinstance(value, str):
+                try:
+                    rec[key] = json.loads(value)
+                except ValueError:
+                    pass
+            elif hasattr(value, "tolist"):
+                rec[key] = value.tolist()
+            elif isinstance(value, float) and math.isnan(value):
+                rec[key] = None
+        out.append(rec)
+    return out
+
+
 @app.command()
 def events(
     db: str | None = DbOption,
@@ -224,7 +247,7 @@ def events(
     if fmt == "csv":
         data = df.to_csv(index=False)
     else:
-        data = df.to_json(orient="records", lines=True, force_ascii=False)
+        data = "".join(json.dumps(rec, ensure_ascii=False, default=str) + "\n" for rec in _json_records(df))
     if output is not None:
         Path(output).write_text(data, encoding="utf-8")
         _err(f"{len(df)} events -> {output}")

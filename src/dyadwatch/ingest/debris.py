@@ -201,3 +201,25 @@ def clean_text(text: str, title: str | None = None) -> str:
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out)
+
+
+# A wire dateline opening the text: "SEOUL, Feb 12 (Harbour Wire) - ", "UNITED NATIONS (Agency) -- ".
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{1,40}?)"
+    r"(?:,\s*(?P<when>[^()\n\-–—]{1,25}?))?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?P<dash>[-–—]{1,2})\s+"
+)
+
+
+def find_dateline(text: str) -> dict | None:
+    """The dateline at the start of the text: {"start", "end", "place", "when", "agency"} (offsets into
+    the text; `end` is where the story proper begins), or None. The place is a location, not an actor."""
+    m = DATELINE.match(text or "")
+    if not m:
+        return None
+    place = m.group("place").strip()
+    letters = sum(ch.isalpha() for ch in place)
+    bare = not (m.group("when") or m.group("agency"))
+    if letters < 2 or (bare and (letters < 4 or m.group("dash") == "-")):
+        return None
+    return {"start": 0, "end": m.end(), "place": place, "when": (m.group("when") or "").strip() or None,
+            "agency": (m.group("agency") or "").strip() or None}

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .article import Article
-from .debris import clean_text
+from .debris import clean_text, find_dateline
 from .language import detect_language
 
 TEXT_EXT = {".txt", ".text"}
@@ -125,8 +125,12 @@ def _make_article(text: str, *, title: str | None, url: str | None, date: str | 
     title = (title or "").strip() or None
     body = clean_text(text, title)
     lang = language or detect_language(body)
+    meta = dict(meta or {})
+    dateline = find_dateline(body)
+    if dateline:
+        meta["dateline"] = dateline  # a place, not an actor: the coder can skip text[:end]
     return Article(text=body, title=title, url=(url or None), date=date, source=source,
-                   language=lang, path=path, raw_id=raw_id, meta=meta or {})
+                   language=lang, path=path, raw_id=raw_id, meta=meta)
 
 
 # ---------------------------------------------------------------------------- text
