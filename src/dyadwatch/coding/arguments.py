@@ -174,7 +174,7 @@ class SentenceActors:
             if code:
                 return [self._actor(code, self.role_sector(h) or "GOV", h)]
         # A titled person the knowledge base does not know: "President Omar al-Bashir".
-        if h.pos_ == "PROPN" and h.ent_type_ == "PERSON":
+        if h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", ""):
             titled = [c for c in h.subtree if c.i < h.i and c.lower_ in TITLES]
             if titled:
                 local = [m.code for m in self.mentions if m.kind != "person" and len(m.code) == 3]
@@ -196,7 +196,7 @@ class SentenceActors:
             if h.i not in own:
                 before = [m for m in before if m.start not in own]
         if low in PRONOUNS_PERSON:
-            before = [m for m in before if m.kind == "person" or self.doc[m.end - 1].ent_type_ == "PERSON"]
+            before = [m for m in before if m.kind == "person"]
         elif low in PRONOUNS_GROUP:
             before = [m for m in before if m.kind != "person"]
         else:

@@ -82,6 +82,8 @@ class Coder:
         self.finder = ActorFinder(self.nlp, kb)
         self.lex = load_lexicon()
         self.sentencizer = Sentencizer()
+        # NER stays on: it tells "Jordan" the country from Jordan the person (ambiguous aliases)
+        self.skip_pipes: list[str] = []
 
     # -- article level -----------------------------------------------------------------------
 
@@ -116,7 +118,8 @@ class Coder:
         cheap = self.finder.find(doc, article.date)
         flags = [True] * len(sents) if parse_all else self.candidates(doc, cheap)
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
-        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([s.text for _, s in todo], batch_size=64)))
+        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([s.text for _, s in todo], batch_size=64,
+                                                               disable=self.skip_pipes)))
         ctx = ArticleContext()
         events: list[Event] = []
         cheap_i = 0
