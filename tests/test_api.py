@@ -215,7 +215,10 @@ def involves(e: Event, code: str) -> bool:
 def test_openapi_describes_every_route(rw_server: Server) -> None:
     with rw_server.client() as c:
         spec = c.get("/openapi.json").json()
-        assert c.get("/docs").status_code == 200
+        docs = c.get("/docs")
+        assert docs.status_code == 200
+        # the API page is bundled: no script or style from elsewhere (users may be offline)
+        assert "src=\"/static/" in docs.text and "https://" not in docs.text
     paths = set(spec["paths"])
     for p in ("/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/articles",
               "/api/actors", "/api/dyads/{a}/{b}/series", "/api/dyads/{a}/{b}/regimes",
@@ -368,8 +371,9 @@ def test_network_edges(rw_server: Server, synthetic: Synthetic) -> None:
     usa_prk = pair[("PRK", "USA")]
     assert usa_prk["events"] == 2 * N_WEEKS
     assert usa_prk["cooperation"] == usa_prk["conflict"] == N_WEEKS
+    assert usa_prk["net_coop"] == 0 and usa_prk["net_coop_share"] == 0
     assert ("CHN", "JPN") not in pair  # negated events are left out
-    assert pair[("JPN", "KOR")]["net"] > 0
+    assert pair[("JPN", "KOR")]["net"] > 0 and pair[("JPN", "KOR")]["net_coop_share"] == 1
 
 
 def test_writing_needs_the_token(rw_server: Server) -> None:

@@ -111,6 +111,7 @@ def test_dyad_explorer_usa_prk(watched: Watched, sample_srv: Server, shots: Path
     # the series is drawn, the regimes are shaded and every dated event is a dot
     assert page.locator("[data-testid=series-chart] polyline").count() >= 1
     assert page.locator("[data-testid=series-chart] [data-testid=regime]").count() >= 1
+    page.wait_for_selector("[data-testid=reciprocity] p")
     dots = page.locator("[data-testid=events-chart] [data-testid=event-dot]")
     assert dots.count() == len(dated)
     assert sorted(dots.evaluate_all("ns => ns.map(n => n.getAttribute('data-id'))")) == sorted(e["id"] for e in dated)
@@ -176,11 +177,30 @@ def test_events_table_and_network(watched: Watched, sample_srv: Server, shots: P
     page.goto(sample_srv.url + "/#/network")
     page.wait_for_selector("[data-testid=network-edge]")
     assert page.locator("[data-testid=network-edge]").count() == len(edges)
+    # colour follows net cooperation: green for a cooperative pair, red for a conflictual one
+    colours = page.locator("[data-testid=network-edge]").evaluate_all("ns => ns.map(n => n.getAttribute('stroke'))")
+    for edge, colour in zip(edges, colours):
+        r, g, _ = (int(v) for v in re.findall(r"\d+", colour))
+        if edge["net_coop_share"] > 0:
+            assert g > r, (edge, colour)
+        elif edge["net_coop_share"] < 0:
+            assert r > g, (edge, colour)
     page.screenshot(path=str(shots / "network.png"), full_page=True)
     # an edge leads to its dyad
     page.locator("[data-testid=network-edge]").first.dispatch_event("click")
     page.wait_for_selector("[data-testid=event-dot]")
     assert "#/dyad" in page.url
+
+
+def test_api_reference_page(watched: Watched, sample_srv: Server, shots: Path) -> None:
+    page = watched.page
+    spec = httpx.get(sample_srv.url + "/openapi.json").json()
+    n_ops = sum(len(ops) for ops in spec["paths"].values())
+    page.goto(sample_srv.url + "/docs")
+    page.wait_for_selector("[data-testid=api-route]")
+    assert page.locator("[data-testid=api-route]").count() == n_ops
+    assert "/api/dyads/{a}/{b}/impact" in page.locator("main").inner_text()
+    page.screenshot(path=str(shots / "api_docs.png"), full_page=True)
 
 
 def test_impact_view(watched: Watched, sample_srv: Server, shots: Path) -> None:

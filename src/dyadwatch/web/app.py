@@ -188,6 +188,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         description="Political events coded from news text (PLOVER), stored in DuckDB, and the "
                     "dynamics of dyads. Read routes are open; `POST /api/articles` needs a bearer token.",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's pages load Swagger/ReDoc from a CDN; ours is bundled (static/api.html)
+        redoc_url=None,
     )
     app.state.backend = backend
 
@@ -229,6 +231,10 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(_static("index.html"), media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(_static("api.html"), media_type="text/html; charset=utf-8")
 
     @app.get("/static/{name:path}", include_in_schema=False)
     def static(name: str) -> FileResponse:

@@ -101,7 +101,8 @@ def network(store: Any, since: str | None = None, until: str | None = None, min_
     """Who interacts with whom: one row per unordered actor pair, from `event_dyads`.
 
     Columns: a, b (codes, a < b), events, a_to_b, b_to_a, net (mean PLOVER score, -10..10),
-    cooperation and conflict (event counts by quad class 1-2 and 3-4). The `limit` busiest pairs.
+    cooperation and conflict (event counts by quad class 1-2 and 3-4), net_coop (cooperation minus
+    conflict) and net_coop_share (net_coop / events, -1..1). The `limit` busiest pairs.
     """
     where = ["target IS NOT NULL", "source IS NOT NULL", "source <> target"]
     params: list[Any] = []
@@ -121,7 +122,11 @@ def network(store: Any, since: str | None = None, until: str | None = None, min_
                count(*) FILTER (WHERE source > target) AS b_to_a,
                avg(plover_score) AS net,
                count(*) FILTER (WHERE quad_code IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict
+               count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict,
+               count(*) FILTER (WHERE quad_code IN (1, 2)) - count(*) FILTER (WHERE quad_code IN (3, 4))
+                   AS net_coop,
+               (count(*) FILTER (WHERE quad_code IN (1, 2)) - count(*) FILTER (WHERE quad_code IN (3, 4)))
+                   / count(*) AS net_coop_share
         FROM event_dyads
         WHERE {' AND '.join(where)}
         GROUP BY 1, 2

@@ -269,9 +269,9 @@
     var base = "/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b);
     var soft = function (p) { return p.catch(function (err) { return {error: err.message}; }); };
     Promise.all([soft(api(base + "/series" + qs({freq: freq}))), soft(api(base + "/regimes" + qs({freq: freq, measure: measure}))),
-                 dyadEvents(a, b)])
+                 dyadEvents(a, b), soft(api(base + "/reciprocity" + qs({freq: freq, measure: measure})))])
       .then(function (res) {
-        var series = res[0], regimes = res[1], events = res[2];
+        var series = res[0], regimes = res[1], events = res[2], recip = res[3];
         clear(box);
         var items = events.items.filter(function (e) { return e.date; });
         var lines = [], bands = [], ys = [];
@@ -327,12 +327,28 @@
         else if (regimes.change_points) notes.push(regimes.regimes.length + " regime(s); change points: " + (regimes.change_points.join(", ") || "none"));
         if (series.n_undated) notes.push(series.n_undated + " undated events left out");
         if (notes.length) box.appendChild(h("p", {class: "muted", "data-testid": "dyad-notes", text: notes.join(" · ")}));
+        box.appendChild(reciprocityBox(recip, freq));
         box.appendChild(h("p", {class: "muted", "data-testid": "dyad-count",
           text: events.total + " events between " + a + " and " + b + (events.total > items.length ? " (" + items.length + " dated shown)" : "")}));
         box.appendChild(h("p", null, h("a", {href: "#/impact" + qs({a: a, b: b, freq: freq, measure: measure}), text: "Impact of an event on this dyad →"}), "  ",
           h("a", {href: "#/events" + qs({dyad: a + "," + b}), text: "Table of these events →"})));
         if (!items.length) box.appendChild(h("p", {class: "muted", text: "No dated events between these two actors."}));
       }).catch(function (err) { clear(box); box.appendChild(errorBox(err.message)); });
+  }
+
+  function reciprocityBox(rec, freq) {
+    var box = h("div", {"data-testid": "reciprocity"}, h("h2", {text: "Reciprocity"}));
+    if (rec.error) { box.appendChild(h("p", {class: "muted", text: rec.error})); return box; }
+    (rec.responses || []).forEach(function (r) {
+      var line = r.responder + " answering " + r.to + ": ";
+      if (r.best_lag === null || r.best_lag === undefined) line += r.note || "cannot be measured";
+      else line += "strongest correlation at lag " + r.best_lag + " " + freq + "(s), r = " + fmt(r.correlation, 2) +
+        (r.granger_min_p !== null && r.granger_min_p !== undefined ? "; Granger test p = " + fmt(r.granger_min_p, 3) +
+         " at lag " + r.granger_best_lag : "");
+      box.appendChild(h("p", {text: line}));
+    });
+    if (rec.note) box.appendChild(h("p", {class: "muted", text: rec.note}));
+    return box;
   }
 
   // ---------------------------------------------------------------- impact
@@ -482,8 +498,9 @@
   views.network = function (r) {
     var minEvents = parseInt(r.params.min || "1", 10) || 1, top = parseInt(r.params.top || "60", 10) || 60;
     main.appendChild(h("h1", {text: "Actor network"}));
-    main.appendChild(h("p", {class: "muted", text: "Who interacts with whom (asserted events). Edge width: number of events; " +
-      "colour: mean PLOVER score, green cooperative, red conflictual. Click an edge to explore the dyad."}));
+    main.appendChild(h("p", {class: "muted", text: "Who interacts with whom (asserted events). Edge width: number of events; colour: net " +
+      "cooperation (cooperative minus conflictual events, as a share of all), green cooperative, red conflictual. " +
+      "Click an edge to explore the dyad, a name to list its events."}));
     var form = h("form", {class: "controls"},
       h("label", null, "min. events", h("input", {type: "number", name: "min", min: 1, value: minEvents, size: 4})),
       h("label", null, "busiest pairs", h("input", {type: "number", name: "top", min: 1, max: 500, value: top, size: 4})),
@@ -502,10 +519,12 @@
       box.appendChild(chart);
       SvgChart.network(chart, {width: 900, height: 620, nodes: nodes,
         edges: edges.map(function (e) {
-          return {source: e.a, target: e.b, weight: e.events, value: e.net,
-                  title: e.a + " – " + e.b + ": " + e.events + " events, mean score " + fmt(e.net, 2) + " (" + e.cooperation + " cooperative, " + e.conflict + " conflictual)",
+          return {source: e.a, target: e.b, weight: e.events, value: e.net_coop_share,
+                  title: e.a + " – " + e.b + ": " + e.events + " events, " + e.cooperation + " cooperative, " + e.conflict +
+                         " conflictual (net " + (e.net_coop > 0 ? "+" : "") + e.net_coop + "), mean PLOVER score " + fmt(e.net, 2),
                   data: e};
         }),
+        valueScale: 1,
         onEdgeClick: function (e) { go("dyad", {a: e.source, b: e.target}); },
         onNodeClick: function (n) { go("events", {actor: n.id}); }});
     }).catch(function (err) { box.appendChild(errorBox(err.message)); });

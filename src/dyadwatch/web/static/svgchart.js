@@ -8,7 +8,7 @@
  *           dots: [{x: Date, y, r, className, title, data, testid}], clickable marks
  *           onDotClick: function (dot, element)}
  * SvgChart.network(container, spec) draws a circular actor network:
- *   spec = {width, height, nodes: [{id, label, weight}],
+ *   spec = {width, height, nodes: [{id, label, weight}], valueScale (|value| of full colour),
  *           edges: [{source, target, weight, value, title, data}], onEdgeClick, onNodeClick}
  * Every label is set with textContent, never as markup.
  */
@@ -184,7 +184,7 @@
       var p = pos[e.source], q = pos[e.target];
       if (!p || !q) return;
       var line = el("path", {d: "M" + p.x + "," + p.y + " Q" + cx + "," + cy + " " + q.x + "," + q.y,
-                             fill: "none", stroke: coopColor(e.value), "stroke-width": 1 + 7 * Math.sqrt(e.weight / maxW),
+                             fill: "none", stroke: coopColor(e.value, spec.valueScale), "stroke-width": 1 + 7 * Math.sqrt(e.weight / maxW),
                              class: "edge", "data-testid": "network-edge"}, gE);
       title(line, e.title);
       if (spec.onEdgeClick) line.addEventListener("click", function () { spec.onEdgeClick(e); });
@@ -202,10 +202,10 @@
     return svg;
   }
 
-  /* Red (conflict, -10) through grey (0) to green (cooperation, +10). */
-  function coopColor(v) {
+  /* Red (conflict, -scale) through grey (0) to green (cooperation, +scale; default 6). */
+  function coopColor(v, scale) {
     if (v === null || v === undefined || isNaN(v)) return "#999";
-    var t = Math.max(-1, Math.min(1, v / 6));
+    var t = Math.max(-1, Math.min(1, v / (scale || 6)));
     var grey = [150, 150, 150], end = t >= 0 ? [26, 152, 80] : [215, 48, 39], a = Math.abs(t);
     var c = grey.map(function (g, i) { return Math.round(g + (end[i] - g) * a); });
     return "rgb(" + c.join(",") + ")";
