@@ -319,9 +319,10 @@ class KnowledgeBase:
             form = form.strip()
             if form:
                 pairs.append((form, entry))
-                plain = form.translate(_ACCENTS)
-                if plain != form:  # "Élysée" is often written "Elysee"
-                    pairs.append((plain, entry))
+                if not form.isascii():  # "Élysée" is often written "Elysee"
+                    plain = form.translate(_ACCENTS)
+                    if plain != form:
+                        pairs.append((plain, entry))
 
         for code, row in self.countries.items():
             name = row["name"]
