@@ -106,6 +106,8 @@ def test_events_formats_match_store(db: Path, tmp_path: Path) -> None:
     js = run(["events", "--db", str(db), "--format", "json", "--actor", "North Korea"])
     recs = [json.loads(ln) for ln in js.stdout.splitlines() if ln.strip()]
     assert sorted(r["id"] for r in recs) == sorted(prk["id"])
+    assert all(isinstance(r["actor"], list) and isinstance(r["evidence"], dict) for r in recs)
+    assert all("PRK" in [a["code"] for a in r["actor"]] for r in recs)
     out = tmp_path / "ev.parquet"
     pq = run(["events", "--db", str(db), "--format", "parquet", "-o", str(out)])
     assert pq.exit_code == 0
