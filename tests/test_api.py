@@ -379,7 +379,8 @@ def test_network_edges(rw_server: Server, synthetic: Synthetic) -> None:
 def test_writing_needs_the_token(rw_server: Server) -> None:
     body = {"id": "api-1", "title": "Talks", "date": "2024-07-01", "source": "apitest",
             "url": "https://example.org/api-1",
-            "text": "Japan and South Korea held talks in Seoul on Monday. North Korea fired a missile."}
+            "text": "Japan and South Korea held talks in Seoul on Monday. North Korea fired a missile. "
+                    "<script>window.__xss = 1</script> <img src=x onerror=\"window.__xss = 2\">"}
     with rw_server.client() as c:
         assert c.post("/api/articles", json=body).status_code == 401
         assert c.post("/api/articles", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -392,6 +393,9 @@ def test_writing_needs_the_token(rw_server: Server) -> None:
         assert out["new"] is True and out["raw_id"] == "api-1"
         art = c.get(f"/api/articles/{out['id']}").json()
         assert "North Korea fired a missile" in art["text"] and art["source"] == "apitest"
+        # markup in article text is data: stored and served as the literal text it is
+        assert "<script>window.__xss = 1</script>" in art["text"]
+        assert r.headers["content-type"].startswith("application/json")
         assert art["title"] == "Talks" and art["date"] == "2024-07-01"
         assert len(art["events"]) == out["n_events"] > 0
         assert {e["id"] for e in art["events"]} == {e["id"] for e in out["events"]}

@@ -27,7 +27,6 @@ from test_api import (  # the servers and databases of the API tests
 )
 
 from dyadwatch.ingest.article import Article
-from dyadwatch.ingest.readers import record_to_article
 from dyadwatch.store import Store
 
 sample_srv = test_api.sample_server  # the session fixture: one sample-corpus server for both files
@@ -231,8 +230,7 @@ XSS = [
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict[str, str]]]:
-    """The synthetic database plus articles full of markup and script, served read-write.
-    (Posting articles through the API is tested in test_api.py.)"""
+    """The synthetic database plus articles full of markup and script, served read-write."""
     db = tmp_path_factory.mktemp("hostile") / "hostile.duckdb"
     build_synthetic(db)
     s1 = f"The United States {XSS[1]} accused North Korea {XSS[0]} of lying."
@@ -242,12 +240,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, 
     ev = make_event(art, s1, ("USA", "The United States"), "accused", "ACCUSE", ("PRK", "North Korea"), "2024-02-07")
     ev.actor[0].entity_text = "The United States"
     ev.mode = "<b>mode</b>"
-    # a second one read the way `dyadwatch ingest` reads a JSON line (cleaning, language), stored uncoded
-    posted = record_to_article({"id": XSS[0], "title": f"Posted {XSS[1]}", "date": "2024-02-08", "source": XSS[2],
-                                "url": "https://example.org/<script>",
-                                "text": f"Japan criticised China {XSS[0]} on Monday. {XSS[1]} South Korea met Japan."},
-                               "hostile.jsonl", 1)
-    assert isinstance(posted, Article), posted
+    # a second one, stored uncoded (posting through the API is tested in test_api.py)
+    posted = Article(text=f"Japan criticised China {XSS[0]} on Monday. {XSS[1]} South Korea met Japan.",
+                     title=f"Posted {XSS[1]}", date="2024-02-08", source=XSS[2], url="https://example.org/<script>",
+                     raw_id=XSS[0], language="en", path="hostile.jsonl:1")
     st = Store(db)
     st.add_article(art, [ev])
     st.add_article(posted, [], coded=False)
@@ -292,7 +288,7 @@ def test_untrusted_text_is_shown_never_run(watched: Watched, hostile: tuple[Serv
     assert_nothing_ran(watched)
     page.screenshot(path=str(shots / "xss_event.png"), full_page=True)
 
-    # the article read through the ingest reader
+    # the second article
     page.goto(f"{server.url}/#/article/{ids['posted']}")
     page.wait_for_selector("[data-testid=article-text]")
     assert page.locator("[data-testid=article-title]").inner_text() == f"Posted {XSS[1]}"
