@@ -328,3 +328,8 @@ def test_text_field_with_html_or_paragraph_list(tmp_path: Path) -> None:
     assert "<p>" not in a.text and "&amp;" not in a.text and "again & to keep" in a.text
     assert a.text.index("Russia") < a.text.index("They agreed")
     assert b.text == "China urged restraint on Monday, a spokesman said.\n\nJapan agreed, officials said."
+
+
+def test_a_single_line_is_text_not_a_title() -> None:
+    (a,) = list(read_paths(["-"], stdin=io.BytesIO(b"Trump meets Kim in Singapore\n")))
+    assert isinstance(a, Article) and a.text == "Trump meets Kim in Singapore" and a.title is None

@@ -157,7 +157,8 @@ def parse_txt(raw: str, path: str, *, source: str | None = None,
         if k + 1 < len(body_lines):
             first = body_lines[k].strip()
             ends_ok = not first.endswith(".") or re.search(r"\b(?:[A-Z]\.){2,}$", first)
-            if first and len(first) <= 200 and ends_ok and (
+            rest = "\n".join(body_lines[k + 1:]).strip()
+            if first and len(first) <= 200 and ends_ok and rest and rest != first and (
                     not body_lines[k + 1].strip() or body_lines[k + 1].strip() == first):
                 title = first
                 body_lines = body_lines[k + 1:]
