@@ -157,6 +157,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
     """
     from .store import Store
 
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     paths = [str(p) for p in paths]
     own = store is None
     if own:

@@ -464,6 +464,8 @@ def read_paths(paths: Iterable[str | os.PathLike], *, source: str | None = None,
 
     `source` and `date` are defaults for articles that do not carry their own.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     default_date = parse_date(date) if date else None
     for item in expand_paths(paths):
         if isinstance(item, IngestError):
