@@ -144,8 +144,9 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=120, **kw)  # type: ignore[arg-type]
 
 
-def start_server(db: Path, log: Path, token: str | None = None) -> Server:
-    """`dyadwatch serve --db DB --port P` in a subprocess; waits until /api/info answers."""
+def start_server(db: Path, log: Path, token: str | None = None, ready: tuple[int, ...] = (200,)) -> Server:
+    """`dyadwatch serve --db DB --port P` in a subprocess; waits until /api/info answers with a
+    status in `ready`."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DYADWATCH_TOKEN", "DYADWATCH_DB")}
     if token:
@@ -160,7 +161,7 @@ def start_server(db: Path, log: Path, token: str | None = None) -> Server:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}: {log.read_text()[-2000:]}")
         try:
-            if httpx.get(url + "/api/info", timeout=2).status_code == 200:
+            if httpx.get(url + "/api/info", timeout=2).status_code in ready:
                 return Server(url, proc, log)
         except httpx.HTTPError:
             pass
@@ -454,6 +455,33 @@ def test_sample_corpus_usa_prk(ro_server: Server) -> None:
         art_id = evs["items"][0]["story_id"]
         art = c.get(f"/api/articles/{art_id}").json()
         assert art["events"] and art["text"]
+
+
+def test_database_held_by_another_writer(tmp_path: Path) -> None:
+    """DuckDB allows one writer: a server whose file another process holds says so (503) and
+    keeps serving the dashboard; it opens the file once the other writer has gone."""
+    db = tmp_path / "held.duckdb"
+    Store(db).close()
+    hold = ("import sys; from dyadwatch.store import Store; "
+            "s = Store(sys.argv[1]); print('open', flush=True); sys.stdin.read()")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        server = start_server(db, tmp_path / "server.log", ready=(503,))
+        try:
+            with server.client() as c:
+                r = c.get("/api/events")
+                assert r.status_code == 503 and "database" in r.json()["detail"]
+                assert c.get("/").status_code == 200
+                holder.communicate("", timeout=30)  # the other writer closes the file
+                r = c.get("/api/events")
+                assert r.status_code == 200 and r.json()["total"] == 0
+        finally:
+            stop_server(server)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
 
 
 def test_serve_binds_localhost_by_default() -> None:

@@ -38,6 +38,10 @@ TIMEOUT = 30_000  # ms, for waits on the page
 
 pytestmark = pytest.mark.browser
 
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium; "
+                ".ci/run installs it)", allow_module_level=True)
+
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
