@@ -58,6 +58,7 @@ CASES = [
     ("The queen will visit the port and inspect the fleet.", "inspect", "future"),
     ("The summit talks will resume next week.", "talks", "future"),
     ("Both sides agreed to exchange prisoners.", "exchange", "future"),
+    ("The court decided to allow the candidate to run.", "allow", "asserted"),
     ("The opposition accused the police of beating protesters.", "beating", "claimed"),
     ("The opposition accused the police of beating protesters.", "accused", "asserted"),
     ("The militants reportedly seized the airport.", "seized", "asserted"),
@@ -77,6 +78,14 @@ CASES = [
     ("The planned summit in Lima drew attention.", "summit", "future"),
     ("The cabinet cannot accept the ultimatum.", "accept", "negated"),
     ("The government is considering sanctions against the junta.", "sanctions", "hypothetical"),
+    ("There were no reports of looting in the port.", "looting", "negated"),
+    ("An accord between the two parties remains unlikely.", "accord", "hypothetical"),
+    ("The navy has no plans to blockade the strait.", "blockade", "negated"),
+    ("The navy announced plans to blockade the strait.", "blockade", "future"),
+    ("The governor hopes to visit the camps soon.", "visit", "hypothetical"),
+    ("The threat of sanctions hangs over the regime.", "sanctions", "hypothetical"),
+    ("A new round of negotiations will begin in Doha.", "negotiations", "future"),
+    ("A wave of arrests swept the capital.", "arrests", "asserted"),
 ]
 
 

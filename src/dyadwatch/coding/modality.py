@@ -53,6 +53,7 @@ class ModalityCues:
     noun_modifiers: dict[str, str]  # "alleged" -> claimed
     claim_nouns: frozenset[str]
     passive_claims: frozenset[str]
+    governing_nouns: dict[str, str]
 
 
 def _words(value: Any) -> list[str]:
@@ -132,6 +133,7 @@ def load_cues() -> ModalityCues:
         noun_modifiers=_modality_map(data.get("noun_modifiers")),
         claim_nouns=frozenset(_words(data.get("claim_nouns"))),
         passive_claims=frozenset(_words(data.get("passive_claims"))),
+        governing_nouns=_modality_map(data.get("governing_nouns")),
     )
 
 
@@ -186,13 +188,43 @@ def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
         found.append(_Found(NEGATED, "has yet to" if node.lower_ == "has" else f"{node.text} yet to"))
 
 
+def _forms(tok: Token) -> list[str]:
+    """Lemma, word and crude stems (the lemmatizer reads "hopes" as "hop")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for suffix, cut in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + cut)
+    return out
+
+
+def _lookup(table: dict[str, str], tok: Token) -> str | None:
+    for form in _forms(tok):
+        if form in table:
+            return table[form]
+    return None
+
+
+def _governing_noun(noun: Token, cues: ModalityCues, found: list[_Found]) -> bool:
+    """"(no) plans to deploy", "the threat of sanctions", "reports of clashes"."""
+    hit = False
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "neither") for c in noun.children):
+        found.append(_Found(NEGATED, next(c.text for c in noun.children if c.lower_ in ("no", "neither"))))
+        hit = True
+    modality = _lookup(cues.governing_nouns, noun)
+    if modality:
+        found.append(_Found(modality, noun.text))
+        hit = True
+    return hit
+
+
 def _governing(head: Token, cues: ModalityCues, found: list[_Found]) -> None:
     lemma = head.lemma_.lower()
     for prt in head.children:
         if prt.dep_ == "prt" and f"{lemma} {prt.lower_}" in cues.phrasal:
             found.append(_Found(cues.phrasal[f"{lemma} {prt.lower_}"], f"{head.text} {prt.text}"))
             return
-    modality = cues.governing.get(lemma) or cues.governing.get(head.lower_)
+    modality = _lookup(cues.governing, head)
     if modality:
         found.append(_Found(modality, head.text))
 
@@ -236,7 +268,17 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head.i != trigger.i:
             _governing(head, cues, found)
             node = head
+        elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUN_POS and head.head.i != head.i:
+            if not _governing_noun(head.head, cues, found):  # "reports of clashes", "calls for talks"
+                # "a new round of talks will begin": the event takes its container noun's modality
+                more, reported_past = _collect(head.head, cues)
+                found.extend(more)
+            return found, reported_past
         elif dep == "nsubj" and head.lemma_.lower() in cues.support_verbs:
+            node = head
+        elif dep == "nsubj" and any(c.dep_ == "acomp" and _lookup(cues.governing, c) for c in head.children):
+            acomp = next(c for c in head.children if c.dep_ == "acomp" and _lookup(cues.governing, c))
+            found.append(_Found(_lookup(cues.governing, acomp) or HYPOTHETICAL, acomp.text))  # "remains unlikely"
             node = head
         else:
             return found, reported_past
@@ -257,6 +299,10 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             else:
                 _governing(head, cues, found)
             inherit_local = True
+        elif dep in ("acl", "xcomp") and head.pos_ in NOUN_POS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            _governing_noun(head, cues, found)  # "has no plans to deploy", "the decision to withdraw"
+            break
         elif dep in ("acl", "ccomp", "relcl") and _is_claim_noun(head, cues) \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             # "rejected claims that it shelled the village": a claim, denied when the claim is rejected
