@@ -204,7 +204,8 @@ class SentenceActors:
         if before:
             subj = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                     or self.doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")]
-            m = (subj or before)[-1]
+            # a possessive ("its troops") takes the nearest name; a subject pronoun the nearest subject
+            m = before[-1] if h.dep_ == "poss" else (subj or before)[-1]
             head = self.doc[m.end - 1]
             if head.head.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("amod", "compound", "poss"):
                 head = head.head

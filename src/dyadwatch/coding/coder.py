@@ -30,7 +30,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"would", "could", "might", "may", "can", "ca", "should", "must", "'d"}
 MUST = {"must", "should", "ought"}
 FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "mean", "vow",
-                "decide", "agree", "promise", "pledge", "offer", "threaten", "propose", "seek", "want",
+                "agree", "promise", "pledge", "offer", "threaten", "propose", "seek", "want",
                 "wish", "hope", "consider", "need", "have", "going", "go", "likely", "ready", "poise",
                 "announce", "refuse", "decline", "urge", "ask", "call", "demand", "order", "invite",
                 "press", "tell", "warn", "allow", "permit", "appeal", "plead", "implore", "push", "force"}
@@ -42,14 +42,17 @@ NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "wit
                     "spokeswoman", "spokesperson", "statement", "ministry", "military", "army",
                     "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
 COOPERATIVE_QUADS = {1, 2}
-DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE"}
+DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
 # Light verbs whose subject is the actor of their object noun ("staged a protest", "launched an attack").
 SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start", "continue", "mount", "organize",
                  "organise", "resume", "step", "make", "issue", "impose", "announce", "declare", "lead", "join",
                  "wage", "undertake", "initiate", "pursue", "escalate", "intensify", "order", "unleash", "stage",
                  "call", "hold", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
+                 "reiterate", "repeat", "press", "insist", "restate", "publish", "release", "submit", "table",
+                 "put", "set", "send", "deliver", "present", "pursue", "drop", "withdraw", "accept",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
+RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
             "talk", "talks", "round", "wave", "series", "session"}
 FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
@@ -180,11 +183,25 @@ class Coder:
         # Control verbs own their embedded clause: "agreed to meet", "refused to withdraw".
         controlled: dict[int, int] = {}
         for c in cands:
+            if c.entry.kind == "noun" and c.entry.event in ("REQUEST", "THREATEN", "AGREE", "ACCUSE"):
+                # "its demand that Israel ease restrictions": the clause is the demand's content
+                for x in c.tok.children:
+                    if x.dep_ in ("acl", "ccomp", "relcl") and any(w.lower_ == "that" and w.dep_ == "mark"
+                                                                   for w in x.children):
+                        for t in x.subtree:
+                            controlled.setdefault(t.i, c.tok.i)
             if "control" in c.entry.flags or "intent" in c.entry.flags:
                 for x in c.tok.children:
                     if x.dep_ in ("xcomp", "ccomp") and x.i > c.tok.i:
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
+                # "demanded an admission that ...": a content clause of the object is the content too
+                for o in c.tok.children:
+                    if o.dep_ in ("dobj", "nsubjpass") and c.entry.kind == "verb":
+                        for x in o.children:
+                            if x.dep_ in ("acl", "ccomp") and not any(w.lower_ in RELATIVE_WORDS for w in x.children):
+                                for t in x.subtree:
+                                    controlled.setdefault(t.i, c.tok.i)
                 # "called on Arabs to unite": an infinitive hanging on the object is the content too
                 for t in c.tok.subtree:
                     if t.i > c.tok.i and t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "advcl") and \
@@ -236,7 +253,9 @@ class Coder:
             # "shelled the town, killing 20 people": the participle elaborates the same event
             head = c.tok.head
             if c.tok.dep_ in ("advcl", "conj", "xcomp") and head.i in made and made[head.i].event == ev.event \
-                    and {a.code for a in made[head.i].actor} == {a.code for a in ev.actor}:
+                    and {a.code for a in made[head.i].actor} == {a.code for a in ev.actor} and (
+                        all(r.entity_text is None for r in ev.recipient)
+                        or {r.code for r in ev.recipient} <= {r.code for r in made[head.i].recipient}):
                 continue
             seen.add(key)
             made[c.tok.i] = ev
@@ -257,6 +276,10 @@ class Coder:
                     if key not in seen:
                         seen.add(key)
                         events.append(ev)
+        # the same act with and without a named target ("condemned the poisoning and blamed Moscow"): one
+        targeted = {(e.event, frozenset(a.code for a in e.actor), e.modality) for e in events if e.recipient}
+        events = [e for e in events if e.recipient
+                  or (e.event, frozenset(a.code for a in e.actor), e.modality) not in targeted]
         for m in mentions:
             if m.kind != "person":
                 head = doc[m.end - 1]
@@ -361,12 +384,15 @@ class Coder:
             elif any(a.sector in ("MIL", "REB", "COP", "CVL", "REF") for a in actors):
                 return None
         cond = self._condition_subject(tok, sa)
-        if cond is not None and (etype == "THREATEN" or (sp is not None and etype in ("RETREAT", "SANCTION", "AGREE"))):
+        conflict = etype in ("SANCTION", "ASSAULT", "COERCE", "MOBILIZE")
+        if cond is not None and (etype == "THREATEN" or (sp is not None and etype in ("RETREAT", "SANCTION", "AGREE"))
+                                 or (conflict and (modality == "future" or self._unless(tok)))):
             cond_actors = [a for a in cond if a.code not in {x.code for x in actors}]
-            if cond_actors:
+            if cond_actors or (conflict and recips):
                 if etype != "THREATEN":
                     etype, mode, cameo, modality = "THREATEN", None, "130", "asserted"
-                recips = cond_actors
+                real = [r for r in recips if r.entity_text is not None and r.code not in {x.code for x in actors}]
+                recips = real or cond_actors
         if not recips and etype in NEEDS_RECIPIENT:
             return None
         if recips and not reciprocal:
@@ -412,6 +438,10 @@ class Coder:
         if s is None:
             return [], ""
         got = sa.resolve(s)
+        if not got and tok.dep_ == "acl" and s is tok.head and tok.head.head.pos_ in ("VERB", "AUX") \
+                and tok.head.head is not tok.head:
+            # "issued a declaration demanding that ...": the one who issued it
+            return self._subject(tok.head.head, sa)
         if not got and s.pos_ in ("NOUN", "PROPN"):
             got = self._unnamed(s, tok, sa)
             how = "place" if got else how
@@ -465,7 +495,16 @@ class Coder:
     def _slot(self, tok: Token, slot: str, sa: SentenceActors, by_tok: dict[int, _Cand]) -> list[Actor]:
         if slot in ("dobj", "dobj_actor"):
             o = direct_object(tok)
-            return sa.resolve(o) if o is not None else []
+            if o is None:
+                return []
+            got = sa.resolve(o)
+            if not got and slot == "dobj" and o.pos_ == "NOUN":
+                # "condemned the coup in Niger": an event object names its place
+                for g in prep_objects(o, "in"):
+                    got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+                    if got:
+                        break
+            return got
         if slot == "iobj":
             for ch in tok.children:
                 if ch.dep_ in ("dative", "iobj") and ch.pos_ != "ADP":
@@ -518,6 +557,13 @@ class Coder:
             return []
         if slot == "loc":
             return self._location(tok, sa)
+        if slot == "ncsubj":  # "the demand that Israel ease ...": the subject of the content clause
+            for ch in tok.children:
+                if ch.dep_ in ("acl", "ccomp", "relcl"):
+                    for g in ch.children:
+                        if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_WORDS | {"that"}:
+                            return sa.resolve(g)
+            return []
         return []
 
     def _recipients(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand],
@@ -650,6 +696,10 @@ class Coder:
             else:
                 return None
         return None
+
+    def _unless(self, tok: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
+                   for m in c.children)
 
     def _condition_subject(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The party an "unless / if" clause puts a condition on ("... unless Israel withdraws")."""
