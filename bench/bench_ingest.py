@@ -59,7 +59,8 @@ def main() -> None:
     t_spacy = best_of(args.repeat, lambda: list(nlp.pipe(texts, batch_size=16)))
 
     print(f"dyadwatch ingest benchmark: {n_art} sample articles ({len(english)} English), {words} words; "
-          f"best of {args.repeat}; {platform.processor() or platform.machine()}, python {platform.python_version()}")
+          f"best of {args.repeat}; {platform.processor() or platform.machine()}, "
+          f"python {platform.python_version()}")
     print(f"spaCy pipeline: {nlp.meta.get('name')} {nlp.meta.get('version')} ({', '.join(nlp.pipe_names)})")
     rows = [
         ("read + clean + language", n_art, words, t_read),

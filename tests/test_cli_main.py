@@ -20,7 +20,8 @@ WIDE = {"COLUMNS": "220", "NO_COLOR": "1", "TERM": "dumb"}
 STORY = """Date: 2018-03-12
 Title: Envoys trade [bold]accusations[/bold]
 
-SEOUL, March 12 (Test Wire) - North Korea accused the United States of plotting [red]war[/red] on Monday, state media said.
+SEOUL, March 12 (Test Wire) - North Korea accused the United States of plotting [red]war[/red] on Monday,
+state media said.
 
 The United States imposed new sanctions on North Korea, the Treasury said.
 """
@@ -68,7 +69,8 @@ def test_ingest_reports_errors_and_exit_code(news: Path, tmp_path: Path) -> None
         assert s.counts() == n
 
 
-def test_ingest_clean_input_exits_zero_and_uses_env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_clean_input_exits_zero_and_uses_env_db(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "one.txt"
     p.write_text("Date: 2019-02-01\n\nChina urged Japan to show restraint, a spokesman said on Friday.\n")
     monkeypatch.setenv("DYADWATCH_DB", str(tmp_path / "env.duckdb"))
@@ -130,7 +132,8 @@ def test_events_filters(db: Path) -> None:
 def test_events_table_escapes_markup(db: Path) -> None:
     with Store(db) as s:
         n = s.count_events()
-        marked = s.con.execute("SELECT count(*) FROM events WHERE event_text LIKE '%[red]war[/red]%'").fetchone()[0]
+        marked = s.con.execute(
+            "SELECT count(*) FROM events WHERE event_text LIKE '%[red]war[/red]%'").fetchone()[0]
     assert marked > 0, "the sentence with markup-like text should have been coded"
     r = run(["events", "--db", str(db)])
     assert r.exit_code == 0
@@ -175,14 +178,16 @@ def test_demo_prints_store_numbers_and_is_idempotent(tmp_path: Path) -> None:
     with Store(path) as s:
         con = s.con
         assert a["articles"] == con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 30
-        assert a["langs"] == dict(con.execute("SELECT language, count(*) FROM articles GROUP BY 1").fetchall())
+        langs = con.execute("SELECT language, count(*) FROM articles GROUP BY 1").fetchall()
+        assert a["langs"] == dict(langs)
         assert a["events"] == con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
         assert a["types"] == dict(con.execute("SELECT event, count(*) FROM events GROUP BY 1").fetchall())
         rows = con.execute("""
             SELECT strftime(date, '%Y-%m'), count(*), count(*) FILTER (quad_code = 1),
                    count(*) FILTER (quad_code = 2), count(*) FILTER (quad_code = 3),
                    count(*) FILTER (quad_code = 4), round(sum(plover_score), 1)
-            FROM event_dyads WHERE ((source = 'USA' AND target = 'PRK') OR (source = 'PRK' AND target = 'USA'))
+            FROM event_dyads
+            WHERE ((source = 'USA' AND target = 'PRK') OR (source = 'PRK' AND target = 'USA'))
               AND modality = 'asserted' AND date IS NOT NULL GROUP BY 1""").fetchall()
     assert a["months"] == {r[0]: tuple(r[1:6]) + (float(r[6]),) for r in rows}
     assert len(a["months"]) >= 1

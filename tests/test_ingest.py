@@ -80,7 +80,8 @@ def test_txt_first_line_title_and_default_date_and_source(tmp_path: Path) -> Non
 
 def test_txt_without_date_is_undated(tmp_path: Path) -> None:
     p = tmp_path / "d.txt"
-    p.write_text("Officials in Tokyo said the talks went well and would resume next week.\n", encoding="utf-8")
+    p.write_text("Officials in Tokyo said the talks went well and would resume next week.\n",
+                 encoding="utf-8")
     (a,) = list(read_paths([p]))
     assert a.date is None and a.title is None
 
@@ -127,7 +128,8 @@ def test_directory_recursive_sorted_skips_hidden_and_unknown(tmp_path: Path) -> 
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "b.txt").write_text("Officials in Seoul met envoys from Tokyo on Monday, a spokesman said.\n")
-    (tmp_path / "sub" / "a.txt").write_text("Officials in Beijing met envoys from Moscow on Monday, a spokesman "
+    (tmp_path / "sub" / "a.txt").write_text("Officials in Beijing met envoys from Moscow on Monday, "
+                                            "a spokesman "
                                             "said.\n")
     (tmp_path / "sub" / "deeper" / "c.html").write_text(HTML)
     (tmp_path / ".hidden" / "x.txt").write_text("Hidden files are not read by anyone at all, they said.\n")
@@ -188,7 +190,8 @@ def test_bad_inputs_each_one_line_and_the_rest_goes_on(tmp_path: Path) -> None:
 def test_huge_jsonl_is_streamed(tmp_path: Path) -> None:
     p = tmp_path / "big.jsonl"
     with open(p, "wb") as fh:
-        fh.write(b'{"text": "The envoys met in Geneva on Tuesday and agreed to meet again, officials said."}\n')
+        fh.write(b'{"text": "The envoys met in Geneva on Tuesday and agreed to meet again, '
+                 b'officials said."}\n')
         fh.truncate(100 * 1024 * 1024)  # then 100 MB of NUL bytes with no newline
     with open(p, "ab") as fh:
         fh.write(b'\n{"text": "A second record after the junk is still read, the officials said."}\n')
@@ -266,7 +269,8 @@ def test_many_bad_lines_are_capped_but_reading_goes_on(tmp_path: Path) -> None:
     assert "10 more bad lines" in errs[-1].message
 
 
-@pytest.mark.parametrize("text", ["Abe met Putin.", "Putin and Abe sign deal", "Kim Jong Un met Moon Jae-in."])
+@pytest.mark.parametrize("text", ["Abe met Putin.", "Putin and Abe sign deal",
+                                  "Kim Jong Un met Moon Jae-in."])
 def test_short_english_with_names_is_english(text: str) -> None:
     assert detect_language(text) == "en"
 

@@ -34,7 +34,8 @@ The Japanese foreign minister urged North Korea to return to negotiations.
 Pyongyang fires missiles
 Pyongyang fires missiles
 
-SEOUL, June 4 (Test Wire) - North Korea fired two missiles into the sea on Tuesday, South Korea's military said.
+SEOUL, June 4 (Test Wire) - North Korea fired two missiles into the sea on Tuesday, South Korea's
+military said.
 © Lantern Images
 Share this article
 Rosa MendezRosa Mendez
@@ -56,7 +57,8 @@ def write_corpus(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    inline = ("SEOUL, June 6 (Test Wire) - South Korea accused North Korea of violating the truce on Thursday. "
+    inline = ("SEOUL, June 6 (Test Wire) - South Korea accused North Korea of violating the truce "
+              "on Thursday. "
               "Ana LimaAna Lima " + " ".join(HEADLINES) + " MORE The United States urged restraint.")
     (folder / "feed.jsonl").write_text(
         json.dumps({"id": "f1", "text": inline, "date": "2019-06-06", "source": "Feed"}) + "\n"
@@ -103,7 +105,8 @@ def test_reingest_changes_nothing(corpus: dict) -> None:
 
 def test_non_english_stored_not_coded(corpus: dict) -> None:
     with Store(corpus["db"]) as s:
-        row = s.con.execute("SELECT language, coded, n_events, id FROM articles WHERE path LIKE '%fr.txt'").fetchone()
+        row = s.con.execute(
+            "SELECT language, coded, n_events, id FROM articles WHERE path LIKE '%fr.txt'").fetchone()
         assert row[:3] == ("fr", False, 0)
         assert s.con.execute("SELECT count(*) FROM events WHERE story_id = ?", [row[3]]).fetchone()[0] == 0
 

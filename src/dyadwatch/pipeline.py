@@ -262,7 +262,8 @@ def store_summary(store: Any, a: str = "USA", b: str = "PRK") -> dict[str, Any]:
             "undated_events": int(undated), "dyad": (a, b), "dyad_by_month": dyad_by_month(store, a, b)}
 
 
-def run_demo(db: str | os.PathLike | None = None, progress: bool = False) -> tuple[IngestReport, dict[str, Any]]:
+def run_demo(db: str | os.PathLike | None = None,
+             progress: bool = False) -> tuple[IngestReport, dict[str, Any]]:
     """Ingest the bundled sample corpus into `db` (default database if None) and summarise the store."""
     from .store import Store
 

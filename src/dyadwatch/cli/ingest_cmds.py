@@ -147,7 +147,8 @@ def _event_table(df: Any, total: int) -> Any:
         table.add_column(name, **kw)
     for row in df.to_dict("records"):
         date = row.get("date")
-        date_s = "undated" if date is None or (isinstance(date, float)) or str(date) == "NaT" else str(date)[:10]
+        undated = date is None or isinstance(date, float) or str(date) == "NaT"
+        date_s = "undated" if undated else str(date)[:10]
         conf = row.get("confidence")
         table.add_row(Text(date_s), Text(str(row.get("actor_code") or "")), Text(str(row.get("event") or "")),
                       Text(str(row.get("recipient_code") or "") if row.get("recipient_code") is not None
@@ -206,7 +207,8 @@ def events(
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o FILE", param_hint="--format")
     if type and type.upper() not in EVENT_TYPES:
-        raise typer.BadParameter(f"{type!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})", param_hint="--type")
+        raise typer.BadParameter(f"{type!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})",
+                                 param_hint="--type")
     if modality and modality not in MODALITIES:
         raise typer.BadParameter(f"{modality!r}: one of {', '.join(MODALITIES)}", param_hint="--modality")
     for name, value in (("--since", since), ("--until", until)):
@@ -272,10 +274,11 @@ def demo(db: str | None = DbOption) -> None:
     for line in report.errors:
         _err(line)
     console.print(f"Sample corpus -> {report.db}: {report.stored_new} new articles, "
-                  f"{report.already_present} already stored, {report.events_stored} new events", markup=False)
+                  f"{report.already_present} already stored, {report.events_stored} new events",
+                  markup=False, soft_wrap=True)
     langs = ", ".join(f"{k} {v}" for k, v in s["articles_by_language"].items())
-    console.print(f"Articles: {s['articles']} ({langs})", markup=False)
-    console.print(f"Events: {s['events']} ({s['undated_events']} undated)", markup=False)
+    console.print(f"Articles: {s['articles']} ({langs})", markup=False, soft_wrap=True)
+    console.print(f"Events: {s['events']} ({s['undated_events']} undated)", markup=False, soft_wrap=True)
     t = Table(title="Events by type")
     t.add_column("type")
     t.add_column("events", justify="right")
@@ -292,6 +295,6 @@ def demo(db: str | None = DbOption) -> None:
                   f"{float(row['plover_net']):+.1f}")
     console.print(d)
     console.print("quad1 verbal cooperation, quad2 material cooperation, quad3 verbal conflict, "
-                  "quad4 material conflict", markup=False)
+                  "quad4 material conflict", markup=False, soft_wrap=True)
     if report.errors:
         raise typer.Exit(1)

@@ -60,7 +60,8 @@ INLINE_PATTERNS: tuple[str, ...] = (
     (r"(?:©|\(c\))\s?(?:\d{4}\s)?(?:[A-Z][\w&'.-]*\s){0,4}"
      r"(?:Images|Photos?|Pictures|Press|Agency|Wire|News|AFP|Reuters|AP|Getty)\b"),
     r"\((?:Photo|Image|Picture)s?(?: by|:)[^)\n]{1,80}\)",
-    r"(?:Sign up|Subscribe)(?: now| today)? (?:for|to) (?:our|the) [^.!\n]{0,40}?newsletters?\b[^.!\n]{0,80}[.!]?",
+    (r"(?:Sign up|Subscribe)(?: now| today)? (?:for|to) (?:our|the) [^.!\n]{0,40}?newsletters?\b"
+     r"[^.!\n]{0,80}[.!]?"),
     r"Share (?:this|the) (?:article|story)(?: on [A-Z]\w+)?[.!]?",
     r"\bSponsored(?: content)?:[^\n]{0,200}?(?=\n|$)",
 )
@@ -183,8 +184,9 @@ def clean_text(text: str, title: str | None = None) -> str:
             if in_head and ln:
                 if _norm(ln) == nt:
                     continue
-                if _norm(ln).startswith(nt + " ") and ln[: len(title.strip())].lower() == title.strip().lower():
-                    ln = ln[len(title.strip()):].strip()
+                t = title.strip()
+                if _norm(ln).startswith(nt + " ") and ln[: len(t)].lower() == t.lower():
+                    ln = ln[len(t):].strip()
                 in_head = False
             kept.append(ln)
         lines = kept
