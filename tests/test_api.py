@@ -309,6 +309,20 @@ def test_event_and_article_offsets(rw_server: Server, synthetic: Synthetic) -> N
         assert c.get("/api/articles/nope").status_code == 404
 
 
+def test_article_list(rw_server: Server, synthetic: Synthetic) -> None:
+    with rw_server.client() as c:
+        n = c.get("/api/info").json()["articles"]
+        first = c.get("/api/articles", params={"limit": 10}).json()
+        rest = c.get("/api/articles", params={"limit": 1000, "offset": 10}).json()
+    assert first["total"] == n >= len(synthetic.articles)
+    items = first["items"] + rest["items"]
+    assert len(items) == n and len({i["id"] for i in items}) == n
+    assert all("text" not in i for i in items)
+    assert {a.id for a in synthetic.articles} <= {i["id"] for i in items}
+    dates = [i["date"] for i in items if i["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
 def test_actors_with_counts(rw_server: Server, synthetic: Synthetic) -> None:
     with rw_server.client() as c:
         actors = c.get("/api/actors").json()

@@ -176,6 +176,14 @@ def test_events_table_and_network(watched: Watched, sample_srv: Server, shots: P
         page.wait_for_selector("#detail [data-testid=event-detail]")
     page.screenshot(path=str(shots / "events.png"), full_page=True)
 
+    n_articles = httpx.get(sample_srv.url + "/api/articles").json()["total"]
+    page.goto(sample_srv.url + "/#/articles")
+    page.wait_for_selector("[data-testid=article-row]")
+    assert page.locator("[data-testid=article-row]").count() == min(50, n_articles)
+    page.screenshot(path=str(shots / "articles.png"), full_page=True)
+    page.locator("[data-testid=article-row]").first.click()
+    page.wait_for_selector("[data-testid=article-text]")
+
     edges = httpx.get(sample_srv.url + "/api/network", params={"limit": 60}).json()["edges"]
     page.goto(sample_srv.url + "/#/network")
     page.wait_for_selector("[data-testid=network-edge]")

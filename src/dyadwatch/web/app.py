@@ -324,6 +324,18 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             raise HTTPException(404, f"no event {event_id!r}")
         return ev
 
+    @app.get("/api/articles", tags=["articles"])
+    def list_articles(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Stored articles, newest first, without their text (one page at a time)."""
+
+        def page(st: Any) -> dict[str, Any]:
+            total = st.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            df = st.articles(limit=limit, offset=offset)
+            return {"total": int(total), "limit": limit, "offset": offset,
+                    "items": records(df.drop(columns=["text"], errors="ignore"))}
+
+        return run(page)
+
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def get_article(article_id: str) -> dict[str, Any]:
         """One article: its text and its events with their character offsets into that text."""

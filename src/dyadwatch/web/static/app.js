@@ -84,7 +84,8 @@
   function route() {
     var r = parseHash();
     document.querySelectorAll("header nav a[data-view]").forEach(function (a) {
-      a.classList.toggle("active", a.getAttribute("data-view") === r.view);
+      var v = a.getAttribute("data-view");
+      a.classList.toggle("active", v === r.view || (v === "articles" && r.view === "article"));
     });
     clear(main);
     (views[r.view] || views.dyad)(r);
@@ -527,6 +528,33 @@
         valueScale: 1,
         onEdgeClick: function (e) { go("dyad", {a: e.source, b: e.target}); },
         onNodeClick: function (n) { go("events", {actor: n.id}); }});
+    }).catch(function (err) { box.appendChild(errorBox(err.message)); });
+  };
+
+  // ---------------------------------------------------------------- articles
+  views.articles = function (r) {
+    var offset = parseInt(r.params.offset || "0", 10) || 0, limit = 50;
+    main.appendChild(h("h1", {text: "Articles"}));
+    var box = h("div");
+    main.appendChild(box);
+    api("/api/articles" + qs({limit: limit, offset: offset})).then(function (res) {
+      box.appendChild(h("p", {class: "muted", text: res.total + " articles, newest first"}));
+      var tbody = h("tbody");
+      res.items.forEach(function (a) {
+        tbody.appendChild(h("tr", {"data-testid": "article-row", tabindex: 0,
+                                   on: {click: function () { go("article/" + encodeURIComponent(a.id)); },
+                                        keydown: function (ev) { if (ev.key === "Enter") go("article/" + encodeURIComponent(a.id)); }}},
+          h("td", {text: fmt(a.date)}), h("td", {text: a.title || "(untitled)"}), h("td", {text: fmt(a.source)}),
+          h("td", {text: fmt(a.language)}), h("td", {text: fmt(a.n_events)})));
+      });
+      box.appendChild(h("table", {class: "events"},
+        h("thead", null, h("tr", null, ["date", "title", "source", "lang.", "events"].map(function (c) { return h("th", {text: c}); }))),
+        tbody));
+      append(box, h("div", {class: "pager"},
+        h("button", {class: "secondary", text: "← previous", disabled: offset <= 0,
+                     on: {click: function () { go("articles", {offset: Math.max(0, offset - limit)}); }}}),
+        h("button", {class: "secondary", text: "next →", disabled: offset + limit >= res.total,
+                     on: {click: function () { go("articles", {offset: offset + limit}); }}})));
     }).catch(function (err) { box.appendChild(errorBox(err.message)); });
   };
 
