@@ -337,3 +337,17 @@ def test_text_field_with_html_or_paragraph_list(tmp_path: Path) -> None:
 def test_a_single_line_is_text_not_a_title() -> None:
     (a,) = list(read_paths(["-"], stdin=io.BytesIO(b"Trump meets Kim in Singapore\n")))
     assert isinstance(a, Article) and a.text == "Trump meets Kim in Singapore" and a.title is None
+
+
+def test_html_without_article_text_and_html_fragments(tmp_path: Path) -> None:
+    menu = tmp_path / "menu.html"
+    menu.write_text("<html><head><title>Index</title></head><body><nav><a href='/'>Home</a> "
+                    "<a href='/w'>World</a></nav></body></html>")
+    frag = tmp_path / "frag.htm"
+    frag.write_text("<p>Japan protested to China on Monday over the incident near the islands, "
+                    "officials said.</p>")
+    got = list(read_paths([menu, frag]))
+    (err,) = errors(got)
+    assert err.path == str(menu) and "no article text" in err.message
+    (a,) = articles(got)
+    assert a.text.startswith("Japan protested") and "<p>" not in a.text

@@ -41,6 +41,7 @@ SUPPORTED_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single .txt/.html file larger than this is refused
 MAX_LINE_BYTES = 5 * 1024 * 1024  # a single JSON line larger than this is skipped
 MAX_ERRORS_PER_FILE = 50  # bad JSON lines listed one by one, per file
+MIN_RECALL_WORDS = 8  # text found only by the generous extraction must have this many words
 FIELDS = ("id", "title", "text", "url", "date", "source", "language")
 HEADER_KEYS = {"date", "title", "source", "url", "id"}
 
@@ -188,9 +189,14 @@ def parse_html(raw: str, path: str, *, source: str | None = None,
     text = trafilatura.extract(raw, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not text:
+        # a second, generous try; what it finds must still look like running text, not a menu
         text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
-    if not text or not text.strip():
-        return IngestError(path, "no article text found in the HTML page")
+        if text and len(text.split()) < MIN_RECALL_WORDS:
+            text = None
+    if not text and not re.search(r"<body|<html", raw[:5000], re.IGNORECASE):
+        text = html_to_text(raw)  # a fragment (a few <p> elements), not a page
+    if not text or max(len(line.split()) for line in text.splitlines() or [""]) < 4:
+        return IngestError(path, "no article text found in the HTML page")  # nothing, or a menu
     title = meta_url = sitename = None
     try:
         meta = trafilatura.extract_metadata(raw)
