@@ -190,6 +190,35 @@ ITEMS = [
          "2014-12-14", (), (ev("KOR", "PRK", "COOPERATE|AGREE"), ev("PRK", "KOR", "COOPERATE|AGREE"))),
     Item("none_profile", "The Chinese foreign minister, a former ambassador to Japan, speaks fluent Japanese.",
          "2019-01-01", ()),
+    # articles and wire copy
+    Item("article_dateline", "SEOUL, March 3 (Reuters) - North Korea fired two short-range ballistic missiles "
+         "into the sea on Monday, South Korea's military said. Japan's defence ministry said the missiles "
+         "landed outside its exclusive economic zone.", "2020-03-03", (ev("PRK", "*", "MOBILIZE"),)),
+    Item("article_hosted", "Vladimir Putin hosted Kim Jong Un in Vladivostok on Thursday. The two leaders "
+         "discussed the nuclear standoff. Putin later said he would brief Washington on the talks.",
+         "2019-04-26", (ev("RUS", "PRK", "CONSULT"),),
+         (ev("PRK", "RUS", "CONSULT"), ev("RUS", "USA", "AGREE|CONSULT"))),
+    Item("article_two_leaders", "Joe Biden met Xi Jinping in Bali on Monday. The two leaders agreed to resume "
+         "climate talks.", "2022-11-15",
+         (ev("USA", "CHN", "CONSULT"), ev("USA", "CHN", "AGREE"), ev("CHN", "USA", "AGREE")),
+         (ev("CHN", "USA", "CONSULT"),)),
+    Item("claimed_or_asserted_said", "Kyiv said Russian drones struck a power plant in Odesa.", "2023-12-01",
+         ((ev("RUS", "UKR", "ASSAULT"), ev("RUS", "UKR", "ASSAULT", "claimed")),)),
+    Item("hypothetical_warned_could", "NATO warned that Russia could invade Ukraine within weeks.", "2022-01-20",
+         (ev("RUS", "UKR", "ASSAULT|MOBILIZE", "hypothetical"),), (ev("NATO", "RUS", "ACCUSE|THREATEN"),)),
+    Item("negated_will_not_meet", "Zelensky will not meet Putin, his office said.", "2022-03-01",
+         ((ev("UKR", "RUS", "CONSULT", "negated"), ev("UKR", "RUS", "REJECT")),)),
+    Item("should_request", "Japan should apologise to South Korea, Seoul said.", "2019-07-10",
+         (ev("KOR", "JPN", "REQUEST"),)),
+    Item("restored_relations", "Tehran and Riyadh restored diplomatic relations on Friday.", "2023-03-11",
+         (ev("IRN", "SAU", "SUPPORT|AGREE|COOPERATE"), ev("SAU", "IRN", "SUPPORT|AGREE|COOPERATE"))),
+    Item("passive_seized", "A British-flagged tanker was seized by Iranian forces in the Gulf.", "2019-07-20",
+         (ev("IRN", "GBR", "COERCE"),)),
+    Item("water_cannon", "Chinese coast guard ships fired water cannon at a Philippine vessel.", "2023-08-06",
+         (ev("CHN", "PHL", "COERCE|ASSAULT"),)),
+    Item("refused_entry", "Israel refused entry to two American lawmakers.", "2019-08-16",
+         (ev("ISR", "USA", "REJECT|COERCE|SANCTION"),)),
+    Item("none_question", "Will Seoul and Tokyo ever reconcile?", "2019-08-16", ()),
     # later mentions
     Item("later_the_north", "North Korea test-fired a new missile on Monday. The North also threatened to "
          "attack American bases.", "2017-08-08",
