@@ -95,6 +95,13 @@ def test_filters(store: Store):
     assert len(store.events(limit=1, offset=1)) == 1
     with pytest.raises(ValueError):
         store.events(order="date; DROP TABLE events")
+    # pages of actor queries (read through event_dyads) agree with the full query
+    for order in ("date", "-date"):
+        full = list(store.events(actor="PER", order=order)["id"])
+        assert list(store.events(actor="PER", order=order, limit=10)["id"]) == full
+        assert list(store.events(actor="PER", order=order, limit=1, offset=1)["id"]) == full[1:2]
+    assert list(store.events(actor="PER", type="ACCUSE", limit=5)["event"]) == ["ACCUSE"]
+    assert store.events(actor="XXX", limit=5).empty and "actor" in store.events(actor="XXX", limit=5).columns
     actors = store.actors().set_index("code")
     assert actors.loc["PER", "n_actor"] == 2 and actors.loc["PER", "n_recipient"] == 1
     assert actors.loc["MEX", "n_actor"] == 0
@@ -157,6 +164,12 @@ def test_synthetic_data(store: Store):
     n_types = store.con.execute("SELECT count(DISTINCT event) FROM events").fetchone()[0]
     assert n_types >= 12
     before = store.con.execute("SELECT source, target, count(*) FROM event_dyads GROUP BY ALL ORDER BY ALL").fetchall()
+    some = store.events(actor="USA", recipient="PRK", limit=20, order="-date")
+    assert len(some) == 20
     store.optimize()
     after = store.con.execute("SELECT source, target, count(*) FROM event_dyads GROUP BY ALL ORDER BY ALL").fetchall()
     assert before == after
+    assert store.counts()["events"] == 3000
+    assert store.events(actor="USA", recipient="PRK", limit=20, order="-date").equals(some)
+    first = some["id"][0]
+    assert store.event(first)["id"] == first

@@ -52,6 +52,7 @@ _DYAD_SCHEMA = pa.schema([
     ("event", pa.string()), ("quad_code", pa.int8()), ("plover_score", pa.float64()),
     ("goldstein", pa.float64()), ("modality", pa.string()), ("origin", pa.string()),
 ])
+_POINT_LOOKUPS = 500  # pages of actor/recipient queries up to this size use point lookups
 _ORDERS = {
     "date": "date ASC NULLS LAST, id", "-date": "date DESC NULLS LAST, id",
     "id": "id", "ingested_at": "ingested_at, id", "-ingested_at": "ingested_at DESC, id",
@@ -297,26 +298,30 @@ class Store:
         return int(n)
 
     def optimize(self) -> None:
-        """Rewrite event_dyads sorted by (source, target, date) so that dyad queries read few row
-        groups (DuckDB skips row groups by their min/max). Worth it after a bulk load."""
+        """Re-sort the tables after a bulk load: event_dyads by (source, target, date), so that dyad
+        queries read few row groups (DuckDB skips row groups by their min/max), and events by id,
+        so that looking an event up by id reads one row group. Events added later are appended
+        unsorted (and still found); run it again after the next bulk load."""
         self._writable()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("CREATE TEMP TABLE _dw_sorted AS SELECT * FROM event_dyads "
-                             "ORDER BY source, target, date")
-            self.con.execute("DELETE FROM event_dyads")
-            self.con.execute("INSERT INTO event_dyads SELECT * FROM _dw_sorted")
-            self.con.execute("DROP TABLE _dw_sorted")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("CHECKPOINT")
+        for table, order in (("event_dyads", "source, target, date"), ("events", "id")):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(f"CREATE TEMP TABLE _dw_sorted AS SELECT * FROM {table} ORDER BY {order}")
+                self.con.execute(f"DELETE FROM {table}")
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM _dw_sorted")
+                self.con.execute("DROP TABLE _dw_sorted")
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("CHECKPOINT")
 
     # -- reading ---------------------------------------------------------------------------------
     def _where(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
-               until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None
-               ) -> tuple[str, list[Any]]:
+               until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
+               on_dyads: bool = False) -> tuple[str, list[Any]]:
+        """WHERE clause and parameters over `events` (or, with on_dyads, over `event_dyads`, which
+        carries every filter column but story_id)."""
         clauses: list[str] = []
         params: list[Any] = []
         actors, recipients = _as_list(actor), _as_list(recipient)
@@ -328,11 +333,16 @@ class Store:
             if recipients:
                 sub.append(f"target IN ({', '.join('?' * len(recipients))})")
                 params += [str(r).upper() for r in recipients]
-            clauses.append(f"id IN (SELECT event_id FROM event_dyads WHERE {' AND '.join(sub)})")
+            if on_dyads:
+                clauses += sub
+            else:
+                clauses.append(f"id IN (SELECT event_id FROM event_dyads WHERE {' AND '.join(sub)})")
         for col, value, upper in (("event", type, True), ("modality", modality, False),
                                   ("origin", origin, False), ("story_id", story_id, False)):
             values = _as_list(value)
             if values:
+                if on_dyads and col == "story_id":
+                    raise ValueError("story_id is not a column of event_dyads")
                 clauses.append(f"{col} IN ({', '.join('?' * len(values))})")
                 params += [str(v).upper() if upper else v for v in values]
         if since:
@@ -347,9 +357,12 @@ class Store:
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
                limit: int | None = None, offset: int = 0, order: str = "date") -> pd.DataFrame:
         """Events matching the filters (codes match any actor / recipient of an event)."""
-        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}")
+        if (actor or recipient) and not story_id and order in ("date", "-date") and limit is not None \
+                and limit + offset <= _POINT_LOOKUPS:
+            return self._dyad_page(actor, recipient, type, since, until, modality, origin, limit, offset, order)
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
         sql = f"SELECT * FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -357,11 +370,35 @@ class Store:
             sql += f" OFFSET {int(offset)}"
         return self.con.execute(sql, params).df()
 
+    def _dyad_page(self, actor: Any, recipient: Any, type: Any, since: Any, until: Any, modality: Any,
+                   origin: Any, limit: int, offset: int, order: str) -> pd.DataFrame:
+        """A page of an actor / recipient query: ids, dates and order from the narrow event_dyads
+        (sorted by source, target, date after `optimize`), then one point lookup per event (events
+        sorted by id after `optimize`, so each reads one row group)."""
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True)
+        direction = "DESC" if order == "-date" else "ASC"
+        ids = [r[0] for r in self.con.execute(
+            f"SELECT event_id, any_value(date) AS date FROM event_dyads{where} GROUP BY event_id "
+            f"ORDER BY date {direction} NULLS LAST, event_id LIMIT {int(limit)} OFFSET {int(offset)}", params
+        ).fetchall()]
+        if not ids:
+            return self.con.execute("SELECT * FROM events LIMIT 0").df()
+        sql = " UNION ALL ".join(["SELECT * FROM events WHERE id = ?"] * len(ids))
+        df = self.con.execute(sql, ids).df()
+        rank = {i: n for n, i in enumerate(ids)}
+        df = df.drop_duplicates("id")
+        return df.sort_values("id", key=lambda c: c.map(rank)).reset_index(drop=True)
+
     def count_events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                      until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None
                      ) -> int:
-        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
-        return int(self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+        if (actor or recipient) and not story_id:
+            where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True)
+            sql = f"SELECT count(DISTINCT event_id) FROM event_dyads{where}"
+        else:
+            where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
+            sql = f"SELECT count(*) FROM events{where}"
+        return int(self.con.execute(sql, params).fetchone()[0])
 
     @staticmethod
     def _event_dict(row: dict[str, Any]) -> dict[str, Any]:
