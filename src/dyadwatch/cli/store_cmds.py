@@ -18,6 +18,10 @@ def import_cmd(
     files: Annotated[list[Path], typer.Argument(help="event files of that format")],
     db: str | None = DbOption,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary, no per-row messages")] = False,
+    optimize: Annotated[bool | None, typer.Option(
+        "--optimize/--no-optimize",
+        help=f"re-sort the tables for fast queries afterwards (default: when {OPTIMIZE_AFTER:,}+ new events)",
+    )] = None,
 ) -> None:
     """Import others' event data (GDELT 1.0/2.0, ICEWS, Phoenix, POLECAT/PLOVER JSON lines).
 
@@ -37,7 +41,9 @@ def import_cmd(
 
     with Store(db) as store:
         report = import_files(store, format, files, on_message=say)
-        if report.new >= OPTIMIZE_AFTER:
+        if optimize or (optimize is None and report.new >= OPTIMIZE_AFTER):
+            if not quiet:
+                typer.echo("sorting the tables for fast dyad queries ...", err=True)
             store.optimize()
     hidden = report.bad + report.duplicates - len(report.messages)
     if hidden > 0 and not quiet:
