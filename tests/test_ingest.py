@@ -351,3 +351,14 @@ def test_html_without_article_text_and_html_fragments(tmp_path: Path) -> None:
     assert err.path == str(menu) and "no article text" in err.message
     (a,) = articles(got)
     assert a.text.startswith("Japan protested") and "<p>" not in a.text
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_file_that_fails_to_read_even_for_root(tmp_path: Path) -> None:
+    # reading /proc/self/mem from offset 0 fails with an I/O error for every user
+    (tmp_path / "mem.txt").symlink_to("/proc/self/mem")
+    (tmp_path / "ok.txt").write_text("Officials met in Seoul on Monday, they said.\n")
+    got = list(read_paths([tmp_path]))
+    (err,) = errors(got)
+    assert err.path == str(tmp_path / "mem.txt") and err.message.startswith("cannot read")
+    assert len(articles(got)) == 1
