@@ -9,7 +9,11 @@ connection for its whole life: read-write when an API token is configured (so `P
 can store what it codes), read-only otherwise, so that a read-only server may run next to other
 readers of the same file. All routes are synchronous and FastAPI runs them in a thread pool; a lock
 serialises every use of the connection, because one DuckDB connection must not be used by two
-threads at once. Coding an article (spaCy) runs outside the lock; only the write holds it.
+threads at once. `POST /api/articles` loads spaCy outside the lock, then codes and stores the
+article under it (one article: a fraction of a second). While a server holds the file, no other
+process can write it (`dyadwatch ingest` fails with a lock error): post articles to the server
+instead, or stop it. A server started while another process writes the file answers 503 and opens
+the file on the first request after that writer has gone.
 
 Security. Writing needs `DYADWATCH_TOKEN` (or `token=`) on the server and `Authorization: Bearer
 <token>` on the request; without a configured token the server is read-only and `POST` answers 403.
@@ -20,7 +24,6 @@ server only; article text reaches the page only as JSON and is put in the DOM as
 from __future__ import annotations
 
 import hmac
-import inspect
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -143,13 +146,6 @@ def _iso(value: str | None, name: str) -> str | None:
         return _date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
         raise HTTPException(422, f"{name}: not an ISO date (YYYY-MM-DD): {value!r}") from None
-
-
-def _kwargs_for(fn: Callable[..., Any], **candidates: Any) -> dict[str, Any]:
-    """The keyword arguments `fn` accepts, among `candidates` that are not None."""
-    params = inspect.signature(fn).parameters
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    return {k: v for k, v in candidates.items() if v is not None and (takes_any or k in params)}
 
 
 def _static(name: str) -> Path:
