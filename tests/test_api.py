@@ -498,6 +498,20 @@ def test_database_held_by_another_writer(tmp_path: Path) -> None:
             holder.kill()
 
 
+def test_unreadable_database_file(tmp_path: Path) -> None:
+    db = tmp_path / "garbage.duckdb"
+    db.write_bytes(b"this is not a database\n" * 100)
+    server = start_server(db, tmp_path / "server.log", ready=(503,))
+    try:
+        with server.client() as c:
+            r = c.get("/api/events")
+            assert r.status_code == 503 and "garbage.duckdb" in r.json()["detail"]
+            assert c.get("/").status_code == 200
+    finally:
+        stop_server(server)
+    assert db.read_bytes() == b"this is not a database\n" * 100  # left as it was
+
+
 def test_serve_binds_localhost_by_default() -> None:
     proc = subprocess.run([sys.executable, "-c", "from dyadwatch.cli import main; main()", "serve", "--help"],
                           check=False, capture_output=True, text=True, timeout=120,

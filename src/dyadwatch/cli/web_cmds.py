@@ -28,6 +28,16 @@ def serve(
 
     path = config.db_path(db)
     token = config.api_token()
+    if path.exists():
+        # Bring an older database up to the current schema before a read-only server opens it.
+        import duckdb
+
+        from ..store import Store
+
+        try:
+            Store(path).close()
+        except (duckdb.Error, RuntimeError, OSError) as exc:
+            typer.echo(f"warning: {path}: {exc}", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: binding to {host}: the API is reachable from other machines", err=True)
     mode = "read-write (token set)" if token else "read-only (set DYADWATCH_TOKEN to allow writing)"

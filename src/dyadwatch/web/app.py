@@ -70,6 +70,10 @@ class ArticleIn(BaseModel):
     source: str | None = None
 
 
+class StoreUnavailable(RuntimeError):
+    """The database file cannot be opened now (held by another writer, old schema, unreadable)."""
+
+
 class Backend:
     """The server's one store connection, its lock, and the functions the routes call."""
 
@@ -99,7 +103,12 @@ class Backend:
     def store(self) -> Iterator[Any]:
         with self.lock:
             if self._store is None:
-                self.open()
+                import duckdb
+
+                try:
+                    self.open()
+                except (duckdb.Error, RuntimeError, OSError) as exc:
+                    raise StoreUnavailable(f"cannot open the database {self.db_path.name}: {exc}") from exc
             yield self._store
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -196,6 +205,11 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             response.headers.setdefault(k, v)
         return response
 
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("dyadwatch: internal error", exc_info=exc)
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
+
     @app.exception_handler(ValueError)
     async def value_error(_request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
@@ -205,15 +219,19 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             return backend.call(fn, *args, **kwargs)
         except HTTPException:
             raise
-        except (ValueError, KeyError, LookupError) as exc:
+        except StoreUnavailable as exc:
+            raise HTTPException(503, str(exc)) from exc
+        except ValueError as exc:  # AnalysisError and other bad arguments
             raise HTTPException(422, str(exc)) from exc
         except ImportError as exc:
             raise HTTPException(501, f"not available in this installation: {exc}") from exc
         except Exception as exc:
             import duckdb
 
-            if isinstance(exc, duckdb.Error):
-                raise HTTPException(503, f"database error: {exc}") from exc
+            if isinstance(exc, duckdb.OperationalError):  # I/O, locks
+                raise HTTPException(503, f"database unavailable: {exc}") from exc
+            if isinstance(exc, duckdb.DataError | duckdb.InvalidInputException):
+                raise HTTPException(422, f"bad value: {exc}") from exc
             raise
 
     def require_token(authorization: str | None = Header(default=None)) -> None:
@@ -458,4 +476,4 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     return app
 
 
-__all__ = ["CSP", "ArticleIn", "Backend", "create_app"]
+__all__ = ["CSP", "ArticleIn", "Backend", "StoreUnavailable", "create_app"]
