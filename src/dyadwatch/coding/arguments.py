@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..events import Actor
 from .actors import ActorFinder, Mention
-from .coref import GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 
 # Verbs whose object is the subject of their to-infinitive ("urged Seoul to resume talks").
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "invite", "press", "push", "force", "allow",
@@ -120,7 +120,7 @@ class SentenceActors:
                             a.sector = role or a.sector
                         return got
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our"):
-                got = self._pronoun(c, exclude_clause=True)
+                got = self._pronoun(c, exclude_clause=self.role_sector(h) is None)
                 if got:
                     role = self.role_sector(h)
                     for a in got:
@@ -164,7 +164,7 @@ class SentenceActors:
         if h.pos_ == "DET" and low in ("both",):
             codes = self.ctx.last_two_states(self.finder.is_country)
             return [self._actor(c, None, h) for c in codes]
-        if low in ("sides", "countries", "nations", "governments", "parties", "neighbours", "neighbors"):
+        if low in PAIR_NOUNS:
             if any(c.lower_ in ("two", "both") for c in h.children):
                 codes = self.ctx.last_two_states(self.finder.is_country)
                 return [self._actor(c, None, h) for c in codes]
@@ -204,8 +204,14 @@ class SentenceActors:
         if before:
             subj = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                     or self.doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")]
-            # a possessive ("its troops") takes the nearest name; a subject pronoun the nearest subject
-            m = before[-1] if h.dep_ == "poss" else (subj or before)[-1]
+            # a subject pronoun takes the nearest subject; an object or possessive the nearest name
+            # outside its own clause's subject ("he would welcome him", "forces shelled its positions"),
+            # except the own people of the subject ("Pakistan urged its citizens")
+            own_people = h.dep_ == "poss" and self.role_sector(h.head) is not None
+            if h.dep_ in ("nsubj", "nsubjpass") or own_people:
+                m = (subj or before)[-1]
+            else:
+                m = before[-1]
             head = self.doc[m.end - 1]
             if head.head.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("amod", "compound", "poss"):
                 head = head.head
@@ -213,6 +219,8 @@ class SentenceActors:
             return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
         if low in PRONOUNS_PERSON:
             p = self.ctx.last_person()
+            if h.dep_ not in ("nsubj", "nsubjpass") and p is not None and len(self.ctx.persons) > 1:
+                p = self.ctx.persons[-2] if self.ctx.persons[-2].code != p.code else p
             if p is not None:
                 return [Actor(p.code, p.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
             return []

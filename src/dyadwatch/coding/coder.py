@@ -4,6 +4,7 @@ dependency arguments, modality, reported speech and article-level coreference.""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from ..ingest.article import Article
 from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
 from .arguments import SentenceActors, direct_object, prep_objects, subject_token
-from .coref import GENERIC_STATE, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
 
 log = logging.getLogger("dyadwatch.coding")
@@ -26,6 +27,8 @@ try:  # the coding-aux helper's modules; trivial fallbacks until they land
 except Exception:  # noqa: BLE001
     _event_date = None
 
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.' -]{0,40}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                      r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-|--|\u2013|\u2014)\s+")
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"would", "could", "might", "may", "can", "ca", "should", "must", "'d"}
 MUST = {"must", "should", "ought"}
@@ -46,11 +49,11 @@ DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "C
 # Light verbs whose subject is the actor of their object noun ("staged a protest", "launched an attack").
 SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start", "continue", "mount", "organize",
                  "organise", "resume", "step", "make", "issue", "impose", "announce", "declare", "lead", "join",
-                 "wage", "undertake", "initiate", "pursue", "escalate", "intensify", "order", "unleash", "stage",
-                 "call", "hold", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
+                 "wage", "undertake", "initiate", "pursue", "escalate", "intensify", "order", "unleash",
+                 "call", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "reiterate", "repeat", "press", "insist", "restate", "publish", "release", "submit", "table",
-                 "put", "set", "send", "deliver", "present", "pursue", "drop", "withdraw", "accept",
+                 "put", "set", "present", "drop", "withdraw", "accept",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
@@ -67,7 +70,7 @@ SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJ
                       "THREATEN"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
-TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | {"sides", "both"}
+TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
 
 
 @dataclass
@@ -121,14 +124,19 @@ class Coder:
         cheap = self.finder.find(doc, article.date)
         flags = [True] * len(sents) if parse_all else self.candidates(doc, cheap)
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
-        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([s.text for _, s in todo], batch_size=64,
-                                                               disable=self.skip_pipes)))
+        # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
+        starts = {k: s.start_char for k, s in todo}
+        m = DATELINE.match(text)
+        if m and todo and todo[0][0] == 0 and m.end() < sents[0].end_char:
+            starts[0] = m.end()
+        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([text[starts[k]:s.end_char] for k, s in todo],
+                                                               batch_size=64, disable=self.skip_pipes)))
         ctx = ArticleContext()
         events: list[Event] = []
         cheap_i = 0
         for k, s in enumerate(sents):
             if k in parsed:
-                events.extend(self.code_sentence(parsed[k], s.start_char, k, article, ctx))
+                events.extend(self.code_sentence(parsed[k], starts[k], k, article, ctx))
             # remember the sentence's named actors for later mentions
             while cheap_i < len(cheap) and cheap[cheap_i].start < s.end:
                 m = cheap[cheap_i]
@@ -204,9 +212,9 @@ class Coder:
                                     controlled.setdefault(t.i, c.tok.i)
                 # "called on Arabs to unite": an infinitive hanging on the object is the content too
                 for t in c.tok.subtree:
-                    if t.i > c.tok.i and t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "advcl") and \
+                    if t.i > c.tok.i and t.pos_ == "VERB" and t.dep_ in ("acl", "xcomp", "advcl") and \
                             any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children) and \
-                            t.head.i != c.tok.i and t.head.dep_ in ("dobj", "pobj"):
+                            (t.head.i == c.tok.i or t.head.dep_ in ("dobj", "pobj")):
                         for u in t.subtree:
                             controlled.setdefault(u.i, c.tok.i)
         # "X said Y must ...": the clause is the content of a demand, coded once as REQUEST below
@@ -370,8 +378,13 @@ class Coder:
             elif modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
                 if not self._neutral(sp_tok, sa):
                     modality = "claimed"
+                    # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
+                    if QUAD.get(etype) == 4 and all(r.entity_text is None for r in recips):
+                        recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in speakers]
         if etype in (SPEECH, "DENY"):
             return None
+        if "test" in e.flags and not recips:
+            etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(
                 a.sector in (None, "GOV", "MIL", "COP") for a in actors):
             etype, mode, cameo = "COERCE", "restrict", "191"  # a state blocking is coercion, not protest
@@ -500,10 +513,13 @@ class Coder:
             got = sa.resolve(o)
             if not got and slot == "dobj" and o.pos_ == "NOUN":
                 # "condemned the coup in Niger": an event object names its place
-                for g in prep_objects(o, "in"):
-                    got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
-                    if got:
+                for t in o.subtree:
+                    if t.dep_ in ("relcl", "acl", "ccomp"):
                         break
+                    if t.dep_ == "pobj" and t.head.lower_ == "in":
+                        got = [a for a in sa.resolve(t) if a.code and len(a.code) == 3]
+                        if got:
+                            break
             return got
         if slot == "iobj":
             for ch in tok.children:

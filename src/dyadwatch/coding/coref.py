@@ -11,6 +11,9 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_GROUP = {"they", "them", "their", "theirs", "it", "its", "we", "our", "us"}
 GENERIC_STATE = {"country", "nation", "government", "state", "regime", "administration", "kingdom",
                  "republic", "authorities", "leadership", "capital", "island", "north", "south"}
+PAIR_NOUNS = {"sides", "countries", "nations", "governments", "parties", "neighbours", "neighbors", "leaders",
+              "presidents", "ministers", "delegations", "armies", "foes", "rivals", "allies", "capitals", "states",
+              "adversaries", "partners"}
 BOTH = {"two sides", "both sides", "the two countries", "both countries", "two countries", "the sides",
         "both nations", "two nations", "the two", "both", "two governments", "both governments"}
 
