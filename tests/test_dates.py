@@ -59,6 +59,8 @@ CASES = [
     ("The navy has tested torpedoes since 2006 and fired another on Tuesday.", "2017-08-02", False,
      ("2017-08-01", "day")),
     ("Pyongyang Tuesday fired two rockets.", "2017-08-02", False, ("2017-08-01", "day")),
+    ("The guerrillas have disarmed since the August 13 peace accord.", "2001-09-10", False,
+     ("2001-09-10", "publication")),
 ]
 
 

@@ -76,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 PERIOD_WORDS = frozenset({"since", "until", "till", "by", "from", "before", "after", "through", "throughout"})
 NAMED_DAYS = frozenset({"good", "bloody", "black", "super", "ash", "holy", "palm", "cyber", "easter", "maundy"})
 _FORWARD = re.compile(r"\b(?:tomorrow|next|coming|following)\b", _I)
-_WORD_BEFORE = re.compile(r"(\w+)\W+(?:(?:the|a|an)\W+)?$", _I)
+_WORD_BEFORE = re.compile(r"(\w+)\W*(?:\b(?:the|a|an)\W*)?$", _I)
 # every date-bearing word the rules know: sentences without one never reach the rules or dateparser
 _PREFILTER = re.compile(
     r"\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) +
