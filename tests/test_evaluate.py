@@ -202,3 +202,43 @@ def test_codes_gold_texts_with_the_coder(tmp_path) -> None:
     if REFERENCE.exists():
         events = write_jsonl(tmp_path / "events.jsonl", records)
         assert result.summary() == reference_numbers(gold, events)
+
+
+def _random_files(tmp_path: Path, seed: int) -> tuple[Path, Path]:
+    """A random gold file and a random events file over a small pool of codes and types, so that
+    matches, near misses, optional readings and duplicates all occur."""
+    import random
+
+    rng = random.Random(seed)
+    codes = ["KOR", "PRK", "USA", "UN", "UNO", "IGOUNO", "EU", "EUR", None, ""]
+    types = ["ASSAULT", "ACCUSE", "CONCEDE", "RETREAT", "REQUEST"]
+
+    def gold_event() -> dict:
+        target = rng.choice([["*"], [None], ["PRK"], ["KOR", "USA"], ["UN"], ["EUR", None]])
+        etypes = rng.sample(types + ["YIELD"], rng.randint(1, 2))
+        return g(rng.choice(["KOR", "PRK", "USA", "UNO", "EU", "*"]), target, etypes)
+
+    gold, events = [], []
+    for i in range(25):
+        gold.append({"id": f"r{i}", "text": f"text {i}",
+                     "events": [gold_event() for _ in range(rng.randint(0, 3))],
+                     "optional": [gold_event() for _ in range(rng.randint(0, 1))]})
+        for _ in range(rng.randint(0, 4)):
+            actors = rng.sample(codes, rng.randint(1, 2))
+            recips = rng.sample(codes, rng.randint(0, 2))
+            rec = {"story_id": f"r{i}", "event": rng.choice(types),
+                   "actor": [{"code": c} for c in actors], "recipient": [{"code": c} for c in recips]}
+            modality = rng.choice(["asserted", "asserted", "asserted", "negated", "future", None, "absent"])
+            if modality != "absent":
+                rec["modality"] = modality
+            events.append(rec)
+    return write_jsonl(tmp_path / "gold.jsonl", gold), write_jsonl(tmp_path / "events.jsonl", events)
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="reference scorer not available")
+@pytest.mark.parametrize("seed", range(8))
+def test_agrees_with_reference_on_random_files(tmp_path, seed: int) -> None:
+    gold, events = _random_files(tmp_path, seed)
+    ours = evaluate_file(gold, events).summary()
+    assert ours == reference_numbers(gold, events)
+    assert ours["tp"] + ours["fn"] > 0
