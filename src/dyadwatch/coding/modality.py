@@ -19,14 +19,14 @@ Decisions (documented so that the coder and the tests agree):
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
+
+from ..config import kb_dirs
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -106,8 +106,8 @@ def load_cues() -> ModalityCues:
         _merge(data, _read_yaml(text, "kb/data/modality.yaml"), "kb/data/modality.yaml")
     except (FileNotFoundError, ModuleNotFoundError):
         log.warning("kb/data/modality.yaml is missing: modality falls back to built-in cues")
-    for folder in [p for p in os.environ.get("DYADWATCH_KB", "").split(os.pathsep) if p]:
-        path = Path(folder) / "modality.yaml"
+    for folder in kb_dirs():
+        path = folder / "modality.yaml"
         if path.is_file():
             _merge(data, _read_yaml(path.read_text("utf-8"), str(path)), str(path))
     neg = data.get("negation") or {}
