@@ -13,16 +13,13 @@ from .app import app
 
 
 def _cleaner():
-    """The ingest helper's page-debris cleaner, if it exists."""
+    """The ingest layer's page-debris cleaner (`ingest.debris.clean_text`), if it is there."""
     try:
-        from ..ingest import clean as mod  # type: ignore[attr-defined]
+        from ..ingest import debris as mod
     except Exception:  # noqa: BLE001
         return None
-    for name in ("clean_text", "clean", "strip_debris"):
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
+    fn = getattr(mod, "clean_text", None)
+    return fn if callable(fn) else None
 
 
 def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator[object]:
@@ -44,11 +41,12 @@ def read_jsonl_articles(path: Path, errors: list[str]) -> Iterator[object]:
                     raise ValueError('no "text" string')
                 if clean is not None:
                     try:
-                        cleaned = clean(text)
-                        if isinstance(cleaned, str) and cleaned.strip():
-                            text = cleaned
-                    except Exception:  # noqa: BLE001
-                        pass
+                        cleaned = clean(text, rec.get("title"))
+                    except Exception as exc:  # noqa: BLE001 - a cleaner bug must not lose the article
+                        typer.echo(f"{path}:{lineno}: debris clean-up failed ({exc}); coding the raw text", err=True)
+                        cleaned = None
+                    if isinstance(cleaned, str) and cleaned.strip():
+                        text = cleaned
                 rid = rec.get("id")
                 date = rec.get("date")
                 yield Article(text=text, title=rec.get("title"), date=str(date)[:10] if date else None,

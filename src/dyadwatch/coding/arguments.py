@@ -42,7 +42,7 @@ class SentenceActors:
 
     def actor_from_mention(self, m: Mention, head: Token | None) -> Actor:
         sector = m.sector
-        if head is not None and (sector is None or m.kind in ("country", "demonym")):
+        if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")):
             role = self.role_sector(head)
             if role:
                 sector = role

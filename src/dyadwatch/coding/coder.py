@@ -56,6 +56,11 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "put", "set", "present", "drop", "withdraw", "accept",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
+REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trigger", "provoke", "earn", "win",
+                  "meet", "bring", "elicit"}
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
+EVENT_WORDS = {"launch", "test", "move", "decision", "incident", "action", "step", "provocation", "violence",
+               "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation"}
 CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
             "talk", "talks", "round", "wave", "series", "session"}
 FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
@@ -95,7 +100,12 @@ class Coder:
 
     def split(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
-        return self.sentencizer(doc)
+        doc = self.sentencizer(doc)
+        for tok in doc[1:]:  # a line break ends a sentence (headlines, bylines, paragraphs)
+            prev = doc[tok.i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
 
     def candidates(self, doc: Doc, mentions: list[Mention]) -> list[bool]:
         """Sentence by sentence: can it hold an event (an actor mention or a reference, and a trigger)?"""
@@ -126,9 +136,11 @@ class Coder:
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
         starts = {k: s.start_char for k, s in todo}
-        m = DATELINE.match(text)
-        if m and todo and todo[0][0] == 0 and m.end() < sents[0].end_char:
-            starts[0] = m.end()
+        for k, s in todo:
+            if k == 0 or "\n" in text[max(0, s.start_char - 2):s.start_char + 1]:
+                m = DATELINE.match(text, s.start_char)
+                if m and m.end() < s.end_char:
+                    starts[k] = m.end()
         parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([text[starts[k]:s.end_char] for k, s in todo],
                                                                batch_size=64, disable=self.skip_pipes)))
         ctx = ArticleContext()
@@ -251,7 +263,7 @@ class Coder:
         for c in cands:
             if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
                 continue
-            ev = self._event(c, sa, by_tok, controlled, speech, article, index, offset)
+            ev = self._event(c, sa, by_tok, controlled, speech, article, index, offset, made)
             if ev is None:
                 continue
             key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
@@ -288,6 +300,7 @@ class Coder:
         targeted = {(e.event, frozenset(a.code for a in e.actor), e.modality) for e in events if e.recipient}
         events = [e for e in events if e.recipient
                   or (e.event, frozenset(a.code for a in e.actor), e.modality) not in targeted]
+        ctx.events.extend(events)
         for m in mentions:
             if m.kind != "person":
                 head = doc[m.end - 1]
@@ -295,14 +308,16 @@ class Coder:
         return events
 
     def _event(self, c: _Cand, sa: SentenceActors, by_tok: dict[int, _Cand], controlled: dict[int, int],
-               speech: dict[int, LexEntry], article: Article, index: int, offset: int) -> Event | None:
+               speech: dict[int, LexEntry], article: Article, index: int, offset: int,
+               made: dict[int, Event] | None = None) -> Event | None:
+        made = made if made is not None else {}
         tok, e = c.tok, c.entry
         etype, mode, cameo = e.event, e.mode, e.cameo
         if e.kind == "verb":
             actors, how = self._subject(tok, sa)
             recips = self._recipients(tok, e, sa, by_tok, actors)
         else:
-            actors, recips, how = self._noun_args(tok, e, sa, by_tok)
+            actors, recips, how = self._noun_args(tok, e, sa, by_tok, made)
         if not actors:
             return None
         # "intent" verbs take their type from the embedded clause ("vowed to retaliate")
@@ -325,8 +340,11 @@ class Coder:
                 ("THREATEN", None, "130")
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
+        if not recips and e.kind == "verb" and etype in REACTION_TYPES:
+            recips = self._earlier_event_actors(tok, sa, actors, made)
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
-                (e.kind == "verb" and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
+                (e.kind == "verb" and not self._open_slot(tok, e, sa)
+                 and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
                                        or (e.obj and etype != "ASSAULT")))
                 or (e.kind == "noun" and etype == "PROTEST")):
             # no named target: a domestic event (protesters face their own government)
@@ -383,6 +401,13 @@ class Coder:
                         recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in speakers]
         if etype in (SPEECH, "DENY"):
             return None
+        if etype == "MOBILIZE" and mode == "weapons" and (
+                len({a.code for a in actors}) > 1 or any(w.lower_ in ("joint", "combined") for w in tok.subtree)):
+            # joint exercises are military cooperation between the participants
+            etype, mode, cameo = "COOPERATE", None, "062"
+            if len({a.code for a in actors}) > 1 and not recips:
+                recips = list(actors)
+                reciprocal = True
         if "test" in e.flags and not recips:
             etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(
@@ -618,8 +643,8 @@ class Coder:
                         return got
         return []
 
-    def _noun_args(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand]
-                   ) -> tuple[list[Actor], list[Actor], str]:
+    def _noun_args(self, tok: Token, e: LexEntry, sa: SentenceActors, by_tok: dict[int, _Cand],
+                   made: dict[int, Event] | None = None) -> tuple[list[Actor], list[Actor], str]:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
             tok = tok.head  # "a mediation effort between A and B": the head noun carries the arguments
         actors: list[Actor] = []
@@ -627,6 +652,22 @@ class Coder:
         for g in prep_objects(tok, "by"):
             actors = sa.resolve(g)
             how = "agent"
+        if not actors:
+            for g in prep_objects(tok, "from"):
+                actors = sa.resolve(g)
+                how = "agent"
+        reaction_target: list[Actor] = []
+        if not actors and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REACTION_VERBS:
+            # "the launches drew condemnation from Seoul": the reaction's source and its cause
+            verb = tok.head
+            for g in prep_objects(verb, "from"):
+                actors = sa.resolve(g)
+                how = "agent"
+            if actors:
+                subj, _ = subject_token(verb)
+                if subj is not None:
+                    reaction_target = sa.resolve(subj) or self._earlier_event_actors(
+                        verb, sa, actors, made or {}, objs=[subj])
         if not actors and "of_actor" in e.flags:
             for g in prep_objects(tok, "of"):
                 actors = sa.resolve(g)
@@ -673,6 +714,8 @@ class Coder:
             if got:
                 recips = got
                 break
+        if not recips and reaction_target:
+            recips = reaction_target
         if not recips and tok.dep_ == "dobj":
             verb = tok.head
             for slot in ("prep:on", "prep:against", "prep:with", "prep:to", "iobj"):
@@ -712,6 +755,37 @@ class Coder:
             else:
                 return None
         return None
+
+    def _open_slot(self, tok: Token, e: LexEntry, sa: SentenceActors) -> bool:
+        """Does a recipient slot hold a phrase that names no actor ("called on all sides")?"""
+        for slot in e.recip:
+            if slot.startswith("prep:"):
+                for g in prep_objects(tok, slot[5:].replace("_actor", "")):
+                    if not sa.role_sector(g):
+                        return True
+        return False
+
+    def _earlier_event_actors(self, tok: Token, sa: SentenceActors, actors: list[Actor],
+                              made: dict[int, Event], objs: list[Token | None] | None = None) -> list[Actor]:
+        """ACCUSE / SUPPORT ... of an event named by a noun ("condemned the strikes"): its actors."""
+        if objs is None:
+            objs = [direct_object(tok)] + [g for w in ("over", "about", "against", "for", "at", "of")
+                                           for g in prep_objects(tok, w)]
+        own = {a.code for a in actors}
+        for o in objs:
+            if o is None or o.pos_ != "NOUN":
+                continue
+            entry = match_noun(o, self.lex)
+            if entry is None and o.lemma_.lower() not in EVENT_WORDS:
+                continue
+            earlier = list(made.values()) + list(reversed(sa.ctx.events))
+            for ev in earlier:
+                if ev.modality != "asserted" or {a.code for a in ev.actor} & own:
+                    continue
+                if entry is not None and ev.event != entry.event and QUAD.get(ev.event) != QUAD.get(entry.event):
+                    continue
+                return [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in ev.actor]
+        return []
 
     def _unless(self, tok: Token) -> bool:
         return any(m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..events import Actor
 
@@ -26,6 +27,7 @@ class ArticleContext:
     states: list[str] = field(default_factory=list)  # country codes (ISO alpha-3)
     persons: list[Actor] = field(default_factory=list)
     groups: list[Actor] = field(default_factory=list)  # subjects: countries, organisations, groups
+    events: list[Any] = field(default_factory=list)  # events coded so far ("condemned the strikes")
 
     @property
     def seen(self) -> set[str]:

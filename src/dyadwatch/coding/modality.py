@@ -54,6 +54,7 @@ class ModalityCues:
     claim_nouns: frozenset[str]
     passive_claims: frozenset[str]
     governing_nouns: dict[str, str]
+    infinitive_only: frozenset[str]
 
 
 def _words(value: Any) -> list[str]:
@@ -134,6 +135,7 @@ def load_cues() -> ModalityCues:
         claim_nouns=frozenset(_words(data.get("claim_nouns"))),
         passive_claims=frozenset(_words(data.get("passive_claims"))),
         governing_nouns=_modality_map(data.get("governing_nouns")),
+        infinitive_only=frozenset(_words(data.get("infinitive_only"))),
     )
 
 
@@ -171,8 +173,9 @@ def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
             found.append(_Found(cues.adverbs[low], child.text))
         elif dep == "mark" and low in cues.conditional_marks:
             found.append(_Found(HYPOTHETICAL, child.text, kind="condition"))
-        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
-                                    for m in child.children):
+        elif dep == "advcl" and node.lemma_.lower() not in cues.reporting and any(
+                m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children):
+            # (a threat or warning "if it continued" is itself made: the condition is its content)
             mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in cues.conditional_marks)
             found.append(_Found(HYPOTHETICAL, mark.text, kind="condition"))
         elif dep == "prep" and low in cues.hedging_preps:
@@ -218,12 +221,16 @@ def _governing_noun(noun: Token, cues: ModalityCues, found: list[_Found]) -> boo
     return hit
 
 
-def _governing(head: Token, cues: ModalityCues, found: list[_Found]) -> None:
+def _governing(head: Token, cues: ModalityCues, found: list[_Found], plain: bool = True) -> None:
+    """The cue of a governing verb: phrasal pairs first ("called off"), then the verb itself unless
+    `plain` is False (verbs that govern only infinitives, seen here with an object)."""
     lemma = head.lemma_.lower()
     for prt in head.children:
         if prt.dep_ == "prt" and f"{lemma} {prt.lower_}" in cues.phrasal:
             found.append(_Found(cues.phrasal[f"{lemma} {prt.lower_}"], f"{head.text} {prt.text}"))
             return
+    if not plain:
+        return
     modality = _lookup(cues.governing, head)
     if modality:
         found.append(_Found(modality, head.text))
@@ -266,9 +273,10 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             _governing(verb, cues, found)
             node = verb
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head.i != trigger.i:
-            _governing(head, cues, found)
+            _governing(head, cues, found, plain=head.lemma_.lower() not in cues.infinitive_only or dep == "xcomp")
             node = head
-        elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUN_POS and head.head.i != head.i:
+        elif dep == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "for", "on") \
+                and head.head.pos_ in NOUN_POS and head.head.i != head.i:
             if not _governing_noun(head.head, cues, found):  # "reports of clashes", "calls for talks"
                 # "a new round of talks will begin": the event takes its container noun's modality
                 more, reported_past = _collect(head.head, cues)
