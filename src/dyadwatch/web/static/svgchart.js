@@ -194,7 +194,7 @@
       var p = pos[n.id], g = el("g", {class: "node", "data-testid": "network-node"}, gN);
       title(el("circle", {cx: p.x, cy: p.y, r: 4 + 10 * Math.sqrt((n.weight || 1) / maxN)}, g), n.title || n.label);
       var right = Math.cos(p.a) >= 0;
-      var t = el("text", {x: p.x + (right ? 16 : -16) * Math.cos(p.a) + (right ? 4 : -4),
+      var t = el("text", {x: p.x + 18 * Math.cos(p.a) + (right ? 4 : -4),
                           y: p.y + 18 * Math.sin(p.a) + 4, "text-anchor": right ? "start" : "end", class: "nodelabel"}, g);
       t.textContent = n.label;
       if (spec.onNodeClick) g.addEventListener("click", function () { spec.onNodeClick(n); });
