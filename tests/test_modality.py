@@ -86,6 +86,9 @@ CASES = [
     ("The threat of sanctions hangs over the regime.", "sanctions", "hypothetical"),
     ("A new round of negotiations will begin in Doha.", "negotiations", "future"),
     ("A wave of arrests swept the capital.", "arrests", "asserted"),
+    ("The premier called the blockade a provocation.", "blockade", "asserted"),
+    ("The admiral threatened the rebels with strikes if they kept firing.", "threatened", "asserted"),
+    ("The junta called the drills a warning against foreign meddling.", "meddling", "asserted"),
 ]
 
 
