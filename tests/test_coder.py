@@ -160,6 +160,85 @@ def test_prefilter_keeps_every_event(coder):
     assert fast == full and fast
 
 
+def test_conditional_threat_names_the_conditioned_party(coder):
+    got = triples(coder, "Bolivia will close its border with Chile unless Santiago lifts the tariffs.")
+    assert ("BOL", "CHL", "THREATEN") in got
+
+
+def test_demand_clause_is_not_coded_twice(coder):
+    evs = events(coder, "Kenya demanded that Somalia withdraw its troops from the border.")
+    assert [e.event for e in evs if e.modality == "asserted"] == ["REQUEST"]
+    assert evs[0].recipient[0].code == "SOM"
+
+
+def test_joint_exercises_are_cooperation(coder):
+    got = triples(coder, "Russia and Belarus held joint military exercises near the Polish border.")
+    assert ("RUS", "BLR", "COOPERATE") in got and ("BLR", "RUS", "COOPERATE") in got
+
+
+def test_missiles_into_the_sea_are_a_test(coder):
+    got = triples(coder, "North Korea fired three missiles into the sea on Friday.")
+    assert ("PRK", None, "MOBILIZE") in got and not any(t == "ASSAULT" for _, _, t in got)
+
+
+def test_dateline_names_no_actor(coder):
+    text = "MOSCOW, June 2 (Reuters) - Ukrainian drones attacked an oil depot in Crimea, officials said."
+    evs = [e for e in events(coder, text) if e.event == "ASSAULT"]
+    assert evs and evs[0].actor[0].code == "UKR"
+    assert text[evs[0].actor[0].start:evs[0].actor[0].end] == "Ukrainian"
+
+
+def test_reaction_to_an_earlier_event(coder):
+    text = "Azerbaijani forces shelled Armenian villages on Tuesday. France condemned the shelling."
+    assert ("FRA", "AZE", "ACCUSE") in triples(coder, text)
+
+
+def test_reaction_noun_with_source(coder):
+    text = "Iran seized a British tanker. The seizure drew sharp criticism from London."
+    assert ("GBR", "IRN", "ACCUSE") in triples(coder, text)
+
+
+def test_protest_without_target_faces_own_government(coder):
+    assert ("SRB", "SRB", "PROTEST") in triples(coder, "Thousands of Serbian students protested in Belgrade.")
+
+
+def test_unnamed_crowd_acts_for_its_place(coder):
+    got = triples(coder, "Thousands of people rallied in Tbilisi against the new law.")
+    assert any(a == "GEO" and t == "PROTEST" for a, _, t in got)
+
+
+def test_willing_to_is_intent(coder):
+    assert ("IDN", "MYS", "AGREE") in triples(coder, "Indonesia is ready to send rescue teams to Malaysia.")
+
+
+def test_refused_is_reject_with_embedded_target(coder):
+    got = triples(coder, "Hungary refused to extradite the suspect to Romania.")
+    assert ("HUN", "ROU", "REJECT") in got
+
+
+def test_passive_raising_keeps_subject(coder):
+    evs = [e for e in events(coder, "The Chilean president is expected to visit Lima next week.") if e.event == "CONSULT"]
+    assert evs and evs[0].actor[0].code == "CHL" and evs[0].recipient[0].code == "PER"
+    assert evs[0].modality == "future"
+
+
+def test_relative_clause_subject(coder):
+    got = triples(coder, "Ethiopia, which accused Egypt of sabotage, recalled its ambassador from Cairo.")
+    assert ("ETH", "EGY", "ACCUSE") in got
+
+
+def test_object_pronoun_is_not_the_subject(coder):
+    text = "Jordan's king arrived in Ankara on Monday. Turkey's president welcomed him at the palace."
+    got = triples(coder, text)
+    assert not any(a == r == "TUR" for a, r, _ in got)
+
+
+def test_newlines_end_sentences(coder):
+    text = "Border tensions\nIndia accused China of building roads in disputed territory."
+    evs = [e for e in events(coder, text) if e.event == "ACCUSE"]
+    assert evs and evs[0].event_text.startswith("India") and evs[0].sentence_index == 1
+
+
 def test_cli_code_reports_bad_lines(tmp_path: Path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a1", "text": "Chile recalled its ambassador from Peru.", "date": "2020-01-02"})

@@ -60,7 +60,9 @@ REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trig
                   "meet", "bring", "elicit"}
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
 EVENT_WORDS = {"launch", "test", "move", "decision", "incident", "action", "step", "provocation", "violence",
-               "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation"}
+               "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation",
+               "seizure", "capture", "detention", "shooting", "raid", "execution", "expulsion", "deployment",
+               "annexation", "intervention", "remark", "statement", "comment", "policy", "plan", "proposal"}
 CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
             "talk", "talks", "round", "wave", "series", "session"}
 FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
@@ -405,7 +407,7 @@ class Coder:
                 len({a.code for a in actors}) > 1 or any(w.lower_ in ("joint", "combined") for w in tok.subtree)):
             # joint exercises are military cooperation between the participants
             etype, mode, cameo = "COOPERATE", None, "062"
-            if len({a.code for a in actors}) > 1 and not recips:
+            if len({a.code for a in actors}) > 1:
                 recips = list(actors)
                 reciprocal = True
         if "test" in e.flags and not recips:
