@@ -219,6 +219,35 @@ ITEMS = [
     Item("refused_entry", "Israel refused entry to two American lawmakers.", "2019-08-16",
          (ev("ISR", "USA", "REJECT|COERCE|SANCTION"),)),
     Item("none_question", "Will Seoul and Tokyo ever reconcile?", "2019-08-16", ()),
+    # wire style
+    Item("jcs_the_north", "South Korea's Joint Chiefs of Staff said the North fired an unidentified projectile "
+         "off its east coast on Thursday.", "2019-10-31", (ev("PRK", "*", "MOBILIZE"),)),
+    Item("visit_capital", "Philippine President Ferdinand Marcos Jr. visited Tokyo on Friday.", "2023-02-10",
+         (ev("PHL", "JPN", "CONSULT"),)),
+    Item("air_strike_army_said", "An Israeli air strike killed three militants in Gaza, the army said.",
+         "2022-08-06", (ev("ISR", "PSE", "ASSAULT"),)),
+    Item("passive_killed_by_fire", "Three Indian soldiers were killed by Pakistani fire along the Line of "
+         "Control.", "2019-04-02", (ev("PAK", "IND", "ASSAULT"),)),
+    Item("summoned_media_reported", "Iran's foreign ministry summoned the British envoy, Iranian media reported.",
+         "2020-01-12", (ev("IRN", "GBR", "ACCUSE|REQUEST|CONSULT"),)),
+    Item("talks_ended", "The talks in Geneva between Russia and the United States ended without a "
+         "breakthrough.", "2022-01-11", (ev("RUS", "USA", "CONSULT"), ev("USA", "RUS", "CONSULT"))),
+    Item("protested_deployment", "Vietnam protested against China's deployment of an oil rig in disputed "
+         "waters.", "2014-05-07", (ev("VNM", "CHN", "ACCUSE|PROTEST"),), (ev("CHN", "*", "MOBILIZE"),)),
+    Item("reportedly_struck", "Turkish drones reportedly struck Kurdish fighters in northern Syria.", "2022-11-21",
+         ((ev("TUR", "*", "ASSAULT"), ev("TUR", "*", "ASSAULT", "claimed")),)),
+    Item("would_block_if", "Ankara would block Sweden's NATO bid if Stockholm did not extradite the suspects, "
+         "officials said.", "2022-11-08",
+         ((ev("TUR", "SWE", "THREATEN"), ev("TUR", "SWE", "REJECT|COERCE|SANCTION", "hypothetical")),),
+         (ev("TUR", "SWE", "REQUEST"),)),
+    # nothing asserted
+    Item("failed_to_agree", "The European Union and Britain failed to agree on fishing rights on Friday.",
+         "2020-12-05", (), (ev("EUR", "GBR", "CONSULT"), ev("GBR", "EUR", "CONSULT"))),
+    Item("yet_to_respond", "Moscow has yet to respond to the American proposal.", "2021-12-20", (),
+         (ev("USA", "RUS", "AGREE|REQUEST|CONSULT"),)),
+    Item("not_expected_to", "Canada is not expected to send troops to Haiti.", "2023-03-25", ()),
+    Item("no_plans_talks", "Officials in Seoul said they had no plans to hold talks with Pyongyang.",
+         "2019-11-01", (), (ev("KOR", "PRK", "REJECT"),)),
     # later mentions
     Item("later_the_north", "North Korea test-fired a new missile on Monday. The North also threatened to "
          "attack American bases.", "2017-08-08",
