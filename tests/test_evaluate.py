@@ -242,3 +242,16 @@ def test_agrees_with_reference_on_random_files(tmp_path, seed: int) -> None:
     ours = evaluate_file(gold, events).summary()
     assert ours == reference_numbers(gold, events)
     assert ours["tp"] + ours["fn"] > 0
+
+
+def test_missed_event_points_at_its_sentence(tmp_path) -> None:
+    text = ("Markets were calm on Monday and traders expected little movement. Fishermen stayed in port "
+            "because of the storm that battered the coast overnight. Later, Japan lodged a formal protest "
+            "with China over the survey ship. Officials gave no further details.")
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{"id": "a1", "text": text,
+                                                  "events": [g("JPN", ["CHN"], ["ACCUSE"])]}])
+    events = write_jsonl(tmp_path / "events.jsonl", [])
+    result = evaluate_file(gold, events)
+    (err,) = result.errors
+    assert err.kind == "missed"
+    assert err.sentences == ["Later, Japan lodged a formal protest with China over the survey ship."]

@@ -178,6 +178,44 @@ def matches(gold: dict[str, Any], triple: Triple) -> bool:
     return target in {fold_code(t) for t in targets if t is not None}
 
 
+_FORMS: dict[str, list[str]] | None = None
+
+
+def _forms_by_code() -> dict[str, list[str]]:
+    """Knowledge-base surface forms by folded code (for pointing at the sentence of a missed event)."""
+    global _FORMS
+    if _FORMS is None:
+        _FORMS = {}
+        try:
+            from ..kb import load_kb
+
+            for form, entry in load_kb().aliases():
+                code = fold_code(getattr(entry, "code", None))
+                if code and len(form) > 2:
+                    _FORMS.setdefault(code, []).append(form.lower())
+        except Exception as exc:  # noqa: BLE001 - display help only
+            log.debug("no knowledge base for error display: %s", exc)
+    return _FORMS
+
+
+def sentence_for(text: str, codes: Iterable[Any]) -> str:
+    """The first sentence of `text` that names one of the actor codes (the whole text if none does)."""
+    import re
+
+    from ..nlp import get_tokenizer_nlp
+
+    folded = [fold_code(c) for c in codes if c != "*"]
+    forms = [f for c in folded if c for f in _forms_by_code().get(c, [])]
+    if not forms or len(text) < 200:
+        return text
+    sents = [s.text for s in get_tokenizer_nlp()(text).sents]
+    for sent in sents:
+        low = sent.lower()
+        if any(re.search(rf"\b{re.escape(f)}\b", low) for f in forms):
+            return sent
+    return text
+
+
 @dataclass
 class EvalError:
     kind: str  # missed | spurious
@@ -275,6 +313,8 @@ def score(gold: Iterable[GoldDoc], events: Iterable[dict[str, Any]]) -> EvalResu
                 fn += 1
                 per_type[key][2] += 1
                 errors.append(EvalError("missed", doc.id, g, None, doc.text))
+                errors[-1].sentences = [sentence_for(doc.text, [g["source"], *g["target"]])] \
+                    if len(doc.text) >= 200 else []
         for t in triples:
             if t in used:
                 continue
