@@ -277,7 +277,8 @@ class Coder:
             if c.tok.dep_ in ("advcl", "conj", "xcomp") and head.i in made and made[head.i].event == ev.event \
                     and {a.code for a in made[head.i].actor} == {a.code for a in ev.actor} and (
                         all(r.entity_text is None for r in ev.recipient)
-                        or {r.code for r in ev.recipient} <= {r.code for r in made[head.i].recipient}):
+                        or {r.code for r in ev.recipient} <= {r.code for r in made[head.i].recipient}
+                        or {r.code for r in ev.recipient} <= {a.code for a in ev.actor}):
                 continue
             seen.add(key)
             made[c.tok.i] = ev
@@ -348,7 +349,8 @@ class Coder:
                 (e.kind == "verb" and not self._open_slot(tok, e, sa)
                  and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
                                        or (e.obj and etype != "ASSAULT")))
-                or (e.kind == "noun" and etype == "PROTEST")):
+                or (e.kind == "noun" and etype == "PROTEST")
+                or (etype == "ASSAULT" and actors[0].sector == "COP")):
             # no named target: a domestic event (protesters face their own government)
             a = actors[0]
             if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
@@ -622,6 +624,8 @@ class Coder:
                 place = self._location(tok, sa)
                 if place:
                     return place
+                if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
+                    return []  # someone's soldiers or officials: not the attacker's own
             return sa.role_only(o, actors)
         return []
 

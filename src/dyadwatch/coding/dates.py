@@ -207,7 +207,7 @@ def _read(kind: str, m: re.Match[str], base: date | None, anchors: dict | None,
         if n is None:
             return None
         d = _offset(base, n, unit, -1)
-        return (d, unit if unit != "week" else "day")
+        return d, unit
     if kind == "yesterday":
         return base - timedelta(days=2 if g.get("before") else 1), "day"
     if kind == "today":
