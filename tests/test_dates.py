@@ -31,6 +31,7 @@ CASES = [
     ("Gunboats shelled the island yesterday.", "2017-08-02", False, ("2017-08-01", "day")),
     ("The mayor condemned the raid today.", "2017-08-02", False, ("2017-08-02", "day")),
     ("Farmers blocked the highway two days ago.", "2017-08-20", False, ("2017-08-18", "day")),
+    ("Farmers blocked the highway two weeks ago.", "2017-08-20", False, ("2017-08-06", "week")),
     ("The union struck earlier this month.", "2017-08-20", False, ("2017-08-01", "month")),
     ("The union struck last month.", "2017-01-20", False, ("2016-12-01", "month")),
     ("The union struck in March.", "2017-08-20", False, ("2017-03-01", "month")),
