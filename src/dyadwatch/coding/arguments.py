@@ -90,6 +90,16 @@ class SentenceActors:
     def _resolve_head(self, h: Token, depth: int) -> list[Actor]:
         m = self.tokmap.get(h.i)
         if m is not None:
+            if m.kind in ("seat", "role", "organisation") and m.sector:
+                # "South Korea's Joint Chiefs of Staff": the possessor's institution
+                first = self.doc[m.start]
+                for c in list(h.children) + list(first.children):
+                    mm = self.tokmap.get(c.i)
+                    if c.dep_ in ("poss", "compound", "amod") and c.i < m.start and mm is not None \
+                            and mm.kind in ("country", "demonym") and mm.code != m.code:
+                        a = self.actor_from_mention(m, h)
+                        a.code = mm.code
+                        return [a]
             return [self.actor_from_mention(m, h)]
         # Modifiers: "North Korean troops", "Sudan's government", "Hungarian and Romanian officials".
         found: list[Actor] = []

@@ -43,7 +43,9 @@ NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 NEUTRAL_SPEAKERS = {"police", "source", "sources", "official", "officials", "witness", "witnesses",
                     "agency", "report", "reports", "newspaper", "radio", "television", "media", "spokesman",
                     "spokeswoman", "spokesperson", "statement", "ministry", "military", "army",
-                    "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents"}
+                    "correspondent", "diplomat", "diplomats", "analyst", "observers", "residents", "chief",
+                    "chiefs", "staff", "command", "headquarters", "office", "service", "monitor", "monitors",
+                    "group", "organization", "organisation", "watchdog", "journalist", "reporter", "officer"}
 COOPERATIVE_QUADS = {1, 2}
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
 # Light verbs whose subject is the actor of their object noun ("staged a protest", "launched an attack").
@@ -401,7 +403,8 @@ class Coder:
                 if not self._neutral(sp_tok, sa):
                     modality = "claimed"
                     # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
-                    if QUAD.get(etype) == 4 and all(r.entity_text is None for r in recips):
+                    if etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
+                            all(r.entity_text is None for r in recips):
                         recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in speakers]
         if etype in (SPEECH, "DENY"):
             return None
