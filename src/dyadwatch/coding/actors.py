@@ -38,6 +38,9 @@ ROLE_SECTORS = {
 }
 
 
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "the", "of", "and", "republic"}
+
+
 @dataclass
 class Mention:
     start: int  # token indices in the doc
@@ -99,6 +102,7 @@ class ActorFinder:
         spans = sorted(((s + offset, e + offset) for _, s, e in matches), key=lambda x: (-(x[1] - x[0]), x[0]))
         taken: set[int] = set()
         out: list[Mention] = []
+        deferred: list[tuple[int, int, str, Any]] = []
         for s, e in spans:
             if any(i in taken for i in range(s, e)):
                 continue
@@ -114,7 +118,8 @@ class ActorFinder:
             entry = entries[0]
             if entry.kind == "nonactor" or not entry.code:
                 continue
-            if entry.needs_context and (seen_codes is None or entry.code not in seen_codes):
+            if entry.needs_context:
+                deferred.append((s, e, text, entry))
                 continue
             if entry.ambiguous and not _looks_like_actor(span):
                 continue
@@ -123,8 +128,24 @@ class ActorFinder:
                 continue
             out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office,
                                entry.needs_context, entry.ambiguous))
+        # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
+        # North Korea), must be named earlier in the article or in this sentence
+        for s, e, text, entry in deferred:
+            seen = set(seen_codes or ()) | {m.code for m in out if m.start < s}
+            if entry.code in seen or self._kin(entry.code, seen):
+                out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office, True,
+                                   entry.ambiguous))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _kin(self, code: str, seen: set[str]) -> bool:
+        name_of = getattr(self.kb, "country_name", None)
+        if not callable(name_of):
+            return False
+        mine = {w for w in (name_of(code) or "").lower().split() if w not in _COMPASS}
+        if not mine:
+            return False
+        return any(mine & {w for w in (name_of(c) or "").lower().split() if w not in _COMPASS} for c in seen if c != code)
 
     def is_country(self, code: str) -> bool:
         countries = getattr(self.kb, "countries", None)
