@@ -349,6 +349,8 @@ class Coder:
             recips = self._earlier_event_actors(tok, sa, actors, made)
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
                 (e.kind == "verb" and not self._open_slot(tok, e, sa)
+                 and not (tok.lemma_.lower() == "deny"
+                          and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX") for ch in tok.children))
                  and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
                                        or (e.obj and etype != "ASSAULT")))
                 or (e.kind == "noun" and etype == "PROTEST")
@@ -402,10 +404,10 @@ class Coder:
             elif modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
                 if not self._neutral(sp_tok, sa):
                     modality = "claimed"
-                    # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
-                    if etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
-                            all(r.entity_text is None for r in recips):
-                        recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in speakers]
+                # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
+                if etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
+                        all(r.entity_text is None for r in recips):
+                    recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
         if etype in (SPEECH, "DENY"):
             return None
         if etype == "MOBILIZE" and mode == "weapons" and (
@@ -415,6 +417,12 @@ class Coder:
             if len({a.code for a in actors}) > 1:
                 recips = list(actors)
                 reciprocal = True
+        if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors) and \
+                any(self.finder.sector_of(w) == "CVL" for w in (subject_token(tok)[0].lemma_.lower(),)
+                    if subject_token(tok)[0] is not None):
+            etype, mode, cameo = "PROTEST", "riot", "145"
+            if not recips:
+                recips = [Actor(actors[0].code, None, None, None, None)]
         if "test" in e.flags and not recips:
             etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(
@@ -643,6 +651,14 @@ class Coder:
                         got = [a for a in sa.resolve(g2) if a.code and len(a.code) == 3]
                         if got:
                             return got
+        for p in tok.children:
+            if p.dep_ == "prep":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        for g2 in prep_objects(g, "in"):
+                            got = [a for a in sa.resolve(g2) if a.code and len(a.code) == 3]
+                            if got:
+                                return got
         o = direct_object(tok)
         if o is not None:
             for word in ("in", "of", "near"):
