@@ -4,7 +4,13 @@ Concurrency: DuckDB allows one process to hold a database file for writing. Writ
 import, the synthetic loader) open `Store(path)`; everything that only reads opens
 `Store(path, read_only=True)`, which several processes can do at once while no writer holds the
 file. A web server should either open a read-only Store per request (cheap: a few ms) or hold one
-read-only connection for its lifetime and use `store.con.cursor()` per thread.
+read-only connection for its lifetime and use `store.con.cursor()` per thread. Within one process,
+share one Store per file: DuckDB refuses a second connection to the same file with another mode.
+
+Performance: `events` has no index (schema v2). Bulk writers (`dyadwatch import`, the synthetic
+loader) finish with `Store.optimize()`, which sorts `event_dyads` by (source, target, date) and
+`events` by id; DuckDB then skips row groups by their min/max, so a dyad series over 10M events
+reads a few row groups and `event(id)` reads one (see bench/bench_store.py for timings).
 """
 
 from __future__ import annotations
