@@ -180,7 +180,9 @@ class SentenceActors:
                 return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
-            code = self.ctx.last_state()
+            local = [m.code for m in self.mentions if m.end <= h.i and m.kind in ("country", "capital", "demonym")
+                     and self.finder.is_country(m.code)]
+            code = local[-1] if local else self.ctx.last_state()
             if code:
                 return [self._actor(code, self.role_sector(h) or "GOV", h)]
         # A titled person the knowledge base does not know: "President Omar al-Bashir".

@@ -371,6 +371,9 @@ class Coder:
         if modality == "negated" and e.kind == "verb" and etype in ("AGREE", "SUPPORT", "CONCEDE") and \
                 "control" not in e.flags:
             etype, mode, cameo, modality = "REJECT", None, "120", "asserted"
+        elif modality == "negated" and e.kind == "verb" and QUAD.get(etype) in (1, 2) and self._has_will(tok):
+            # "will not attend", "would never give up": a refusal
+            etype, mode, cameo, modality = "REJECT", None, "120", "asserted"
         if how == "accused" and modality == "asserted":
             modality = "claimed"
         # reported speech
@@ -880,6 +883,8 @@ class Coder:
                     return "negated"
                 if lemma == "fail":
                     return "negated"
+                if lemma == "be" and any(a.lower_ == "to" for a in cur.children):
+                    return "future"  # "Britain is to send tanks"
                 if lemma in HYPO_HEADS:
                     return "hypothetical"
                 if lemma in FUTURE_HEADS:

@@ -203,6 +203,7 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     if not entries:
         return []
     obj = verb_object(tok)
+    head_forms: set[str] = noun_forms(obj) if obj is not None else set()
     obj_forms: set[str] = set()
     for c in tok.children:  # "hit with sanctions", "put under investigation"
         if c.dep_ == "prep":
@@ -232,7 +233,9 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     result: list[LexEntry] = []
     if best_event:
         top = best_event[0].specificity()
-        result.append(next(e for e in best_event if e.specificity() == top))
+        tied = [e for e in best_event if e.specificity() == top]
+        # "launched a missile attack": the object's head noun decides over its modifier
+        result.append(next((e for e in tied if e.obj & head_forms), tied[0]))
     result.extend(speech[:1])
     return result
 
