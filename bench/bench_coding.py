@@ -58,9 +58,9 @@ def main(argv: list[str]) -> int:
     for _ in range(3):
         t, _ = timed(lambda: list(nlp.pipe(texts, batch_size=32)))
         bare = min(bare, t)
-        t, fast = timed(lambda: [coder.code(a) for a in arts])
+        t, fast = timed(lambda: coder.code_many(arts))
         ours = min(ours, t)
-        t, full = timed(lambda: [coder.code(a, parse_all=True) for a in arts])
+        t, full = timed(lambda: coder.code_many(arts, parse_all=True))
         everything = min(everything, t)
 
     def keys(evs):

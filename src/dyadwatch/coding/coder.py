@@ -130,9 +130,27 @@ class Coder:
         return out
 
     def code(self, article: Article, parse_all: bool = False) -> list[Event]:
+        """Events of one article."""
+        return self.code_many([article], parse_all=parse_all)[0]
+
+    def code_many(self, articles: list[Article], parse_all: bool = False) -> list[list[Event]]:
+        """Events of several articles; their candidate sentences go through spaCy in one stream."""
+        plans = [self._plan(a, parse_all) for a in articles]
+        texts = [t for p in plans if p is not None for t in p["texts"]]
+        docs = iter(self.nlp.pipe(texts, batch_size=64, disable=self.skip_pipes))
+        out: list[list[Event]] = []
+        for article, plan in zip(articles, plans):
+            if plan is None:
+                out.append([])
+                continue
+            parsed = {k: next(docs) for k in plan["keys"]}
+            out.append(self._finish(article, plan, parsed))
+        return out
+
+    def _plan(self, article: Article, parse_all: bool) -> dict | None:
         text = article.text or ""
         if not text.strip():
-            return []
+            return None
         doc = self.split(text)
         sents = list(doc.sents)
         cheap = self.finder.find(doc, article.date)
@@ -145,8 +163,11 @@ class Coder:
                 m = DATELINE.match(text, s.start_char)
                 if m and m.end() < s.end_char:
                     starts[k] = m.end()
-        parsed = dict(zip([k for k, _ in todo], self.nlp.pipe([text[starts[k]:s.end_char] for k, s in todo],
-                                                               batch_size=64, disable=self.skip_pipes)))
+        return {"sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
+                "texts": [text[starts[k]:s.end_char] for k, s in todo]}
+
+    def _finish(self, article: Article, plan: dict, parsed: dict[int, Doc]) -> list[Event]:
+        sents, cheap, starts = plan["sents"], plan["cheap"], plan["starts"]
         ctx = ArticleContext()
         events: list[Event] = []
         cheap_i = 0
@@ -962,13 +983,28 @@ def code_article(article: Article) -> list[Event]:
 def code_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
     """Events of each article, in order (candidate sentences go through spaCy in batches)."""
     coder = get_coder()
-    for article in articles:
+    batch: list[Article] = []
+
+    def flush() -> Iterator[tuple[Article, list[Event]]]:
         try:
-            events = coder.code(article)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-            log.warning("%s: coding failed: %s", article.path or article.id, exc)
-            events = []
-        yield article, events
+            results = coder.code_many(batch)
+        except Exception:  # noqa: BLE001 - retry one by one so that one bad article spoils nothing else
+            results = []
+            for article in batch:
+                try:
+                    results.append(coder.code(article))
+                except Exception as exc:  # noqa: BLE001
+                    log.warning("%s: coding failed: %s", article.path or article.id, exc)
+                    results.append([])
+        yield from zip(batch, results)
+
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= max(1, batch_size):
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
 
 
 def code_text(text: str, date: str | None = None, story_id: str = "text") -> list[Event]:
