@@ -70,7 +70,7 @@ CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiati
 FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
 CROWD = {"thousands", "hundreds", "tens", "dozens", "scores", "millions", "crowd", "crowds", "people", "group",
          "members", "supporters", "thousand", "hundred", "dozen", "score", "million", "mob", "throng"}
-PLACE_PREPS = {"in", "throughout", "across", "from", "inside", "at"}
+PLACE_PREPS = {"in", "throughout", "across", "from", "inside", "at", "near", "outside", "along"}
 BACKGROUND_PREPS = {"since", "under", "despite", "amid", "during", "before", "following", "after", "in",
                     "from", "of", "at", "with", "without"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
