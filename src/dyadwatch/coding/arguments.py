@@ -46,6 +46,9 @@ class SentenceActors:
             role = self.role_sector(head)
             if role:
                 sector = role
+        if m.kind == "demonym" and head is not None and m.start <= head.i < m.end and sector is None \
+                and head.tag_ in ("NNPS", "NNS"):
+            sector = "CVL"  # "Algerians blocked roads": people, not the state
         if m.kind == "person" and not sector:
             sector = "GOV" if m.office else "ELI"
         span = self.doc[m.start:m.end]
@@ -89,6 +92,18 @@ class SentenceActors:
 
     def _resolve_head(self, h: Token, depth: int) -> list[Actor]:
         m = self.tokmap.get(h.i)
+        if m is not None and m.kind == "demonym" and depth < 2 and (
+                h.tag_ in ("NNPS", "NNS") or any(c.lower_ == "ethnic" for c in h.children)):
+            # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a group of that country
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            place = [a for a in self.resolve(g, depth + 1)
+                                     if a.code and a.code != m.code and self.finder.is_country(a.code)]
+                            if place:
+                                place[0].sector = "CVL"
+                                return place[:1]
         if m is not None:
             if m.kind in ("seat", "role", "organisation") and m.sector:
                 # "South Korea's Joint Chiefs of Staff": the possessor's institution

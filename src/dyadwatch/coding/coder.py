@@ -58,6 +58,9 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "put", "set", "present", "drop", "withdraw", "accept",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night",
+              "morning", "evening", "weekend", "week", "month", "year", "occasion", "anniversary"}
+WATERS = {"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"}
 REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trigger", "provoke", "earn", "win",
                   "meet", "bring", "elicit"}
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
@@ -441,13 +444,13 @@ class Coder:
             if len({a.code for a in actors}) > 1:
                 recips = list(actors)
                 reciprocal = True
-        if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors) and \
-                any(self.finder.sector_of(w) == "CVL" for w in (subject_token(tok)[0].lemma_.lower(),)
-                    if subject_token(tok)[0] is not None):
+        subj_tok = subject_token(tok)[0] if e.kind == "verb" else None
+        if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors) and subj_tok is not None \
+                and self.finder.sector_of(subj_tok.lemma_.lower()) == "CVL":
             etype, mode, cameo = "PROTEST", "riot", "145"
             if not recips:
                 recips = [Actor(actors[0].code, None, None, None, None)]
-        if "test" in e.flags and not recips:
+        if "test" in e.flags and not recips and not self._aimed(tok):
             etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(
                 a.sector in (None, "GOV", "MIL", "COP") for a in actors):
@@ -472,6 +475,13 @@ class Coder:
                 recips = real or cond_actors
         if not recips and etype in NEEDS_RECIPIENT:
             return None
+        if recips and not reciprocal and all(not self.finder.is_country(a.code or "") for a in actors):
+            own = {a.code for a in actors}
+            recips = [r for r in recips if r.code not in own]  # an organisation acting on itself: no
+        if not recips and e.kind == "verb" and tok.dep_ in ("advcl", "xcomp") and tok.head.i in made and \
+                any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+            # "sent personnel to Bosnia to investigate": the purpose has the same target
+            recips = [r for r in made[tok.head.i].recipient if r.entity_text is not None]
         if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
             spans = {(a.start, a.end) for a in actors}
@@ -836,6 +846,15 @@ class Coder:
                 return [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in ev.actor]
         return []
 
+    def _aimed(self, tok: Token) -> bool:
+        """Fired at something ("at targets in Jericho"), not merely into the sea."""
+        for w in ("at", "on", "toward", "towards", "against"):
+            for g in prep_objects(tok, w):
+                if g.lemma_.lower() not in WATERS and g.ent_type_ not in ("DATE", "TIME") \
+                        and g.lemma_.lower() not in TIME_WORDS:
+                    return True
+        return False
+
     def _unless(self, tok: Token) -> bool:
         return any(m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
                    for m in c.children)
@@ -843,6 +862,10 @@ class Coder:
     def _condition_subject(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The party an "unless / if" clause puts a condition on ("... unless Israel withdraws")."""
         heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        cur = tok
+        while cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj") and len(heads) < 8:
+            cur = cur.head
+            heads.append(cur)
         for h in heads:
             for c in h.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
