@@ -245,7 +245,7 @@ def test_cli_code_reports_bad_lines(tmp_path: Path):
                    + "\n{not json\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.run([sys.executable, "-c", "from dyadwatch.cli import main; main()", "code", str(src), "-o", str(out)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 1
     assert f"{src}:2:" in proc.stderr
     recs = [json.loads(line) for line in out.read_text().splitlines()]

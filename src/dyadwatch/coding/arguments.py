@@ -189,10 +189,9 @@ class SentenceActors:
         if h.pos_ == "DET" and low in ("both",):
             codes = self.ctx.last_two_states(self.finder.is_country)
             return [self._actor(c, None, h) for c in codes]
-        if low in PAIR_NOUNS:
-            if any(c.lower_ in ("two", "both") for c in h.children):
-                codes = self.ctx.last_two_states(self.finder.is_country)
-                return [self._actor(c, None, h) for c in codes]
+        if low in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in h.children):
+            codes = self.ctx.last_two_states(self.finder.is_country)
+            return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
             local = [m.code for m in self.mentions if m.end <= h.i and m.kind in ("country", "capital", "demonym")
@@ -330,7 +329,7 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
             if c.dep_ == "nsubjpass":
                 return c, "inherited"
     if dep in ("conj", "advcl", "acomp"):
-        s, how = subject_token(head, _depth + 1)
+        s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
     if dep == "acl":
         return head, "inherited"
@@ -344,7 +343,7 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, "accused"
         if verb.pos_ in ("VERB", "AUX"):
-            s, how = subject_token(verb, _depth + 1)
+            s, _how = subject_token(verb, _depth + 1)
             return s, "inherited" if s is not None else ""
     return None, ""
 

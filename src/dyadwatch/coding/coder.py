@@ -894,9 +894,7 @@ class Coder:
         s, _ = subject_token(sp_tok)
         if s is None:
             return True
-        if s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS:
-            return True
-        return False
+        return s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS
 
     def _modality(self, tok: Token, e: LexEntry) -> str:
         chain = [tok]
