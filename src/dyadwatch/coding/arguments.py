@@ -322,7 +322,7 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             return g, "object-control"
-        s, how = subject_token(head, _depth + 1)
+        s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
     if dep == "conj" and is_passive(head):
         for c in head.children:
