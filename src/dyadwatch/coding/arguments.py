@@ -15,6 +15,9 @@ from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, A
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "invite", "press", "push", "force", "allow",
                   "permit", "implore", "persuade", "encourage", "request", "appeal", "help", "warn",
                   "pressure", "pressurize", "instruct", "authorize", "enable"}
+PLACE_NOUNS = {"city", "town", "village", "region", "area", "province", "district", "capital", "position",
+               "target", "base", "border", "port", "camp", "facility", "site", "infrastructure", "home",
+               "building", "school", "hospital", "market", "neighbourhood", "neighborhood", "settlement"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 TITLES = {"president", "minister", "premier", "king", "queen", "emir", "chancellor", "secretary",
           "general", "commander", "leader", "chief", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -165,16 +168,16 @@ class SentenceActors:
                                         if a.sector is None or c.lower_ == "of":
                                             a.sector = role
                                 return sub
-            if self.role_sector(h):
-                # "security forces in Guinea": a role noun placed in a country
+            if self.role_sector(h) or h.lemma_.lower() in PLACE_NOUNS:
+                # "security forces in Guinea", "cities across Ukraine": a role or a place in a country
                 for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in ("in", "inside"):
+                    if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 sub = [a for a in self.resolve(g, depth + 1) if a.code and len(a.code) == 3]
                                 if sub:
                                     for a in sub:
-                                        a.sector = self.role_sector(h)
+                                        a.sector = self.role_sector(h) or "CVL"
                                     return sub
             for c in h.children:
                 if c.dep_ == "appos":

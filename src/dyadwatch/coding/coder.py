@@ -450,6 +450,9 @@ class Coder:
             etype, mode, cameo = "PROTEST", "riot", "145"
             if not recips:
                 recips = [Actor(actors[0].code, None, None, None, None)]
+        if etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and actors and all(
+                self.finder.is_country(a.code or "") and a.sector in (None, "GOV") for a in actors):
+            etype, mode, cameo = "ACCUSE", "allege", "114"  # a state's protest is a diplomatic complaint
         if "test" in e.flags and not recips and not self._aimed(tok):
             etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(

@@ -19,6 +19,9 @@ from spacy.tokens import Token
 log = logging.getLogger("dyadwatch.coding")
 
 SPEECH = "SAY"
+QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundred", "hundreds", "score", "scores",
+                  "number", "barrage", "salvo", "volley", "string", "spate", "flurry", "thousand", "thousands",
+                  "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes"}
 
 
 @dataclass(frozen=True)
@@ -215,10 +218,11 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 obj_forms |= noun_forms(c)
-            if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in ("state", "round", "series", "wave"):
+            if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         obj_forms |= noun_forms(g)
+                        head_forms |= noun_forms(g)  # "dozens of missiles": the missiles decide
     out = []
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
