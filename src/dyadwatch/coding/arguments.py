@@ -22,7 +22,9 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 TITLES = {"president", "minister", "premier", "king", "queen", "emir", "chancellor", "secretary",
           "general", "commander", "leader", "chief", "ambassador", "envoy", "spokesman", "spokeswoman",
           "governor", "mayor", "senator", "judge", "prince", "sheikh", "colonel", "foreign", "prime",
-          "defence", "defense", "interior", "vice", "deputy", "official", "officials", "negotiator"}
+          "defence", "defense", "interior", "vice", "deputy", "official", "officials", "negotiator",
+          "vice-president", "gen.", "lt.", "col.", "maj.", "lieutenant", "marshal", "admiral", "speaker",
+          "chairman", "chairwoman", "ayatollah", "crown", "sultan", "dictator", "warlord", "rebel", "cleric"}
 
 
 @dataclass

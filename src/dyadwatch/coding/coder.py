@@ -55,7 +55,9 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "call", "have", "open", "end", "complete", "deliver", "provide", "send", "offer", "give",
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "reiterate", "repeat", "press", "insist", "restate", "publish", "release", "submit", "table",
-                 "put", "set", "present", "drop", "withdraw", "accept",
+                 "put", "set", "present", "drop", "withdraw", "accept", "speed", "accelerate", "finish",
+                 "conclude", "complete", "expand", "step", "ramp", "intensify", "halt", "suspend", "stop",
+                 "postpone", "delay", "cancel",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night",
@@ -571,6 +573,11 @@ class Coder:
                 if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
                     places = [sa.actor_from_mention(m, None)]
                     break
+        if not places:
+            # one country named in the sentence: the group's country ("the Umma party ... Algeria's elections")
+            named = {m.code for m in sa.mentions if self.finder.is_country(m.code)}
+            if len(named) == 1:
+                places = [Actor(named.pop(), None)]
         if not places:
             code = sa.ctx.main_state()
             if code:
