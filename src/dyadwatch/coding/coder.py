@@ -59,6 +59,8 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "conclude", "complete", "expand", "step", "ramp", "intensify", "halt", "suspend", "stop",
                  "postpone", "delay", "cancel",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
+PROPOSAL_NOUNS = {"appeal", "call", "demand", "request", "proposal", "offer", "plan", "invitation", "ultimatum",
+                  "order", "plea", "bid", "initiative", "suggestion", "pressure", "promise", "pledge", "threat"}
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night",
               "morning", "evening", "weekend", "week", "month", "year", "occasion", "anniversary"}
@@ -236,8 +238,9 @@ class Coder:
             if c.entry.kind == "noun" and c.entry.event in ("REQUEST", "THREATEN", "AGREE", "ACCUSE"):
                 # "its demand that Israel ease restrictions": the clause is the demand's content
                 for x in c.tok.children:
-                    if x.dep_ in ("acl", "ccomp", "relcl") and any(w.lower_ == "that" and w.dep_ == "mark"
-                                                                   for w in x.children):
+                    if x.dep_ in ("acl", "ccomp", "relcl") and any(
+                            (w.lower_ == "that" and w.dep_ == "mark") or (w.lower_ == "to" and w.dep_ == "aux")
+                            for w in x.children):
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
             if "control" in c.entry.flags or "intent" in c.entry.flags:
@@ -246,6 +249,14 @@ class Coder:
                         for t in x.subtree:
                             controlled.setdefault(t.i, c.tok.i)
                 # "demanded an admission that ...": a content clause of the object is the content too
+                if c.entry.kind == "verb":
+                    for o in c.tok.children:
+                        if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in PROPOSAL_NOUNS:
+                            for x in o.children:
+                                if x.dep_ in ("acl", "relcl", "ccomp") and any(
+                                        a.lower_ == "to" and a.dep_ == "aux" for a in x.children):
+                                    for t in x.subtree:
+                                        controlled.setdefault(t.i, c.tok.i)
                 for o in c.tok.children:
                     if o.dep_ in ("dobj", "nsubjpass") and c.entry.kind == "verb":
                         for x in o.children:
@@ -424,10 +435,14 @@ class Coder:
                 ev_recips = actors
                 actors, recips = speakers, ev_recips
                 etype, mode, cameo, modality = "REQUEST", None, "100", "asserted"
-            elif modality in ("future", "hypothetical") and speakers and act <= spk:
+            elif modality in ("future", "hypothetical") and speakers and act <= spk and not any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether", "until", "before")
+                    for m in tok.children):
+                # a statement of one's own future act: promise (AGREE) or threat; an announced sanction
+                # is the sanction itself
                 if QUAD.get(etype, 0) in COOPERATIVE_QUADS:
                     etype, mode, cameo = "AGREE", None, "030"
-                elif etype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"):
+                elif etype in ("ASSAULT", "MOBILIZE", "PROTEST", "THREATEN") or self._unless(tok):
                     etype, mode, cameo = "THREATEN", None, "130"
                 modality = "asserted"
             elif modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
