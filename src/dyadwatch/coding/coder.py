@@ -301,9 +301,12 @@ class Coder:
             ctx_actor = Actor(m.code, m.sector, m.text)
             if m.kind in ("person",):
                 ctx.note(ctx_actor, "person")
+        trig_toks = {c.tok.i for c in cands}
         for c in cands:
             if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
                 continue
+            if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
+                continue  # "imposed sanctions, targeting its oil exports": part of the main event
             ev = self._event(c, sa, by_tok, controlled, speech, article, index, offset, made)
             if ev is None:
                 continue
