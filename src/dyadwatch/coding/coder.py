@@ -22,10 +22,14 @@ from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
 
 log = logging.getLogger("dyadwatch.coding")
 
-try:  # the coding-aux helper's modules; trivial fallbacks until they land
+try:  # dates and modality cues live in their own modules (coding/dates.py, coding/modality.py)
     from .dates import event_date as _event_date
 except Exception:  # noqa: BLE001
     _event_date = None
+try:
+    from .modality import classify_modality as _classify_modality
+except Exception:  # noqa: BLE001
+    _classify_modality = None
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.' -]{0,40}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                       r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-|--|\u2013|\u2014)\s+")
@@ -925,6 +929,18 @@ class Coder:
         return s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS
 
     def _modality(self, tok: Token, e: LexEntry) -> str:
+        mine = self._own_modality(tok, e)
+        if mine == "asserted" and _classify_modality is not None:
+            # the modality module's cue lists (data) catch markers the parse-based rules miss
+            try:
+                theirs = _classify_modality(tok)
+            except Exception:  # noqa: BLE001
+                theirs = "asserted"
+            if theirs in ("negated", "hypothetical", "future"):
+                return theirs
+        return mine
+
+    def _own_modality(self, tok: Token, e: LexEntry) -> str:
         chain = [tok]
         if e.kind == "noun":
             if any(c.lower_ in ("no",) for c in tok.children):
