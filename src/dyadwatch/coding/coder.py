@@ -60,7 +60,7 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "reiterate", "repeat", "press", "insist", "restate", "publish", "release", "submit", "table",
                  "put", "set", "present", "drop", "withdraw", "accept", "speed", "accelerate", "finish",
-                 "conclude", "complete", "expand", "step", "ramp", "intensify", "halt", "suspend", "stop",
+                 "conclude", "expand", "ramp", "halt", "suspend", "stop",
                  "postpone", "delay", "cancel",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 PROPOSAL_NOUNS = {"appeal", "call", "demand", "request", "proposal", "offer", "plan", "invitation", "ultimatum",
