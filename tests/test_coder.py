@@ -239,6 +239,46 @@ def test_newlines_end_sentences(coder):
     assert evs and evs[0].event_text.startswith("India") and evs[0].sentence_index == 1
 
 
+def test_ethnic_group_belongs_to_its_country(coder):
+    got = triples(coder, "Thousands of ethnic Hungarians in Romania demonstrated in Cluj.")
+    assert any(a == "ROU" and t == "PROTEST" for a, _, t in got)
+
+
+def test_state_protest_is_a_complaint(coder):
+    assert ("VNM", "CHN", "ACCUSE") in triples(coder, "Vietnam protested to China over the new map.")
+
+
+def test_victim_reports_the_attack(coder):
+    got = triples(coder, "Syria said Israeli jets struck an airport near Damascus.")
+    evs = [e for e in events(coder, "Syria said Israeli jets struck an airport near Damascus.") if e.event == "ASSAULT"]
+    assert evs and evs[0].actor[0].code == "ISR" and {r.code for r in evs[0].recipient} == {"SYR"}
+    assert not got or all(t != "ASSAULT" for _, _, t in got)  # Syria's own report: claimed, not asserted
+
+
+def test_will_not_is_a_refusal(coder):
+    assert ("CUB", "USA", "REJECT") in triples(coder, "Cuba said it would not negotiate with the United States.")
+
+
+def test_announced_sanctions_are_sanctions(coder):
+    got = triples(coder, "Australia announced it would impose sanctions on Myanmar's generals.")
+    assert ("AUS", "MMR", "SANCTION") in got
+
+
+def test_acceding_to_demands_is_a_concession(coder):
+    got = triples(coder, "The Thai government accepted demands from the protesters to dissolve parliament.")
+    assert any(a == "THA" and t == "CONCEDE" for a, _, t in got)
+
+
+def test_reaction_to_allegations(coder):
+    text = "Iran accused Israel of sabotage at a nuclear site. Israel dismissed the allegations."
+    assert ("ISR", "IRN", "REJECT") in triples(coder, text)
+
+
+def test_conditional_clause_is_no_promise(coder):
+    got = triples(coder, "The opposition said it would boycott the vote unless the president agrees to resign.")
+    assert not any(t == "AGREE" for _, _, t in got)
+
+
 def test_cli_code_reports_bad_lines(tmp_path: Path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a1", "text": "Chile recalled its ambassador from Peru.", "date": "2020-01-02"})

@@ -75,7 +75,8 @@ REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
 EVENT_WORDS = {"launch", "test", "move", "decision", "incident", "action", "step", "provocation", "violence",
                "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation",
                "seizure", "capture", "detention", "shooting", "raid", "execution", "expulsion", "deployment",
-               "annexation", "intervention", "remark", "statement", "comment", "policy", "plan", "proposal"}
+               "annexation", "intervention", "remark", "statement", "comment", "policy", "plan", "proposal",
+               "allegation", "accusation", "claim", "charge", "criticism", "threat", "warning", "demand"}
 CARRIERS = {"effort", "mission", "bid", "attempt", "campaign", "plan", "initiative", "process", "operation",
             "talk", "talks", "round", "wave", "series", "session"}
 FAIL_HEADS = {"fail", "refuse", "decline", "neglect"}
