@@ -106,23 +106,26 @@ class ActorFinder:
         taken: set[int] = set()
         out: list[Mention] = []
         deferred: list[tuple[int, int, str, Any]] = []
+        looked: list[tuple[int, int, Any]] = []
         for s, e in spans:
+            try:
+                entries = self.kb.lookup(base[s:e].text, on_date)
+            except Exception:  # noqa: BLE001
+                entries = self.entries.get(base[s:e].text.lower(), [])
+            if entries:
+                looked.append((s, e, entries[0]))
+        # names that need no context claim their tokens first: "the North Korean regime" is not "the North"
+        looked.sort(key=lambda x: (bool(x[2].needs_context), -(x[1] - x[0]), x[0]))
+        for s, e, entry in looked:
             if any(i in taken for i in range(s, e)):
                 continue
-            taken.update(range(s, e))
             span = base[s:e]
             text = span.text
-            try:
-                entries = self.kb.lookup(text, on_date)
-            except Exception:  # noqa: BLE001
-                entries = self.entries.get(text.lower(), [])
-            if not entries:
-                continue
-            entry = entries[0]
-            if entry.kind == "nonactor" or not entry.code:
-                continue
             if entry.needs_context:
                 deferred.append((s, e, text, entry))
+                continue
+            taken.update(range(s, e))
+            if entry.kind == "nonactor" or not entry.code:
                 continue
             if entry.ambiguous and not _looks_like_actor(span):
                 continue
@@ -134,6 +137,8 @@ class ActorFinder:
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
         for s, e, text, entry in deferred:
+            if any(i in taken for i in range(s, e)):
+                continue
             seen = set(seen_codes or ()) | {m.code for m in out if m.start < s}
             if entry.code in seen or self._kin(entry.code, seen):
                 out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office, True,

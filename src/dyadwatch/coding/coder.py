@@ -363,6 +363,10 @@ class Coder:
         made = made if made is not None else {}
         tok, e = c.tok, c.entry
         etype, mode, cameo = e.event, e.mode, e.cameo
+        if "infinitive" in e.flags and not any(
+                x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+                for x in tok.children):
+            return None  # "told reporters that ..." is speech; "told Iran to stop" is a demand
         if e.kind == "verb":
             actors, how = self._subject(tok, sa)
             recips = self._recipients(tok, e, sa, by_tok, actors)
