@@ -194,14 +194,21 @@ class SentenceActors:
         if h.pos_ == "DET" and low in ("both",):
             codes = self.ctx.last_two_states(self.finder.is_country)
             return [self._actor(c, None, h) for c in codes]
-        if low in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in h.children):
-            codes = self.ctx.last_two_states(self.finder.is_country)
+        if low in PAIR_NOUNS and any(c.lower_ in ("two", "both", "all") for c in h.children):
+            # "Moscow urged both sides ...": the sides are not the one speaking of them
+            outside = {m.code for m in self.mentions if m.end <= h.i}
+            codes = self.ctx.last_two_states(lambda c: self.finder.is_country(c) and c not in outside)
             return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
+            # "The US and Britain imposed sanctions on the country": not the subject's own country
+            subjects = {m.code for m in self.mentions
+                        if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "conj")
+                        and self.doc[m.end - 1].head.i != h.i and m.end <= h.i}
             local = [m.code for m in self.mentions if m.end <= h.i and m.kind in ("country", "capital", "demonym")
-                     and self.finder.is_country(m.code)]
-            code = local[-1] if local else self.ctx.last_state()
+                     and self.finder.is_country(m.code) and m.code not in subjects]
+            earlier = [c for c in reversed(self.ctx.states) if c not in subjects]
+            code = local[-1] if local else (earlier[0] if earlier else None)
             if code:
                 return [self._actor(code, self.role_sector(h) or "GOV", h)]
         # A titled person the knowledge base does not know: "President Omar al-Bashir".

@@ -71,7 +71,7 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 WATERS = {"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"}
 REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trigger", "provoke", "earn", "win",
                   "meet", "bring", "elicit"}
-REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
+REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST"}
 EVENT_WORDS = {"launch", "test", "move", "decision", "incident", "action", "step", "provocation", "violence",
                "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation",
                "seizure", "capture", "detention", "shooting", "raid", "execution", "expulsion", "deployment",

@@ -142,8 +142,15 @@ def _has_prt(tok: Token, prt: str) -> bool:
     kind, _, word = prt.partition(":")
     for child in tok.children:
         if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent") or kind == "prep"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if kind == "prep" and objs and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _TIME for g in objs):
+                continue  # "called ... on Tuesday" is no "call on"
             return True
     return False
+
+
+_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+         "weekend", "morning", "evening", "night", "day", "week", "month", "year"}
 
 
 def verb_object(tok: Token) -> Token | None:
