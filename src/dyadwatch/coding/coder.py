@@ -346,6 +346,22 @@ class Coder:
                     if key not in seen:
                         seen.add(key)
                         events.append(ev)
+        # "X protested to China, whose coast guard blocked a supply mission": what the complained-of party
+        # did in the relative clause was done to the complainant
+        for idx, ev in made.items():
+            t = doc[idx]
+            if t.dep_ != "relcl" or ev.recipient and any(r.entity_text for r in ev.recipient):
+                continue
+            if QUAD.get(ev.event) not in (3, 4):
+                continue
+            head_start = offset + t.head.idx
+            for other in made.values():
+                if other is ev or other.event not in ("ACCUSE", "PROTEST", "REJECT"):
+                    continue
+                if any(r.start is not None and r.start <= head_start < (r.end or 0) for r in other.recipient):
+                    ev.recipient = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in other.actor]
+                    ev.id = ev.make_id()
+                    break
         # the same act with and without a named target ("condemned the poisoning and blamed Moscow"): one
         targeted = {(e.event, frozenset(a.code for a in e.actor), e.modality) for e in events if e.recipient}
         events = [e for e in events if e.recipient
