@@ -69,6 +69,9 @@ RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night",
               "morning", "evening", "weekend", "week", "month", "year", "occasion", "anniversary"}
 WATERS = {"sea", "ocean", "water", "waters", "gulf", "bay", "strait", "coast"}
+IRREALIS_GOVERNORS = {"fear", "expect", "anticipate", "warn", "predict", "prevent", "avoid", "consider",
+                      "discuss", "debate", "seek", "want", "propose", "plan", "rule", "risk", "threaten", "urge",
+                      "demand", "call", "oppose", "reject", "deny", "forestall", "deter", "averting", "avert"}
 REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trigger", "provoke", "earn", "win",
                   "meet", "bring", "elicit"}
 REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST"}
@@ -521,6 +524,9 @@ class Coder:
                     etype, mode, cameo, modality = "THREATEN", None, "130", "asserted"
                 real = [r for r in recips if r.entity_text is not None and r.code not in {x.code for x in actors}]
                 recips = real or cond_actors
+        if etype in ("CONSULT", "COOPERATE") and not reciprocal and recips and \
+                {r.code for r in recips} <= {a.code for a in actors}:
+            recips = []  # "Turkey hosts refugees": no one to consult with
         if not recips and etype in NEEDS_RECIPIENT:
             return None
         if recips and not reciprocal and all(not self.finder.is_country(a.code or "") for a in actors):
@@ -969,6 +975,9 @@ class Coder:
             if any(c.lemma_.lower() in ("planned", "proposed", "possible", "potential", "future", "upcoming")
                    for c in tok.children if c.dep_ == "amod"):
                 return "future"
+            gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if gov.lemma_.lower() in IRREALIS_GOVERNORS and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+                return "hypothetical"  # "fear a new offensive", "warned of an attack"
             if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ in ("VERB", "AUX"):
                 chain = [tok.head]
             elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
