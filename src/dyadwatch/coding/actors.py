@@ -35,6 +35,8 @@ ROLE_SECTORS = {
     "cleric": "REL", "church": "REL", "bishop": "REL", "archbishop": "REL", "imam": "REL",
     "intelligence": "SPY", "spy": "SPY", "agent": "SPY", "hospital": "MED", "teacher": "EDU",
     "landowner": "AGR", "peacekeeper": "MIL", "observer": "GOV", "inspector": "GOV", "mediator": "GOV",
+    "islamist": "REL", "fundamentalist": "REL", "extremist": "REB", "jihadist": "REB", "settler": "CVL",
+    "youth": "CVL", "youths": "CVL", "supporter": "CVL", "supporters": "CVL", "opponent": "OPP", "dissident": "OPP",
     "women": "CVL", "woman": "CVL", "men": "CVL", "children": "CVL", "girls": "CVL", "citizens": "CVL",
     "citizen": "CVL", "minority": "CVL", "minorities": "CVL", "rioter": "CVL", "mob": "CVL", "crowd": "CVL",
     "worshippers": "CVL", "pilgrims": "CVL", "migrants": "REF", "migrant": "REF", "asylum seekers": "REF",

@@ -421,7 +421,7 @@ class Coder:
                           and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX") for ch in tok.children))
                  and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
                                        or (e.obj and etype != "ASSAULT")))
-                or (e.kind == "noun" and etype == "PROTEST")
+                or etype == "PROTEST"
                 or (etype == "ASSAULT" and actors[0].sector == "COP")):
             # no named target: a domestic event (protesters face their own government)
             a = actors[0]
@@ -739,7 +739,7 @@ class Coder:
                 got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
                 if got:
                     return got
-                for w2 in ("in", "of", "near", "outside"):
+                for w2 in ("in", "near", "outside"):
                     for g2 in prep_objects(g, w2):
                         got = [a for a in sa.resolve(g2) if a.code and len(a.code) == 3]
                         if got:
