@@ -215,8 +215,12 @@ class SentenceActors:
         if h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", ""):
             titled = [c for c in h.subtree if c.i < h.i and c.lower_ in TITLES]
             if titled:
-                local = [m.code for m in self.mentions if m.kind != "person" and len(m.code) == 3]
-                code = local[0] if local else self.ctx.main_state()
+                # the country named nearest before the person, else nearest after, else the article's
+                before = [m.code for m in self.mentions if m.kind != "person" and m.end <= h.i
+                          and self.finder.is_country(m.code)]
+                after = [m.code for m in self.mentions if m.kind != "person" and m.start > h.i
+                         and self.finder.is_country(m.code)]
+                code = before[-1] if before else after[0] if after else self.ctx.main_state()
                 if code:
                     return [self._actor(code, "GOV", h)]
         return []

@@ -473,7 +473,7 @@ class Coder:
                 # is the sanction itself
                 if QUAD.get(etype, 0) in COOPERATIVE_QUADS:
                     etype, mode, cameo = "AGREE", None, "030"
-                elif etype in ("ASSAULT", "MOBILIZE", "PROTEST", "THREATEN") or self._unless(tok):
+                elif etype in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN") or self._unless(tok):
                     etype, mode, cameo = "THREATEN", None, "130"
                 modality = "asserted"
             elif modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
