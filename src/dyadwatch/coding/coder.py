@@ -90,6 +90,8 @@ BACKGROUND_PREPS = {"since", "under", "despite", "amid", "during", "before", "fo
                     "from", "of", "at", "with", "without"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 PREPARE = {"prepare", "poise", "gear", "ready", "mass", "threaten"}
+# verbal acts whose object is a thing asked, refused or promised ("demanded a truce"): the target may be home
+ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
@@ -420,7 +422,7 @@ class Coder:
                  and not (tok.lemma_.lower() == "deny"
                           and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX") for ch in tok.children))
                  and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
-                                       or (e.obj and etype != "ASSAULT")))
+                      or (e.obj and etype != "ASSAULT") or etype in ABSTRACT_OBJECT_TYPES))
                 or etype == "PROTEST"
                 or (etype == "ASSAULT" and actors[0].sector == "COP")):
             # no named target: a domestic event (protesters face their own government)
