@@ -15,6 +15,7 @@ from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, A
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "invite", "press", "push", "force", "allow",
                   "permit", "implore", "persuade", "encourage", "request", "appeal", "help", "warn",
                   "pressure", "pressurize", "instruct", "authorize", "enable"}
+BACKED = {"backed", "supported", "funded", "sponsored", "allied", "aligned", "trained", "armed", "friendly"}
 PLACE_NOUNS = {"city", "town", "village", "region", "area", "province", "district", "capital", "position",
                "target", "base", "border", "port", "camp", "facility", "site", "infrastructure", "home",
                "building", "school", "hospital", "market", "neighbourhood", "neighborhood", "settlement"}
@@ -59,6 +60,10 @@ class SentenceActors:
         span = self.doc[m.start:m.end]
         return Actor(m.code, sector, m.text, self.offset + span.start_char, self.offset + span.end_char,
                      m.office)
+
+    def _backer(self, m: Mention) -> bool:
+        doc = self.doc
+        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKED
 
     def role_sector(self, head: Token) -> str | None:
         if head.pos_ not in ("NOUN", "PROPN"):
@@ -133,6 +138,8 @@ class SentenceActors:
                             if g.i in self.tokmap and g.i < h.i:
                                 mm = self.tokmap[g.i]
                                 break
+                    if mm is not None and self._backer(mm):
+                        continue  # "Iranian-backed militias" are not Iranian
                     if mm is not None:
                         found.append(self.actor_from_mention(mm, h))
         if found:

@@ -439,7 +439,9 @@ class Coder:
         if modality == "future" and etype in INTENT_TYPES and self._has_will(tok):
             etype, mode, cameo, modality = "AGREE", None, "030", "asserted"
         if modality == "negated" and e.kind == "verb" and etype in ("AGREE", "SUPPORT", "CONCEDE") and \
-                "control" not in e.flags:
+                "control" not in e.flags and (self._has_will(tok) or any(
+                    c.lower_ in ("never", "refuse", "refused") for c in tok.children)
+                    or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in FAIL_HEADS)):
             etype, mode, cameo, modality = "REJECT", None, "120", "asserted"
         elif modality == "negated" and e.kind == "verb" and QUAD.get(etype) in (1, 2) and self._has_will(tok):
             # "will not attend", "would never give up": a refusal
