@@ -578,7 +578,7 @@ class Coder:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _subject(self, tok: Token, sa: SentenceActors) -> tuple[list[Actor], str]:
+    def _subject(self, tok: Token, sa: SentenceActors, _depth: int = 0) -> tuple[list[Actor], str]:
         s, how = subject_token(tok)
         if s is None:
             return [], ""
@@ -590,6 +590,13 @@ class Coder:
         if not got and s.pos_ in ("NOUN", "PROPN"):
             got = self._unnamed(s, tok, sa)
             how = "place" if got else how
+        if not got and s.pos_ == "PRON" and s.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and _depth < 3:
+            # "The Umma party said it will boycott ...": the pronoun is the speaker
+            cur = tok
+            while cur.dep_ in ("ccomp", "conj", "xcomp") and cur.head is not cur:
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                    return self._subject(cur, sa, _depth + 1)
         return got, how
 
     def _unnamed(self, s: Token, tok: Token, sa: SentenceActors) -> list[Actor]:
