@@ -16,7 +16,7 @@ from ..events import QUAD, Actor, Event, cameo_table
 from ..ingest.article import Article
 from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
-from .arguments import SentenceActors, direct_object, prep_objects, subject_token
+from .arguments import SentenceActors, direct_object, is_passive, prep_objects, subject_token
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
 
@@ -393,6 +393,15 @@ class Coder:
             recips = self._recipients(tok, e, sa, by_tok, actors)
         else:
             actors, recips, how = self._noun_args(tok, e, sa, by_tok, made)
+        if not actors and e.kind == "verb" and e.event in ("COERCE", "SANCTION") and is_passive(tok):
+            # "a journalist was arrested in Iran", "the ambassador was expelled from Turkey": the state there
+            places = [a for a in self._location(tok, sa) + [x for g in prep_objects(tok, "from")
+                                                             for x in sa.resolve(g)]
+                      if a.code and self.finder.is_country(a.code)]
+            if places:
+                p = places[0]
+                actors, how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
+                recips = [r for r in recips if r.code != p.code] or recips
         if not actors:
             return None
         # "intent" verbs take their type from the embedded clause ("vowed to retaliate")
