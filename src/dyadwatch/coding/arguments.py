@@ -180,7 +180,8 @@ class SentenceActors:
             if self.role_sector(h) or h.lemma_.lower() in PLACE_NOUNS:
                 # "security forces in Guinea", "cities across Ukraine": a role or a place in a country
                 for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
+                    if c.dep_ == "prep" and (c.lower_ in ("in", "inside", "across", "throughout") or (
+                            c.lower_ == "with" and h.lemma_.lower() in ("border", "frontier", "boundary"))):
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 sub = [a for a in self.resolve(g, depth + 1) if a.code and len(a.code) == 3]

@@ -754,12 +754,14 @@ class Coder:
         return []
 
     def _location(self, tok: Token, sa: SentenceActors) -> list[Actor]:
-        for word in ("in", "into", "on", "across", "near", "at", "over", "throughout", "inside"):
+        for word in ("in", "into", "on", "across", "near", "at", "over", "throughout", "inside", "along", "around",
+                     "toward", "towards", "off"):
             for g in prep_objects(tok, word):
                 got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
                 if got:
                     return got
-                for w2 in ("in", "near", "outside"):
+                borders = ("with",) if g.lemma_.lower() in ("border", "frontier", "boundary") else ()
+                for w2 in ("in", "near", "outside") + borders:
                     for g2 in prep_objects(g, w2):
                         got = [a for a in sa.resolve(g2) if a.code and len(a.code) == 3]
                         if got:

@@ -216,7 +216,7 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     head_forms: set[str] = noun_forms(obj) if obj is not None else set()
     obj_forms: set[str] = set()
     for c in tok.children:  # "hit with sanctions", "put under investigation", "held as hostages"
-        if c.dep_ == "prep" and c.lower_ in ("with", "under", "as", "into"):
+        if c.dep_ == "prep" and c.lower_ in ("with", "under", "as", "into", "on"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     obj_forms |= noun_forms(g)
