@@ -217,6 +217,8 @@ class Coder:
                 for e in match_verb(tok, self.lex):
                     if e.is_speech:
                         speech[tok.i] = e
+                    elif "infinitive" in e.flags and not _has_infinitive(tok):
+                        continue  # "told reporters that ...", "ordered the arrest of ...": not a demand
                     else:
                         obj = None
                         if e.obj:
@@ -1080,6 +1082,11 @@ class Coder:
         if article.date:
             return str(article.date)[:10], "publication"
         return None, "undated"
+
+
+def _has_infinitive(tok: Token) -> bool:
+    return any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+               for x in tok.children)
 
 
 _CODER: Coder | None = None
