@@ -279,6 +279,24 @@ def test_conditional_clause_is_no_promise(coder):
     assert not any(t == "AGREE" for _, _, t in got)
 
 
+def test_link_lines_are_not_coded(coder):
+    text = ("Oman hosts talks\nOman hosted talks between Iran and the United States on Saturday.\n"
+            "Related: Israel strikes Syria again\nMost read\nRussia attacks Kyiv with drones\n")
+    got = triples(coder, text)
+    assert ("IRN", "USA", "CONSULT") in got or ("OMN", "IRN", "CONSULT") in got
+    assert not any(a in ("ISR", "RUS") for a, _, _ in got)
+
+
+def test_release_is_asked_of_the_captor(coder):
+    text = "Iran seized a Greek tanker in the Gulf on Friday. Greece demanded the ship's release."
+    assert ("GRC", "IRN", "REQUEST") in triples(coder, text)
+
+
+def test_ordered_arrest_is_the_arrest(coder):
+    got = triples(coder, "The Iranian judiciary ordered the arrest of two French tourists.")
+    assert ("IRN", "FRA", "COERCE") in got and not any(t == "REQUEST" for _, _, t in got)
+
+
 def test_cli_code_reports_bad_lines(tmp_path: Path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a1", "text": "Chile recalled its ambassador from Peru.", "date": "2020-01-02"})

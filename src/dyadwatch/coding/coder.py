@@ -31,6 +31,8 @@ try:
 except Exception:  # noqa: BLE001
     _classify_modality = None
 
+LINK_LINE = re.compile(r"(?i)^(?:related|read more|read also|see also|watch|more|also read|recommended|"
+                       r"most read|trending|photo|video|listen)\b\s*[:|-]")
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.' -]{0,40}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                       r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-|--|\u2013|\u2014)\s+")
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -172,6 +174,13 @@ class Coder:
         sents = list(doc.sents)
         cheap = self.finder.find(doc, article.date)
         flags = [True] * len(sents) if parse_all else self.candidates(doc, cheap)
+        if "\n" in text.strip():
+            # headlines, link lists and captions ("Related: Israel strikes Syria again") are no reports:
+            # a short line without closing punctuation, or one that starts like a link, is not coded
+            for k, s in enumerate(sents):
+                line = s.text.strip()
+                if LINK_LINE.match(line) or (len(s) < 20 and line and line[-1] not in ".!?\"'\u201d\u2019)"):
+                    flags[k] = False
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
         starts = {k: s.start_char for k, s in todo}
@@ -428,6 +437,17 @@ class Coder:
             recips = self._location(tok, sa)
         if not recips and e.kind == "verb" and etype in REACTION_TYPES:
             recips = self._earlier_event_actors(tok, sa, actors, made)
+        if not recips and e.kind == "verb" and etype == "REQUEST":
+            # "demanded the ship's release" after "Iran seized a tanker": asked of the one who holds it
+            o = direct_object(tok)
+            entry = match_noun(o, self.lex) if o is not None and o.pos_ == "NOUN" else None
+            if entry is not None and entry.event in ("RETREAT", "CONCEDE"):
+                own = {a.code for a in actors}
+                for ev in list(made.values()) + list(reversed(sa.ctx.events)):
+                    if ev.modality == "asserted" and QUAD.get(ev.event) in (3, 4) and \
+                            not ({a.code for a in ev.actor} & own):
+                        recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in ev.actor]
+                        break
         if not recips and etype in SELF_DEFAULT_TYPES and len({a.code for a in actors}) == 1 and (
                 (e.kind == "verb" and not self._open_slot(tok, e, sa)
                  and not (tok.lemma_.lower() == "deny"
