@@ -194,6 +194,16 @@ class SentenceActors:
                     sub = self.resolve(c, depth + 1)
                     if sub:
                         return sub
+            for c in h.children:
+                # "crimes committed by Croat forces": the one who did it
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    for a in c.children:
+                        if a.dep_ == "agent":
+                            for g in a.children:
+                                if g.dep_ == "pobj":
+                                    sub = self.resolve(g, depth + 1)
+                                    if sub:
+                                        return sub
         low = h.lower_
         if low in RELATIVE and h.head.dep_ == "relcl" and depth < 2:
             return self.resolve(h.head.head, depth + 1)  # "refugees, whom authorities blame"

@@ -404,7 +404,8 @@ class Coder:
             recips = self._recipients(tok, e, sa, by_tok, actors)
         else:
             actors, recips, how = self._noun_args(tok, e, sa, by_tok, made)
-        if not actors and e.kind == "verb" and e.event in ("COERCE", "SANCTION") and is_passive(tok):
+        if not actors and e.kind == "verb" and is_passive(tok) and (
+                e.event in ("COERCE", "SANCTION") or (e.event == "ACCUSE" and e.mode == "investigate")):
             # "a journalist was arrested in Iran", "the ambassador was expelled from Turkey": the state there
             places = [a for a in self._location(tok, sa) + [x for g in prep_objects(tok, "from")
                                                              for x in sa.resolve(g)]
