@@ -454,7 +454,8 @@ class Coder:
                  and not (tok.lemma_.lower() == "deny"
                           and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX") for ch in tok.children))
                  and (direct_object(tok) is None or sa.role_sector(direct_object(tok))
-                      or (e.obj and etype != "ASSAULT") or etype in ABSTRACT_OBJECT_TYPES))
+                      or (e.obj and etype != "ASSAULT")
+                      or (etype in ABSTRACT_OBJECT_TYPES and not self._names_an_act(direct_object(tok)))))
                 or etype == "PROTEST"
                 or (etype == "ASSAULT" and actors[0].sector == "COP")):
             # no named target: a domestic event (protesters face their own government)
@@ -918,6 +919,13 @@ class Coder:
             else:
                 return None
         return None
+
+    def _names_an_act(self, o: Token | None) -> bool:
+        """Is this object someone's act ("rejected the sanctions", "dismissed the proposal")?"""
+        if o is None:
+            return False
+        lemma = o.lemma_.lower()
+        return match_noun(o, self.lex) is not None or lemma in EVENT_WORDS or lemma in PROPOSAL_NOUNS
 
     def _open_slot(self, tok: Token, e: LexEntry, sa: SentenceActors) -> bool:
         """Does a recipient slot hold a phrase that names no actor ("called on all sides")?"""
