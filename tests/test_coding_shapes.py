@@ -78,7 +78,7 @@ ITEMS = [
          (ev("GBR", "IRN", "ACCUSE"), ev("FRA", "IRN", "ACCUSE")),
          (ev("IRN", "*", "MOBILIZE"),)),
     Item("coord_signed", "Germany and France signed a defence agreement on Thursday.", "2019-01-25",
-         (ev("DEU", "FRA", "AGREE|COOPERATE"), ev("FRA", "DEU", "AGREE|COOPERATE"))),
+         (ev("DEU", "FRA", "AGREE|COOPERATE|SUPPORT"), ev("FRA", "DEU", "AGREE|COOPERATE|SUPPORT"))),
     # participial and relative clauses
     Item("participle_accusing", "Russia recalled its ambassador from London on Monday, accusing Britain of "
          "hostile acts.", "2018-03-20",
@@ -249,11 +249,16 @@ ITEMS = [
     Item("police_tear_gas", "Police in Nairobi fired tear gas at protesters.", "2023-03-20",
          (ev("KEN", "*", "ASSAULT|COERCE"),), (ev("KEN", "*", "PROTEST"),)),
     Item("maritime_agreement", "Vietnam and the Philippines signed a maritime cooperation agreement.",
-         "2024-01-30", (ev("VNM", "PHL", "AGREE|COOPERATE"), ev("PHL", "VNM", "AGREE|COOPERATE"))),
+         "2024-01-30", (ev("VNM", "PHL", "AGREE|COOPERATE|SUPPORT"), ev("PHL", "VNM", "AGREE|COOPERATE|SUPPORT"))),
     Item("lifted_emergency", "Thai authorities lifted the state of emergency in Bangkok.", "2010-12-22",
          (ev("THA", "*", "CONCEDE|RETREAT"),)),
     Item("boycotted_vote", "The opposition boycotted the parliamentary vote in Dhaka.", "2014-01-05",
          (ev("BGD", "*", "PROTEST"),)),
+    # a target named elsewhere in the sentence beats the actor's own country
+    Item("other_country_target", "Poland accepted a compromise that could end its long trade quarrel with "
+         "Ukraine, officials said.", "2019-06-01", (ev("POL", "UKR", "AGREE"),)),
+    Item("other_country_protest", "Students in Manila marched to show their anger at China's island building.",
+         "2019-06-01", (ev("PHL", "CHN", "PROTEST"),)),
     # nothing asserted
     Item("failed_to_agree", "The European Union and Britain failed to agree on fishing rights on Friday.",
          "2020-12-05", (), (ev("EUR", "GBR", "CONSULT"), ev("GBR", "EUR", "CONSULT"))),

@@ -96,6 +96,8 @@ PREPARE = {"prepare", "poise", "gear", "ready", "mass", "threaten"}
 ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
+# acts between states: a target named elsewhere in the sentence beats the actor's own country
+INTERNATIONAL_TYPES = {"ACCUSE", "AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -458,9 +460,15 @@ class Coder:
                       or (etype in ABSTRACT_OBJECT_TYPES and not self._names_an_act(direct_object(tok)))))
                 or etype == "PROTEST"
                 or (etype == "ASSAULT" and actors[0].sector == "COP")):
-            # no named target: a domestic event (protesters face their own government)
+            # no named target: another country the sentence names is the likelier target ("denounced
+            # as a crime Serbia's crackdown"); failing that a domestic event (protesters face their own
+            # government)
             a = actors[0]
-            if a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
+            other = self._other_country(tok, sa, actors) if etype in INTERNATIONAL_TYPES or (
+                etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
+            if other:
+                recips = other
+            elif a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
         if etype == "ASSAULT" and e.kind == "verb" and self._under(tok, PREPARE - {"threaten"}):
@@ -578,6 +586,26 @@ class Coder:
             spans = {(a.start, a.end) for a in actors}
             recips = [r for r in recips if (r.start, r.end) not in spans]
         return self._make(sa, article, index, offset, tok, e, etype, mode, cameo, actors, recips, modality, how)
+
+    def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
+        """The one country other than the actor's that the sentence names outside the actor's own phrase
+        and outside quotations: the target of an act whose object names no one."""
+        own = {a.code for a in actors}
+        subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+        skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        quoted = _quoted_tokens(sa.doc)
+        found: dict[str, Mention] = {}
+        for m in sa.mentions:
+            if not m.code or m.code in own or not self.finder.is_country(m.code):
+                continue
+            if any(i in skip or i in quoted for i in range(m.start, m.end)):
+                continue
+            found.setdefault(m.code, m)
+        if len(found) != 1:
+            return []
+        m = next(iter(found.values()))
+        span = sa.doc[m.start:m.end]
+        return [Actor(m.code, None, m.text, sa.offset + span.start_char, sa.offset + span.end_char)]
 
     def _governor(self, tok: Token) -> Token | None:
         cur = tok
@@ -1111,6 +1139,19 @@ class Coder:
         if article.date:
             return str(article.date)[:10], "publication"
         return None, "undated"
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks."""
+    out: set[int] = set()
+    inside = False
+    for t in doc:
+        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
+            inside = not inside if t.text in ('"', "''", "``") else t.text == "\u201c"
+            continue
+        if inside:
+            out.add(t.i)
+    return out
 
 
 def _has_infinitive(tok: Token) -> bool:
