@@ -79,7 +79,7 @@ def bench_size(n: int, folder: Path) -> None:
             line("USA-PRK impact of 2020-01-06, dyad_impact()", t, f"verdict: {str(res.get('verdict'))[:50]}")
         t, c = timed(lambda: store.count_events(actor="USA", recipient="PRK"), repeat=5)
         line("count_events(actor=USA, recipient=PRK)", t, f"{c:,} events")
-        some_id = store.con.execute("SELECT id FROM events LIMIT 1 OFFSET 12345").fetchone()[0]
+        some_id = store.con.execute("SELECT id FROM events LIMIT 1 OFFSET 12345").fetchall()[0][0]
         t, _ = timed(lambda: store.event(some_id), repeat=5)
         line("event(id) (events sorted by id: one row group)", t)
         t, df = timed(lambda: store.events(actor="USA", recipient="PRK", limit=50, order="-date"), repeat=3)

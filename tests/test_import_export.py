@@ -100,6 +100,16 @@ def test_import_twice_stores_once(store: Store, tmp_path: Path):
     assert store.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0] == 40
 
 
+def test_import_into_a_reopened_store(db_file: Path, tmp_path: Path):
+    f = write(tmp_path / "g.tsv", gdelt_lines(10, seed=9))
+    with Store(db_file) as s:
+        assert import_files(s, "gdelt", [f]).new == 10
+    with Store(db_file) as s:  # opening an existing file leaves the connection ready for imports
+        report = import_files(s, "gdelt", [f])
+        assert report.new == 0 and report.already == 10 and not report.messages
+        assert import_files(s, "icews", [write(tmp_path / "i.tab", [ICEWS_HEADER])]).rows == 0
+
+
 def test_crlf_and_latin1_files(store: Store, tmp_path: Path):
     crlf = tmp_path / "crlf.tsv"
     crlf.write_bytes("\r\n".join([gdelt_row("71", "20240101", "USA", "CAN", "051", url="https://x.example/crlf"),

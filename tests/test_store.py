@@ -123,7 +123,7 @@ def test_read_only(db_file: Path):
         assert ro.count_events() == 3
         with pytest.raises(PermissionError):
             ro.add_events(events)
-        with pytest.raises(duckdb.Error):
+        with pytest.raises(duckdb.Error, match="read-only"):
             ro.con.execute("DELETE FROM events")
     with pytest.raises(FileNotFoundError):
         Store(db_file.parent / "absent.duckdb", read_only=True)

@@ -174,10 +174,10 @@ class Store:
     def _migrate(self) -> int:
         has = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         current = 0
         if has:
-            current = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            current = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
         if current >= SCHEMA_VERSION:
             return current
         if self.read_only:
@@ -209,7 +209,7 @@ class Store:
         """Store one article and its events in one transaction. False (and nothing changes) when an
         article with this id is already stored."""
         self._writable()
-        exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
+        exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchall()
         if exists:
             return False
         self.con.execute("BEGIN TRANSACTION")
@@ -280,7 +280,7 @@ class Store:
             f"CREATE TEMP TABLE _dw_new_ids AS SELECT DISTINCT s.id FROM {events_rel} s "
             "WHERE s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)"
         )
-        n = con.execute("SELECT count(*) FROM _dw_new_ids").fetchone()[0]
+        n = con.execute("SELECT count(*) FROM _dw_new_ids").fetchall()[0][0]
         if n and unique:
             con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM {events_rel} "
                         "WHERE id IN (SELECT id FROM _dw_new_ids)")
@@ -404,7 +404,7 @@ class Store:
         else:
             where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
             sql = f"SELECT count(*) FROM events{where}"
-        return int(self.con.execute(sql, params).fetchone()[0])
+        return int(self.con.execute(sql, params).fetchall()[0][0])
 
     @staticmethod
     def _event_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -469,7 +469,7 @@ class Store:
     def counts(self) -> dict[str, Any]:
         one = self.con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
-            "(SELECT count(*) FROM event_dyads)").fetchone()
+            "(SELECT count(*) FROM event_dyads)").fetchall()[0]
         by_origin = dict(self.con.execute(
             "SELECT origin, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall())
         return {"articles": int(one[0]), "events": int(one[1]), "dyads": int(one[2]),

@@ -113,7 +113,7 @@ def export_events(store: Store, fmt: str, out: str | Path | TextIO | None = None
         if out is None or not isinstance(out, (str, Path)):
             raise ValueError("parquet export needs an output file (-o FILE)")
         where, params = store._where(**filters)
-        n = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+        n = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
         path = str(out).replace("'", "''")
         store.con.execute(f"COPY (SELECT * FROM events{where} ORDER BY date NULLS LAST, id) TO '{path}' "
                           "(FORMAT parquet)", params)

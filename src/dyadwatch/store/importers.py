@@ -167,7 +167,7 @@ WHERE j.event IS NOT NULL
 def _finish(store: Store, origin: str, path: str, report: ImportReport, dedupe_note: str) -> None:
     """Report bad rows and duplicates of _dw_raw, then store its good rows."""
     con = store.con
-    report.rows += con.execute("SELECT count(*) FROM _dw_raw").fetchone()[0]
+    report.rows += con.execute("SELECT count(*) FROM _dw_raw").fetchall()[0][0]
     # codes not in the CAMEO table are bad rows
     con.execute(
         "UPDATE _dw_raw SET error = 'unknown CAMEO code ' || coalesce('\"' || cameo || '\"', '(empty)') "
@@ -188,8 +188,8 @@ def _finish(store: Store, origin: str, path: str, report: ImportReport, dedupe_n
                 "(PARTITION BY origin_id ORDER BY line) AS rn FROM _dw_raw WHERE error IS NULL) WHERE rn > 1)")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
     con.execute(_FINISH_SQL, [origin, origin])
-    good = con.execute("SELECT count(*) FROM _dw_raw WHERE error IS NULL").fetchone()[0]
-    staged = con.execute("SELECT count(*) FROM _dw_stage").fetchone()[0]
+    good = con.execute("SELECT count(*) FROM _dw_raw WHERE error IS NULL").fetchall()[0][0]
+    staged = con.execute("SELECT count(*) FROM _dw_stage").fetchall()[0][0]
     report.no_plover += good - staged
     new = store.insert_staged("_dw_stage", unique=True)
     report.new += new
@@ -277,7 +277,8 @@ def _lookup_table(store: Store, name: str, rows: list[tuple[Any, Any]], cols: tu
 def _import_icews(store: Store, path: str, report: ImportReport) -> None:
     con = store.con
     _read_lines(store, path, report)
-    head = con.execute("SELECT line, raw FROM _dw_lines WHERE raw IS NOT NULL ORDER BY line LIMIT 1").fetchone()
+    first = con.execute("SELECT line, raw FROM _dw_lines WHERE raw IS NOT NULL ORDER BY line LIMIT 1").fetchall()
+    head = first[0] if first else None
     if head is None:
         report.message(f"{path}: empty file")
         return
