@@ -309,3 +309,20 @@ def test_cli_code_reports_bad_lines(tmp_path: Path):
     recs = [json.loads(line) for line in out.read_text().splitlines()]
     assert recs and all(r["story_id"] == "a1" for r in recs)
     assert any(r["event"] == "SANCTION" and r["actor"][0]["code"] == "CHL" for r in recs)
+
+
+def test_bare_surname_after_full_introduction(coder):
+    # a person introduced by country and role is found again by one word of the name
+    got = triples(coder, "Chilean Foreign Minister Andres Torrado landed in Lima on Monday. "
+                  "Later Torrado accused Argentina of breaking the fishing accord.")
+    assert ("CHL", "ARG", "ACCUSE") in got
+    # a known leader's family name alone ("Kim" after "Kim Jong Un")
+    got = triples(coder, "North Korean leader Kim Jong Un inspected a factory. "
+                  "Kim accused South Korea of provocations.")
+    assert ("PRK", "KOR", "ACCUSE") in got
+
+
+def test_surname_in_coordination_makes_a_meeting(coder):
+    got = triples(coder, "Brazilian President Luiz Inacio Lula da Silva praised Argentine leader Javier Milei. "
+                  "Lula and Milei met in Brasilia on Tuesday.")
+    assert ("BRA", "ARG", "CONSULT") in got and ("ARG", "BRA", "CONSULT") in got

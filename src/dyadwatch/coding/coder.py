@@ -98,6 +98,11 @@ SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJ
                       "THREATEN"}
 # acts between states: a target named elsewhere in the sentence beats the actor's own country
 INTERNATIONAL_TYPES = {"ACCUSE", "AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE"}
+# words of a title between a country and a name ("U.S. Defense Secretary Jim Mattis")
+ROLE_MODIFIERS = {"defense", "defence", "foreign", "prime", "vice", "deputy", "senior", "top", "chief", "state",
+                  "special", "interior", "finance", "trade", "first", "supreme", "former", "acting", "national",
+                  "security", "adviser", "advisor", "counterpart", "representative", "nuclear", "lead",
+                  "minister", "secretary", "leader", "president", "official", "envoy", "negotiator"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -140,13 +145,21 @@ class Coder:
         starts = [s.start for s in sents]
         import bisect
 
+        # capitalised words just after a country ("North Korean leader Kim Jong Un"): later "Kim" is a name
+        names: set[str] = set()
         for m in mentions:
             k = bisect.bisect_right(starts, m.start) - 1
             by_sent[k] = by_sent.get(k, 0) + 1
+            if m.kind == "person" and m.end - m.start >= 2:
+                names.update(t.text for t in (doc[m.start], doc[m.end - 1]) if t.is_alpha and len(t) > 2)
+            if m.kind in ("country", "demonym"):
+                names.update(t.text for t in doc[m.end:min(m.end + 7, len(doc))]
+                             if t.text[:1].isupper() and t.is_alpha and len(t) > 2)
         for k, s in enumerate(sents):
             words = {t.lower_ for t in s}
             has_trigger = bool(words & self.lex.forms)
-            has_actor = by_sent.get(k, 0) > 0 or bool(words & TRIGGER_WORDS_PRONOUN)
+            has_actor = by_sent.get(k, 0) > 0 or bool(words & TRIGGER_WORDS_PRONOUN) or \
+                any(t.text in names for t in s[1:]) or (len(s) > 0 and s[0].text in names)
             out.append(has_trigger and has_actor)
         return out
 
@@ -216,6 +229,7 @@ class Coder:
     def code_sentence(self, doc: Doc, offset: int, index: int, article: Article,
                       ctx: ArticleContext) -> list[Event]:
         mentions = self.finder.find(doc, article.date, ctx.seen)
+        mentions = self._named_persons(doc, mentions, ctx)
         # names in this sentence count as context for its own pronouns and generic nouns
         sa = SentenceActors(doc, offset, mentions, ctx, self.finder)
         cands: list[_Cand] = []
@@ -586,6 +600,69 @@ class Coder:
             spans = {(a.start, a.end) for a in actors}
             recips = [r for r in recips if (r.start, r.end) not in spans]
         return self._make(sa, article, index, offset, tok, e, etype, mode, cameo, actors, recips, modality, how)
+
+    def _named_persons(self, doc: Doc, mentions: list[Mention], ctx: ArticleContext) -> list[Mention]:
+        """Learn people introduced by their country and role ("North Korean leader Kim Jong Un", "U.S.
+        envoy Stephen Biegun") and find them again by full name, first or last word ("Kim", "Biegun")."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in list(mentions):
+            if m.kind == "person" and m.end - m.start >= 2:
+                for t in (doc[m.start], doc[m.end - 1]):  # "Kim" for Kim Jong Un, "Pompeo" for Mike Pompeo
+                    if t.text[:1].isupper() and t.is_alpha and len(t) > 2 and not t.is_stop:
+                        ctx.names[t.text] = (m.code, m.sector)
+                continue
+            if m.kind not in ("country", "demonym"):
+                continue
+            i = m.end
+            role: str | None = None
+            steps = 0
+            while i < len(doc) and steps < 5 and i not in taken:
+                t = doc[i]
+                if t.text in ("'s", "\u2019s") and i == m.end:
+                    pass
+                elif self.finder.sector_of(t.lower_) or t.lower_ in ROLE_MODIFIERS:
+                    role = role or self.finder.sector_of(t.lower_)
+                elif t.lower_ == "of" and i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_MODIFIERS:
+                    pass
+                else:
+                    break
+                i += 1
+                steps += 1
+            if role is None:
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and doc[j].text.replace("-", "").isalpha():
+                j += 1
+            if j - i < 2 or j - i > 4:
+                continue
+            name = doc[i:j]
+            code_sector = (m.code, role)
+            for key in {name.text, doc[i].text, doc[j - 1].text}:
+                ctx.names[key] = code_sector
+            mentions.append(Mention(i, j, m.code, role, "person", name.text))
+            taken.update(range(i, j))
+        if ctx.names:
+            i = 0
+            while i < len(doc):
+                if i in taken or not _namelike(doc[i]):
+                    i += 1
+                    continue
+                j = i
+                while j < len(doc) and j not in taken and _namelike(doc[j]):
+                    j += 1
+                hit = None
+                for a in range(i, j):  # the longest known run of words inside this name
+                    for b in range(j, a, -1):
+                        if doc[a:b].text in ctx.names and (hit is None or b - a > hit[1] - hit[0]):
+                            hit = (a, b)
+                if hit is not None and (hit[1] - hit[0] > 1 or j - i == 1):
+                    code, sector = ctx.names[doc[hit[0]:hit[1]].text]
+                    mentions.append(Mention(i, j, code, sector, "person", doc[i:j].text))
+                    taken.update(range(i, j))
+                i = j
+        mentions.sort(key=lambda m: m.start)
+        return mentions
 
     def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
         """The one country other than the actor's that the sentence names outside the actor's own phrase
@@ -1139,6 +1216,11 @@ class Coder:
         if article.date:
             return str(article.date)[:10], "publication"
         return None, "undated"
+
+
+def _namelike(t: Token) -> bool:
+    """A capitalised word the tagger may take for a name (a rare surname is often tagged NOUN)."""
+    return t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

@@ -28,6 +28,8 @@ class ArticleContext:
     persons: list[Actor] = field(default_factory=list)
     groups: list[Actor] = field(default_factory=list)  # subjects: countries, organisations, groups
     events: list[Any] = field(default_factory=list)  # events coded so far ("condemned the strikes")
+    # names learnt from "North Korean leader Kim Jong Un": full name, first and last word -> (code, sector)
+    names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def seen(self) -> set[str]:
