@@ -326,3 +326,20 @@ def test_surname_in_coordination_makes_a_meeting(coder):
     got = triples(coder, "Brazilian President Luiz Inacio Lula da Silva praised Argentine leader Javier Milei. "
                   "Lula and Milei met in Brasilia on Tuesday.")
     assert ("BRA", "ARG", "CONSULT") in got and ("ARG", "BRA", "CONSULT") in got
+
+
+def test_unnamed_spokesman_is_not_the_accused_country(coder):
+    got = triples(coder, "Iran test-fired a rocket on Monday. Tehran said the launch went well. "
+                  "A foreign ministry spokesman accused Washington of spreading lies.")
+    assert ("IRN", "USA", "ACCUSE") in got and ("USA", "USA", "ACCUSE") not in got
+
+
+def test_government_protest_is_lodged_with_the_other_country(coder):
+    got = triples(coder, "Pakistan fired rockets across the border on Monday. "
+                  "India's government protested and called the firing unacceptable.")
+    assert ("IND", "PAK", "ACCUSE") in got and ("IND", "IND", "ACCUSE") not in got
+
+
+def test_talks_in_a_foreign_capital_are_with_its_government(coder):
+    assert ("SWE", "IRN", "CONSULT") in triples(coder, "Swedish Foreign Minister Ann Linde held talks in Tehran "
+                                                       "on Sunday.")

@@ -480,8 +480,13 @@ class Coder:
             a = actors[0]
             other = self._other_country(tok, sa, actors) if etype in INTERNATIONAL_TYPES or (
                 etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
+            main = sa.ctx.main_state()
             if other:
                 recips = other
+            elif etype in INTERNATIONAL_TYPES and main and main != a.code and a.sector in (None, "GOV") and \
+                    self.finder.is_country(a.code or ""):
+                # an article about another country: a government's complaint or warning is aimed there
+                recips = [Actor(main, None, None, None, None)]
             elif a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
@@ -560,6 +565,12 @@ class Coder:
         if etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and actors and all(
                 self.finder.is_country(a.code or "") and a.sector in (None, "GOV") for a in actors):
             etype, mode, cameo = "ACCUSE", "allege", "114"  # a state's protest is a diplomatic complaint
+            own = {a.code for a in actors}
+            if all(r.entity_text is None and r.code in own for r in recips):
+                # ... lodged with another state: the one named in the sentence, else the article's other one
+                alt = self._other_country(tok, sa, actors) or [
+                    Actor(c, None, None, None, None) for c in [self._main_other(sa, set(own))] if c]
+                recips = alt or recips
         if "test" in e.flags and not recips and not self._aimed(tok):
             etype, mode, cameo = "MOBILIZE", "weapons", "150"  # missiles fired at no one: a weapons test
         if etype == "PROTEST" and mode == "obstruct" and actors and all(
@@ -583,6 +594,13 @@ class Coder:
                     etype, mode, cameo, modality = "THREATEN", None, "130", "asserted"
                 real = [r for r in recips if r.entity_text is not None and r.code not in {x.code for x in actors}]
                 recips = real or cond_actors
+        if etype == "CONSULT" and not recips and actors and all(self.finder.is_country(a.code or "") for a in actors):
+            # "held talks in Pyongyang": a foreign visitor talks with the government of the place
+            own = {a.code for a in actors}
+            places = self._location(tok, sa) or (self._location(tok.head, sa) if e.kind == "noun" else [])
+            places = [p for p in places if self.finder.is_country(p.code or "") and p.code not in own]
+            if places:
+                recips = [Actor(places[0].code, "GOV", places[0].entity_text, places[0].start, places[0].end)]
         if etype in ("CONSULT", "COOPERATE") and not reciprocal and recips and \
                 {r.code for r in recips} <= {a.code for a in actors}:
             recips = []  # "Turkey hosts refugees": no one to consult with
@@ -595,6 +613,13 @@ class Coder:
                 any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
             # "sent personnel to Bosnia to investigate": the purpose has the same target
             recips = [r for r in made[tok.head.i].recipient if r.entity_text is not None]
+        if how == "place" and recips and not reciprocal and any(r.entity_text for r in recips) and \
+                {a.code for a in actors} == {r.code for r in recips}:
+            # "a foreign ministry spokesman accused Washington": an unnamed official speaks for the other
+            # country of the article, never for the one he accuses
+            alt = self._main_other(sa, {r.code for r in recips})
+            if alt:
+                actors = [Actor(alt, a.sector, a.entity_text, a.start, a.end) for a in actors[:1]]
         if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
             spans = {(a.start, a.end) for a in actors}
@@ -663,6 +688,17 @@ class Coder:
                 i = j
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _main_other(self, sa: SentenceActors, exclude: set[str | None]) -> str | None:
+        """The country the article (and this sentence) names most often, leaving out some codes."""
+        counts: dict[str, int] = {}
+        states = list(sa.ctx.states) + [m.code for m in sa.mentions if self.finder.is_country(m.code)]
+        for c in states:
+            if c not in exclude:
+                counts[c] = counts.get(c, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], -states.index(c)))
 
     def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
         """The one country other than the actor's that the sentence names outside the actor's own phrase
