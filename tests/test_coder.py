@@ -343,3 +343,16 @@ def test_government_protest_is_lodged_with_the_other_country(coder):
 def test_talks_in_a_foreign_capital_are_with_its_government(coder):
     assert ("SWE", "IRN", "CONSULT") in triples(coder, "Swedish Foreign Minister Ann Linde held talks in Tehran "
                                                        "on Sunday.")
+
+
+def test_coming_home_is_not_a_retreat(coder):
+    assert not any(t[2] == "RETREAT" for t in triples(
+        coder, "The Greek foreign minister spoke to reporters after returning from Ankara."))
+    assert ("IRQ", "KWT", "RETREAT") in triples(coder, "Iraq returned the seized aircraft to Kuwait.")
+
+
+def test_firing_an_official_is_no_attack(coder):
+    got = triples(coder, "The Peruvian president, who fired his interior minister last week, accused Chile "
+                  "of spying.")
+    assert not any(t[2] == "ASSAULT" for t in got)
+    assert ("ISR", "PSE", "ASSAULT") in triples(coder, "Israeli troops fired rockets at Gaza on Monday.")

@@ -103,6 +103,8 @@ ROLE_MODIFIERS = {"defense", "defence", "foreign", "prime", "vice", "deputy", "s
                   "special", "interior", "finance", "trade", "first", "supreme", "former", "acting", "national",
                   "security", "adviser", "advisor", "counterpart", "representative", "nuclear", "lead",
                   "minister", "secretary", "leader", "president", "official", "envoy", "negotiator"}
+STAFF_WORDS = {"adviser", "advisor", "minister", "secretary", "director", "chief", "official", "employee", "staff",
+               "aide", "coach", "manager", "head", "commander", "general", "ambassador", "spokesman", "worker"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -415,6 +417,12 @@ class Coder:
                 x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
                 for x in tok.children):
             return None  # "told reporters that ..." is speech; "told Iran to stop" is a demand
+        if e.kind == "verb" and e.event == "RETREAT" and tok.lemma_.lower() == "return" and not e.obj and \
+                direct_object(tok) is None and not is_passive(tok):
+            return None  # "after returning from Pyongyang", "returned home": travel, not a concession
+        if e.kind == "verb" and e.event == "ASSAULT" and tok.lemma_.lower() in ("fire", "sack", "axe") and \
+                not e.prt and direct_object(tok) is not None and self._is_person(direct_object(tok), sa):
+            return None  # "fired his national security adviser": dismissed from a post
         if e.kind == "verb":
             actors, how = self._subject(tok, sa)
             recips = self._recipients(tok, e, sa, by_tok, actors)
@@ -699,6 +707,14 @@ class Coder:
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -states.index(c)))
+
+    def _is_person(self, o: Token, sa: SentenceActors) -> bool:
+        """An object that names a person or an office holder (not weapons or shells)."""
+        m = sa.tokmap.get(o.i)
+        if m is not None and m.kind == "person":
+            return True
+        words = [o] + [c for c in o.children if c.dep_ in ("compound", "amod", "appos")]
+        return any(w.lemma_.lower() in STAFF_WORDS or sa.role_sector(w) in ("GOV", "LEG", "JUD") for w in words)
 
     def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
         """The one country other than the actor's that the sentence names outside the actor's own phrase
