@@ -356,3 +356,13 @@ def test_firing_an_official_is_no_attack(coder):
                   "of spying.")
     assert not any(t[2] == "ASSAULT" for t in got)
     assert ("ISR", "PSE", "ASSAULT") in triples(coder, "Israeli troops fired rockets at Gaza on Monday.")
+
+
+def test_target_from_the_one_other_country_named(coder):
+    assert ("CAN", "MLI", "REJECT") in triples(
+        coder, "Canada said on Monday it would not meet the kidnappers' demand to free prisoners in Mali.")
+    assert ("DEU", "SRB", "MOBILIZE") in triples(
+        coder, "Germany mobilised reservists for a possible mission against Serbia on Friday.")
+    # two other countries: no guess
+    got = triples(coder, "Germany mobilised reservists on Friday as Serbia and Kosovo traded threats.")
+    assert not any(t[0] == "DEU" and t[1] in ("SRB", "XKX") and t[2] == "MOBILIZE" for t in got)

@@ -602,6 +602,11 @@ class Coder:
                     etype, mode, cameo, modality = "THREATEN", None, "130", "asserted"
                 real = [r for r in recips if r.entity_text is not None and r.code not in {x.code for x in actors}]
                 recips = real or cond_actors
+        if not recips and not reciprocal and etype not in ("CONSULT", "COOPERATE") and modality == "asserted" and \
+                not ("test" in e.flags and etype == "MOBILIZE"):
+            # "food aid to refugees fleeing the war in Liberia", "the withdrawal of forces from Panama": the
+            # one other country the sentence names
+            recips = self._other_country(tok, sa, actors, within=etype in NEEDS_RECIPIENT)
         if etype == "CONSULT" and not recips and actors and all(self.finder.is_country(a.code or "") for a in actors):
             # "held talks in Pyongyang": a foreign visitor talks with the government of the place
             own = {a.code for a in actors}
@@ -716,10 +721,13 @@ class Coder:
         words = [o] + [c for c in o.children if c.dep_ in ("compound", "amod", "appos")]
         return any(w.lemma_.lower() in STAFF_WORDS or sa.role_sector(w) in ("GOV", "LEG", "JUD") for w in words)
 
-    def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
+    def _other_country(self, tok: Token, sa: SentenceActors, actors: list[Actor], within: bool = False
+                       ) -> list[Actor]:
         """The one country other than the actor's that the sentence names outside the actor's own phrase
-        and outside quotations: the target of an act whose object names no one."""
+        and outside quotations: the target of an act whose object names no one. `within`: only inside
+        the trigger's own phrase ("evacuated the wounded from the Bosnian town")."""
         own = {a.code for a in actors}
+        inside = {t.i for t in tok.subtree}
         subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
         quoted = _quoted_tokens(sa.doc)
@@ -728,6 +736,8 @@ class Coder:
             if not m.code or m.code in own or not self.finder.is_country(m.code):
                 continue
             if any(i in skip or i in quoted for i in range(m.start, m.end)):
+                continue
+            if within and m.start not in inside:
                 continue
             found.setdefault(m.code, m)
         if len(found) != 1:
