@@ -366,3 +366,11 @@ def test_target_from_the_one_other_country_named(coder):
     # two other countries: no guess
     got = triples(coder, "Germany mobilised reservists on Friday as Serbia and Kosovo traded threats.")
     assert not any(t[0] == "DEU" and t[1] in ("SRB", "XKX") and t[2] == "MOBILIZE" for t in got)
+
+
+def test_attack_known_only_by_its_place(coder):
+    got = triples(coder, "Two Dutch soldiers were killed by a roadside bomb outside the Malian town of Gao.")
+    assert ("MLI", "NLD", "ASSAULT") in got
+    # a named attacker is kept
+    got = triples(coder, "Two Dutch soldiers were killed by Malian rebels on Monday.")
+    assert ("MLI", "NLD", "ASSAULT") in got

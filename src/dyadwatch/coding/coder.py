@@ -105,6 +105,10 @@ ROLE_MODIFIERS = {"defense", "defence", "foreign", "prime", "vice", "deputy", "s
                   "minister", "secretary", "leader", "president", "official", "envoy", "negotiator"}
 STAFF_WORDS = {"adviser", "advisor", "minister", "secretary", "director", "chief", "official", "employee", "staff",
                "aide", "coach", "manager", "head", "commander", "general", "ambassador", "spokesman", "worker"}
+DEVICE_WORDS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "shell", "rocket", "missile",
+                "grenade", "mortar", "ied", "car", "bullet", "fire", "attack", "shelling", "strike", "airstrike",
+                "drone", "explosive", "minefield", "gunfire", "sniper"}
+TOWN_WORDS = {"town", "city", "village", "province", "region", "capital", "district", "port", "suburb", "area"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -438,6 +442,14 @@ class Coder:
                 p = places[0]
                 actors, how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
                 recips = [r for r in recips if r.code != p.code] or recips
+        if not actors and e.kind == "verb" and etype == "ASSAULT":
+            # "killed by a roadside bomb outside the Iraqi city of Basra", "a blast in Beirut killed ...":
+            # an attacker known only by the place of the attack
+            got = self._attack_place(tok, sa)
+            if got is not None:
+                actors, how = got, "place"
+                if not recips:
+                    recips = [Actor(got[0].code, None, None, None, None)]
         if not actors:
             return None
         # "intent" verbs take their type from the embedded clause ("vowed to retaliate")
@@ -713,6 +725,47 @@ class Coder:
             return None
         return max(counts, key=lambda c: (counts[c], -states.index(c)))
 
+    def _attack_place(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
+        """The country where an attack without a named attacker happened: the verb is passive with no
+        agent or a device for agent, or its subject is a device or an attack ("a car bomb", "an explosion")."""
+        subj, _ = subject_token(tok)
+        heads: list[Token] = [tok]
+        if is_passive(tok):
+            agents = prep_objects(tok, "by")
+            if agents and not all(self._device(a) for a in agents):
+                return None
+            heads += agents
+        elif subj is None or not self._device(subj):
+            return None
+        else:
+            heads.append(subj)
+        skip = {t.i for v in tok.children if v.dep_ == "nsubjpass" for t in v.subtree}
+        for h in heads:
+            for t in h.subtree:
+                if t.i in skip or t.dep_ != "pobj":
+                    continue
+                if t.head.lower_ in PLACE_PREPS | {"near", "outside"} or (
+                        t.head.lower_ == "of" and (t.head.head.lemma_.lower() in TOWN_WORDS
+                                                   or t.head.head.lower_ in ("outside", "near"))):
+                    got = [a for a in sa.resolve(t) if a.code and self.finder.is_country(a.code)]
+                    if not got:
+                        for sub in t.subtree:
+                            m = sa.tokmap.get(sub.i)
+                            if m is not None and m.kind in ("country", "capital", "demonym", "region") and \
+                                    self.finder.is_country(m.code):
+                                got = [sa.actor_from_mention(m, None)]
+                                break
+                    if got:
+                        return [Actor(got[0].code, None, got[0].entity_text, got[0].start, got[0].end)]
+        return None
+
+    def _device(self, t: Token) -> bool:
+        """A weapon or an attack standing as the doer ("a roadside bomb", "the blast")."""
+        if t.lemma_.lower() in DEVICE_WORDS:
+            return True
+        entry = match_noun(t, self.lex)
+        return entry is not None and entry.event == "ASSAULT"
+
     def _is_person(self, o: Token, sa: SentenceActors) -> bool:
         """An object that names a person or an office holder (not weapons or shells)."""
         m = sa.tokmap.get(o.i)
@@ -739,6 +792,9 @@ class Coder:
                 continue
             if within and m.start not in inside:
                 continue
+            if m.start > 0 and (sa.doc[m.start - 1].lower_ in ("anti", "pro", "non") or (
+                    m.start > 1 and sa.doc[m.start - 1].text == "-" and sa.doc[m.start - 2].lower_ in ("anti", "pro"))):
+                continue  # "an anti-Syria journalist": an attitude, not a party
             found.setdefault(m.code, m)
         if len(found) != 1:
             return []
