@@ -118,3 +118,27 @@ def test_anchors_from_earlier_events(nlp) -> None:
     # a past event dated after its own report is a misreading: the publication date is kept
     assert event_date(s3, "2020-03-20", anchors) == ("2020-03-20", "publication")
     assert add_anchor({}, carried, None) == {}
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_dates_that_belong_to_another_clause_or_a_quote_are_ignored(nlp) -> None:
+    doc = nlp("The two envoys agreed to meet again before the conference, which will be held on March 14 and 15.")
+    assert event_date(doc[:], "2021-03-02", trigger=_trigger(doc, "agreed")) == ("2021-03-02", "publication")
+    doc = nlp('The ministry accused Oslo of dragging ties back to "the chill of last year, which was bitter."')
+    assert event_date(doc[:], "2021-03-02", trigger=_trigger(doc, "accused")) == ("2021-03-02", "publication")
+    doc = nlp("The president said he would like to visit Lima at some point this year.")
+    assert event_date(doc[:], "2021-03-02", trigger=_trigger(doc, "visit")) == ("2021-03-02", "publication")
+    # a date of the trigger's own clause still counts
+    doc = nlp("The two envoys agreed on March 1 to meet again.")
+    assert event_date(doc[:], "2021-03-02", trigger=_trigger(doc, "agreed")) == ("2021-03-01", "day")
+
+
+def test_coded_future_event_reads_its_date_forward() -> None:
+    from dyadwatch.coding.coder import code_text
+
+    evs = code_text("Chilean President Sebastian Pinera said his summit with Peru would take place on June 12.",
+                    date="2018-05-20")
+    assert any(e.event == "CONSULT" and e.date == "2018-06-12" for e in evs)

@@ -822,7 +822,7 @@ class Coder:
         row = cameo_table().get(cameo or "")
         if row and row.get("context"):
             context = [x.strip() for x in row["context"].split(";") if x.strip()]
-        date, precision = self._date(sa.doc, article)
+        date, precision = self._date(sa.doc, article, tok, modality)
         conf = 0.5 + (0.2 if how in ("subj", "agent", "mention") else 0.05) + (0.15 if recips else 0.0)
         return Event(
             story_id=str(article.raw_id or article.id), event=etype, actor=actors, recipient=recips,
@@ -1325,10 +1325,14 @@ class Coder:
             return "claimed"
         return "asserted"
 
-    def _date(self, doc: Doc, article: Article) -> tuple[str | None, str]:
+    def _date(self, doc: Doc, article: Article, tok: Token | None = None, modality: str = "asserted"
+              ) -> tuple[str | None, str]:
         if _event_date is not None:
             try:
-                return _event_date(doc[:], article.date)
+                # a future event reads "on June 12" forward
+                return _event_date(doc[:], article.date, trigger=tok, future=modality == "future" or (
+                    modality == "hypothetical" and tok is not None and any(
+                        c.lower_ in ("would", "will") for c in tok.head.children if c.dep_ == "aux")))
             except Exception as exc:  # noqa: BLE001
                 log.debug("event_date failed: %s", exc)
         if article.date:

@@ -276,6 +276,49 @@ def _dateparser(text: str, base_iso: str | None, future: bool) -> tuple[str, str
     return d.isoformat(), precision
 
 
+_QUOTES = ('"', "\u201c", "\u201d", "''", "``")
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}
+
+
+def _foreign(doc: Doc | Span, cand: tuple[int, int, date, str], trigger: Token) -> bool:
+    """A date expression that does not date this trigger's event: inside a quotation, in another
+    clause about the future ("before the summit, which will be held on Feb 27"), or a loose year
+    or month ("at some point this year") not attached to the trigger."""
+    d = doc.doc if isinstance(doc, Span) else doc
+    span = d.char_span(cand[0], cand[1], alignment_mode="expand")
+    if span is None:
+        return False
+    inside = False
+    for t in d[:span.start]:
+        if t.text in _QUOTES:
+            inside = not inside if t.text in ('"', "''", "``") else t.text == "\u201c"
+    if inside and not any(t.i == trigger.i for t in span.sent):
+        return True
+    if inside:
+        # the trigger outside the quotation and the date inside it
+        q = [t.i for t in d[span.sent.start:span.sent.end] if t.text in _QUOTES]
+        if q and not (min(q) < trigger.i < max(q)):
+            return True
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if cand[3] in ("year", "month") and _RELATIVE_PERIOD.search(span.text) is not None:
+        return True  # "at some point this year": a period, not the day of the event
+    attached = _governs(span.root, trigger) or verb.i == trigger.i
+    if attached:
+        return False
+    if verb.pos_ in ("VERB", "AUX") and any(c.lower_ in _FUTURE_AUX for c in verb.children
+                                            if c.dep_ in ("aux", "auxpass")) and \
+            trigger.i not in {t.i for t in verb.subtree}:
+        return True
+    return False
+
+
+_RELATIVE_PERIOD = re.compile(r"(?i)\b(?:this|last|next|past|coming)\s+(?:year|month)\b")
+
+
 def _governs(span_root: Token, trigger: Token | None) -> bool:
     if trigger is None:
         return False
@@ -343,6 +386,10 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
     if not candidates:
         return fallback
     doc = sent.doc if isinstance(sent, Span) else sent
+    if trigger is not None:
+        candidates = [c for c in candidates if not _foreign(doc, c, trigger)]
+        if not candidates:
+            return fallback
 
     def score(c: tuple[int, int, date, str]) -> tuple[int, int, int]:
         span = doc.char_span(c[0], c[1], alignment_mode="expand")
