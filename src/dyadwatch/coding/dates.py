@@ -309,11 +309,9 @@ def _foreign(doc: Doc | Span, cand: tuple[int, int, date, str], trigger: Token) 
     attached = _governs(span.root, trigger) or verb.i == trigger.i
     if attached:
         return False
-    if verb.pos_ in ("VERB", "AUX") and any(c.lower_ in _FUTURE_AUX for c in verb.children
-                                            if c.dep_ in ("aux", "auxpass")) and \
-            trigger.i not in {t.i for t in verb.subtree}:
-        return True
-    return False
+    future_clause = verb.pos_ in ("VERB", "AUX") and any(
+        c.lower_ in _FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return future_clause and trigger.i not in {t.i for t in verb.subtree}
 
 
 _RELATIVE_PERIOD = re.compile(r"(?i)\b(?:this|last|next|past|coming)\s+(?:year|month)\b")
