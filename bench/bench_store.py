@@ -59,7 +59,7 @@ def bench_size(n: int, folder: Path) -> None:
         t, got = timed(lambda: load_synthetic(store, n, seed=42))
         line("generate + load", t, f"{got:,} events, {n / t:,.0f} events/s")
         t, _ = timed(store.optimize)
-        line("sort event_dyads by (source, target, date)", t)
+        line("optimize(): sort event_dyads and events", t)
     with Store(db, read_only=True) as store:
         t, rows = timed(lambda: store.con.execute(OWN_SERIES_SQL).fetchall(), repeat=5)
         line("USA-PRK weekly series, plain SQL", t, f"{len(rows)} rows")
