@@ -137,3 +137,14 @@ def test_bad_user_file_is_reported_and_ignored(nlp, tmp_path, monkeypatch, caplo
     finally:
         monkeypatch.delenv("DYADWATCH_KB")
         mod.load_cues.cache_clear()
+
+
+def test_trying_to_negotiate_is_not_a_negotiation() -> None:
+    from dyadwatch.coding.coder import code_text
+
+    evs = code_text('The senator said Ankara was "wasting its time" trying to negotiate with Athens.',
+                    date="2020-01-10")
+    assert not any(e.event in ("CONSULT", "AGREE") and e.modality == "asserted" for e in evs)
+    # an attempted hostile act is still coded
+    evs = code_text("Syria has tried to hack into the computers of Turkish army officers.", date="2020-01-10")
+    assert any(e.modality == "asserted" and e.event in ("COERCE", "ASSAULT") for e in evs)

@@ -109,6 +109,7 @@ DEVICE_WORDS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "land
                 "grenade", "mortar", "ied", "car", "bullet", "fire", "attack", "shelling", "strike", "airstrike",
                 "drone", "explosive", "minefield", "gunfire", "sniper"}
 TOWN_WORDS = {"town", "city", "village", "province", "region", "capital", "district", "port", "suburb", "area"}
+ATTEMPT_HEADS = {"try", "attempt", "seek", "strive", "struggle"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -510,6 +511,10 @@ class Coder:
             elif a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
+        if modality == "asserted" and e.kind == "verb" and tok.dep_ == "xcomp" and \
+                tok.head.lemma_.lower() in ATTEMPT_HEADS and QUAD.get(etype, 0) in COOPERATIVE_QUADS:
+            # "trying to negotiate" is no negotiation yet (an attempted attack is coded as the attack)
+            modality = "hypothetical"
         if etype == "ASSAULT" and e.kind == "verb" and self._under(tok, PREPARE - {"threaten"}):
             etype, mode, cameo, modality = "MOBILIZE", "troops", "154", "asserted"
         if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
@@ -550,7 +555,9 @@ class Coder:
                 ev_recips = actors
                 actors, recips = speakers, ev_recips
                 etype, mode, cameo, modality = "REQUEST", None, "100", "asserted"
-            elif modality in ("future", "hypothetical") and speakers and act <= spk and not any(
+            elif modality in ("future", "hypothetical") and speakers and act <= spk and (
+                    modality == "future" or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPO_AUX
+                                                for c in tok.children)) and not any(
                     m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether", "until", "before")
                     for m in tok.children):
                 # a statement of one's own future act: promise (AGREE) or threat; an announced sanction
