@@ -374,3 +374,10 @@ def test_attack_known_only_by_its_place(coder):
     # a named attacker is kept
     got = triples(coder, "Two Dutch soldiers were killed by Malian rebels on Monday.")
     assert ("MLI", "NLD", "ASSAULT") in got
+
+
+def test_own_territory_by_pronoun_is_no_target(coder):
+    got = triples(coder, "Iran fired two short-range missiles off its southern coast on Saturday.")
+    assert not any(t[1] == "IRN" for t in got if t[0] == "IRN")
+    got = triples(coder, "Iran fired two short-range missiles at Iraq on Saturday.")
+    assert ("IRN", "IRQ", "ASSAULT") in got

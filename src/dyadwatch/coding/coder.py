@@ -652,6 +652,15 @@ class Coder:
             alt = self._main_other(sa, {r.code for r in recips})
             if alt:
                 actors = [Actor(alt, a.sector, a.entity_text, a.start, a.end) for a in actors[:1]]
+        if recips and not reciprocal and etype not in ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST") \
+                and all((r.entity_text or "").lower() in PRONOUNS_GROUP | PRONOUNS_PERSON for r in recips) and \
+                {r.code for r in recips} <= {a.code for a in actors}:
+            # "fired missiles off its east coast", "shut down its test site": the actor's own, not a target
+            recips = []
+            if etype in NEEDS_RECIPIENT:
+                return None
+            if etype == "ASSAULT" and "test" in e.flags:
+                etype, mode, cameo = "MOBILIZE", "weapons", "150"
         if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
             spans = {(a.start, a.end) for a in actors}
