@@ -144,3 +144,12 @@ def test_dateline(text: str, place: str | None, body: str | None) -> None:
         assert d is None
     else:
         assert d["place"] == place and text[d["end"]:] == body
+
+
+def test_page_date_lines_are_removed_but_sentences_kept() -> None:
+    text = ("Published March 3, 2021\nLIMA, March 3 - Peru recalled its ambassador from Quito.\n"
+            "Last updated: 4 March 2021 09:10 GMT\n"
+            "Published reports in 2020 said the envoy had accused the ministry of hiding the talks.")
+    out = clean_text(text)
+    assert "Published March 3" not in out and "Last updated" not in out
+    assert "Peru recalled its ambassador" in out and "Published reports in 2020" in out

@@ -35,6 +35,9 @@ DEBRIS_LINES: tuple[str, ...] = (
     r".{0,80}\ball rights reserved\.?",
     r"(?:reporting|writing|editing) by .{1,120}",
     r"\d{1,2} min(?:ute)?s? read",
+    # a page's date line ("Published January 1, 2020", "Updated: 12 March 2021 14:05 GMT")
+    (r"(?:published|updated|posted|last updated|first published|last modified)(?: on)?:?\s+"
+     r"[\w ,./:-]{0,40}?\b(?:19|20)\d\d\b[\w ,.:()+-]{0,30}"),
 )
 
 # Lines that open a block of headlines / promoted links; the block runs to the next blank line
