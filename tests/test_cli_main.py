@@ -162,7 +162,7 @@ def demo_numbers(out: str) -> dict:
     m = re.search(r"Articles: (\d+) \(([^)]*)\)", out)
     langs = {k: int(v) for k, v in (p.split() for p in m.group(2).split(", "))}
     ev = int(re.search(r"Events: (\d+)", out).group(1))
-    types = {k: int(v) for k, v in re.findall(r"│ ([A-Z]{4,9}) +│ +(\d+) │", out)}
+    types = {k: int(v) for k, v in re.findall(r"│ ([A-Z]{3,9}) +│ +(\d+) │", out)}
     months = {k: tuple(int(x) for x in rest.split("│")[:5]) + (float(rest.split("│")[5]),)
               for k, rest in re.findall(r"│ (\d{4}-\d{2}) +│(.*)│", out)}
     new = int(re.search(r": (\d+) new articles", out).group(1))
