@@ -381,3 +381,12 @@ def test_own_territory_by_pronoun_is_no_target(coder):
     assert not any(t[1] == "IRN" for t in got if t[0] == "IRN")
     got = triples(coder, "Iran fired two short-range missiles at Iraq on Saturday.")
     assert ("IRN", "IRQ", "ASSAULT") in got
+
+
+def test_characterising_an_act_as_bad_is_an_accusation(coder):
+    text = "Iran fired a missile toward the Gulf. Qatar called the launch \"reckless and dangerous\" on Tuesday."
+    got = triples(coder, text)
+    assert ("QAT", "IRN", "ACCUSE") in got and not any(t[0] == "QAT" and t[2] == "MOBILIZE" for t in got)
+    got = triples(coder, "Iran fired a missile. The Saudi foreign minister said the test was a clear threat.")
+    assert ("SAU", "IRN", "ACCUSE") in got
+    assert not any(t[2] == "ACCUSE" for t in triples(coder, "Peru called Chile a reliable partner."))

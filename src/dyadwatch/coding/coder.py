@@ -110,6 +110,16 @@ DEVICE_WORDS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "land
                 "drone", "explosive", "minefield", "gunfire", "sniper"}
 TOWN_WORDS = {"town", "city", "village", "province", "region", "capital", "district", "port", "suburb", "area"}
 ATTEMPT_HEADS = {"try", "attempt", "seek", "strive", "struggle"}
+CHARACTERISE = {"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize", "deem",
+                "consider"}
+NEGATIVE_WORDS = {"reckless", "dangerous", "threat", "provocation", "provocative", "unacceptable", "outrageous",
+                  "irresponsible", "illegal", "violation", "lie", "absurd", "hostile", "aggression", "crime",
+                  "criminal", "barbaric", "shameful", "hypocritical", "destabilizing", "destabilising", "insult",
+                  "nonsense", "ridiculous", "deplorable", "regrettable", "disappointing", "appalling",
+                  "unjustified", "unprovoked", "blackmail", "terrorism", "madness", "lunatic", "barking",
+                  "aggressive", "belligerent", "inflammatory", "irrational", "senseless", "deranged", "gangster",
+                  "grave", "serious", "despicable", "heinous", "brutal", "atrocious", "unlawful", "warmongering",
+                  "interference", "meddling", "declaration", "war", "affront", "bullying", "arrogant", "mistake"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -369,6 +379,20 @@ class Coder:
             seen.add(key)
             made[c.tok.i] = ev
             events.append(ev)
+        # "called the launch reckless", "said the test was a clear threat": a characterisation is an
+        # accusation of whoever made the thing characterised
+        for tok in doc:
+            if tok.i in made or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            ev = self._characterisation(tok, sa, article, index, offset, made, speech)
+            if ev is None:
+                continue
+            key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
+                   tuple(sorted(r.code or "" for r in ev.recipient)), ev.modality)
+            if key not in seen:
+                seen.add(key)
+                made[tok.i] = ev
+                events.append(ev)
         # "X said Y must ...": a demand even when the demanded act is not in the lexicon
         for xi, si in must_clauses.items():
             sentry = speech[si]
@@ -740,6 +764,52 @@ class Coder:
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -states.index(c)))
+
+    def _characterisation(self, tok: Token, sa: SentenceActors, article: Article, index: int, offset: int,
+                          made: dict[int, Event], speech: dict[int, LexEntry]) -> Event | None:
+        lemma = tok.lemma_.lower()
+        target: Token | None = None
+        if lemma in CHARACTERISE:
+            o = direct_object(tok)
+            if o is None:
+                return None
+            words = [t for t in tok.subtree if t.i > o.i and t.i not in {x.i for x in o.subtree}] or list(o.subtree)
+            if not any(_negative(t) for t in words):
+                return None
+            target = o
+        elif tok.i in speech:
+            for x in tok.children:
+                if x.dep_ != "ccomp" or x.lemma_.lower() != "be":
+                    continue
+                subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+                pred = [c for c in x.children if c.dep_ in ("attr", "acomp")]
+                if subj is not None and pred and any(_negative(t) for p in pred for t in p.subtree) and (
+                        subj.lower_ in ("it", "this", "that") or subj.lemma_.lower() in EVENT_WORDS
+                        or match_noun(subj, self.lex) is not None):
+                    target = subj
+                    break
+        if target is None:
+            return None
+        actors, how = self._subject(tok, sa)
+        if not actors:
+            return None
+        own = {a.code for a in actors}
+        recips = [] if target.lower_ in ("it", "this", "that") else sa.resolve(target)
+        if not recips:
+            recips = self._earlier_event_actors(tok, sa, actors, made, objs=[target]) if target.pos_ == "NOUN" \
+                else []
+        if not recips:
+            for ev in list(made.values())[::-1] + list(reversed(sa.ctx.events)):
+                if ev.modality == "asserted" and not ({a.code for a in ev.actor} & own) and ev.actor:
+                    recips = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in ev.actor]
+                    break
+        recips = [r for r in recips if r.code and r.code not in own]
+        if not recips:
+            return None
+        entry = LexEntry("c111", "verb", lemma, "", frozenset(), "ACCUSE", None, "111", (), frozenset())
+        modality = self._modality(tok, entry)
+        return self._make(sa, article, index, offset, tok, entry, "ACCUSE", None, "111", actors, recips,
+                          modality, how)
 
     def _attack_place(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The country where an attack without a named attacker happened: the verb is passive with no
@@ -1354,6 +1424,11 @@ class Coder:
         if article.date:
             return str(article.date)[:10], "publication"
         return None, "undated"
+
+
+def _negative(t: Token) -> bool:
+    """A word that condemns ("reckless", "a clear threat", "an act of war")."""
+    return t.lemma_.lower() in NEGATIVE_WORDS or t.lower_ in NEGATIVE_WORDS
 
 
 def _namelike(t: Token) -> bool:
