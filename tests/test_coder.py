@@ -390,3 +390,8 @@ def test_characterising_an_act_as_bad_is_an_accusation(coder):
     got = triples(coder, "Iran fired a missile. The Saudi foreign minister said the test was a clear threat.")
     assert ("SAU", "IRN", "ACCUSE") in got
     assert not any(t[2] == "ACCUSE" for t in triples(coder, "Peru called Chile a reliable partner."))
+
+
+def test_suspending_weapons_tests_is_a_retreat(coder):
+    assert ("IRN", None, "RETREAT") in triples(coder, "Iran suspended its missile tests on Monday.")
+    assert ("IRN", "FRA", "SANCTION") in triples(coder, "Iran suspended trade with France on Monday.")
