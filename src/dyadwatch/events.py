@@ -124,7 +124,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     date: str | None = None  # ISO date of the event, None when undated
-    date_precision: str = "publication"  # day | month | year | publication | undated
+    date_precision: str = "publication"  # day | week | month | year | publication | undated
     modality: str = "asserted"
     cameo: str | None = None
     confidence: float = 0.5
@@ -202,7 +202,7 @@ class Event:
             "event_loc": self.location,
             "evidence": self.evidence,
             "origin": self.origin,
-            "coder": f"dyadwatch" if self.origin == "dyadwatch" else self.origin,
+            "coder": "dyadwatch" if self.origin == "dyadwatch" else self.origin,
         }
 
     def as_dict(self) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from . import analysis_cmds, coding_cmds, eval_cmds, ingest_cmds, store_cmds, web_cmds  # noqa: F401
 from .app import app
-from . import ingest_cmds, coding_cmds, eval_cmds, store_cmds, analysis_cmds, web_cmds  # noqa: F401,E402
 
 
 def main() -> None:
