@@ -395,3 +395,15 @@ def test_characterising_an_act_as_bad_is_an_accusation(coder):
 def test_suspending_weapons_tests_is_a_retreat(coder):
     assert ("IRN", None, "RETREAT") in triples(coder, "Iran suspended its missile tests on Monday.")
     assert ("IRN", "FRA", "SANCTION") in triples(coder, "Iran suspended trade with France on Monday.")
+
+
+def test_accused_of_supporting_is_not_the_accusers_support(coder):
+    got = triples(coder, "The Treasury Department imposed sanctions on three Canadian companies it accused of "
+                  "supporting Iran's missile programme.", modality=None)
+    assert not any(t[2] == "SUPPORT" and t[1] == "IRN" and t[0] != "CAN" for t in got)
+
+
+def test_outward_act_aimed_at_own_country_takes_the_other_party(coder):
+    got = triples(coder, "The Chilean minister's office said a planned meeting with the Peruvians was cancelled by "
+                  "Lima at the last minute.")
+    assert ("PER", "PER", "SANCTION") not in got

@@ -376,6 +376,9 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, "accused"
+            if verb.dep_ == "relcl":
+                return verb.head, "accused"  # "individuals it accused of supporting ...": the individuals
+            return None, ""
         if verb.pos_ in ("VERB", "AUX"):
             s, _how = subject_token(verb, _depth + 1)
             return s, "inherited" if s is not None else ""

@@ -120,6 +120,8 @@ NEGATIVE_WORDS = {"reckless", "dangerous", "threat", "provocation", "provocative
                   "aggressive", "belligerent", "inflammatory", "irrational", "senseless", "deranged", "gangster",
                   "grave", "serious", "despicable", "heinous", "brutal", "atrocious", "unlawful", "warmongering",
                   "interference", "meddling", "declaration", "war", "affront", "bullying", "arrogant", "mistake"}
+# types whose target is another party: a self-dyad is a misreading
+OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -685,6 +687,12 @@ class Coder:
                 return None
             if etype == "ASSAULT" and "test" in e.flags:
                 etype, mode, cameo = "MOBILIZE", "weapons", "150"
+        if recips and not reciprocal and etype in OUTWARD_TYPES and len({a.code for a in actors}) == 1 and \
+                {r.code for r in recips} == {a.code for a in actors} and self.finder.is_country(actors[0].code or ""):
+            # a sanction, a meeting, aid aimed at one's own country: the other party the sentence names
+            recips = self._other_country(tok, sa, actors)
+            if not recips and etype in NEEDS_RECIPIENT:
+                return None
         if recips and not reciprocal:
             # drop a recipient that is the very same mention as the actor
             spans = {(a.start, a.end) for a in actors}
