@@ -407,3 +407,12 @@ def test_outward_act_aimed_at_own_country_takes_the_other_party(coder):
     got = triples(coder, "The Chilean minister's office said a planned meeting with the Peruvians was cancelled by "
                   "Lima at the last minute.")
     assert ("PER", "PER", "SANCTION") not in got
+
+
+def test_a_demand_is_made_of_those_who_are_to_act(coder):
+    got = triples(coder, "European Union foreign ministers demanded the withdrawal of Russian forces from Georgia.")
+    assert ("EUR", "RUS", "REQUEST") in got and ("EUR", "GEO", "REQUEST") not in got
+    got = triples(coder, "The World Health Organization reiterated its demand today that Israel ease restrictions "
+                  "on Palestinian doctors.")
+    assert ("UNO", "ISR", "REQUEST") in got
+    assert not any(t[0] == "ISR" and t[2] in ("CONCEDE", "RETREAT") for t in got)

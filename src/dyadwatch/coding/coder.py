@@ -122,6 +122,8 @@ NEGATIVE_WORDS = {"reckless", "dangerous", "threat", "provocation", "provocative
                   "interference", "meddling", "declaration", "war", "affront", "bullying", "arrogant", "mistake"}
 # types whose target is another party: a self-dyad is a misreading
 OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE"}
+ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "departure", "return", "handover",
+              "surrender", "extradition", "disarmament", "evacuation"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -292,8 +294,11 @@ class Coder:
         controlled: dict[int, int] = {}
         for c in cands:
             if c.entry.kind == "noun" and c.entry.event in ("REQUEST", "THREATEN", "AGREE", "ACCUSE"):
-                # "its demand that Israel ease restrictions": the clause is the demand's content
-                for x in c.tok.children:
+                # "its demand that Israel ease restrictions": the clause is the demand's content (also
+                # when it hangs on the verb: "reiterated its demand today that ...")
+                near = list(c.tok.children) + (
+                    [x for x in c.tok.head.children if x.dep_ == "ccomp"] if c.tok.dep_ == "dobj" else [])
+                for x in near:
                     if x.dep_ in ("acl", "ccomp", "relcl") and any(
                             (w.lower_ == "that" and w.dep_ == "mark") or (w.lower_ == "to" and w.dep_ == "aux")
                             for w in x.children):
@@ -501,6 +506,12 @@ class Coder:
             recips = self._location(tok, sa)
         if not recips and e.kind == "verb" and etype in REACTION_TYPES:
             recips = self._earlier_event_actors(tok, sa, actors, made)
+        if etype == "REQUEST":
+            # "demanded the withdrawal of Serbian forces from Bosnia": asked of those who are to withdraw;
+            # "its demand that Israel ease restrictions": asked of the clause's subject
+            asked = self._asked_of(tok, e, sa, actors)
+            if asked:
+                recips = asked
         if not recips and e.kind == "verb" and etype == "REQUEST":
             # "demanded the ship's release" after "Iran seized a tanker": asked of the one who holds it
             o = direct_object(tok)
@@ -818,6 +829,28 @@ class Coder:
         modality = self._modality(tok, entry)
         return self._make(sa, article, index, offset, tok, entry, "ACCUSE", None, "111", actors, recips,
                           modality, how)
+
+    def _asked_of(self, tok: Token, e: LexEntry, sa: SentenceActors, actors: list[Actor]) -> list[Actor]:
+        own = {a.code for a in actors}
+        if e.kind == "verb":
+            o = direct_object(tok)
+            if o is not None and o.pos_ == "NOUN":
+                entry = match_noun(o, self.lex)
+                if (entry is not None and entry.event in ("RETREAT", "CONCEDE")) or o.lemma_.lower() in ASKED_ACTS:
+                    for g in prep_objects(o, "of"):
+                        got = [a for a in sa.resolve(g) if a.code not in own]
+                        if got:
+                            return got
+            return []
+        near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])
+        for x in near:
+            if x.dep_ in ("acl", "ccomp", "relcl") and any(w.lower_ == "that" and w.dep_ == "mark" for w in x.children):
+                subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    got = [a for a in sa.resolve(subj) if a.code not in own]
+                    if got:
+                        return got
+        return []
 
     def _attack_place(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The country where an attack without a named attacker happened: the verb is passive with no
