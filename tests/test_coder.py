@@ -416,3 +416,8 @@ def test_a_demand_is_made_of_those_who_are_to_act(coder):
                   "on Palestinian doctors.")
     assert ("UNO", "ISR", "REQUEST") in got
     assert not any(t[0] == "ISR" and t[2] in ("CONCEDE", "RETREAT") for t in got)
+
+
+def test_ethnic_group_is_placed_where_it_lives(coder):
+    got = triples(coder, "Macedonian police arrested ten ethnic Albanians in Kosovo on Monday.")
+    assert ("MKD", "XKX", "COERCE") in got and ("MKD", "ALB", "COERCE") not in got

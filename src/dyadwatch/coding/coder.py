@@ -502,6 +502,11 @@ class Coder:
         if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
             etype, mode, cameo = ("AGREE", None, "030") if QUAD.get(etype, 0) in COOPERATIVE_QUADS else \
                 ("THREATEN", None, "130")
+        if recips and etype in ("ASSAULT", "COERCE", "SANCTION") and any(self._ethnic(r, sa) for r in recips):
+            # "killed three ethnic Albanians in southern Serbia": a minority where it lives, not a state
+            place = [p for p in self._location(tok, sa) if self.finder.is_country(p.code or "")]
+            if place:
+                recips = [Actor(place[0].code, None, place[0].entity_text, place[0].start, place[0].end)]
         if not recips and etype in DOMESTIC_LOC_TYPES:
             recips = self._location(tok, sa)
         if not recips and e.kind == "verb" and etype in REACTION_TYPES:
@@ -851,6 +856,15 @@ class Coder:
                     if got:
                         return got
         return []
+
+    def _ethnic(self, r: Actor, sa: SentenceActors) -> bool:
+        """A recipient named as an ethnic group ("ethnic Albanians")."""
+        if r.start is None:
+            return False
+        for t in sa.doc:
+            if sa.offset + t.idx == r.start:
+                return t.i > 0 and sa.doc[t.i - 1].lower_ == "ethnic"
+        return False
 
     def _attack_place(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The country where an attack without a named attacker happened: the verb is passive with no
