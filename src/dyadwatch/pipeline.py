@@ -68,29 +68,57 @@ def _finish_events(article: Article, events: list[Event]) -> list[Event]:
     return out
 
 
-def _code(batch: list[Article], report: IngestReport) -> list[tuple[Article, list[Event]]]:
-    """Code a batch; if the coder fails on it, code one by one and report the article that fails."""
+def code_batch(batch: list[Article]) -> tuple[list[tuple[Article, list[Event]]], list[str]]:
+    """Code one batch of articles: ((article, events) pairs, error messages).
+
+    If the coder fails on the batch, the articles are coded one by one and the one that fails is
+    reported. A plain function of its input, so a Dask worker can run it as well as this process.
+    """
     from .coding import code_article, code_articles
 
     try:
-        return [(a, list(evs)) for a, evs in code_articles(batch)]
+        return [(a, list(evs)) for a, evs in code_articles(batch)], []
     except Exception:  # noqa: BLE001 - find the one article that breaks the coder
-        out = []
+        out, errors = [], []
         for article in batch:
             try:
                 out.append((article, list(code_article(article))))
             except Exception as exc:  # noqa: BLE001
-                report.errors.append(f"{article.path}: coding failed ({type(exc).__name__}: {exc})")
-        return out
+                errors.append(f"{article.path}: coding failed ({type(exc).__name__}: {exc})")
+        return out, errors
+
+
+BatchCoder = Callable[[Iterator[list[Article]]], Iterator[tuple[list[tuple[Article, list[Event]]], list[str]]]]
+
+
+def code_locally(batches: Iterator[list[Article]]) -> Iterator[tuple[list[tuple[Article, list[Event]]], list[str]]]:
+    """The default coding stage: one batch after another in this process."""
+    for batch in batches:
+        yield code_batch(batch)
+
+
+def _batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: IngestReport | None = None,
                     on_item: Callable[[Article | IngestError], None] | None = None,
-                    batch_size: int = BATCH_SIZE) -> IngestReport:
-    """Store and code a stream of articles (and collect the errors mixed into it)."""
+                    batch_size: int = BATCH_SIZE, coder: BatchCoder | None = None) -> IngestReport:
+    """Store and code a stream of articles (and collect the errors mixed into it).
+
+    Articles to code go through `coder` in batches (default `code_locally`; `dyadwatch.distributed`
+    gives one that codes on a Dask cluster); storing stays in this process, one article and its
+    events per transaction.
+    """
     report = report or IngestReport()
     seen: set[str] = set()
-    batch: list[Article] = []
 
     def _store(article: Article, events: list[Event], coded: bool) -> bool | None:
         try:
@@ -99,10 +127,38 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
             report.errors.append(f"{article.path}: not stored ({type(exc).__name__}: {exc})")
             return None
 
-    def flush() -> None:
-        if not batch:
-            return
-        for article, events in _code(batch, report):
+    def to_code() -> Iterator[Article]:
+        """The articles that need coding; errors, known and non-English articles are dealt with here."""
+        for item in items:
+            if on_item is not None:
+                on_item(item)
+            if isinstance(item, IngestError):
+                report.errors.append(str(item))
+                continue
+            report.read += 1
+            if item.id in seen or store.article(item.id) is not None:
+                report.already_present += 1
+                continue
+            seen.add(item.id)
+            if item.language is not None and item.language not in CODED_LANGUAGES:
+                stored = _store(item, [], False)
+                if stored:
+                    report.stored_new += 1
+                    report.not_coded += 1
+                    report.languages[item.language] += 1
+                    report.undated += item.date is None
+                elif stored is False:
+                    report.already_present += 1
+                continue
+            if len(item.text) > MAX_CODED_CHARS:
+                report.errors.append(f"{item.path}: article of {len(item.text):,} characters is too long to "
+                                     f"code (limit {MAX_CODED_CHARS:,}); split it")
+                continue
+            yield item
+
+    for coded, errors in (coder or code_locally)(_batched(to_code(), batch_size)):
+        report.errors.extend(errors)
+        for article, events in coded:
             events = _finish_events(article, list(events))
             stored = _store(article, events, True)
             if stored:
@@ -112,48 +168,19 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
                 report.undated += article.date is None
             elif stored is False:
                 report.already_present += 1
-        batch.clear()
-
-    for item in items:
-        if on_item is not None:
-            on_item(item)
-        if isinstance(item, IngestError):
-            report.errors.append(str(item))
-            continue
-        report.read += 1
-        if item.id in seen or store.article(item.id) is not None:
-            report.already_present += 1
-            continue
-        seen.add(item.id)
-        if item.language is not None and item.language not in CODED_LANGUAGES:
-            stored = _store(item, [], False)
-            if stored:
-                report.stored_new += 1
-                report.not_coded += 1
-                report.languages[item.language] += 1
-                report.undated += item.date is None
-            elif stored is False:
-                report.already_present += 1
-            continue
-        if len(item.text) > MAX_CODED_CHARS:
-            report.errors.append(f"{item.path}: article of {len(item.text):,} characters is too long to code "
-                                 f"(limit {MAX_CODED_CHARS:,}); split it")
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
     return report
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
                  source: str | None = None, date: str | None = None,
                  field_map: dict[str, str] | None = None, progress: bool = False,
-                 stdin: BinaryIO | None = None, store: Any = None) -> IngestReport:
+                 stdin: BinaryIO | None = None, store: Any = None,
+                 coder: BatchCoder | None = None) -> IngestReport:
     """Read, clean, code and store the articles under `paths` (files, directories, `-`).
 
     `source` and `date` are defaults for articles that carry none; `field_map` maps our JSON field
     names to the input's (`{"text": "body"}`). Pass an open `store` to reuse it (it stays open).
+    `coder` replaces the local coding stage (see `dyadwatch.distributed.dask_coder`).
     """
     from .store import Store
 
@@ -167,7 +194,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
     try:
         if not progress:
             ingest_articles(read_paths(paths, source=source, date=date, field_map=field_map, stdin=stdin),
-                            store, report)
+                            store, report, coder=coder)
             return report
         with _progress() as bar:
             files = list(expand_paths(paths))
@@ -188,7 +215,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
             def on_item(_item: Article | IngestError) -> None:  # keeps moving inside one big file
                 bar.update(task, description=_desc(report, current[0]))
 
-            ingest_articles(items(), store, report, on_item=on_item)
+            ingest_articles(items(), store, report, on_item=on_item, coder=coder)
             bar.update(task, description=_desc(report, None))
         return report
     finally:

@@ -56,6 +56,9 @@ def ingest(
                                                                     "e.g. --field text=body")] = None,
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
                                          help="Progress bar (default: when stderr is a terminal)"),
+    dask: str | None = typer.Option(None, "--dask", help="Code on a Dask cluster: 'local' starts one on "
+                                                         "this machine, or give a scheduler address"),
+    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes for --dask local"),
 ) -> None:
     """Store articles and their coded events. Re-ingesting the same article changes nothing.
 
@@ -69,10 +72,21 @@ def ingest(
         raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)", param_hint="--date")
     show = sys.stderr.isatty() if progress is None else progress
     fm = _field_map(field)
+    client = None
     try:
-        report = ingest_paths(paths, db=db, source=source, date=date, field_map=fm, progress=show)
+        coder = None
+        if dask is not None:
+            from ..distributed import dask_client, dask_coder
+
+            client = dask_client(dask, workers=workers)
+            coder = dask_coder(client)
+        report = ingest_paths(paths, db=db, source=source, date=date, field_map=fm, progress=show,
+                              coder=coder)
     except duckdb.Error as exc:
         raise _db_failed(db, exc) from None
+    finally:
+        if client is not None:
+            client.close()
     for line in report.errors:
         _err(line)
     langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
