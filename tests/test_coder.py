@@ -421,3 +421,13 @@ def test_a_demand_is_made_of_those_who_are_to_act(coder):
 def test_ethnic_group_is_placed_where_it_lives(coder):
     got = triples(coder, "Macedonian police arrested ten ethnic Albanians in Kosovo on Monday.")
     assert ("MKD", "XKX", "COERCE") in got and ("MKD", "ALB", "COERCE") not in got
+
+
+def test_background_clause_of_a_coded_event_is_not_coded_again(coder):
+    got = triples(coder, "Spain suspended flights to Morocco on Friday, a day after Moroccan police arrested "
+                  "two Spanish fishermen.")
+    assert ("ESP", "MAR", "SANCTION") in got
+    assert not any(t[0] == "MAR" and t[2] == "COERCE" for t in got)
+    # a lone after-clause event is still coded
+    got = triples(coder, "The talks came a day after Moroccan police arrested two Spanish fishermen.")
+    assert ("MAR", "ESP", "COERCE") in got

@@ -124,6 +124,7 @@ NEGATIVE_WORDS = {"reckless", "dangerous", "threat", "provocation", "provocative
 OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE"}
 ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "departure", "return", "handover",
               "surrender", "extradition", "disarmament", "evacuation"}
+BACKGROUND_MARKS = {"after", "as", "because", "since", "when", "while", "following", "once"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -432,6 +433,18 @@ class Coder:
                     ev.recipient = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in other.actor]
                     ev.id = ev.make_id()
                     break
+        # "Italy suspended air links a day after a Serbian jet shot down a helicopter": the background
+        # clause of a coded event is context, reported in its own right elsewhere
+        if made:
+            background: set[int] = set()
+            for idx in made:
+                clause = self._background_clause(doc[idx])
+                if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
+                    background.add(idx)
+            if background:
+                drop = {id(made[i]) for i in background}
+                ctx.events.extend(e for e in events if id(e) in drop)  # still there for "condemned the attack"
+                events = [e for e in events if id(e) not in drop]
         # the same act with and without a named target ("condemned the poisoning and blamed Moscow"): one
         targeted = {(e.event, frozenset(a.code for a in e.actor), e.modality) for e in events if e.recipient}
         events = [e for e in events if e.recipient
@@ -865,6 +878,20 @@ class Coder:
             if sa.offset + t.idx == r.start:
                 return t.i > 0 and sa.doc[t.i - 1].lower_ == "ethnic"
         return False
+
+    def _background_clause(self, tok: Token) -> Token | None:
+        """The head of an adverbial clause of time or cause that holds the trigger ("after X fired ...",
+        "as police cracked down ..."), or None."""
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in cur.children):
+                return cur
+            if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid") and cur.head.dep_ == "prep":
+                return cur.head
+            if cur.head is cur:
+                return None
+            cur = cur.head
+        return None
 
     def _attack_place(self, tok: Token, sa: SentenceActors) -> list[Actor] | None:
         """The country where an attack without a named attacker happened: the verb is passive with no
@@ -1479,6 +1506,18 @@ class Coder:
         if article.date:
             return str(article.date)[:10], "publication"
         return None, "undated"
+
+
+def _clause_heads(clause: Token) -> list[int]:
+    """The tokens a background clause hangs on, up to the root."""
+    out = []
+    cur = clause.head
+    for _ in range(6):
+        out.append(cur.i)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return out
 
 
 def _negative(t: Token) -> bool:
