@@ -150,13 +150,27 @@ def _marked_sentence(row: dict[str, Any]) -> Any:
     return text
 
 
+def _side_codes(row: dict[str, Any], side: str) -> str:
+    """Every actor (or recipient) code of an event, e.g. "USA+KOR"; the first code as a fallback."""
+    raw = row.get(side)
+    try:
+        items = json.loads(raw) if isinstance(raw, str) else raw
+        codes = [str(i.get("code")) for i in items or [] if isinstance(i, dict) and i.get("code")]
+    except (TypeError, ValueError):
+        codes = []
+    if not codes:
+        first = row.get(f"{side}_code")
+        codes = [str(first)] if first is not None and str(first) != "nan" else []
+    return "+".join(dict.fromkeys(codes))
+
+
 def _event_table(df: Any, total: int) -> Any:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=f"{len(df)} of {total} events", show_lines=False, expand=True)
-    for name, kw in (("date", {"no_wrap": True}), ("actor", {}), ("event", {}), ("recipient", {}),
-                     ("modality", {}), ("conf", {"justify": "right"}), ("sentence («trigger»)",
+    for name, kw in (("date", {"no_wrap": True}), ("actor", {}), ("event", {"no_wrap": True}),
+                     ("recipient", {}), ("modality", {"no_wrap": True}), ("conf", {"justify": "right"}), ("sentence («trigger»)",
                                                                        {"ratio": 1})):
         table.add_column(name, **kw)
     for row in df.to_dict("records"):
@@ -164,9 +178,8 @@ def _event_table(df: Any, total: int) -> Any:
         undated = date is None or isinstance(date, float) or str(date) == "NaT"
         date_s = "undated" if undated else str(date)[:10]
         conf = row.get("confidence")
-        table.add_row(Text(date_s), Text(str(row.get("actor_code") or "")), Text(str(row.get("event") or "")),
-                      Text(str(row.get("recipient_code") or "") if row.get("recipient_code") is not None
-                           and str(row.get("recipient_code")) != "nan" else ""),
+        table.add_row(Text(date_s), Text(_side_codes(row, "actor")), Text(str(row.get("event") or "")),
+                      Text(_side_codes(row, "recipient")),
                       Text(str(row.get("modality") or "")),
                       Text(f"{conf:.2f}" if isinstance(conf, (int, float)) else ""),
                       _marked_sentence(row))
@@ -250,8 +263,8 @@ def events(
         if output is not None:
             with open(output, "w", encoding="utf-8") as fh:
                 Console(file=fh, width=160).print(_event_table(df, total))
-        else:
-            Console().print(_event_table(df, total))
+        else:  # piped output gets a wide table rather than 80 columns
+            Console(width=None if sys.stdout.isatty() else 160).print(_event_table(df, total))
         return
     for col in df.columns:  # DuckDB dates and lists -> plain values
         if str(df[col].dtype).startswith("datetime"):
