@@ -212,3 +212,13 @@ def test_field_names_are_checked(tmp_path: Path) -> None:
     p.write_text(json.dumps({"body": "China urged restraint, a spokesman said."}) + "\n")
     r = run(["ingest", str(p), "--db", str(tmp_path / "f.duckdb"), "--field", "body=text"])
     assert r.exit_code == 2 and "not one of our fields" in r.output
+
+
+def test_event_table_lists_every_code_of_a_compound_side():
+    from dyadwatch.cli.ingest_cmds import _side_codes
+
+    row = {"actor": json.dumps([{"code": "USA"}, {"code": "KOR"}, {"code": "USA"}]), "actor_code": "USA",
+           "recipient": "[]", "recipient_code": None}
+    assert _side_codes(row, "actor") == "USA+KOR"
+    assert _side_codes(row, "recipient") == ""
+    assert _side_codes({"actor": None, "actor_code": "PRK"}, "actor") == "PRK"
