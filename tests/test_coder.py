@@ -431,3 +431,9 @@ def test_background_clause_of_a_coded_event_is_not_coded_again(coder):
     # a lone after-clause event is still coded
     got = triples(coder, "The talks came a day after Moroccan police arrested two Spanish fishermen.")
     assert ("MAR", "ESP", "COERCE") in got
+
+
+def test_ethnic_group_acts_in_the_country_where_it_lives(coder):
+    got = triples(coder, "About 200 ethnic Hungarians demonstrated on Sunday in Slovakia.")
+    assert any(t[0] == "SVK" and t[2] == "PROTEST" for t in got)
+    assert not any(t[0] == "HUN" for t in got)

@@ -515,6 +515,14 @@ class Coder:
         if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
             etype, mode, cameo = ("AGREE", None, "030") if QUAD.get(etype, 0) in COOPERATIVE_QUADS else \
                 ("THREATEN", None, "130")
+        if len(actors) == 1 and self._ethnic(actors[0], sa):
+            # "ethnic Albanians demonstrated in Serbia": a minority acts in the country where it lives
+            place = [p for p in self._location(tok, sa) if self.finder.is_country(p.code or "")] or \
+                self._other_country(tok, sa, actors)
+            if place:
+                a = actors[0]
+                actors = [Actor(place[0].code, a.sector or "CVL", a.entity_text, a.start, a.end)]
+                recips = [r for r in recips if r.code != place[0].code or r.entity_text is None]
         if recips and etype in ("ASSAULT", "COERCE", "SANCTION") and any(self._ethnic(r, sa) for r in recips):
             # "killed three ethnic Albanians in southern Serbia": a minority where it lives, not a state
             place = [p for p in self._location(tok, sa) if self.finder.is_country(p.code or "")]
