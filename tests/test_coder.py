@@ -437,3 +437,8 @@ def test_ethnic_group_acts_in_the_country_where_it_lives(coder):
     got = triples(coder, "About 200 ethnic Hungarians demonstrated on Sunday in Slovakia.")
     assert any(t[0] == "SVK" and t[2] == "PROTEST" for t in got)
     assert not any(t[0] == "HUN" for t in got)
+
+
+def test_announced_visit_is_an_agreement_to_meet(coder):
+    got = triples(coder, "Japan's prime minister will visit Seoul next week.")
+    assert ("JPN", "KOR", "AGREE") in got and ("JPN", "KOR", "CONSULT") not in got

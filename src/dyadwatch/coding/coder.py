@@ -126,7 +126,7 @@ ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "dep
               "surrender", "extradition", "disarmament", "evacuation"}
 BACKGROUND_MARKS = {"after", "as", "because", "since", "when", "while", "following", "once"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
-INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "CONSULT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
 
 
