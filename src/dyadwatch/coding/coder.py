@@ -126,7 +126,7 @@ ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "dep
               "surrender", "extradition", "disarmament", "evacuation"}
 BACKGROUND_MARKS = {"after", "as", "because", "since", "when", "while", "following", "once"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
-INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "CONSULT"}
+INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
 
 
@@ -584,7 +584,9 @@ class Coder:
             modality = self._clause_modality(head.head) if head.head is not head else "asserted"
             if modality in ("future", "hypothetical"):
                 modality = "asserted"
-        if modality == "future" and etype in INTENT_TYPES and self._has_will(tok):
+        if modality == "future" and (etype in INTENT_TYPES or (etype == "CONSULT" and mode == "visit")) and \
+                self._has_will(tok):
+            # "will send aid", "will visit Albania" (a trip arranged with the host); "will meet" stays future
             etype, mode, cameo, modality = "AGREE", None, "030", "asserted"
         if modality == "negated" and e.kind == "verb" and etype in ("AGREE", "SUPPORT", "CONCEDE") and \
                 "control" not in e.flags and (self._has_will(tok) or any(
