@@ -173,3 +173,32 @@ def test_synthetic_data(store: Store):
     assert store.events(actor="USA", recipient="PRK", limit=20, order="-date").equals(some)
     first = some["id"][0]
     assert store.event(first)["id"] == first
+
+
+def test_add_articles_is_one_transaction_and_skips_known(tmp_path):
+    from dyadwatch.events import Actor, Event
+    from dyadwatch.ingest.article import Article
+    from dyadwatch.store import Store
+
+    def item(text, code):
+        a = Article(text=text, date="2019-05-01")
+        return a, [Event(story_id=a.id, event="CONSULT", actor=[Actor("USA")], recipient=[Actor(code)])], True
+
+    with Store(tmp_path / "b.duckdb") as s:
+        first = item("Washington met Seoul.", "KOR")
+        assert s.add_articles([first]) == [True]
+        second, third = item("Washington met Tokyo.", "JPN"), item("Washington met Beijing.", "CHN")
+        assert s.add_articles([first, second, second, third]) == [False, True, False, True]
+        assert s.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 3
+        assert s.con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 3
+        assert sorted(r[0] for r in s.con.execute("SELECT target FROM event_dyads").fetchall()) == \
+            ["CHN", "JPN", "KOR"]
+        # a batch that fails half-way leaves nothing of itself behind
+        bad_article = Article(text="Washington met Moscow.", date="2019-05-02")
+        broken = (bad_article, [Event(story_id=bad_article.id, event="CONSULT", actor=[Actor("USA")])], True)
+        bad_article.id = None  # the articles table refuses a NULL key, after `fine` went in
+        fine = item("Washington met Ottawa.", "CAN")
+        with pytest.raises(duckdb.Error):
+            s.add_articles([fine, broken])
+        assert s.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 3
+        assert s.con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 3

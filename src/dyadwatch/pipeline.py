@@ -4,7 +4,7 @@
     >>> report = ingest_paths(["news/"], db="my.duckdb")
     >>> report.stored_new, report.events_stored, report.errors
 
-Each article is stored with its events in one transaction (`Store.add_article`), so an interrupted
+Articles are stored with their events one batch per transaction (`Store.add_articles`), so an interrupted
 run never leaves half an article, and running again over the same input changes nothing (article
 ids come from the normalised text and URL). Non-English articles are stored with their language
 and not coded. Events of an article without a date are marked undated.
@@ -114,8 +114,8 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
     """Store and code a stream of articles (and collect the errors mixed into it).
 
     Articles to code go through `coder` in batches (default `code_locally`; `dyadwatch.distributed`
-    gives one that codes on a Dask cluster); storing stays in this process, one article and its
-    events per transaction.
+    gives one that codes on a Dask cluster); storing stays in this process, one transaction per
+    batch (`Store.add_articles`), so no article is ever stored without its events.
     """
     report = report or IngestReport()
     seen: set[str] = set()
@@ -158,9 +158,12 @@ def ingest_articles(items: Iterable[Article | IngestError], store: Any, report: 
 
     for coded, errors in (coder or code_locally)(_batched(to_code(), batch_size)):
         report.errors.extend(errors)
-        for article, events in coded:
-            events = _finish_events(article, list(events))
-            stored = _store(article, events, True)
+        done = [(article, _finish_events(article, list(events))) for article, events in coded]
+        try:  # one transaction per batch; if it fails, store one by one to name the article at fault
+            flags: list[bool | None] = list(store.add_articles([(a, evs, True) for a, evs in done]))
+        except Exception:  # noqa: BLE001
+            flags = [_store(article, events, True) for article, events in done]
+        for (article, events), stored in zip(done, flags):
             if stored:
                 report.stored_new += 1
                 report.events_stored += len(events)
