@@ -442,3 +442,8 @@ def test_ethnic_group_acts_in_the_country_where_it_lives(coder):
 def test_announced_visit_is_an_agreement_to_meet(coder):
     got = triples(coder, "Japan's prime minister will visit Seoul next week.")
     assert ("JPN", "KOR", "AGREE") in got and ("JPN", "KOR", "CONSULT") not in got
+
+
+def test_days_of_war_games_between_two_navies(coder):
+    got = triples(coder, "Indian and Japanese warships on Monday launched five days of war games in the Bay of Bengal.")
+    assert ("IND", "JPN", "COOPERATE") in got and ("JPN", "IND", "COOPERATE") in got

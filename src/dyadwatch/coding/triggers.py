@@ -153,9 +153,19 @@ _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
          "weekend", "morning", "evening", "night", "day", "week", "month", "year"}
 
 
+MEASURE_NOUNS = {"day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "string"}
+
+
 def verb_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "launched 10 days of war games", "began a week of talks": the measured noun is the object
+            if child.lemma_.lower() in MEASURE_NOUNS:
+                for p in child.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for g in p.children:
+                            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                                return g
             return child
     # "opened fire on", "took to the streets": an object parsed as prepositional object
     for child in tok.children:
