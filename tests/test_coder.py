@@ -447,3 +447,10 @@ def test_announced_visit_is_an_agreement_to_meet(coder):
 def test_days_of_war_games_between_two_navies(coder):
     got = triples(coder, "Indian and Japanese warships on Monday launched five days of war games in the Bay of Bengal.")
     assert ("IND", "JPN", "COOPERATE") in got and ("JPN", "IND", "COOPERATE") in got
+
+
+def test_talks_and_calls_go_both_ways(coder):
+    got = triples(coder, "Chilean Foreign Minister Andres Torrado telephoned Peru's foreign minister on Monday.")
+    assert ("CHL", "PER", "CONSULT") in got and ("PER", "CHL", "CONSULT") in got
+    got = triples(coder, "The Chilean president visited Peru on Monday.")
+    assert ("CHL", "PER", "CONSULT") in got and ("PER", "CHL", "CONSULT") not in got

@@ -272,7 +272,8 @@ ITEMS = [
          "attack American bases.", "2017-08-08",
          (ev("PRK", "*", "MOBILIZE"), ev("PRK", "USA", "THREATEN"))),
     Item("later_he", "President Emmanuel Macron arrived in Algiers on Sunday. He held talks with the "
-         "Algerian president.", "2022-08-29", (ev("FRA", "DZA", "CONSULT"),)),
+         "Algerian president.", "2022-08-29", (ev("FRA", "DZA", "CONSULT"),),
+         (ev("DZA", "FRA", "CONSULT"),)),  # talks go both ways (the PLOVER gold lists both sides)
     Item("later_two_sides", "Armenian and Azerbaijani diplomats met in Brussels. The two sides agreed to a "
          "prisoner exchange.", "2023-05-15",
          (ev("ARM", "AZE", "AGREE"), ev("AZE", "ARM", "AGREE")),

@@ -125,6 +125,8 @@ OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE
 ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "departure", "return", "handover",
               "surrender", "extradition", "disarmament", "evacuation"}
 BACKGROUND_MARKS = {"after", "as", "because", "since", "when", "while", "following", "once"}
+DISCUSS_WORDS = {"telephone", "phone", "talk", "talks", "negotiate", "negotiation", "negotiations", "confer",
+                 "discuss", "speak", "consultation", "consultations"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -698,6 +700,16 @@ class Coder:
             places = [p for p in places if self.finder.is_country(p.code or "") and p.code not in own]
             if places:
                 recips = [Actor(places[0].code, "GOV", places[0].entity_text, places[0].start, places[0].end)]
+        if etype == "CONSULT" and not reciprocal and recips and mode != "visit" and (
+                tok.lemma_.lower() in DISCUSS_WORDS or (direct_object(tok) is not None and
+                                                        direct_object(tok).lemma_.lower() in DISCUSS_WORDS)):
+            # talks and phone calls go both ways: each side consults the other
+            own = {a.code for a in actors}
+            others = [r for r in recips if r.code not in own]
+            if others and all(self.finder.is_country(x.code or "") for x in actors + others):
+                actors = list(actors) + others
+                recips = list(actors)
+                reciprocal = True
         if etype in ("CONSULT", "COOPERATE") and not reciprocal and recips and \
                 {r.code for r in recips} <= {a.code for a in actors}:
             recips = []  # "Turkey hosts refugees": no one to consult with
