@@ -454,3 +454,8 @@ def test_talks_and_calls_go_both_ways(coder):
     assert ("CHL", "PER", "CONSULT") in got and ("PER", "CHL", "CONSULT") in got
     got = triples(coder, "The Chilean president visited Peru on Monday.")
     assert ("CHL", "PER", "CONSULT") in got and ("PER", "CHL", "CONSULT") not in got
+
+
+def test_organisation_rejecting_a_call_about_a_country(coder):
+    got = triples(coder, "The United Nations on Tuesday rejected a call for its peacekeepers to be deployed in Haiti.")
+    assert ("UNO", "HTI", "REJECT") in got

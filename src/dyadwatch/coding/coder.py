@@ -127,6 +127,9 @@ ASKED_ACTS = {"withdrawal", "removal", "pullout", "release", "resignation", "dep
 BACKGROUND_MARKS = {"after", "as", "because", "since", "when", "while", "following", "once"}
 DISCUSS_WORDS = {"telephone", "phone", "talk", "talks", "negotiate", "negotiation", "negotiations", "confer",
                  "discuss", "speak", "consultation", "consultations"}
+NOT_PLACES = {"defiance", "response", "retaliation", "protest", "support", "solidarity", "opposition",
+              "violation", "breach", "reaction", "memory", "favour", "favor", "accordance", "line", "light", "view",
+              "spite", "honour", "honor", "return", "exchange", "addition", "cooperation", "coordination"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -718,6 +721,8 @@ class Coder:
         if recips and not reciprocal and all(not self.finder.is_country(a.code or "") for a in actors):
             own = {a.code for a in actors}
             recips = [r for r in recips if r.code not in own]  # an organisation acting on itself: no
+            if not recips and modality == "asserted" and etype not in NEEDS_RECIPIENT | {"MOBILIZE"}:
+                recips = self._other_country(tok, sa, actors)  # "rejected a call ... in East Timor"
         if not recips and e.kind == "verb" and tok.dep_ in ("advcl", "xcomp") and tok.head.i in made and \
                 any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
             # "sent personnel to Bosnia to investigate": the purpose has the same target
@@ -1194,6 +1199,8 @@ class Coder:
         for word in ("in", "into", "on", "across", "near", "at", "over", "throughout", "inside", "along", "around",
                      "toward", "towards", "off"):
             for g in prep_objects(tok, word):
+                if g.lemma_.lower() in NOT_PLACES:
+                    continue  # "in defiance of Chinese authorities", "in response to ..."
                 got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
                 if got:
                     return got
