@@ -459,3 +459,9 @@ def test_talks_and_calls_go_both_ways(coder):
 def test_organisation_rejecting_a_call_about_a_country(coder):
     got = triples(coder, "The United Nations on Tuesday rejected a call for its peacekeepers to be deployed in Haiti.")
     assert ("UNO", "HTI", "REJECT") in got
+
+
+def test_participle_elaborating_a_verbal_act_is_part_of_it(coder):
+    got = triples(coder, "Nepal rejected an Indian proposal for a trade pact, urging India to sign a regional "
+                  "accord instead.")
+    assert ("NPL", "IND", "REJECT") in got and ("NPL", "IND", "REQUEST") not in got

@@ -130,6 +130,7 @@ DISCUSS_WORDS = {"telephone", "phone", "talk", "talks", "negotiate", "negotiatio
 NOT_PLACES = {"defiance", "response", "retaliation", "protest", "support", "solidarity", "opposition",
               "violation", "breach", "reaction", "memory", "favour", "favor", "accordance", "line", "light", "view",
               "spite", "honour", "honor", "return", "exchange", "addition", "cooperation", "coordination"}
+VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -438,6 +439,23 @@ class Coder:
                     ev.recipient = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in other.actor]
                     ev.id = ev.make_id()
                     break
+        # "rejected the proposal, urging India to sign another": a participle that elaborates a verbal act
+        # of the same actor is part of it
+        if made:
+            extra: set[int] = set()
+            for idx, ev in made.items():
+                t = doc[idx]
+                host = t
+                if t.dep_ in ("xcomp", "ccomp") and t.head.i in speech and t.head.tag_ == "VBG":
+                    host = t.head  # "..., saying he would welcome him"
+                if host.dep_ != "advcl" or host.tag_ != "VBG" or host.head.i not in made or host.head.i == idx:
+                    continue
+                main = made[host.head.i]
+                if main.event in VERBAL_TYPES and ev.event in VERBAL_TYPES and \
+                        {a.code for a in main.actor} == {a.code for a in ev.actor}:
+                    extra.add(id(ev))
+            if extra:
+                events = [e for e in events if id(e) not in extra]
         # "Italy suspended air links a day after a Serbian jet shot down a helicopter": the background
         # clause of a coded event is context, reported in its own right elsewhere
         if made:
