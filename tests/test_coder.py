@@ -465,3 +465,11 @@ def test_participle_elaborating_a_verbal_act_is_part_of_it(coder):
     got = triples(coder, "Nepal rejected an Indian proposal for a trade pact, urging India to sign a regional "
                   "accord instead.")
     assert ("NPL", "IND", "REJECT") in got and ("NPL", "IND", "REQUEST") not in got
+
+
+def test_second_verbal_act_without_a_target_is_part_of_the_first(coder):
+    got = triples(coder, "Ghana refused to send troops to Mali and urged its citizens to stay calm.")
+    assert ("GHA", "MLI", "REJECT") in got and ("GHA", "GHA", "REQUEST") not in got
+    # a second act with its own named target stays
+    got = triples(coder, "Ghana condemned the coup in Mali and urged Niger to release the prisoners.")
+    assert ("GHA", "NER", "REQUEST") in got

@@ -448,7 +448,10 @@ class Coder:
                 host = t
                 if t.dep_ in ("xcomp", "ccomp") and t.head.i in speech and t.head.tag_ == "VBG":
                     host = t.head  # "..., saying he would welcome him"
-                if host.dep_ != "advcl" or host.tag_ != "VBG" or host.head.i not in made or host.head.i == idx:
+                if not ((host.dep_ == "advcl" and host.tag_ == "VBG") or (
+                        host.dep_ == "conj" and all(r.entity_text is None or r.entity_text.lower() in
+                                                    PRONOUNS_GROUP | PRONOUNS_PERSON for r in ev.recipient))) \
+                        or host.head.i not in made or host.head.i == idx:
                     continue
                 main = made[host.head.i]
                 if main.event in VERBAL_TYPES and ev.event in VERBAL_TYPES and \
