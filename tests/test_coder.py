@@ -473,3 +473,10 @@ def test_second_verbal_act_without_a_target_is_part_of_the_first(coder):
     # a second act with its own named target stays
     got = triples(coder, "Ghana condemned the coup in Mali and urged Niger to release the prisoners.")
     assert ("GHA", "NER", "REQUEST") in got
+
+
+def test_a_people_named_by_its_state(coder):
+    got = triples(coder, "Bosnian Serbs demanded a truce on Monday.")
+    assert any(t[0] == "BIH" and t[2] == "REQUEST" for t in got) and not any(t[0] == "SRB" for t in got)
+    got = triples(coder, "Iraqi Kurds protested in Erbil on Monday.")
+    assert ("IRQ", "IRQ", "PROTEST") in got and not any(t[2] == "ACCUSE" for t in got)

@@ -258,6 +258,11 @@ class Coder:
                       ctx: ArticleContext) -> list[Event]:
         mentions = self.finder.find(doc, article.date, ctx.seen)
         mentions = self._named_persons(doc, mentions, ctx)
+        # "Bosnian Serbs", "Iraqi Kurds": a people named by the state it lives in belongs to that state
+        for m1, m2 in zip(mentions, mentions[1:]):
+            if m1.end == m2.start and m1.kind in ("demonym", "country") and m2.kind == "demonym" and \
+                    doc[m2.end - 1].tag_ in ("NNPS", "NNS") and m1.code != m2.code:
+                m2.code = m1.code
         # names in this sentence count as context for its own pronouns and generic nouns
         sa = SentenceActors(doc, offset, mentions, ctx, self.finder)
         cands: list[_Cand] = []
@@ -680,7 +685,11 @@ class Coder:
             etype, mode, cameo = "PROTEST", "riot", "145"
             if not recips:
                 recips = [Actor(actors[0].code, None, None, None, None)]
-        if etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and actors and all(
+        people = subj_tok is not None and subj_tok.tag_ in ("NNS", "NNPS") and \
+            sa.role_sector(subj_tok) not in ("GOV", "MIL", "COP", "LEG", "JUD")  # "Iraqi Kurds protested"
+        if etype == "PROTEST" and people and actors:
+            actors = [Actor(a.code, a.sector or "CVL", a.entity_text, a.start, a.end, a.office) for a in actors]
+        if etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and actors and not people and all(
                 self.finder.is_country(a.code or "") and a.sector in (None, "GOV") for a in actors):
             etype, mode, cameo = "ACCUSE", "allege", "114"  # a state's protest is a diplomatic complaint
             own = {a.code for a in actors}
