@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -259,7 +260,7 @@ class Coder:
         mentions = self.finder.find(doc, article.date, ctx.seen)
         mentions = self._named_persons(doc, mentions, ctx)
         # "Bosnian Serbs", "Iraqi Kurds": a people named by the state it lives in belongs to that state
-        for m1, m2 in zip(mentions, mentions[1:]):
+        for m1, m2 in pairwise(mentions):
             if m1.end == m2.start and m1.kind in ("demonym", "country") and m2.kind == "demonym" and \
                     doc[m2.end - 1].tag_ in ("NNPS", "NNS") and m1.code != m2.code:
                 m2.code = m1.code
