@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
