@@ -480,3 +480,8 @@ def test_a_people_named_by_its_state(coder):
     assert any(t[0] == "BIH" and t[2] == "REQUEST" for t in got) and not any(t[0] == "SRB" for t in got)
     got = triples(coder, "Iraqi Kurds protested in Erbil on Monday.")
     assert ("IRQ", "IRQ", "PROTEST") in got and not any(t[2] == "ACCUSE" for t in got)
+
+
+def test_bloc_named_in_the_sentence_is_the_target(coder):
+    got = triples(coder, "Norway accepted a formula for ending its fishing quarrel with its European Union partners.")
+    assert ("NOR", "EUR", "AGREE") in got

@@ -132,6 +132,7 @@ NOT_PLACES = {"defiance", "response", "retaliation", "protest", "support", "soli
               "violation", "breach", "reaction", "memory", "favour", "favor", "accordance", "line", "light", "view",
               "spite", "honour", "honor", "return", "exchange", "addition", "cooperation", "coordination"}
 VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
+BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -1012,7 +1013,7 @@ class Coder:
         quoted = _quoted_tokens(sa.doc)
         found: dict[str, Mention] = {}
         for m in sa.mentions:
-            if not m.code or m.code in own or not self.finder.is_country(m.code):
+            if not m.code or m.code in own or not (self.finder.is_country(m.code) or m.code in BLOCS):
                 continue
             if any(i in skip or i in quoted for i in range(m.start, m.end)):
                 continue
