@@ -485,3 +485,14 @@ def test_a_people_named_by_its_state(coder):
 def test_bloc_named_in_the_sentence_is_the_target(coder):
     got = triples(coder, "Norway accepted a formula for ending its fishing quarrel with its European Union partners.")
     assert ("NOR", "EUR", "AGREE") in got
+
+
+def test_mobilising_lobbyists_is_not_mobilising_forces(coder):
+    assert not any(t[2] == "MOBILIZE" for t in triples(
+        coder, "Qatar has mobilized pressure groups in Britain to lobby for the Palestinians."))
+    assert ("GBR", "IRQ", "MOBILIZE") in triples(coder, "Britain mobilized army reservists for a possible war "
+                                                        "against Iraq on Tuesday.")
+
+
+def test_opening_an_embassy_is_support(coder):
+    assert ("LKA", "IRN", "SUPPORT") in triples(coder, "Sri Lanka opened an embassy in Tehran on Monday.")

@@ -133,6 +133,8 @@ NOT_PLACES = {"defiance", "response", "retaliation", "protest", "support", "soli
               "spite", "honour", "honor", "return", "exchange", "addition", "cooperation", "coordination"}
 VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
 BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
+MILITARY_WORDS = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter",
+                  "conscript", "division", "brigade", "battalion", "navy", "guard", "police", "man"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -505,6 +507,10 @@ class Coder:
         if e.kind == "verb" and e.event == "ASSAULT" and tok.lemma_.lower() in ("fire", "sack", "axe") and \
                 not e.prt and direct_object(tok) is not None and self._is_person(direct_object(tok), sa):
             return None  # "fired his national security adviser": dismissed from a post
+        if e.kind == "verb" and e.event == "MOBILIZE" and tok.lemma_.lower() in ("mobilize", "mobilise") and \
+                direct_object(tok) is not None and sa.role_sector(direct_object(tok)) not in ("MIL", "REB") and \
+                direct_object(tok).lemma_.lower() not in MILITARY_WORDS:
+            return None  # "mobilized pressure groups", "mobilised support": not forces
         if e.kind == "verb":
             actors, how = self._subject(tok, sa)
             recips = self._recipients(tok, e, sa, by_tok, actors)
