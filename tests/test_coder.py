@@ -496,3 +496,8 @@ def test_mobilising_lobbyists_is_not_mobilising_forces(coder):
 
 def test_opening_an_embassy_is_support(coder):
     assert ("LKA", "IRN", "SUPPORT") in triples(coder, "Sri Lanka opened an embassy in Tehran on Monday.")
+
+
+def test_handing_over_supplies_is_aid(coder):
+    assert ("NOR", "SOM", "AID") in triples(coder, "Norway handed over food and medicine to Somalia on Monday.")
+    assert ("IRQ", "KWT", "RETREAT") in triples(coder, "Iraq handed over the captured pilots to Kuwait.")
