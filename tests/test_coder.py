@@ -501,3 +501,13 @@ def test_opening_an_embassy_is_support(coder):
 def test_handing_over_supplies_is_aid(coder):
     assert ("NOR", "SOM", "AID") in triples(coder, "Norway handed over food and medicine to Somalia on Monday.")
     assert ("IRQ", "KWT", "RETREAT") in triples(coder, "Iraq handed over the captured pilots to Kuwait.")
+
+
+def test_praised_for_doing_names_the_doer(coder):
+    got = triples(coder, "Chile thanked Peru for releasing the fishermen on Thursday.")
+    assert ("CHL", "PER", "SUPPORT") in got and not any(t[0] == "CHL" and t[2] == "RETREAT" for t in got)
+
+
+def test_passive_participle_on_a_noun_names_no_attacker(coder):
+    got = triples(coder, "Vietnam handed over the remains of U.S. soldiers killed in the war.")
+    assert not any(t[2] == "ASSAULT" for t in got)

@@ -307,6 +307,10 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+PRAISE_BLAME = {"thank", "praise", "commend", "congratulate", "blame", "criticise", "criticize", "condemn",
+                "punish", "fault", "reward", "applaud", "credit", "hail", "salute", "sanction", "arrest", "fine"}
+
+
 def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
     """The token naming who does `tok`, and how it was found (subj, agent, inherited, accused)."""
     if _depth > 6:
@@ -366,12 +370,19 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
     if dep == "acl":
+        if tok.tag_ == "VBN":
+            return None, ""  # "U.S. soldiers killed in the war": the noun suffered the act, no agent named
         return head, "inherited"
     if dep == "relcl":
         return head, "relative"
     if dep == "pcomp":
         prep = head
         verb = prep.head
+        if prep.lower_ == "for" and verb.lemma_.lower() in PRAISE_BLAME:
+            # "thanked Kim for freeing the men", "blamed Iran for attacking": the object did it
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, "object-control"
         if prep.lower_ == "of" and verb.lemma_.lower() in ("accuse", "suspect", "charge", "blame", "convict"):
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
