@@ -511,3 +511,9 @@ def test_praised_for_doing_names_the_doer(coder):
 def test_passive_participle_on_a_noun_names_no_attacker(coder):
     got = triples(coder, "Vietnam handed over the remains of U.S. soldiers killed in the war.")
     assert not any(t[2] == "ASSAULT" for t in got)
+
+
+def test_release_of_ones_own_people_is_asked_of_the_captor(coder):
+    got = triples(coder, "Canada held Iran accountable and demanded the release of two Canadians still detained "
+                  "there.")
+    assert ("CAN", "IRN", "REQUEST") in got and ("CAN", "CAN", "REQUEST") not in got

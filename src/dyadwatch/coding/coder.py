@@ -921,9 +921,14 @@ class Coder:
                 entry = match_noun(o, self.lex)
                 if (entry is not None and entry.event in ("RETREAT", "CONCEDE")) or o.lemma_.lower() in ASKED_ACTS:
                     for g in prep_objects(o, "of"):
-                        got = [a for a in sa.resolve(g) if a.code not in own]
+                        named = sa.resolve(g)
+                        got = [a for a in named if a.code not in own]
                         if got:
                             return got
+                        if named and o.lemma_.lower() in ("release", "return", "extradition", "handover"):
+                            # "demanded the release of three Americans": asked of the captor, the other
+                            # state the sentence names
+                            return self._other_country(tok, sa, actors)
             return []
         near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])
         for x in near:
