@@ -517,3 +517,9 @@ def test_release_of_ones_own_people_is_asked_of_the_captor(coder):
     got = triples(coder, "Canada held Iran accountable and demanded the release of two Canadians still detained "
                   "there.")
     assert ("CAN", "IRN", "REQUEST") in got and ("CAN", "CAN", "REQUEST") not in got
+
+
+def test_condemned_act_is_found_by_its_name(coder):
+    got = triples(coder, "Iran conducted a missile test on Sunday. Iraq's army staged a drill hours later. "
+                  "Saudi Arabia's foreign ministry strongly condemned the test.")
+    assert ("SAU", "IRN", "ACCUSE") in got and ("SAU", "IRQ", "ACCUSE") not in got

@@ -1413,7 +1413,10 @@ class Coder:
             if entry is None and o.lemma_.lower() not in EVENT_WORDS:
                 continue
             earlier = list(made.values()) + list(reversed(sa.ctx.events))
-            for ev in earlier:
+            # the same act first: "condemned the test" is the test, not a drill reported since
+            word = re.compile(r"\b" + re.escape(o.lemma_.lower()[:5]) + r"\w*", re.IGNORECASE)
+            same = [ev for ev in earlier if word.search(ev.trigger or "") or word.search(ev.event_text or "")]
+            for ev in same + earlier:
                 if ev.modality != "asserted" or {a.code for a in ev.actor} & own:
                     continue
                 if entry is not None and ev.event != entry.event and QUAD.get(ev.event) != QUAD.get(entry.event):
