@@ -523,3 +523,14 @@ def test_condemned_act_is_found_by_its_name(coder):
     got = triples(coder, "Iran conducted a missile test on Sunday. Iraq's army staged a drill hours later. "
                   "Saudi Arabia's foreign ministry strongly condemned the test.")
     assert ("SAU", "IRN", "ACCUSE") in got and ("SAU", "IRQ", "ACCUSE") not in got
+
+
+def test_would_pay_dearly_is_the_speakers_threat(coder):
+    got = triples(coder, "Iran's foreign minister said Israel would pay dearly for the strike.")
+    assert ("IRN", "ISR", "THREATEN") in got
+
+
+def test_targeting_revenue_is_a_sanction(coder):
+    got = triples(coder, "The Treasury said Washington would keep up the pressure on Tehran by targeting its "
+                  "revenue sources.", modality=None)
+    assert ("USA", "IRN", "SANCTION") in got and not any(t[2] == "ASSAULT" for t in got)

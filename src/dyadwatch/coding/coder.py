@@ -871,6 +871,20 @@ class Coder:
                           made: dict[int, Event], speech: dict[int, LexEntry]) -> Event | None:
         lemma = tok.lemma_.lower()
         target: Token | None = None
+        if lemma == "pay" and (any(c.lower_ in ("dearly", "heavily") for c in tok.children) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in tok.children)):
+            # "said Trump would pay dearly": the speaker threatens the one who is to pay
+            sp = self._speech_head(tok, speech)
+            subj, _ = subject_token(tok)
+            if sp is None or subj is None:
+                return None
+            speakers, how = self._subject(sp[0], sa)
+            payers = [a for a in sa.resolve(subj) if a.code not in {x.code for x in speakers}]
+            if not speakers or not payers:
+                return None
+            entry = LexEntry("c130", "verb", lemma, "", frozenset(), "THREATEN", None, "130", (), frozenset())
+            return self._make(sa, article, index, offset, tok, entry, "THREATEN", None, "130", speakers, payers,
+                              "asserted", how)
         if lemma in CHARACTERISE:
             o = direct_object(tok)
             if o is None:
