@@ -534,3 +534,9 @@ def test_targeting_revenue_is_a_sanction(coder):
     got = triples(coder, "The Treasury said Washington would keep up the pressure on Tehran by targeting its "
                   "revenue sources.", modality=None)
     assert ("USA", "IRN", "SANCTION") in got and not any(t[2] == "ASSAULT" for t in got)
+
+
+def test_no_intention_of_talking_is_a_refusal(coder):
+    assert ("CUB", "USA", "REJECT") in triples(
+        coder, "Cuba has no intention of sitting down with the United States, state media said.")
+    assert not any(t[2] == "REJECT" for t in triples(coder, "Cuba has a plan to meet Spanish officials."))

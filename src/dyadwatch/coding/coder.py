@@ -135,6 +135,7 @@ VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
 BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
 MILITARY_WORDS = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter",
                   "conscript", "division", "brigade", "battalion", "navy", "guard", "police", "man"}
+INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "willingness"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -405,9 +406,10 @@ class Coder:
         # "called the launch reckless", "said the test was a clear threat": a characterisation is an
         # accusation of whoever made the thing characterised
         for tok in doc:
-            if tok.i in made or tok.pos_ not in ("VERB", "AUX"):
+            if tok.i in made or tok.pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
-            ev = self._characterisation(tok, sa, article, index, offset, made, speech)
+            ev = self._characterisation(tok, sa, article, index, offset, made, speech) if tok.pos_ != "NOUN" \
+                else self._no_intention(tok, sa, article, index, offset)
             if ev is None:
                 continue
             key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
@@ -866,6 +868,31 @@ class Coder:
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -states.index(c)))
+
+    def _no_intention(self, tok: Token, sa: SentenceActors, article: Article, index: int, offset: int
+                      ) -> Event | None:
+        """"has no intention of sitting down with the United States": a refusal."""
+        if tok.lemma_.lower() not in INTENT_NOUNS or not any(c.lower_ == "no" for c in tok.children):
+            return None
+        inner = [g for p in tok.children if p.dep_ in ("prep", "acl") for g in ([p] if p.pos_ == "VERB" else
+                 [x for x in p.children if x.dep_ in ("pcomp", "pobj") and x.pos_ == "VERB"])]
+        if not inner or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        actors, how = self._subject(tok.head, sa)
+        if not actors:
+            return None
+        own = {a.code for a in actors}
+        recips: list[Actor] = []
+        for t in inner[0].subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("with", "to"):
+                recips = [a for a in sa.resolve(t) if a.code not in own]
+                if recips:
+                    break
+        recips = recips or [a for a in sa.resolve(direct_object(inner[0])) if a.code not in own] \
+            if direct_object(inner[0]) is not None else recips
+        entry = LexEntry("c120", "noun", tok.lemma_.lower(), "", frozenset(), "REJECT", None, "120", (), frozenset())
+        return self._make(sa, article, index, offset, tok, entry, "REJECT", None, "120", actors, recips,
+                          "asserted", how)
 
     def _characterisation(self, tok: Token, sa: SentenceActors, article: Article, index: int, offset: int,
                           made: dict[int, Event], speech: dict[int, LexEntry]) -> Event | None:
