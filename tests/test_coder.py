@@ -540,3 +540,8 @@ def test_no_intention_of_talking_is_a_refusal(coder):
     assert ("CUB", "USA", "REJECT") in triples(
         coder, "Cuba has no intention of sitting down with the United States, state media said.")
     assert not any(t[2] == "REJECT" for t in triples(coder, "Cuba has a plan to meet Spanish officials."))
+
+
+def test_praising_a_decision_supports_whoever_made_it(coder):
+    got = triples(coder, "Iran said it would release the tanker. Britain praised the decision on Monday.")
+    assert ("GBR", "IRN", "SUPPORT") in got

@@ -77,7 +77,7 @@ IRREALIS_GOVERNORS = {"fear", "expect", "anticipate", "warn", "predict", "preven
                       "demand", "call", "oppose", "reject", "deny", "forestall", "deter", "averting", "avert"}
 REACTION_VERBS = {"draw", "receive", "face", "attract", "prompt", "spark", "trigger", "provoke", "earn", "win",
                   "meet", "bring", "elicit"}
-REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST"}
+REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
 EVENT_WORDS = {"launch", "test", "move", "decision", "incident", "action", "step", "provocation", "violence",
                "operation", "killing", "crackdown", "measure", "act", "escalation", "incursion", "violation",
                "seizure", "capture", "detention", "shooting", "raid", "execution", "expulsion", "deployment",
