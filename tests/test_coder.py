@@ -545,3 +545,10 @@ def test_no_intention_of_talking_is_a_refusal(coder):
 def test_praising_a_decision_supports_whoever_made_it(coder):
     got = triples(coder, "Iran said it would release the tanker. Britain praised the decision on Monday.")
     assert ("GBR", "IRN", "SUPPORT") in got
+
+
+def test_denying_entry_is_a_sanction_and_a_purpose_is_part_of_its_act(coder):
+    got = triples(coder, "Britain said it would deny entry to the country to ten Russian officials.")
+    assert not any(t[0] == "GBR" and t[1] == "GBR" for t in got)
+    got = triples(coder, "The Bolivian president resigned on Sunday to allow new elections to take place.")
+    assert ("BOL", None, "RETREAT") in got and not any(t[2] == "CONCEDE" for t in got)

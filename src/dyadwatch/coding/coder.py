@@ -459,6 +459,13 @@ class Coder:
                 host = t
                 if t.dep_ in ("xcomp", "ccomp") and t.head.i in speech and t.head.tag_ == "VBG":
                     host = t.head  # "..., saying he would welcome him"
+                purpose = host.dep_ in ("advcl", "xcomp") and host.head.i in made and any(
+                    a.lower_ == "to" and a.dep_ == "aux" for a in host.children) and all(
+                    r.entity_text is None or r.entity_text.lower() in PRONOUNS_GROUP | PRONOUNS_PERSON
+                    for r in ev.recipient) and ev.event in ("CONCEDE", "AGREE", "REQUEST", "SUPPORT")
+                if purpose and {a.code for a in made[host.head.i].actor} == {a.code for a in ev.actor}:
+                    extra.add(id(ev))  # "resigned to allow elections": the purpose is part of the act
+                    continue
                 if not ((host.dep_ == "advcl" and host.tag_ == "VBG") or (
                         host.dep_ == "conj" and all(r.entity_text is None or r.entity_text.lower() in
                                                     PRONOUNS_GROUP | PRONOUNS_PERSON for r in ev.recipient))) \
