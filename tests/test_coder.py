@@ -552,3 +552,13 @@ def test_denying_entry_is_a_sanction_and_a_purpose_is_part_of_its_act(coder):
     assert not any(t[0] == "GBR" and t[1] == "GBR" for t in got)
     got = triples(coder, "The Bolivian president resigned on Sunday to allow new elections to take place.")
     assert ("BOL", None, "RETREAT") in got and not any(t[2] == "CONCEDE" for t in got)
+
+
+def test_untargeted_warning_goes_to_the_articles_other_country(coder):
+    got = triples(coder, "Iran seized a British tanker in the Gulf on Friday. Iran said the tanker had broken the "
+                  "rules. Britain's government warned on Monday of serious consequences.")
+    assert ("GBR", "IRN", "THREATEN") in got
+    # a domestic story keeps its domestic target
+    got = triples(coder, "Algerian police arrested ten students in Algiers. Algeria's government warned on Monday "
+                  "of serious consequences.")
+    assert ("DZA", "DZA", "THREATEN") in got

@@ -615,10 +615,11 @@ class Coder:
             main = sa.ctx.main_state()
             if other:
                 recips = other
-            elif etype in INTERNATIONAL_TYPES and main and main != a.code and a.sector in (None, "GOV") and \
-                    self.finder.is_country(a.code or ""):
-                # an article about another country: a government's complaint or warning is aimed there
-                recips = [Actor(main, None, None, None, None)]
+            elif etype in INTERNATIONAL_TYPES and a.sector in (None, "GOV") and self.finder.is_country(a.code or "") \
+                    and self._article_other(sa, a.code):
+                # an article about relations with another country: a government's complaint, warning or
+                # pledge with no target named is aimed at the other country the article keeps naming
+                recips = [Actor(self._article_other(sa, a.code), None, None, None, None)]
             elif a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
@@ -864,6 +865,17 @@ class Coder:
                 i = j
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _article_other(self, sa: SentenceActors, code: str | None) -> str | None:
+        """The country other than `code` that earlier sentences named most (at least twice), or None."""
+        counts: dict[str, int] = {}
+        for c in sa.ctx.states:
+            if c != code and self.finder.is_country(c):
+                counts[c] = counts.get(c, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: (counts[c], -sa.ctx.states.index(c)))
+        return best if counts[best] >= 2 and counts[best] >= sa.ctx.states.count(code or "") / 2 else None
 
     def _main_other(self, sa: SentenceActors, exclude: set[str | None]) -> str | None:
         """The country the article (and this sentence) names most often, leaving out some codes."""
