@@ -612,7 +612,6 @@ class Coder:
             a = actors[0]
             other = self._other_country(tok, sa, actors) if etype in INTERNATIONAL_TYPES or (
                 etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
-            main = sa.ctx.main_state()
             if other:
                 recips = other
             elif etype in INTERNATIONAL_TYPES and a.sector in (None, "GOV") and self.finder.is_country(a.code or "") \
