@@ -562,3 +562,8 @@ def test_untargeted_warning_goes_to_the_articles_other_country(coder):
     got = triples(coder, "Algerian police arrested ten students in Algiers. Algeria's government warned on Monday "
                   "of serious consequences.")
     assert ("DZA", "DZA", "THREATEN") in got
+
+
+def test_open_to_talks_is_an_offer(coder):
+    assert ("IRN", "USA", "AGREE") in triples(coder, "Iran is ready for talks with the United States.")
+    assert ("IRN", "USA", "REJECT") in triples(coder, "Iran is not open to talks with the United States.")

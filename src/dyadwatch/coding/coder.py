@@ -136,6 +136,7 @@ BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
 MILITARY_WORDS = {"troop", "force", "army", "reservist", "reserve", "soldier", "unit", "militia", "fighter",
                   "conscript", "division", "brigade", "battalion", "navy", "guard", "police", "man"}
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "willingness"}
+MEETING_NOUNS = {"summit", "talk", "talks", "meeting", "negotiation", "negotiations", "dialogue", "visit"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -409,7 +410,8 @@ class Coder:
             if tok.i in made or tok.pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
             ev = self._characterisation(tok, sa, article, index, offset, made, speech) if tok.pos_ != "NOUN" \
-                else self._no_intention(tok, sa, article, index, offset)
+                else (self._no_intention(tok, sa, article, index, offset)
+                      or self._open_to(tok, sa, article, index, offset))
             if ev is None:
                 continue
             key = (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
@@ -911,6 +913,25 @@ class Coder:
         entry = LexEntry("c120", "noun", tok.lemma_.lower(), "", frozenset(), "REJECT", None, "120", (), frozenset())
         return self._make(sa, article, index, offset, tok, entry, "REJECT", None, "120", actors, recips,
                           "asserted", how)
+
+    def _open_to(self, tok: Token, sa: SentenceActors, article: Article, index: int, offset: int) -> Event | None:
+        """"was open to a third summit with Trump", "is ready for talks with Iran": an offer to meet."""
+        if tok.dep_ != "pobj" or tok.lemma_.lower() not in MEETING_NOUNS or tok.head.lower_ not in ("to", "for"):
+            return None
+        adj = tok.head.head
+        if adj.pos_ != "ADJ" or adj.lemma_.lower() not in WILLING | {"open"} or adj.dep_ != "acomp":
+            return None
+        verb = adj.head
+        actors, how = self._subject(verb, sa)
+        if not actors:
+            return None
+        own = {a.code for a in actors}
+        recips = [a for g in prep_objects(tok, "with") for a in sa.resolve(g) if a.code not in own] or \
+            self._other_country(tok, sa, actors)
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in adj.children)
+        etype, cameo = ("REJECT", "120") if negated else ("AGREE", "030")
+        entry = LexEntry("c030", "noun", tok.lemma_.lower(), "", frozenset(), etype, None, cameo, (), frozenset())
+        return self._make(sa, article, index, offset, tok, entry, etype, None, cameo, actors, recips, "asserted", how)
 
     def _characterisation(self, tok: Token, sa: SentenceActors, article: Article, index: int, offset: int,
                           made: dict[int, Event], speech: dict[int, LexEntry]) -> Event | None:
