@@ -567,3 +567,9 @@ def test_untargeted_warning_goes_to_the_articles_other_country(coder):
 def test_open_to_talks_is_an_offer(coder):
     assert ("IRN", "USA", "AGREE") in triples(coder, "Iran is ready for talks with the United States.")
     assert ("IRN", "USA", "REJECT") in triples(coder, "Iran is not open to talks with the United States.")
+
+
+def test_vote_for_measures_does_not_support_their_target(coder):
+    got = triples(coder, "China and Russia voted for the measures at the Security Council, which imposed new "
+                  "sanctions on Iran.")
+    assert ("UNO", "IRN", "SANCTION") in got and not any(t[2] == "SUPPORT" and t[1] == "IRN" for t in got)

@@ -1098,7 +1098,8 @@ class Coder:
         and outside quotations: the target of an act whose object names no one. `within`: only inside
         the trigger's own phrase ("evacuated the wounded from the Bosnian town")."""
         own = {a.code for a in actors}
-        inside = {t.i for t in tok.subtree}
+        clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "advcl") and c is not tok for t in c.subtree}
+        inside = {t.i for t in tok.subtree} - clauses  # not inside a relative or adverbial clause of its own
         subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
         quoted = _quoted_tokens(sa.doc)
