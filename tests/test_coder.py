@@ -573,3 +573,9 @@ def test_vote_for_measures_does_not_support_their_target(coder):
     got = triples(coder, "China and Russia voted for the measures at the Security Council, which imposed new "
                   "sanctions on Iran.")
     assert ("UNO", "IRN", "SANCTION") in got and not any(t[2] == "SUPPORT" and t[1] == "IRN" for t in got)
+
+
+def test_no_way_they_would_is_a_refusal(coder):
+    got = triples(coder, "The minister said there was no way Tehran would give up its missile programme.")
+    assert any(t[0] == "IRN" and t[2] == "REJECT" for t in got)
+    assert not any(t[2] in ("CONCEDE", "RETREAT") for t in got)

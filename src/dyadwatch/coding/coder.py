@@ -624,6 +624,9 @@ class Coder:
             elif a.code and len(a.code) == 3 and a.code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
                 recips = [Actor(a.code, None, None, None, None)]
         modality = self._modality(tok, e)
+        if e.kind == "verb" and tok.dep_ in ("relcl", "acl", "ccomp") and tok.head.lemma_.lower() in ("way", "chance") \
+                and any(c.lower_ == "no" for c in tok.head.children):
+            modality = "negated"  # "there was no way Pyongyang would give up its weapons"
         if modality == "asserted" and e.kind == "verb" and tok.dep_ == "xcomp" and \
                 tok.head.lemma_.lower() in ATTEMPT_HEADS and QUAD.get(etype, 0) in COOPERATIVE_QUADS:
             # "trying to negotiate" is no negotiation yet (an attempted attack is coded as the attack)
