@@ -142,3 +142,11 @@ def test_coded_future_event_reads_its_date_forward() -> None:
     evs = code_text("Chilean President Sebastian Pinera said his summit with Peru would take place on June 12.",
                     date="2018-05-20")
     assert any(e.event == "CONSULT" and e.date == "2018-06-12" for e in evs)
+
+
+def test_event_in_an_after_clause_is_that_much_earlier(nlp) -> None:
+    doc = nlp("It came six days after Tehran tested a new missile.")
+    assert event_date(doc[:], "2021-03-10", trigger=_trigger(doc, "tested")) == ("2021-03-04", "day")
+    # the main clause is not moved
+    doc = nlp("Lima protested two days after the vote.")
+    assert event_date(doc[:], "2021-03-10", trigger=_trigger(doc, "protested"))[0] != "2021-03-08"

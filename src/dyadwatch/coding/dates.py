@@ -276,6 +276,7 @@ def _dateparser(text: str, base_iso: str | None, future: bool) -> tuple[str, str
     return d.isoformat(), precision
 
 
+_AFTER_CLAUSE = re.compile(rf"\b{_NUM_RE}\s+{_UNIT_RE}\s+after\s+", _I)
 _QUOTES = ('"', "\u201c", "\u201d", "''", "``")
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}
 
@@ -370,6 +371,16 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
     if not text or not _PREFILTER.search(text):
         return fallback
     start = sent.start_char if isinstance(sent, Span) else 0
+    if trigger is not None and base is not None:
+        # "It came six days after Pyongyang tested a missile": the clause's event is N units before the
+        # reported one (taken as the article's date)
+        for m in _AFTER_CLAUSE.finditer(text):
+            n = _num(m.group("n"))
+            t_off = trigger.idx - start
+            if n and m.end() <= t_off <= m.end() + 40 and not any(
+                    t.pos_ in ("VERB", "AUX") and m.end() <= t.idx - start < t_off for t in trigger.sent):
+                unit = m.group("unit").lower()
+                return _offset(base, n, unit, -1).isoformat(), unit
     seen: list[tuple[int, int]] = []
     candidates = _candidates(text, start, base, anchors, future, seen)
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")] if hasattr(sent, "ents") else []
