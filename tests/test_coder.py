@@ -579,3 +579,9 @@ def test_no_way_they_would_is_a_refusal(coder):
     got = triples(coder, "The minister said there was no way Tehran would give up its missile programme.")
     assert any(t[0] == "IRN" and t[2] == "REJECT" for t in got)
     assert not any(t[2] in ("CONCEDE", "RETREAT") for t in got)
+
+
+def test_possessor_of_the_condemned_act_is_the_target(coder):
+    got = triples(coder, "Armenia on Friday denounced as a crime Azerbaijan's blockade of Armenian villages in "
+                  "Georgia.")
+    assert ("ARM", "AZE", "ACCUSE") in got and ("ARM", "ARM", "ACCUSE") not in got

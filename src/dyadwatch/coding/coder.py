@@ -1101,7 +1101,9 @@ class Coder:
         and outside quotations: the target of an act whose object names no one. `within`: only inside
         the trigger's own phrase ("evacuated the wounded from the Bosnian town")."""
         own = {a.code for a in actors}
-        clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "advcl") and c is not tok for t in c.subtree}
+        clauses = {t.i for c in tok.subtree if c is not tok and (c.dep_ in ("relcl", "advcl") or (
+            c.dep_ == "prep" and c.lower_ in ("despite", "amid", "after", "before", "since", "following", "because")))
+            for t in c.subtree}
         inside = {t.i for t in tok.subtree} - clauses  # not inside a relative or adverbial clause of its own
         subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
@@ -1118,6 +1120,11 @@ class Coder:
                     m.start > 1 and sa.doc[m.start - 1].text == "-" and sa.doc[m.start - 2].lower_ in ("anti", "pro"))):
                 continue  # "an anti-Syria journalist": an attitude, not a party
             found.setdefault(m.code, m)
+        if len(found) > 1:
+            # "denounced Serbia's suppression of unrest in Montenegro": the possessor of the act
+            poss = {c: m for c, m in found.items() if sa.doc[m.end - 1].dep_ == "poss" and m.start in inside}
+            if len(poss) == 1:
+                found = poss
         if len(found) != 1:
             return []
         m = next(iter(found.values()))
