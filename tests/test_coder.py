@@ -585,3 +585,9 @@ def test_possessor_of_the_condemned_act_is_the_target(coder):
     got = triples(coder, "Armenia on Friday denounced as a crime Azerbaijan's blockade of Armenian villages in "
                   "Georgia.")
     assert ("ARM", "AZE", "ACCUSE") in got and ("ARM", "ARM", "ACCUSE") not in got
+
+
+def test_state_ordering_its_own_press_to_close_is_coercion(coder):
+    got = triples(coder, "Belarus's government ordered the opposition newspaper Nasha Niva to suspend publication.")
+    assert ("BLR", "BLR", "COERCE") in got
+    assert ("RUS", "UKR", "REQUEST") in triples(coder, "Russia ordered Ukraine to withdraw its troops.")

@@ -137,6 +137,8 @@ MILITARY_WORDS = {"troop", "force", "army", "reservist", "reserve", "soldier", "
                   "conscript", "division", "brigade", "battalion", "navy", "guard", "police", "man"}
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "willingness"}
 MEETING_NOUNS = {"summit", "talk", "talks", "meeting", "negotiation", "negotiations", "dialogue", "visit"}
+STOP_VERBS = {"suspend", "stop", "close", "halt", "cease", "leave", "shut", "disband", "dissolve", "vacate",
+              "quit", "end", "evacuate", "surrender", "demolish", "abandon"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
@@ -694,6 +696,13 @@ class Coder:
                     recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
         if etype in (SPEECH, "DENY"):
             return None
+        if etype == "REQUEST" and tok.lemma_.lower() in ("order", "force", "compel") and recips and \
+                {r.code for r in recips} == {a.code for a in actors} and \
+                all(a.sector in (None, "GOV", "JUD", "COP", "MIL") for a in actors) and any(
+                    x.lemma_.lower() in STOP_VERBS for x in tok.subtree if x.pos_ == "VERB" and x is not tok):
+            # "the government ordered the opposition newspaper to suspend publication": a state order
+            # to its own people is coercion
+            etype, mode, cameo = "COERCE", None, "170"
         if etype == "MOBILIZE" and mode == "weapons" and (
                 len({a.code for a in actors}) > 1 or any(w.lower_ in ("joint", "combined") for w in tok.subtree)):
             # joint exercises are military cooperation between the participants
