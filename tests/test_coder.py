@@ -591,3 +591,9 @@ def test_state_ordering_its_own_press_to_close_is_coercion(coder):
     got = triples(coder, "Belarus's government ordered the opposition newspaper Nasha Niva to suspend publication.")
     assert ("BLR", "BLR", "COERCE") in got
     assert ("RUS", "UKR", "REQUEST") in triples(coder, "Russia ordered Ukraine to withdraw its troops.")
+
+
+def test_participle_describing_a_noun_is_background(coder):
+    got = triples(coder, "Kenyan farmers began a hunger strike to demand the return of land seized by Kenyan "
+                  "government forces in the 1970s.")
+    assert any(t[2] == "PROTEST" for t in got) and not any(t[2] == "COERCE" for t in got)

@@ -1050,6 +1050,8 @@ class Coder:
                 return cur
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid") and cur.head.dep_ == "prep":
                 return cur.head
+            if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur  # "the return of property seized by the army in the 1970s": a description
             if cur.head is cur:
                 return None
             cur = cur.head
