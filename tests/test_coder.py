@@ -597,3 +597,9 @@ def test_participle_describing_a_noun_is_background(coder):
     got = triples(coder, "Kenyan farmers began a hunger strike to demand the return of land seized by Kenyan "
                   "government forces in the 1970s.")
     assert any(t[2] == "PROTEST" for t in got) and not any(t[2] == "COERCE" for t in got)
+
+
+def test_tightening_a_blockade_or_sanctions(coder):
+    assert ("USA", "VEN", "SANCTION") in triples(coder, "The United States tightened sanctions on Venezuela on Monday.")
+    got = triples(coder, "NATO said on Wednesday it would tighten the naval blockade of Libya.")
+    assert ("NATO", "LBY", "THREATEN") in got
