@@ -603,3 +603,9 @@ def test_tightening_a_blockade_or_sanctions(coder):
     assert ("USA", "VEN", "SANCTION") in triples(coder, "The United States tightened sanctions on Venezuela on Monday.")
     got = triples(coder, "NATO said on Wednesday it would tighten the naval blockade of Libya.")
     assert ("NATO", "LBY", "THREATEN") in got
+
+
+def test_ending_days_of_talks_in_a_capital_is_a_consultation(coder):
+    got = triples(coder, "Swedish envoy Anna Berg arrived in Oslo. Berg ended three days of talks in Tehran on "
+                  "Friday.")
+    assert ("SWE", "IRN", "CONSULT") in got and not any(t[2] == "SANCTION" for t in got)

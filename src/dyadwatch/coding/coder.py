@@ -19,7 +19,7 @@ from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
 from .arguments import SentenceActors, direct_object, is_passive, prep_objects, subject_token
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
-from .triggers import SPEECH, LexEntry, load_lexicon, match_noun, match_verb
+from .triggers import MEASURE_NOUNS, SPEECH, LexEntry, load_lexicon, match_noun, match_verb
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -524,6 +524,10 @@ class Coder:
                 direct_object(tok) is not None and sa.role_sector(direct_object(tok)) not in ("MIL", "REB") and \
                 direct_object(tok).lemma_.lower() not in MILITARY_WORDS:
             return None  # "mobilized pressure groups", "mobilised support": not forces
+        if e.kind == "verb" and etype == "SANCTION" and tok.lemma_.lower() in ("end", "conclude", "finish", "complete",
+                                                                              "wrap") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS for c in tok.children):
+            etype, mode, cameo = "CONSULT", None, "040"  # "ended three days of talks": the talks took place
         if e.kind == "verb":
             actors, how = self._subject(tok, sa)
             recips = self._recipients(tok, e, sa, by_tok, actors)
@@ -760,7 +764,10 @@ class Coder:
         if etype == "CONSULT" and not recips and actors and all(self.finder.is_country(a.code or "") for a in actors):
             # "held talks in Pyongyang": a foreign visitor talks with the government of the place
             own = {a.code for a in actors}
-            places = self._location(tok, sa) or (self._location(tok.head, sa) if e.kind == "noun" else [])
+            measured = [t for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS
+                        for t in c.subtree]  # "three days of talks in Pyongyang"
+            places = self._location(tok, sa) or (self._location(tok.head, sa) if e.kind == "noun" else []) or [
+                a for t in measured if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") for a in sa.resolve(t)]
             places = [p for p in places if self.finder.is_country(p.code or "") and p.code not in own]
             if places:
                 recips = [Actor(places[0].code, "GOV", places[0].entity_text, places[0].start, places[0].end)]
