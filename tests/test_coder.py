@@ -609,3 +609,9 @@ def test_ending_days_of_talks_in_a_capital_is_a_consultation(coder):
     got = triples(coder, "Swedish envoy Anna Berg arrived in Oslo. Berg ended three days of talks in Tehran on "
                   "Friday.")
     assert ("SWE", "IRN", "CONSULT") in got and not any(t[2] == "SANCTION" for t in got)
+
+
+def test_handshake_between_leaders_is_a_meeting(coder):
+    got = triples(coder, "Peruvian President Pedro Castillo and Chilean President Gabriel Boric shook hands at the "
+                  "border on Sunday.")
+    assert ("PER", "CHL", "CONSULT") in got and ("CHL", "PER", "CONSULT") in got
