@@ -615,3 +615,14 @@ def test_handshake_between_leaders_is_a_meeting(coder):
     got = triples(coder, "Peruvian President Pedro Castillo and Chilean President Gabriel Boric shook hands at the "
                   "border on Sunday.")
     assert ("PER", "CHL", "CONSULT") in got and ("CHL", "PER", "CONSULT") in got
+
+
+def test_leader_overseeing_a_test_is_his_state_mobilizing(coder):
+    got = triples(coder, "Kim Jong Un supervised the launch of a new cruise missile on Sunday, KCNA said.")
+    assert ("PRK", None, "MOBILIZE") in got
+    assert triples(coder, "Tokyo watched the test of the new rocket closely.") == set()
+
+
+def test_each_other_makes_an_event_reciprocal(coder):
+    got = triples(coder, "Ethiopia and Eritrea blamed each other for the border clash.")
+    assert {("ETH", "ERI", "ACCUSE"), ("ERI", "ETH", "ACCUSE")} <= got

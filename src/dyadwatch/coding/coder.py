@@ -63,7 +63,7 @@ SUPPORT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "begin", "start"
                  "extend", "sign", "reach", "seek", "express", "voice", "lodge", "file", "level", "renew",
                  "reiterate", "repeat", "press", "insist", "restate", "publish", "release", "submit", "table",
                  "put", "set", "present", "drop", "withdraw", "accept", "speed", "accelerate", "finish",
-                 "conclude", "expand", "ramp", "halt", "suspend", "stop",
+                 "conclude", "expand", "ramp", "halt", "suspend", "stop", "oversee", "supervise", "guide",
                  "postpone", "delay", "cancel",
                  "be", "go", "take", "do", "perform", "commit", "engage", "plan", "prepare", "attempt", "try"}
 PROPOSAL_NOUNS = {"appeal", "call", "demand", "request", "proposal", "offer", "plan", "invitation", "ultimatum",
@@ -142,6 +142,18 @@ STOP_VERBS = {"suspend", "stop", "close", "halt", "cease", "leave", "shut", "dis
 WILLING = {"willing", "ready", "prepared", "committed", "eager", "determined", "keen", "poised"}
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 TRIGGER_WORDS_PRONOUN = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
+
+
+def _each_other(tok: Token) -> bool:
+    """The trigger's object is "each other" / "one another" (directly or through a preposition)."""
+    for ch in tok.children:
+        objs = [ch] if ch.dep_ in ("dobj", "dative", "pobj") else \
+            [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else []
+        for o in objs:
+            words = [w.lower_ for w in o.subtree]
+            if words[-2:] in (["each", "other"], ["one", "another"]):
+                return True
+    return False
 
 
 @dataclass
@@ -564,6 +576,11 @@ class Coder:
         reciprocal = False
         if "recip" in e.flags and len({a.code for a in actors}) > 1 and (
                 not recips or {r.code for r in recips} <= {a.code for a in actors}):
+            recips = list(actors)
+            reciprocal = True
+        if not reciprocal and len({a.code for a in actors}) > 1 and _each_other(tok) and (
+                not recips or {r.code for r in recips} <= {a.code for a in actors}):
+            # "Armenia and Azerbaijan accused each other": every side acts on every other side
             recips = list(actors)
             reciprocal = True
         # "is willing / ready / prepared to ...": a statement of intent
