@@ -104,17 +104,9 @@ def network(store: Any, since: str | None = None, until: str | None = None, min_
     cooperation and conflict (event counts by quad class 1-2 and 3-4), net_coop (cooperation minus
     conflict) and net_coop_share (net_coop / events, -1..1). The `limit` busiest pairs.
     """
-    where = ["target IS NOT NULL", "source IS NOT NULL", "source <> target"]
-    params: list[Any] = []
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
-    if modality:
-        where.append("modality = ?")
-        params.append(modality)
+    from ..analysis.common import filters
+
+    extra, params = filters(since, until, modality)
     sql = f"""
         SELECT least(source, target) AS a, greatest(source, target) AS b,
                count(*) AS events,
@@ -128,7 +120,7 @@ def network(store: Any, since: str | None = None, until: str | None = None, min_
                (count(*) FILTER (WHERE quad_code IN (1, 2)) - count(*) FILTER (WHERE quad_code IN (3, 4)))
                    / count(*) AS net_coop_share
         FROM event_dyads
-        WHERE {' AND '.join(where)}
+        WHERE target IS NOT NULL AND source IS NOT NULL AND source <> target{extra}
         GROUP BY 1, 2
         HAVING count(*) >= ?
         ORDER BY events DESC, a, b
