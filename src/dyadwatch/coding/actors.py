@@ -13,34 +13,6 @@ from spacy.tokens import Doc, Span
 
 log = logging.getLogger("dyadwatch.coding")
 
-# Fallback role words when the knowledge base has no sector for a word.
-ROLE_SECTORS = {
-    "government": "GOV", "minister": "GOV", "ministry": "GOV", "president": "GOV", "premier": "GOV",
-    "official": "GOV", "authorities": "GOV", "authority": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
-    "spokesperson": "GOV", "leader": "GOV", "diplomat": "GOV", "envoy": "GOV", "ambassador": "GOV",
-    "regime": "GOV", "administration": "GOV", "cabinet": "GOV", "king": "GOV", "emir": "GOV",
-    "chancellor": "GOV", "secretary": "GOV", "delegation": "GOV", "negotiator": "GOV", "state": "GOV",
-    "army": "MIL", "military": "MIL", "troops": "MIL", "troop": "MIL", "soldier": "MIL", "force": "MIL",
-    "forces": "MIL", "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "tank": "MIL",
-    "artillery": "MIL", "general": "MIL", "commander": "MIL", "officer": "MIL", "gunboat": "MIL",
-    "police": "COP", "policeman": "COP", "riot police": "COP", "security": "COP",
-    "court": "JUD", "judge": "JUD", "prosecutor": "JUD", "parliament": "LEG", "lawmaker": "LEG",
-    "legislator": "LEG", "senator": "LEG", "rebel": "REB", "insurgent": "REB", "militant": "REB",
-    "guerrilla": "REB", "guerilla": "REB", "separatist": "REB", "fighter": "REB", "gunman": "REB",
-    "militia": "REB", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "student": "EDU",
-    "worker": "LAB", "union": "LAB", "farmer": "AGR", "refugee": "REF", "opposition": "OPP",
-    "party": "PTY", "journalist": "JRN", "newspaper": "JRN", "civilian": "CVL", "villager": "CVL",
-    "activist": "CVL", "resident": "CVL", "people": "CVL", "prisoner": "CVL", "detainee": "CVL",
-    "businessman": "BUS", "company": "BUS", "firm": "BUS", "bank": "BUS", "doctor": "MED",
-    "cleric": "REL", "church": "REL", "bishop": "REL", "archbishop": "REL", "imam": "REL",
-    "intelligence": "SPY", "spy": "SPY", "agent": "SPY", "hospital": "MED", "teacher": "EDU",
-    "landowner": "AGR", "peacekeeper": "MIL", "observer": "GOV", "inspector": "GOV", "mediator": "GOV",
-    "islamist": "REL", "fundamentalist": "REL", "extremist": "REB", "jihadist": "REB", "settler": "CVL",
-    "youth": "CVL", "youths": "CVL", "supporter": "CVL", "supporters": "CVL", "opponent": "OPP", "dissident": "OPP",
-    "women": "CVL", "woman": "CVL", "men": "CVL", "children": "CVL", "girls": "CVL", "citizens": "CVL",
-    "citizen": "CVL", "minority": "CVL", "minorities": "CVL", "rioter": "CVL", "mob": "CVL", "crowd": "CVL",
-    "worshippers": "CVL", "pilgrims": "CVL", "migrants": "REF", "migrant": "REF", "asylum seekers": "REF",
-}
 
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "the", "of", "and", "republic"}
@@ -170,14 +142,7 @@ class ActorFinder:
                 sector = self.kb.sector_of(word)
             except Exception:  # noqa: BLE001
                 sector = None
-        if sector:
-            return sector
-        w = word.lower()
-        if w in ROLE_SECTORS:
-            return ROLE_SECTORS[w]
-        if w.endswith("s") and w[:-1] in ROLE_SECTORS:
-            return ROLE_SECTORS[w[:-1]]
-        return None
+        return sector or None
 
 
 def _looks_like_actor(span: Span) -> bool:
