@@ -82,18 +82,10 @@ def filters(since: Any = None, until: Any = None, modality: str | None = "assert
     """SQL conditions (joined with AND, starting with ' AND ') over event_dyads columns."""
     sql: list[str] = []
     params: list[Any] = []
-    if since is not None and since != "":
-        d = to_date(since)
-        if d is None:
-            raise AnalysisError(f"not a date: {since!r}")
-        sql.append("date >= ?")
-        params.append(d)
-    if until is not None and until != "":
-        d = to_date(until)
-        if d is None:
-            raise AnalysisError(f"not a date: {until!r}")
-        sql.append("date <= ?")
-        params.append(d)
+    for value, cond in ((since, "date >= ?"), (until, "date <= ?")):
+        if value is not None and value != "":
+            sql.append(cond)
+            params.append(parse_date(value))
     if modality:
         sql.append("modality = ?")
         params.append(modality)
