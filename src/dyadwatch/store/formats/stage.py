@@ -1,0 +1,100 @@
+"""From a staged temp table of one file's rows to stored events, set-based.
+
+Every format builds `_dw_stage` with `_row` (the row's position among the rows DuckDB's reader
+kept, 1-based, for its line number), `err` / `err_detail` (NULL when the row is good), `warn` /
+`warn_detail`, `origin_id`, `id`, and whichever `events` columns it fills (named as in the table).
+`finish` then, in this order: reports bad rows; drops rows without a PLOVER type (CAMEO 01x), so
+that a public statement never shadows a valid twin with the same id and the result does not
+depend on how the data was split into files; keeps the first of duplicate ids; skips ids already
+stored; inserts the rest into `events` and `event_dyads` inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from .reading import MAX_MESSAGES, ImportReport, LineMap
+
+ID_SQL = "substr(sha1({origin} || chr(0) || {origin_id}), 1, 16)"  # = importers.import_event_id
+
+# The event_dyads columns, from a stage with single actor_code / recipient_code.
+_DYADS_SINGLE = ("SELECT id, date, actor_code, recipient_code, event, quad_code, plover_score, goldstein, "
+                 "modality, origin FROM _dw_stage WHERE actor_code IS NOT NULL")
+# ... and from a stage with lists actor_codes / recipient_codes: every actor x every recipient, a
+# self pair only when both sides have one code (as core.dyad_pairs).
+_DYADS_MULTI = """
+SELECT DISTINCT s.id, s.date, a.code, r.code, s.event, s.quad_code, s.plover_score, s.goldstein, s.modality, s.origin
+FROM (SELECT *, list_distinct(list_filter(actor_codes, lambda x: x IS NOT NULL)) AS _a,
+             list_distinct(list_filter(recipient_codes, lambda x: x IS NOT NULL)) AS _r FROM _dw_stage) s,
+     unnest(s._a) AS a(code)
+     LEFT JOIN unnest(CASE WHEN len(s._r) = 0 THEN [NULL::VARCHAR] ELSE s._r END) AS r(code) ON TRUE
+WHERE NOT (len(s._a) > 1 AND a.code = r.code)
+"""
+
+
+def event_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
+        "AND table_schema = 'main' ORDER BY ordinal_position").fetchall()]
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    return int(con.execute(sql).fetchall()[0][0])
+
+
+def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
+           multi: bool = False) -> None:
+    """Report and store the rows of `_dw_stage` (see the module docstring)."""
+    stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
+    n_rows = _count(con, "SELECT count(*) FROM _dw_stage")
+    report.rows += n_rows
+    # bad rows: counted by reason, the first ones named by line
+    bad = con.execute("SELECT err, count(*) FROM _dw_stage WHERE err IS NOT NULL GROUP BY 1").fetchall()
+    if bad:
+        room = max(5, MAX_MESSAGES - len(report.messages))
+        shown = con.execute(f"SELECT _row, err, err_detail FROM _dw_stage WHERE err IS NOT NULL ORDER BY _row "
+                            f"LIMIT {room}").fetchall()
+        for err, n in bad:
+            report.rejects(err, n, [(f"{name}:{lines.line(r)}", d or "") for r, e, d in shown if e == err])
+        con.execute("DELETE FROM _dw_stage WHERE err IS NOT NULL")
+    if "warn" in stage_cols:
+        warned = con.execute(
+            f"SELECT _row, warn, warn_detail FROM _dw_stage WHERE warn IS NOT NULL ORDER BY _row "
+            f"LIMIT {max(5, MAX_MESSAGES - len(report.messages))}").fetchall()
+        if warned:
+            for warn, n in con.execute("SELECT warn, count(*) FROM _dw_stage WHERE warn IS NOT NULL GROUP BY 1"
+                                       ).fetchall():
+                report.warns(warn, n, [(f"{name}:{lines.line(r)}", d or "") for r, w, d in warned if w == warn])
+    # CAMEO 01x and other codes without a PLOVER type: skipped, before duplicates are resolved
+    no_type = _count(con, "SELECT count(*) FROM _dw_stage WHERE event IS NULL")
+    if no_type:
+        report.no_plover += no_type
+        con.execute("DELETE FROM _dw_stage WHERE event IS NULL")
+    # duplicate ids in the file: the first is kept
+    n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM _dw_stage").fetchall()[0]
+    if n != distinct:
+        dups = con.execute(
+            "SELECT _row, origin_id, first FROM (SELECT _row, origin_id, min(_row) OVER (PARTITION BY id) AS first "
+            "FROM _dw_stage) WHERE _row > first ORDER BY _row").fetchall()
+        report.duplicates += len(dups)
+        for row, oid, first in dups[: max(0, MAX_MESSAGES - len(report.messages))]:
+            f = lines.line(first)
+            report.message(f"{name}:{lines.line(row)}: {id_note} {oid!r} repeats line {f}; kept line {f}")
+        con.execute("DELETE FROM _dw_stage WHERE _row IN (SELECT _row FROM (SELECT _row, row_number() OVER "
+                    "(PARTITION BY id ORDER BY _row) AS rn FROM _dw_stage) WHERE rn > 1)")
+    # already stored
+    good = distinct
+    if good and con.execute("SELECT 1 FROM events LIMIT 1").fetchall():
+        con.execute("DELETE FROM _dw_stage WHERE id IN (SELECT id FROM events)")
+        left = _count(con, "SELECT count(*) FROM _dw_stage")
+        report.already += good - left
+        good = left
+    if not good:
+        return
+    cols = [c for c in event_columns(con) if c in stage_cols]
+    col_list = ", ".join(cols)
+    con.execute(f"INSERT INTO events ({col_list}) SELECT {col_list} FROM _dw_stage")
+    con.execute("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
+                f"goldstein, modality, origin) {_DYADS_MULTI if multi else _DYADS_SINGLE}")
+    report.new += good
+
