@@ -1,20 +1,29 @@
-"""The event lexicon (kb/data/lexicon/*.csv) and trigger matching on parsed tokens.
+"""The event lexicon (kb/data/lexicon/) and trigger matching on parsed tokens.
 
 Verb entries match a verb lemma, optionally with a particle or preposition ("call on") and an object
 noun ("open fire"); noun entries match nominal events ("the shelling of X", "talks between A and B").
 The surface forms of every entry feed a cheap prefilter so that only sentences that may hold an
 event are parsed.
+
+Sources (formats in kb/data/lexicon/README.md): `verbs.csv` and `nouns.csv` hold one pattern a row;
+`types/*.csv` hold compact rows, one per PLOVER type and mode, that name several synonyms at once
+("deliver|ship|hand over") and object classes from `classes.csv` ("@weapon"); they are expanded here
+into one entry per word, each with a stable id (row id + word). Folders in DYADWATCH_KB may add a
+`lexicon/` folder of the same shape: an entry with an id already loaded replaces it.
 """
 
 from __future__ import annotations
 
 import csv
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
+
+from .. import config
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -22,6 +31,9 @@ SPEECH = "SAY"
 QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundred", "hundreds", "score", "scores",
                   "number", "barrage", "salvo", "volley", "string", "spate", "flurry", "thousand", "thousands",
                   "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes"}
+# Flags whose argument logic the coder implements; an entry with another flag is loaded only when the
+# coder says it honours it (kept out until then, since it would code the wrong direction).
+PENDING_FLAGS = {"inverse"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,8 @@ class LexEntry:
     cameo: str | None
     recip: tuple[str, ...]
     flags: frozenset[str]
+    not_obj: frozenset[str] = frozenset()  # object nouns that mean another sense ("fired a minister")
+    source: str = ""  # file:line of the row the entry comes from
 
     @property
     def is_speech(self) -> bool:
@@ -50,49 +64,132 @@ class Lexicon:
     verbs: dict[str, list[LexEntry]]
     nouns: dict[str, list[LexEntry]]  # keyed by the last word of the noun lemma
     forms: frozenset[str]  # lower-case surface forms of every trigger word, for the prefilter
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def entries(self) -> list[LexEntry]:
+        return [e for es in self.verbs.values() for e in es] + [e for es in self.nouns.values() for e in es]
+
+    def get(self, entry_id: str) -> LexEntry | None:
+        return next((e for e in self.entries() if e.id == entry_id), None)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+# -- reading the files ---------------------------------------------------------------------------
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").replace(";", "|").split("|") if p.strip()]
+
+
+def _texts() -> list[tuple[str, str]]:
+    """(name, text) of every lexicon file: the bundled ones, then those of DYADWATCH_KB folders."""
+    out: list[tuple[str, str]] = []
+    root = resources.files("dyadwatch.kb").joinpath("data/lexicon")
+    names = ["classes.csv", "irregular.csv", "verbs.csv", "nouns.csv"]
     try:
-        text = resources.files("dyadwatch.kb").joinpath(f"data/lexicon/{name}").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        log.warning("lexicon file %s is missing", name)
-        return []
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    out = []
-    for lineno, row in enumerate(csv.DictReader(lines), start=2):
-        if not row.get("id") or not row.get("lemma") or not row.get("event"):
-            log.warning("lexicon/%s:%d: incomplete row skipped", name, lineno)
+        types = root.joinpath("types")
+        names += sorted(f"types/{p.name}" for p in types.iterdir() if p.name.endswith(".csv"))
+    except (FileNotFoundError, NotADirectoryError, ModuleNotFoundError):
+        pass
+    for name in names:
+        try:
+            out.append((name, root.joinpath(name).read_text("utf-8")))
+        except (FileNotFoundError, ModuleNotFoundError):
+            log.warning("lexicon file %s is missing", name)
+    for d in config.kb_dirs():
+        lex = Path(d) / "lexicon"
+        if not lex.is_dir():
             continue
-        out.append(row)
+        for p in sorted(lex.glob("*.csv")) + sorted(lex.glob("types/*.csv")):
+            try:
+                out.append((str(p), p.read_text("utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("lexicon: %s: unreadable (%s)", p, exc)
     return out
 
 
-def _entry(kind: str, row: dict[str, str]) -> LexEntry:
-    def split(cell: str | None) -> list[str]:
-        return [p.strip() for p in (cell or "").replace(";", "|").split("|") if p.strip()]
+def _csv_rows(name: str, text: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line numbers; comment and blank lines are skipped."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return []
+    reader = csv.DictReader(line for _, line in lines)
+    out = []
+    for (lineno, _), row in zip(lines[1:], reader):
+        out.append((lineno, {k: (v or "") for k, v in row.items() if k is not None}))
+    return out
 
-    return LexEntry(
-        id=row["id"].strip(), kind=kind, lemma=row["lemma"].strip().lower(),
-        prt=(row.get("prt") or "").strip().lower(),
-        obj=frozenset(split(row.get("obj"))),
-        event=row["event"].strip().upper(), mode=(row.get("mode") or "").strip() or None,
-        cameo=(row.get("cameo") or "").strip() or None,
-        recip=tuple(split(row.get("recip"))), flags=frozenset(split(row.get("flags"))),
-    )
+
+def _words(cell: str, kind: str) -> list[tuple[str, str]]:
+    """(lemma, prt) of each alternative: "hand over" -> (hand, prt:over), "crack down +on" is not
+    allowed (one particle or preposition a word), "vote +against" -> (vote, prep:against)."""
+    out = []
+    for alt in _split(cell):
+        alt = " ".join(alt.lower().split())
+        if kind == "noun":
+            out.append((alt, ""))
+            continue
+        parts = alt.split(" ")
+        if len(parts) == 1:
+            out.append((parts[0], ""))
+        elif len(parts) == 2 and parts[1].startswith("+"):
+            out.append((parts[0], f"prep:{parts[1][1:]}"))
+        elif len(parts) == 2:
+            out.append((parts[0], f"prt:{parts[1]}"))
+        else:
+            raise ValueError(f"verb '{alt}': one lemma and at most one particle")
+    return out
 
 
-_IRREGULAR = {
-    "break": ["broke", "broken"], "fight": ["fought"], "hold": ["held"], "meet": ["met"],
-    "send": ["sent"], "give": ["gave", "given"], "shoot": ["shot"], "strike": ["struck", "stricken"],
-    "seize": [], "lay": ["laid"], "take": ["took", "taken"], "beat": ["beaten"], "go": ["went", "gone"],
-    "lead": ["led"], "fly": ["flew", "flown"], "tell": ["told"], "say": ["said"], "withdraw": ["withdrew",
-    "withdrawn"], "forgive": ["forgave", "forgiven"], "freeze": ["froze", "frozen"], "blow": ["blew", "blown"],
-    "pay": ["paid"], "lend": ["lent"], "hit": [], "cut": [], "shut": [], "put": [], "set": [], "bar": ["barred"],
-    "write": ["wrote", "written"], "sell": ["sold"], "keep": ["kept"], "begin": ["began", "begun"],
-    "wage": [], "rid": [], "speak": ["spoke", "spoken"], "deny": ["denied"], "ally": ["allied"],
-    "sue": ["sued"], "seek": ["sought"], "bring": ["brought"], "draw": ["drew", "drawn"],
-}
+def _objects(cell: str, classes: dict[str, frozenset[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    want: set[str] = set()
+    avoid: set[str] = set()
+    for part in _split(cell):
+        neg = part.startswith("!")
+        part = part.lstrip("!").strip().lower()
+        if part.startswith("@"):
+            if part[1:] not in classes:
+                raise ValueError(f"unknown object class {part}")
+            words = classes[part[1:]]
+        else:
+            words = frozenset({part})
+        (avoid if neg else want).update(words)
+    return frozenset(want), frozenset(avoid)
+
+
+def _slug(lemma: str, prt: str) -> str:
+    s = lemma.replace(" ", "_")
+    return f"{s}_{prt.partition(':')[2]}" if prt else s
+
+
+def _make_entries(name: str, lineno: int, row: dict[str, str], classes: dict[str, frozenset[str]],
+                  compact: bool) -> list[LexEntry]:
+    rid = row.get("id", "").strip()
+    event = row.get("event", "").strip().upper()
+    if not rid or not event:
+        raise ValueError("id and event are required")
+    if compact:
+        kind = row.get("kind", "").strip().lower()
+        if kind not in ("verb", "noun"):
+            raise ValueError(f"kind must be verb or noun, not '{kind}'")
+        words = _words(row.get("words", ""), kind)
+    else:
+        kind = "noun" if name.endswith("nouns.csv") else "verb"
+        lemma = row.get("lemma", "").strip().lower()
+        words = [(lemma, row.get("prt", "").strip().lower())] if lemma else []
+    if not words:
+        raise ValueError("no word")
+    obj, not_obj = _objects(row.get("obj", ""), classes)
+    common = {"kind": kind, "obj": obj, "not_obj": not_obj, "event": event,
+                  "mode": row.get("mode", "").strip() or None, "cameo": row.get("cameo", "").strip() or None,
+                  "recip": tuple(_split(row.get("recip"))), "flags": frozenset(_split(row.get("flags"))),
+                  "source": f"{name}:{lineno}"}
+    if not compact:
+        return [LexEntry(id=rid, lemma=words[0][0], prt=words[0][1], **common)]
+    return [LexEntry(id=f"{rid}.{_slug(lemma, prt)}", lemma=lemma, prt=prt, **common) for lemma, prt in words]
+
+
+_IRREGULAR: dict[str, list[str]] = {}  # lemma -> irregular forms (lexicon/irregular.csv)
+_IRREGULAR_BACK: dict[str, str] = {}  # irregular form -> lemma
 
 
 def inflections(lemma: str) -> set[str]:
@@ -105,37 +202,83 @@ def inflections(lemma: str) -> set[str]:
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
     if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith("man"):
+        forms.add(w[:-3] + "men")
     forms |= set(_IRREGULAR.get(w, []))
     return forms
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """Every lexicon file expanded into entries; a bad row is reported as `lexicon/FILE:LINE: reason`."""
+    classes: dict[str, frozenset[str]] = {}
+    by_id: dict[str, LexEntry] = {}
+    texts = _texts()
+    for name, text in texts:  # classes and irregular forms first: the rows refer to them
+        base = Path(name).name
+        if base == "classes.csv":
+            for lineno, row in _csv_rows(name, text):
+                cls = row.get("class", "").strip().lower()
+                words = [w.lower() for w in _split(row.get("words"))]
+                if not cls or not words:
+                    log.warning("lexicon/%s:%d: incomplete class skipped", name, lineno)
+                    continue
+                # a class may include another one ("@projectile")
+                expanded: set[str] = set()
+                for w in words:
+                    expanded |= classes.get(w[1:], frozenset()) if w.startswith("@") else {w}
+                classes[cls] = frozenset(expanded)
+        elif base == "irregular.csv":
+            for _, row in _csv_rows(name, text):
+                lemma = row.get("lemma", "").strip().lower()
+                if lemma:
+                    _IRREGULAR[lemma] = sorted(set(_IRREGULAR.get(lemma, [])) | {
+                        w.lower() for w in _split(row.get("forms"))})
+    _IRREGULAR_BACK.clear()
+    _IRREGULAR_BACK.update({form: base for base, forms in _IRREGULAR.items() for form in forms})
+    for name, text in texts:
+        base = Path(name).name
+        if base in ("classes.csv", "irregular.csv"):
+            continue
+        compact = "types" in Path(name).parts or base not in ("verbs.csv", "nouns.csv")
+        for lineno, row in _csv_rows(name, text):
+            try:
+                made = _make_entries(name, lineno, row, classes, compact)
+            except ValueError as exc:
+                log.warning("lexicon/%s:%d: %s; row skipped", name, lineno, exc)
+                continue
+            for e in made:
+                if e.flags & PENDING_FLAGS:
+                    continue
+                if e.id in by_id and by_id[e.id].source.split(":")[0] == e.source.split(":")[0]:
+                    log.warning("lexicon/%s: id %s used twice; the later row wins", e.source, e.id)
+                by_id[e.id] = e
     verbs: dict[str, list[LexEntry]] = {}
     nouns: dict[str, list[LexEntry]] = {}
     forms: set[str] = set()
-    for row in _rows("verbs.csv"):
-        e = _entry("verb", row)
-        verbs.setdefault(e.lemma, []).append(e)
-        # prefilter words: a speech verb alone holds no event ("said" is everywhere), and a light verb
-        # with a required object ("held talks") is found through its object
-        if e.is_speech:
-            continue
-        if e.obj:
-            for o in e.obj:
-                forms |= inflections(o)
-            continue
-        forms |= inflections(e.lemma)
-        for part in e.lemma.split("-"):
-            forms |= inflections(part)
+    for e in by_id.values():
+        if e.kind == "verb":
+            verbs.setdefault(e.lemma, []).append(e)
+            # prefilter words: a speech verb alone holds no event ("said" is everywhere), and a light verb
+            # with a required object ("held talks") is found through its object
+            if e.is_speech:
+                continue
+            if e.obj:
+                for o in e.obj:
+                    forms |= inflections(o.split()[-1])
+                continue
+            forms |= inflections(e.lemma)
+            for part in e.lemma.split("-"):
+                forms |= inflections(part)
+        else:
+            nouns.setdefault(e.lemma.split()[-1], []).append(e)
+            forms |= inflections(e.lemma.split()[-1])
+            for part in e.lemma.split()[-1].split("-"):
+                forms |= inflections(part)
     forms |= {"must", "should"}  # "X said Y must ..." is a demand
-    for row in _rows("nouns.csv"):
-        e = _entry("noun", row)
-        nouns.setdefault(e.lemma.split()[-1], []).append(e)
-        forms |= inflections(e.lemma.split()[-1])
     for entries in verbs.values():
         entries.sort(key=lambda e: -e.specificity())
-    return Lexicon(verbs, nouns, frozenset(forms))
+    return Lexicon(verbs, nouns, frozenset(forms), classes)
 
 
 def _has_prt(tok: Token, prt: str) -> bool:
@@ -184,7 +327,6 @@ def noun_forms(tok: Token) -> set[str]:
     return out
 
 
-_IRREGULAR_BACK = {form: base for base, forms in _IRREGULAR.items() for form in forms}
 
 
 def base_forms(tok: Token) -> list[str]:
@@ -246,6 +388,8 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             continue
         if e.obj and not (e.obj & obj_forms):
             continue
+        if e.not_obj and e.not_obj & head_forms:
+            continue  # another sense: "fired a minister", "hit a record", "cannot match its spending"
         out.append(e)
     if not out:
         return []
@@ -269,9 +413,38 @@ def match_noun(tok: Token, lex: Lexicon | None = None) -> LexEntry | None:
         if not entries:
             continue
         mods = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
-        for e in sorted(entries, key=lambda e: -len(e.lemma)):
+        patient: set[str] | None = None
+        for e in sorted(entries, key=lambda e: (-len(e.lemma), -len(e.obj))):
             words = e.lemma.split()
             if len(words) > 1 and " ".join(words[:-1]) not in mods:
                 continue
+            if e.obj or e.not_obj:
+                if patient is None:
+                    patient = noun_patient_forms(tok)
+                if e.obj and not (e.obj & patient):
+                    continue
+                if e.not_obj & patient:
+                    continue
             return e
     return None
+
+
+def noun_patient_forms(tok: Token) -> set[str]:
+    """Forms of what an event noun acts on: "the expulsion of two diplomats", "diplomat expulsions",
+    "a ban on imports", "arms deliveries to Kyiv"."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            out |= noun_forms(c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out |= noun_forms(g)
+                    for gc in g.children:
+                        if gc.dep_ in ("compound", "amod"):
+                            out |= noun_forms(gc)
+                        if gc.dep_ == "prep" and gc.lower_ == "of" and g.lemma_.lower() in QUANTITY_NOUNS:
+                            for g2 in gc.children:
+                                if g2.dep_ == "pobj":
+                                    out |= noun_forms(g2)
+    return out
