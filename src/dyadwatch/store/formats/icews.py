@@ -76,6 +76,12 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
     JOIN _dw_sectors w ON contains(lower(s.v), w.word) GROUP BY v
     """)
     con.execute(f"""
+    CREATE OR REPLACE TEMP TABLE _dw_namemap AS
+    SELECT v, n.code FROM (SELECT DISTINCT unnest([a_country, r_country, a_name, r_name, country]) AS v
+                           FROM _dw_src) s
+    JOIN _dw_names n ON n.name = {key('s.v')}
+    """)
+    con.execute(f"""
     CREATE OR REPLACE TEMP TABLE _dw_stage AS
     WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, *, nullif(trim(cameo_code), '') AS cameo_raw FROM _dw_src),
     m AS (
@@ -83,11 +89,11 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
                coalesce(ac.code, an.code) AS a_code, coalesce(rc.code, rn.code) AS r_code,
                asec.sector AS a_sector, rsec.sector AS r_sector, gc.code AS geo_iso3
         FROM u {cameo_joins('u.cameo_raw')}
-        LEFT JOIN _dw_names ac ON ac.name = {key('u.a_country')}
-        LEFT JOIN _dw_names an ON an.name = {key('u.a_name')}
-        LEFT JOIN _dw_names rc ON rc.name = {key('u.r_country')}
-        LEFT JOIN _dw_names rn ON rn.name = {key('u.r_name')}
-        LEFT JOIN _dw_names gc ON gc.name = {key('u.country')}
+        LEFT JOIN _dw_namemap ac ON ac.v = u.a_country
+        LEFT JOIN _dw_namemap an ON an.v = u.a_name
+        LEFT JOIN _dw_namemap rc ON rc.v = u.r_country
+        LEFT JOIN _dw_namemap rn ON rn.v = u.r_name
+        LEFT JOIN _dw_namemap gc ON gc.v = u.country
         LEFT JOIN _dw_secmap asec ON asec.v = u.a_sectors
         LEFT JOIN _dw_secmap rsec ON rsec.v = u.r_sectors
     )
@@ -115,7 +121,7 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
     """)
-    for t in ("_dw_src", "_dw_secmap"):
+    for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
     finish(con, report, name, lines, "Event ID")
