@@ -59,7 +59,6 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
                          encoding=encoding)
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
         return rejects
-    key = NAME_KEY_SQL.format("x")
     split = "list_transform(string_split(coalesce({}, ''), ';'), lambda x: nullif(trim(x), ''))"
     # one row per (event, side, position) -> resolved code, then back into lists
     con.execute(f"""
@@ -78,7 +77,7 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
     SELECT f._row, f.side, f.i, coalesce(c.iso3, n.code, upper(f.country)) AS code, upper(f.sector) AS sector, f.nm
     FROM flat f
     LEFT JOIN _dw_iso c ON c.code = upper(f.country)
-    LEFT JOIN _dw_names n ON n.name = {key.replace('x', 'f.country')}
+    LEFT JOIN _dw_names n ON n.name = {NAME_KEY_SQL.format('f.country')}
     WHERE f.country IS NOT NULL OR f.nm IS NOT NULL
     """)
     con.execute(f"""
@@ -107,7 +106,7 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
         coalesce(sm.score, s.score) AS plover_score, q.quad AS quad_code, NULL::DOUBLE AS confidence,
         nullif(trim(event_text), '') AS event_text, NULL::JSON AS evidence,
         coalesce(nullif(trim(place), ''), nullif(trim(city), '')) AS location, 'polecat' AS origin,
-        to_json({{'Event ID': m.id, 'Event Type': type, 'Event Mode': mode, 'Quad Code': quad,
+        to_json({{'Event ID': m.id, 'Event Type': m.type, 'Event Mode': m.mode, 'Quad Code': m.quad,
                   'Actor COW': a_cow, 'Recipient COW': r_cow, 'Actor Title': a_title, 'Recipient Title': r_title,
                   'Feature Type': feature, 'Language': language, 'Version': version}}) AS original,
         intensity, nullif(trim(publisher), '') AS publisher, nullif(trim(headline), '') AS headline,
@@ -127,7 +126,7 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
     LEFT JOIN _dw_score s ON s.event = m.ev AND s.mode IS NULL
     LEFT JOIN _dw_score sm ON sm.event = m.ev AND sm.mode = m.md
     LEFT JOIN _dw_iso gc ON gc.code = upper(trim(m.country))
-    LEFT JOIN _dw_names gn ON gn.name = {key.replace('x', 'm.country')}
+    LEFT JOIN _dw_names gn ON gn.name = {NAME_KEY_SQL.format('m.country')}
     """)
     for t in ("_dw_src", "_dw_pc_actors"):
         con.execute(f"DROP TABLE IF EXISTS {t}")

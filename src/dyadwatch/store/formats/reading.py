@@ -308,6 +308,8 @@ def read_table(con: duckdb.DuckDBPyConnection, plain: Plain, table: str, columns
 
 
 def _describe(types: list[str], names: list[str | None], msgs: list[str], raw: str | None) -> tuple[str, str]:
+    if "LINE SIZE OVER MAXIMUM" in types:
+        return "line too long", f"(over {MAX_LINE_BYTES:,} bytes)"
     for t, m in zip(types, msgs):
         if t in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
             found = _FOUND.search(m or "")
