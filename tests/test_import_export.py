@@ -250,7 +250,7 @@ def test_gdelt_csv_parquet_exports(store: Store, tmp_path: Path):
         assert dyads(other) == sorted(d for d in dyads(store) if d[0] == "USA")
     csv_out = tmp_path / "out.csv"
     assert export_events(store, "csv", csv_out) == 12
-    assert csv_out.read_text().splitlines()[0].startswith("id,story_id,date")
+    assert csv_out.read_text().splitlines()[0].startswith("event_id,date,source,source_cow,source_gw,target")
     pq = tmp_path / "out.parquet"
     assert export_events(store, "parquet", pq, since="2015-01-01") == 12
     assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{pq}')").fetchone()[0] == 12

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from test_import_export import ICEWS_HEADER, gdelt_row, icews_row, phoenix_row, write
 from typer.testing import CliRunner
 
 from dyadwatch.cli import app
 from dyadwatch.store import Store
 from dyadwatch.store.importers import import_event_id, import_files
 from dyadwatch.store.synthetic import gdelt_lines
-from test_import_export import ICEWS_HEADER, gdelt_row, icews_row, phoenix_row, write
 
 
 @pytest.fixture
@@ -162,8 +162,8 @@ def test_a_locked_database_is_a_message_not_a_traceback(tmp_path: Path):
 
     db = tmp_path / "locked.duckdb"
     Store(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ready', flush=True); time.sleep(60)", str(db)],
+    code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_import_export import ICEWS_HEADER, icews_row, phoenix_row
+from test_import_formats import POLECAT_HEADER, polecat_row
 
 from dyadwatch.store import Store
 from dyadwatch.store.importers import import_files
 from dyadwatch.store.synthetic import gdelt_lines
-from test_import_export import ICEWS_HEADER, icews_row, phoenix_row
-from test_import_formats import POLECAT_HEADER, polecat_row
 
 EXAMPLES = int(os.environ.get("DYADWATCH_FUZZ_EXAMPLES", "12"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None,
@@ -62,18 +62,18 @@ GDELT_GOOD = [g.encode() for g in gdelt_lines(4, seed=99)]
 @FUZZ
 @given(st.lists(st.one_of(junk_bytes, junk_text, fields_junk(61), fields_junk(58)), min_size=1, max_size=6))
 def test_gdelt_any_rows(bad: list[bytes]):
-    new, stored, again = run("gdelt", GDELT_GOOD, bad)
+    _, stored, again = run("gdelt", GDELT_GOOD, bad)
     assert stored >= len(GDELT_GOOD) and again == 0
 
 
-ICEWS_GOOD = [icews_row(str(900 + i), "2019-01-0%d" % (i + 1), "Russia", "Government", "Russian Federation",
+ICEWS_GOOD = [icews_row(str(900 + i), f"2019-01-0{i + 1}", "Russia", "Government", "Russian Federation",
                         "042", "France", "Government", "France").encode() for i in range(3)]
 
 
 @FUZZ
 @given(st.lists(st.one_of(junk_bytes, junk_text, fields_junk(20)), min_size=1, max_size=6))
 def test_icews_any_rows(bad: list[bytes]):
-    new, stored, again = run("icews", ICEWS_GOOD, bad, header=ICEWS_HEADER.encode())
+    _, stored, again = run("icews", ICEWS_GOOD, bad, header=ICEWS_HEADER.encode())
     assert stored >= len(ICEWS_GOOD) and again == 0
 
 
@@ -84,7 +84,7 @@ PHOENIX_GOOD = [phoenix_row(f"ph{i}", "20170102", "SYRMIL", "SYR", "MIL", "SYRRE
 @FUZZ
 @given(st.lists(st.one_of(junk_bytes, junk_text, fields_junk(26)), min_size=1, max_size=6))
 def test_phoenix_any_rows(bad: list[bytes]):
-    new, stored, again = run("phoenix", PHOENIX_GOOD, bad)
+    _, stored, again = run("phoenix", PHOENIX_GOOD, bad)
     assert stored >= len(PHOENIX_GOOD) and again == 0
 
 
@@ -94,7 +94,7 @@ POLECAT_GOOD = [polecat_row(**{"Event ID": f"pcf{i}"}).encode() for i in range(3
 @FUZZ
 @given(st.lists(st.one_of(junk_bytes, junk_text, fields_junk(len(POLECAT_HEADER))), min_size=1, max_size=6))
 def test_polecat_tsv_any_rows(bad: list[bytes]):
-    new, stored, again = run("polecat", POLECAT_GOOD, bad, header="\t".join(POLECAT_HEADER).encode(),
+    _, stored, again = run("polecat", POLECAT_GOOD, bad, header="\t".join(POLECAT_HEADER).encode(),
                              suffix=".txt")
     assert stored >= len(POLECAT_GOOD) and again == 0
 
@@ -118,5 +118,5 @@ nasty = st.sampled_from([b'{"id": "s1", "event": "AID", "event_text": "\\ud800"}
 @FUZZ
 @given(st.lists(st.one_of(json_records, nasty, junk_bytes), min_size=1, max_size=6))
 def test_polecat_json_any_records(bad: list[bytes]):
-    new, stored, again = run("polecat", JSON_GOOD, bad, suffix=".jsonl")
+    _, stored, again = run("polecat", JSON_GOOD, bad, suffix=".jsonl")
     assert stored >= len(JSON_GOOD) and again == 0

@@ -1,7 +1,9 @@
-"""Exports of stored events: PLOVER JSON lines, GDELT 2.0 rows, CSV and Parquet.
+"""Exports of stored events: PLOVER JSON lines, GDELT 2.0 rows, CSV (one row per dyad) and Parquet
+(one schema, real types: `write_parquet`, also behind `dyadwatch events -f parquet`).
 
 PLOVER records carry `origin`, `origin_id` and `original`, so that importing the export again
-(`dyadwatch import plover`) gives the same events with the same ids.
+(`dyadwatch import plover`) gives the same events with the same ids. Parquet and CSV carry the COW
+and Gleditsch-Ward numbers of the actor and recipient countries beside their ISO alpha-3 codes.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..events import cameo_table
 from .codes import fips_table
-from .core import EVENT_COLS, Store
+from .core import Store
+from .formats.lookups import register as register_lookups
 
 EXPORT_FORMATS = ("plover", "gdelt", "csv", "parquet")
 
@@ -26,6 +30,35 @@ PLOVER_TO_CAMEO = {
     "SANCTION": "160", "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "COERCE": "170",
     "ASSAULT": "180",
 }
+
+
+def cameo_for(event: str | None, mode: str | None, cameo: str | None) -> str:
+    """The CAMEO code to write for an event: its own when that code maps to the event's PLOVER type
+    (so that a GDELT round trip keeps the type), else the first code of the type and mode in
+    kb/data/cameo.csv, else the base code of the type."""
+    table = cameo_table()
+    if cameo and table.get(cameo, {}).get("plover") == event:
+        return cameo
+    best = None
+    for code, row in table.items():
+        if row["plover"] == event and len(code) >= 3:
+            if row["mode"] == mode:
+                return code
+            best = best or (code if not row["mode"] else None)
+    return best or PLOVER_TO_CAMEO.get(event or "", "")
+
+
+def gdelt_event_id(row: dict[str, Any]) -> str:
+    """GLOBALEVENTID of an exported event: GDELT's own for GDELT events, else a stable number from
+    the event's id (60 bits of it), the same in every export."""
+    if row.get("origin") == "gdelt" and str(row.get("origin_id") or "").isdigit():
+        return str(row["origin_id"])
+    try:
+        return str(int(str(row["id"])[:15], 16))
+    except ValueError:
+        import hashlib
+
+        return str(int(hashlib.sha1(str(row["id"]).encode()).hexdigest()[:15], 16))
 
 
 def _cameo_quad(code: str | None) -> str:
@@ -40,7 +73,8 @@ def _rows(store: Store, filters: dict[str, Any], chunk: int = 20_000) -> Iterato
     where, params = store._where(**filters)
     cur = store.con.cursor()
     try:
-        cur.execute(f"SELECT * FROM events{where} ORDER BY date NULLS LAST, id", params)
+        cur.execute(f"SELECT e.*, (SELECT a.url FROM articles a WHERE a.id = e.story_id) AS article_url "
+                    f"FROM (SELECT * FROM events{where}) e ORDER BY e.date NULLS LAST, e.id", params)
         names = [d[0] for d in cur.description]
         while True:
             batch = cur.fetchmany(chunk)
@@ -66,39 +100,58 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _actor_fields(actors: list[dict[str, Any]]) -> list[str]:
+def _actor_fields(actors: list[dict[str, Any]], full: str | None = None) -> list[str]:
     a = actors[0] if actors else {}
     code, sector = a.get("code") or "", a.get("sector") or ""
-    return [code + sector, a.get("entity_text") or "", code, "", "", "", "", sector, "", ""]
+    return [full or (code + sector), a.get("entity_text") or "", code, "", "", "", "", sector, "", ""]
 
 
 def gdelt_row(row: dict[str, Any], n: int, fips: dict[str, str]) -> list[str]:
-    """A stored event as the 61 fields of a GDELT 2.0 event record."""
+    """A stored event as the 61 fields of a GDELT 2.0 event record. `row` may carry `article_url`
+    (the URL of the article it was coded from). `n` is unused (ids are derived from the event)."""
+    del n
     orig = row.get("original") or {}
-    if row["origin"] == "gdelt" and str(row.get("origin_id") or "").isdigit():
-        gid = str(row["origin_id"])
-    else:
-        gid = str(n)
+    if not isinstance(orig, dict):
+        orig = {}
     d = row["date"] or ""
     ymd = d.replace("-", "")
     frac = ""
     if d:
         dt = datetime.fromisoformat(d)
         frac = f"{dt.year + dt.timetuple().tm_yday / 365:.4f}"
-    cameo = row.get("cameo") or PLOVER_TO_CAMEO.get(row["event"] or "", "")
-    code = (row["actor"][0].get("code") if row["actor"] else "") or ""
-    geo_cc = orig.get("ActionGeo_CountryCode") or fips.get(code, "")
-    action_geo = ["4" if row.get("location") else "0", row.get("location") or "", geo_cc, "", "", "", "", ""]
-    no_geo = ["0", "", "", "", "", "", "", ""]
+    cameo = cameo_for(row["event"], row.get("mode"), row.get("cameo"))
     gold = row.get("goldstein")
+
+    def num(key: str, default: str = "") -> str:
+        v = row.get(key)
+        return default if v is None else str(int(v))
+
+    def geo(block: dict[str, Any] | None) -> list[str]:
+        if not block or not (block.get("name") or block.get("lat") is not None):
+            return ["0", "", "", "", "", "", "", ""]
+        return [str(block.get("type") or 4), block.get("name") or "", fips.get(block.get("country") or "", ""),
+                block.get("adm1") or "", block.get("adm2") or "",
+                "" if block.get("lat") is None else str(block["lat"]),
+                "" if block.get("lon") is None else str(block["lon"]), str(block.get("feature_id") or "")]
+
+    action = {"type": row.get("geo_type"), "name": row.get("geo_name"), "country": row.get("geo_country"),
+              "adm1": row.get("geo_adm1"), "adm2": row.get("geo_adm2"), "lat": row.get("geo_lat"),
+              "lon": row.get("geo_lon"), "feature_id": row.get("geo_feature_id")}
     added = (row.get("ingested_at") or "").replace("-", "").replace("T", "").replace(":", "")[:14]
+    url = row.get("source_url") or row.get("article_url") or ""
     story = row.get("story_id") or ""
-    return ([gid, ymd, ymd[:6], ymd[:4], frac]
-            + _actor_fields(row["actor"]) + _actor_fields(row["recipient"])
-            + ["1", cameo, cameo[:3], cameo[:2], _cameo_quad(cameo), "" if gold is None else str(gold),
-               "1", "1", "1", ""]
-            + no_geo + no_geo + action_geo
-            + [added, story if story.startswith(("http://", "https://")) else ""])
+    if not url and story.startswith(("http://", "https://")):
+        url = story
+    a1 = _actor_fields(row["actor"], orig.get("Actor1Code"))
+    a2 = _actor_fields(row["recipient"], orig.get("Actor2Code"))
+    tone = row.get("avg_tone")
+    root = row.get("is_root_event")
+    return ([gdelt_event_id(row), ymd, ymd[:6], ymd[:4], frac] + a1 + a2
+            + ["0" if root is False else "1", cameo, cameo[:3], cameo[:2], _cameo_quad(cameo),
+               "" if gold is None else str(gold), num("num_mentions", "1"), num("num_sources", "1"),
+               num("num_articles", "1"), "" if tone is None else str(tone)]
+            + geo(row.get("actor_geo")) + geo(row.get("recipient_geo")) + geo(action)
+            + [added, url])
 
 
 def export_events(store: Store, fmt: str, out: str | Path | TextIO | None = None,
@@ -112,12 +165,7 @@ def export_events(store: Store, fmt: str, out: str | Path | TextIO | None = None
     if fmt == "parquet":
         if out is None or not isinstance(out, (str, Path)):
             raise ValueError("parquet export needs an output file (-o FILE)")
-        where, params = store._where(**filters)
-        n = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
-        path = str(out).replace("'", "''")
-        store.con.execute(f"COPY (SELECT * FROM events{where} ORDER BY date NULLS LAST, id) TO '{path}' "
-                          "(FORMAT parquet)", params)
-        return int(n)
+        return write_parquet(store, out, **filters)
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as fh:
             return _write_text(store, fmt, fh, filters)
@@ -136,12 +184,82 @@ def _write_text(store: Store, fmt: str, fh: TextIO, filters: dict[str, Any]) -> 
             n += 1
             fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in gdelt_row(row, n, fips)))
             fh.write("\n")
-    else:  # csv
-        w = csv.writer(fh)
-        header = [*EVENT_COLS, "ingested_at"]
-        w.writerow(header)
-        for row in _rows(store, filters):
-            w.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
-                        for v in (row[k] for k in header)])
-            n += 1
+    else:  # csv: one row per dyad
+        where, params = store._where(**filters)
+        cur = store.con.cursor()
+        try:
+            register_lookups(cur, only=("_dw_states",))
+            cur.execute(dyad_rows_sql(where), params)
+            w = csv.writer(fh)
+            w.writerow([d[0] for d in cur.description])
+            seen: set[str] = set()
+            while batch := cur.fetchmany(20_000):
+                for r in batch:
+                    w.writerow(["" if v is None else v for v in r])
+                    seen.add(r[0])
+            n = len(seen)
+        finally:
+            cur.close()
     return n
+
+
+# -- one Parquet schema, one flat CSV ---------------------------------------------------------------
+
+ACTOR_TYPE = ('[{"code": "VARCHAR", "sector": "VARCHAR", "entity_text": "VARCHAR", "start": "INTEGER", '
+              '"end": "INTEGER", "office": "VARCHAR"}]')
+SPAN = '{"text": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}'
+EVIDENCE_TYPE = ('{"sentence_index": "INTEGER", "sentence_start": "INTEGER", "actor": [' + SPAN + '], '
+                 '"trigger": ' + SPAN + ', "recipient": [' + SPAN + '], "lexicon_id": "VARCHAR"}')
+
+
+def events_sql(con: Any, where: str) -> str:
+    """The export schema over `events` (filtered by `where`): every column with its real type;
+    actor / recipient as lists of structs and evidence as a struct (not JSON text); `original`
+    stays JSON text (its keys differ by dataset); COW and Gleditsch-Ward numbers beside the ISO
+    codes of the first actor and recipient. Needs the `_dw_states` lookup."""
+    cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                      "table_name = 'events' AND table_schema = 'main' ORDER BY ordinal_position"
+                                      ).fetchall()]
+    typed = {"actor": f"from_json(e.actor, '{ACTOR_TYPE}') AS actor",
+             "recipient": f"from_json(e.recipient, '{ACTOR_TYPE}') AS recipient",
+             "evidence": f"from_json(e.evidence, '{EVIDENCE_TYPE}') AS evidence",
+             "original": "e.original::VARCHAR AS original"}
+    select = []
+    for c in cols:
+        select.append(typed.get(c, f"e.{c}"))
+        if c == "recipient_code":
+            select += ["sa.cow AS actor_cow", "sa.gw AS actor_gw", "sr.cow AS recipient_cow",
+                       "sr.gw AS recipient_gw"]
+    return (f"SELECT {', '.join(select)} FROM (SELECT * FROM events{where}) e "
+            "LEFT JOIN _dw_states sa ON sa.iso3 = e.actor_code LEFT JOIN _dw_states sr ON sr.iso3 = e.recipient_code "
+            "ORDER BY e.date NULLS LAST, e.id")
+
+
+def write_parquet(store: Store, path: str | Path, **filters: Any) -> int:
+    """Write the events matching `filters` (as for `Store.events`) to a Parquet file in the one
+    export schema (`events_sql`): dates as dates, lists and structs as Arrow lists and structs.
+    `dyadwatch export -f parquet` and `dyadwatch events -f parquet` both write this. Returns the
+    number of events written."""
+    filters = {k: v for k, v in filters.items() if v is not None}
+    register_lookups(store.con, only=("_dw_states",))
+    where, params = store._where(**filters)
+    n = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
+    target = str(path).replace("'", "''")
+    store.con.execute(f"COPY ({events_sql(store.con, where)}) TO '{target}' (FORMAT parquet)", params)
+    return int(n)
+
+
+def dyad_rows_sql(where: str) -> str:
+    """One flat row per (event, source, target) from `event_dyads` with the event's fields and the
+    COW / Gleditsch-Ward numbers beside ISO; an event without a recipient has one row with an empty
+    target. Needs `_dw_states`."""
+    return f"""
+    SELECT e.id AS event_id, d.date, d.source, ss.cow AS source_cow, ss.gw AS source_gw, d.target,
+           st.cow AS target_cow, st.gw AS target_gw, e.event, e.mode, array_to_string(e.context, ';') AS context,
+           e.quad_code, e.plover_score, e.goldstein, e.cameo, e.modality, e.date_precision, e.confidence,
+           e.origin, e.origin_id, e.story_id, e.source_url, e.geo_name, e.geo_country, e.geo_lat, e.geo_lon,
+           e.num_mentions, e.num_sources, e.num_articles, e.avg_tone, e.intensity, e.event_text
+    FROM (SELECT * FROM events{where}) e JOIN event_dyads d ON d.event_id = e.id
+    LEFT JOIN _dw_states ss ON ss.iso3 = d.source LEFT JOIN _dw_states st ON st.iso3 = d.target
+    ORDER BY e.date NULLS LAST, e.id, d.source, d.target NULLS FIRST
+    """

@@ -101,7 +101,7 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
     )
     SELECT _row, GLOBALEVENTID::VARCHAR AS origin_id,
         substr(sha1('gdelt' || chr(0) || GLOBALEVENTID::VARCHAR), 1, 16) AS id,
-        {url} AS story_id, SQLDATE AS date, 'day' AS date_precision,
+        {url} AS story_id, SQLDATE AS date, CASE WHEN SQLDATE IS NULL THEN 'undated' ELSE 'day' END AS date_precision,
         {SCALES_SELECT},
         a_code AS actor_code, nullif(trim(A1Type1Code), '') AS actor_sector,
         r_code AS recipient_code, nullif(trim(A2Type1Code), '') AS recipient_sector,
@@ -122,8 +122,7 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
         {"nullif(trim(ActionGeo_ADM2Code), '')" if v2 else "NULL::VARCHAR"} AS geo_adm2,
         ActionGeo_Lat AS geo_lat, ActionGeo_Long AS geo_lon, nullif(trim(ActionGeo_FeatureID), '') AS geo_feature_id,
         {_geo_struct('Actor1Geo', v2)} AS actor_geo, {_geo_struct('Actor2Geo', v2)} AS recipient_geo,
-        CASE WHEN GLOBALEVENTID IS NULL THEN 'empty GLOBALEVENTID' WHEN SQLDATE IS NULL THEN 'empty SQLDATE'
-             {CAMEO_ERR_WHEN} END AS err,
+        CASE WHEN GLOBALEVENTID IS NULL THEN 'empty GLOBALEVENTID' {CAMEO_ERR_WHEN} END AS err,
         CASE {CAMEO_ERR_DETAIL} END AS err_detail,
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
