@@ -57,6 +57,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # a sentence end inside a stretch of text: three lower-case letters (not "Jr." or "U.S."), the stop
 _INNER_SENTENCE_END = re.compile(rf"[{LOW}]{{3}}[.!][\"'”’)]?\s+[\"“‘]?[{UP}]")
 MAX_BLOCK_LINES = 12
+_CLOCK = re.compile(r"\d[:.]\d\d")
+# a word glued to a capital ("OkaforAna", "Jr.Ferdinand"): no widget or doubled name without one
+_CAMEL = re.compile(rf"[{LOW}.'’][{UP}]")
 MAX_WIDGET_CHARS = 900
 
 
@@ -120,6 +123,8 @@ class Rules:
     share_bar: re.Pattern[str]
     glue_left: re.Pattern[str]
     glue_right: re.Pattern[str]
+    glue_words: tuple[str, ...]
+    prefix_words: tuple[str, ...]
     share_run: re.Pattern[str]
     prefix_left: re.Pattern[str]
     prefix_line: re.Pattern[str]
@@ -200,6 +205,8 @@ def rules() -> Rules:
         share_bar=re.compile(rf"^(?:{targets})(?:\s*[|/·•,]?\s*(?:{targets}))*\W*$", re.IGNORECASE),
         glue_left=re.compile(rf"(?<=[\w.!?:;,)\]\"”’])(?<![{UP}])(?=(?:{glue})(?![{LOW}]))"
                              rf"|(?<=[{UP}][{LOW}])(?=(?:{glue})(?![{LOW}]))"),
+        glue_words=tuple(d.get("glue_words", [])),
+        prefix_words=tuple(d.get("glue_prefixes", [])),
         share_run=re.compile(rf"^((?:{targets})(?:\s*[|/·•,]?\s*(?:{targets}))*)(?=[{UP}][{LOW}]|[\"“‘][{UP}])"),
         glue_right=re.compile(rf"(?<![{LOW}])((?:{glue}))(?=[{UP}0-9©(\[\"“‘])"),
         prefix_left=re.compile(rf"(?<=[{LOW}0-9.!?:;,)\]\"”’])(?=(?:{prefixes}))"),
@@ -295,13 +302,22 @@ def unglue(text: str) -> str:
     """Break lines where debris is glued to the text around it; put a space where one sentence is
     glued to the next. Text without such joins comes back unchanged."""
     r = rules()
+    # cheap tests first (substring searches): most texts have none of these joins
+    glue = any(w in text for w in r.glue_words)
+    prefix = any(w in text for w in r.prefix_words)
+    stamp = any(w in text for w in ("Updated", "Published", "Posted", "First published", "ago", " read", "©"))
+    clock = "©" in text or "newsletter" in text or _CLOCK.search(text) is not None
     for _ in range(4):  # a break can expose the next join ("ADVERTISEMENTAdvertisementThe")
         before = text
-        text = r.glue_left.sub("\n", text)
-        text = r.glue_right.sub(lambda m: m.group(1) + "\n", text)
-        text = r.prefix_left.sub("\n", text)
-        text = r.stamp_glue.sub("\n", text)
-        text = r.time_glue.sub(lambda m: m.group(1) + "\n", text)
+        if glue:
+            text = r.glue_left.sub("\n", text)
+            text = r.glue_right.sub(lambda m: m.group(1) + "\n", text)
+        if prefix:
+            text = r.prefix_left.sub("\n", text)
+        if stamp:
+            text = r.stamp_glue.sub("\n", text)
+        if clock:
+            text = r.time_glue.sub(lambda m: m.group(1) + "\n", text)
         if text == before:
             break
     # the last word of a share bar glued to the text ("Facebook\nTwitter\nEmailThe ministry said")
@@ -345,6 +361,8 @@ def remove_widgets(text: str) -> str:
     """Related-story widgets anchored on a name glued to itself and closed by "MORE" (or "Read
     more"), inline or across lines; the name stays once when the sentence needs it."""
     r = rules()
+    if not _CAMEL.search(text):
+        return text
     out: list[str] = []
     pos = 0
     search_from = 0
@@ -463,9 +481,11 @@ def _inline(line: str) -> str | None:
         return line.strip()  # removed whole by the line rules (after the block rules have seen it)
     r = rules()
     for rx in r.inline:
-        line = rx.sub(" ", line)
+        if rx is not r.credit or "/" in line or "via Getty" in line:
+            line = rx.sub(" ", line)
     line = re.sub(r"\(\s*\)|\[\s*\]", " ", line)
-    line = r.doubled_inline.sub(lambda m: m.group("n"), line)
+    if _CAMEL.search(line):
+        line = r.doubled_inline.sub(lambda m: m.group("n"), line)
     line = re.sub(r"[ \t]+", " ", line).strip()
     line = re.sub(r"^[|•·:;,]\s*|\s*[|•·]$", "", line).strip()
     return line or None
