@@ -388,8 +388,8 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             continue
         if e.obj and not (e.obj & obj_forms):
             continue
-        if e.not_obj and e.not_obj & head_forms:
-            continue  # another sense: "fired a minister", "hit a record", "cannot match its spending"
+        if e.not_obj and e.not_obj & obj_forms:
+            continue  # another sense: "hit a record high", "began a hunger strike", "cannot match its spending"
         out.append(e)
     if not out:
         return []
