@@ -178,12 +178,13 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
                  source: str | None = None, date: str | None = None,
                  field_map: dict[str, str] | None = None, progress: bool = False,
                  stdin: BinaryIO | None = None, store: Any = None,
-                 coder: BatchCoder | None = None) -> IngestReport:
+                 coder: BatchCoder | None = None, fetcher: Any = None) -> IngestReport:
     """Read, clean, code and store the articles under `paths` (files, directories, `-`).
 
     `source` and `date` are defaults for articles that carry none; `field_map` maps our JSON field
     names to the input's (`{"text": "body"}`). Pass an open `store` to reuse it (it stays open).
-    `coder` replaces the local coding stage (see `dyadwatch.distributed.dask_coder`).
+    `coder` replaces the local coding stage (see `dyadwatch.distributed.dask_coder`). With a
+    `fetcher` (`dyadwatch.ingest.fetch.Fetcher`) feed items' links and URL lists are fetched.
     """
     from .store import Store
 
@@ -196,8 +197,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
     report = IngestReport(db=str(getattr(store, "path", db)))
     try:
         if not progress:
-            ingest_articles(read_paths(paths, source=source, date=date, field_map=field_map, stdin=stdin),
-                            store, report, coder=coder)
+            ingest_articles(read_paths(paths, source=source, date=date, field_map=field_map, stdin=stdin,
+                                       fetcher=fetcher), store, report, coder=coder)
             return report
         with _progress() as bar:
             files = list(expand_paths(paths))
@@ -212,7 +213,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
                         yield f
                     else:
                         yield from read_paths([f], source=source, date=date, field_map=field_map,
-                                              stdin=stdin)
+                                              stdin=stdin, fetcher=fetcher)
                     bar.update(task, advance=1, description=_desc(report, f))
 
             def on_item(_item: Article | IngestError) -> None:  # keeps moving inside one big file

@@ -46,8 +46,9 @@ def _field_map(fields: list[str] | None) -> dict[str, str]:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), directories, "
-                                                    "or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .json, feeds .rss .xml .atom, "
+                                                    "web archives .warc .warc.gz, URL lists .urls), "
+                                                    "directories, or - for stdin")],
     db: str | None = DbOption,
     source: str | None = typer.Option(None, "--source", help="Source name for articles that carry none"),
     date: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles "
@@ -59,11 +60,18 @@ def ingest(
     dask: str | None = typer.Option(None, "--dask", help="Code on a Dask cluster: 'local' starts one on "
                                                          "this machine, or give a scheduler address"),
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes for --dask local"),
+    fetch: bool = typer.Option(False, "--fetch", help="Fetch the links of feed items and the URLs of .urls "
+                                                      "lists (robots.txt, timeouts and size limits respected); "
+                                                      "without it nothing is read from the network"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="With --fetch: also fetch URLs on this machine or the local network"),
 ) -> None:
     """Store articles and their coded events. Re-ingesting the same article changes nothing.
 
     .txt files may open with `Date:`, `Title:`, `Source:`, `URL:` header lines; otherwise a short
-    first line followed by a blank line is the title. Exit code 1 when any input failed.
+    first line followed by a blank line is the title. Feeds give one article per item (the linked
+    page with --fetch, else the item's text); PDFs, images and other binary files are refused.
+    Exit code 1 when any input failed.
     """
     from ..ingest import parse_date
     from ..pipeline import ingest_paths
@@ -73,6 +81,11 @@ def ingest(
     show = sys.stderr.isatty() if progress is None else progress
     fm = _field_map(field)
     client = None
+    fetcher = None
+    if fetch:
+        from ..ingest.fetch import Fetcher
+
+        fetcher = Fetcher(allow_private=allow_private)
     try:
         coder = None
         if dask is not None:
@@ -81,12 +94,14 @@ def ingest(
             client = dask_client(dask, workers=workers)
             coder = dask_coder(client)
         report = ingest_paths(paths, db=db, source=source, date=date, field_map=fm, progress=show,
-                              coder=coder)
+                              coder=coder, fetcher=fetcher)
     except duckdb.Error as exc:
         raise _db_failed(db, exc) from None
     finally:
         if client is not None:
             client.close()
+        if fetcher is not None:
+            fetcher.close()
     for line in report.errors:
         _err(line)
     langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))

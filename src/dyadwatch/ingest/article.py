@@ -1,4 +1,4 @@
-"""The one record type that ingestion produces."""
+"""The one record type that ingestion produces, and the error it reports instead."""
 
 from __future__ import annotations
 
@@ -35,3 +35,16 @@ class Article:
     def __post_init__(self) -> None:
         if self.id is None:
             self.id = article_id(self.text, self.url)
+
+
+@dataclass
+class IngestError:
+    """One input (file, line, record, URL) that gave no article: printed as "file:line: message"."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"

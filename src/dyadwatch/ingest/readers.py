@@ -1,6 +1,6 @@
 """Readers: files, directories and standard input -> `Article` records (or `IngestError`s).
 
-Formats
+What a file holds is decided by its content (`sniff`); the extension is a hint:
 - `.txt`: UTF-8 text. An optional header of `Key: value` lines at the very top (keys `Date`,
   `Title`, `Source`, `URL`, `Id`, case-insensitive) ends at the first line that is not a header.
   Without a `Title:` header, a first line that is short, has no final full stop and is followed
@@ -9,9 +9,23 @@ Formats
   htmldate.
 - `.jsonl` / `.json`: one JSON object per line (streamed) with `id`, `title`, `text`, `url`,
   `date`, `source` (names can be mapped: `field_map={"text": "body"}`); a `.json` file that holds
-  one array of objects is read whole (within the size limit).
+  one array of objects (or one object) is read whole (within the size limit). A `.jsonl` file is
+  always read line by line, even when a line holds an array.
+- feeds (RSS 0.9x/1.0/2.0, Atom; `.rss`, `.atom`, `.xml` or any file whose content is a feed):
+  one article per item (`feeds`); item links are fetched only with a `fetcher`.
+- web archives (`.warc`, `.warc.gz`): one article per HTML response record (`warc`).
+- URL lists (`.urls`, or a file of nothing but URLs): fetched only with a `fetcher` (`urls`).
+- anything else (PDF, images, archives, executables, binary data under any name) is refused with
+  its detected type; nothing is stored for it.
 - directories are read recursively (files with the extensions above, sorted, hidden files
-  skipped); `-` reads standard input (JSON lines if it starts with `{`, HTML if with `<`, else text).
+  skipped); `-` reads standard input (sniffed the same way).
+
+Limits (environment variables read when the module is imported; the module attributes can be set
+too): DYADWATCH_MAX_FILE_BYTES one .txt/.html article [20 MB], DYADWATCH_MAX_LINE_BYTES one JSON line
+[5 MB], DYADWATCH_MAX_JSON_DEPTH nesting of a JSON record [64], DYADWATCH_MAX_FIELD_CHARS the short
+fields id, title, url, source, language [4,096 characters], DYADWATCH_MAX_DATE_CHARS a date field
+[100 characters; a longer one is not parsed and the article is undated]. A number of more than
+4,300 digits is not read (Python's own limit).
 
 Bad input never stops the run: each problem is yielded as an `IngestError` ("file:line: message")
 and reading goes on with the next record or file.
@@ -24,52 +38,63 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as _date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .article import Article
+from .article import Article, IngestError
 from .debris import clean_text, find_dateline
 from .language import detect_language
+from .sniff import FEED_EXT, URLS_EXT, WARC_EXT, Sniffed, decode_text, looks_binary, sniff_bytes
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
 
 TEXT_EXT = {".txt", ".text"}
-HTML_EXT = {".html", ".htm"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".jsonl", ".json", ".ndjson"}
-SUPPORTED_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a single .txt/.html file larger than this is refused
-MAX_LINE_BYTES = 5 * 1024 * 1024  # a single JSON line larger than this is skipped
+SUPPORTED_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | FEED_EXT | WARC_EXT | URLS_EXT
+MAX_FILE_BYTES = _env_int("DYADWATCH_MAX_FILE_BYTES", 20 * 1024 * 1024)  # one .txt/.html file
+MAX_LINE_BYTES = _env_int("DYADWATCH_MAX_LINE_BYTES", 5 * 1024 * 1024)  # one JSON line
+MAX_JSON_DEPTH = _env_int("DYADWATCH_MAX_JSON_DEPTH", 64)  # nesting of one JSON record
+MAX_FIELD_CHARS = _env_int("DYADWATCH_MAX_FIELD_CHARS", 4096)  # id, title, url, source, language
+MAX_DATE_CHARS = _env_int("DYADWATCH_MAX_DATE_CHARS", 100)  # longer date strings are not parsed
 MAX_ERRORS_PER_FILE = 50  # bad JSON lines listed one by one, per file
 MIN_RECALL_WORDS = 8  # text found only by the generous extraction must have this many words
 FIELDS = ("id", "title", "text", "url", "date", "source", "language")
+SHORT_FIELDS = ("id", "title", "url", "source", "language")
 HEADER_KEYS = {"date", "title", "source", "url", "id"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass
-class IngestError:
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+def supported_name(p: Path) -> bool:
+    """Is this a file name that a directory listing reads?"""
+    return p.suffix.lower() in SUPPORTED_EXT or p.name.lower().endswith((".warc.gz", ".arc.gz"))
 
 
 # ---------------------------------------------------------------------------- helpers
 
 def parse_date(value: Any) -> str | None:
     """An ISO date (YYYY-MM-DD) from a date-like value; None if it cannot be read."""
-    if value is None or value == "":
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         try:  # epoch seconds (or milliseconds)
             ts = float(value) / (1000 if value > 1e11 else 1)
             return datetime.fromtimestamp(ts, tz=UTC).date().isoformat()
         except (OverflowError, OSError, ValueError):
             return None
+    if not isinstance(value, (str, _date)):
+        return None  # lists, objects: not a date
     s = str(value).strip()
+    if len(s) > MAX_DATE_CHARS:
+        return None  # dateparser takes seconds on long strings; no real date is this long
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
     if m:
         try:
@@ -92,32 +117,8 @@ def parse_date(value: Any) -> str | None:
     return dt.date().isoformat() if dt else None
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes, many control bytes, or (when not UTF-8) mostly high bytes: not text."""
-    if b"\x00" in head:
-        return True
-    if not head:
-        return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if control / len(head) > 0.05:
-        return True
-    try:
-        head.decode("utf-8")
-        return False
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3:  # a character cut at the end of the sample
-            return False
-    high = sum(1 for b in head if b >= 128)
-    return control > 0 or high / len(head) > 0.3
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+_looks_binary = looks_binary  # kept for callers of the old names
+_decode = decode_text
 
 
 def _make_article(text: str, *, title: str | None, url: str | None, date: str | None,
@@ -217,12 +218,53 @@ def parse_html(raw: str, path: str, *, source: str | None = None,
 
 # ---------------------------------------------------------------------------- json
 
+def check_record(rec: Any) -> str | None:
+    """Why a parsed JSON value cannot be a record (nesting deeper than MAX_JSON_DEPTH, a string
+    holding a lone surrogate, which no UTF-8 store can hold), or None. Iterative: any depth."""
+    stack: list[tuple[Any, int]] = [(rec, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            m = _SURROGATE.search(value)
+            if m:
+                return (f"string with a lone surrogate (\\u{ord(m.group()):04x}), not valid Unicode; "
+                        "record skipped")
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                return f"nested deeper than {MAX_JSON_DEPTH} levels (DYADWATCH_MAX_JSON_DEPTH); record skipped"
+            items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value]
+            for k, v in items:
+                if isinstance(k, str):
+                    stack.append((k, depth))
+                stack.append((v, depth + 1))
+    return None
+
+
+def loads_record(text: str) -> tuple[Any, str | None]:
+    """A JSON value from text, or (None, why not) for malformed JSON, a number too long to read,
+    nesting too deep for the parser, or a value that `check_record` rejects."""
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, f"malformed JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return None, f"nested deeper than {MAX_JSON_DEPTH} levels (DYADWATCH_MAX_JSON_DEPTH); record skipped"
+    except ValueError as exc:  # int() refuses numbers of more than 4,300 digits
+        first = str(exc).split(":")[0][:120]
+        return None, f"number too long to read ({first}); record skipped"
+    why = check_record(rec)
+    return (None, why) if why else (rec, None)
+
+
 def record_to_article(rec: Any, path: str, line: int | None, *, source: str | None = None,
                       date: str | None = None,
                       field_map: dict[str, str] | None = None) -> Article | IngestError:
     """One JSON record -> Article. `field_map` maps our field names to the record's names."""
     if not isinstance(rec, dict):
         return IngestError(path, f"expected a JSON object, got {type(rec).__name__}", line)
+    why = check_record(rec)
+    if why:
+        return IngestError(path, why, line)
     fm = {f: (field_map or {}).get(f, f) for f in FIELDS}
 
     def get(name: str) -> Any:
@@ -236,6 +278,17 @@ def record_to_article(rec: Any, path: str, line: int | None, *, source: str | No
             cur = cur[part]
         return cur
 
+    short: dict[str, str | None] = {}
+    for name in SHORT_FIELDS:
+        value = get(name)
+        if isinstance(value, (dict, list)):
+            return IngestError(path, f"field {fm[name]!r} is a JSON {'object' if isinstance(value, dict) else 'array'}"
+                                     ", expected a string", line)
+        value = _str(value)
+        if value is not None and len(value) > MAX_FIELD_CHARS:
+            return IngestError(path, f"field {fm[name]!r} of {len(value):,} characters is over the "
+                                     f"{MAX_FIELD_CHARS:,}-character limit (DYADWATCH_MAX_FIELD_CHARS)", line)
+        short[name] = value
     text = get("text")
     if isinstance(text, list) and all(isinstance(t, str) for t in text):  # a list of paragraphs
         text = "\n\n".join(text)
@@ -245,15 +298,16 @@ def record_to_article(rec: Any, path: str, line: int | None, *, source: str | No
         return IngestError(path, f"no text in field {fm['text']!r}", line)
     raw_date = get("date")
     art_date = parse_date(raw_date)
-    rid = get("id")
-    lang = get("language")
+    lang = short["language"]
     where = f"{path}:{line}" if line is not None else path
+    bad_date = {}
+    if raw_date not in (None, "") and art_date is None:
+        shown = raw_date if isinstance(raw_date, (str, int, float)) else type(raw_date).__name__
+        bad_date = {"bad_date": str(shown)[:MAX_DATE_CHARS]}
     article = _make_article(
-        text, title=_str(get("title")), url=_str(get("url")), date=art_date or date,
-        source=_str(get("source")) or source, path=where,
-        raw_id=None if rid is None else str(rid),
-        language=lang.lower()[:2] if isinstance(lang, str) and lang.strip() else None,
-        meta={"bad_date": str(raw_date)} if raw_date not in (None, "") and art_date is None else {},
+        text, title=short["title"], url=short["url"], date=art_date or date,
+        source=short["source"] or source, path=where, raw_id=short["id"],
+        language=lang.lower()[:2] if lang else None, meta=bad_date,
     )
     if not article.text.strip():
         return IngestError(path, "no article text left after removing page debris", line)
@@ -288,8 +342,9 @@ def _str(v: Any) -> str | None:
 def iter_json_lines(stream: BinaryIO, path: str, *, source: str | None = None,
                     date: str | None = None, field_map: dict[str, str] | None = None,
                     first: bytes | None = None) -> Iterator[Article | IngestError]:
-    """Stream JSON lines: one record in memory at a time, over-long lines skipped. After
-    MAX_ERRORS_PER_FILE bad lines the rest are counted, not reported one by one."""
+    """Stream JSON lines: one record in memory at a time, over-long lines skipped. A line that
+    holds an array of records gives each of them (`file:line#k`). After MAX_ERRORS_PER_FILE bad
+    lines the rest are counted, not reported one by one."""
     lineno = 0
     n_errors = 0
     pending = [first] if first is not None else []
@@ -310,23 +365,32 @@ def iter_json_lines(stream: BinaryIO, path: str, *, source: str | None = None,
                 rest = stream.readline(MAX_LINE_BYTES)
                 if not rest or rest.endswith(b"\n"):
                     break
-            yield from problem(f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped")
+            yield from problem(f"line longer than {MAX_LINE_BYTES / (1024 * 1024):g} MB "
+                               "(DYADWATCH_MAX_LINE_BYTES), skipped")
             continue
         if not chunk.strip():
             continue
-        if _looks_binary(chunk[:4096]):
+        if looks_binary(chunk[:4096]):
             yield from problem("binary data, not a JSON line")
             continue
-        try:
-            rec = json.loads(_decode(chunk))
-        except json.JSONDecodeError as exc:
-            yield from problem(f"malformed JSON ({exc.msg} at column {exc.colno})")
+        rec, why = loads_record(decode_text(chunk))
+        if why:
+            yield from problem(why)
             continue
-        item = record_to_article(rec, path, lineno, source=source, date=date, field_map=field_map)
-        if isinstance(item, IngestError):
-            yield from problem(item.message)
-        else:
-            yield item
+        recs = rec if isinstance(rec, list) and rec and all(isinstance(r, dict) for r in rec) else [rec]
+        for k, one in enumerate(recs, start=1):
+            item = record_to_article(one, f"{path}:{lineno}#{k}" if len(recs) > 1 else path,
+                                     None if len(recs) > 1 else lineno, source=source, date=date,
+                                     field_map=field_map)
+            if isinstance(item, IngestError):
+                if len(recs) > 1:
+                    n_errors += 1
+                    if n_errors <= MAX_ERRORS_PER_FILE:
+                        yield item
+                else:
+                    yield from problem(item.message)
+            else:
+                yield item
     if n_errors > MAX_ERRORS_PER_FILE:
         yield IngestError(path, f"{n_errors - MAX_ERRORS_PER_FILE} more bad lines not listed "
                                 f"({n_errors} in all)")
@@ -334,39 +398,40 @@ def iter_json_lines(stream: BinaryIO, path: str, *, source: str | None = None,
 
 def read_json_file(p: Path, *, source: str | None = None, date: str | None = None,
                    field_map: dict[str, str] | None = None) -> Iterator[Article | IngestError]:
+    """A `.json` file holding one document (an array of records, or one record spread over lines)
+    is read whole; everything else, and every `.jsonl` / `.ndjson` file, line by line."""
     path = str(p)
     with open(p, "rb") as fh:
         head = fh.read(4096)
-        if _looks_binary(head.split(b"\n", 1)[0] or head):
+        if looks_binary(head.split(b"\n", 1)[0] or head):
             yield IngestError(path, "binary file, skipped")
             return
         if not head.strip():
             yield IngestError(path, "empty file")
             return
         size = os.fstat(fh.fileno()).st_size
-        start = head.lstrip()[:1]
-        if start == b"[" and size > MAX_FILE_BYTES:
-            yield IngestError(path, f"JSON array of {size / 1e6:.0f} MB is over the "
-                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit; use JSON lines")
-            return
-        # a .json file may hold one document (an array of records, or one record spread over
-        # lines); anything else is read as JSON lines
-        if start == b"[" or (p.suffix.lower() == ".json" and start == b"{" and size <= MAX_FILE_BYTES):
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        whole = p.suffix.lower() == ".json" and start in (b"[", b"{")
+        if whole and size > MAX_FILE_BYTES:
+            if start == b"[":
+                yield IngestError(path, f"JSON array of {size / 1e6:.0f} MB is over the "
+                                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit; use JSON lines")
+                return
+            whole = False
+        if whole:
             fh.seek(0)
-            try:
-                data = json.loads(_decode(fh.read()))
-            except json.JSONDecodeError as exc:
-                if start == b"[":
-                    yield IngestError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", exc.lineno)
-                    return
-                data = None  # not one document: JSON lines
+            data, why = loads_record(decode_text(fh.read()))
+            if why and why.startswith("malformed JSON (Extra data"):
+                data = None  # several documents: JSON lines
+            elif why and start == b"[" or why and not why.startswith("malformed"):
+                yield IngestError(path, why)
+                return
             if isinstance(data, dict):
                 data = [data]
             if isinstance(data, list):
                 for k, rec in enumerate(data, start=1):
-                    item = record_to_article(rec, f"{path}#{k}" if len(data) > 1 else path, None,
-                                             source=source, date=date, field_map=field_map)
-                    yield item
+                    yield record_to_article(rec, f"{path}#{k}" if len(data) > 1 else path, None,
+                                            source=source, date=date, field_map=field_map)
                 return
         fh.seek(0)
         yield from iter_json_lines(fh, path, source=source, date=date, field_map=field_map)
@@ -374,21 +439,47 @@ def read_json_file(p: Path, *, source: str | None = None, date: str | None = Non
 
 # ---------------------------------------------------------------------------- files
 
+def _refused(path: str, kind: Sniffed) -> IngestError:
+    if kind.kind == "empty":
+        return IngestError(path, "empty file")
+    if kind.kind == "misnamed":
+        return IngestError(path, f"refused: {kind.detail}")
+    return IngestError(path, f"refused: {kind.detail} (not text, HTML, JSON, a feed or a web archive)")
+
+
 def read_file(p: Path, *, source: str | None = None, date: str | None = None,
-              field_map: dict[str, str] | None = None) -> Iterator[Article | IngestError]:
+              field_map: dict[str, str] | None = None, fetcher: Any = None) -> Iterator[Article | IngestError]:
+    """The articles of one file, by what its content is (see the module's docstring)."""
     path = str(p)
     try:
         size = p.stat().st_size
-        ext = p.suffix.lower()
-        if ext in JSON_EXT:
+        with open(p, "rb") as fh:
+            head = fh.read(65536)
+        if p.suffix.lower() in JSON_EXT:  # JSON lines: a bad line is that line's problem, not the file's
+            head = head.split(b"\n", 1)[0] or head
+        kind = sniff_bytes(head, p.name, path=p)
+        if kind.kind == "warc":
+            from .warc import read_warc
+
+            yield from read_warc(p, source=source, date=date)
+            return
+        if not kind.readable:
+            yield _refused(path, kind)
+            return
+        if kind.kind == "json" or (p.suffix.lower() in JSON_EXT and kind.kind == "text"):
             yield from read_json_file(p, source=source, date=date, field_map=field_map)
             return
-        if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES
+        if kind.kind == "feed":
+            from .feeds import MAX_FEED_BYTES
+
+            limit = MAX_FEED_BYTES
+        if size > limit:
             yield IngestError(path, f"file of {size / 1e6:.0f} MB is over the "
-                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one article, skipped")
+                                    f"{limit // (1024 * 1024)} MB limit for one {kind.detail.lower()}, skipped")
             return
         with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(limit + 1)
     except PermissionError:
         yield IngestError(path, "permission denied")
         return
@@ -398,14 +489,27 @@ def read_file(p: Path, *, source: str | None = None, date: str | None = None,
     except OSError as exc:
         yield IngestError(path, f"cannot read ({exc.strerror or exc})")
         return
+    yield from _read_content(data, kind, path, p.suffix.lower(), source=source, date=date, fetcher=fetcher)
+
+
+def _read_content(data: bytes, kind: Sniffed, path: str, ext: str, *, source: str | None, date: str | None,
+                  fetcher: Any) -> Iterator[Article | IngestError]:
+    """Articles of a text, HTML, feed or URL-list document already in memory."""
     if not data.strip():
-        yield IngestError(path, "empty file")
+        yield IngestError(path, "empty file" if path != "stdin" else "empty input")
         return
-    if _looks_binary(data[:8192]):
-        yield IngestError(path, "binary file, skipped")
+    if kind.kind == "feed":
+        from .feeds import read_feed
+
+        yield from read_feed(data, path, fetcher=fetcher, source=source, date=date)
         return
-    raw = _decode(data)
-    if ext in HTML_EXT or (ext not in TEXT_EXT and raw.lstrip()[:1] == "<"):
+    raw = decode_text(data)
+    if kind.kind == "urls":
+        from .urls import read_url_list
+
+        yield from read_url_list(raw, path, fetcher=fetcher, source=source, date=date)
+        return
+    if kind.kind == "html" or (ext in HTML_EXT and kind.kind == "text"):
         yield parse_html(raw, path, source=source, date=date)
     else:
         yield parse_txt(raw, path, source=source, date=date)
@@ -422,7 +526,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str | In
             try:
                 found = sorted(
                     f for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_EXT
+                    if f.is_file() and supported_name(f)
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 )
             except OSError as exc:
@@ -436,7 +540,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str | In
 
 
 def read_stdin(stream: BinaryIO | None = None, *, source: str | None = None, date: str | None = None,
-               field_map: dict[str, str] | None = None) -> Iterator[Article | IngestError]:
+               field_map: dict[str, str] | None = None, fetcher: Any = None) -> Iterator[Article | IngestError]:
     stream = stream or sys.stdin.buffer
     first = stream.readline(MAX_LINE_BYTES + 1)
     while first and not first.strip():
@@ -444,31 +548,46 @@ def read_stdin(stream: BinaryIO | None = None, *, source: str | None = None, dat
     if not first:
         yield IngestError("stdin", "empty input")
         return
-    if first.lstrip().startswith(b"{"):
+    opening = first.lstrip(b"\xef\xbb\xbf \t")
+    if opening.startswith(b"{") or (opening.startswith(b"[") and loads_record(decode_text(first))[1] is None):
         yield from iter_json_lines(stream, "stdin", source=source, date=date, field_map=field_map,
                                    first=first)
         return
     data = first + stream.read(MAX_FILE_BYTES + 1 - len(first))
+    kind = sniff_bytes(data[:65536], "stdin")
+    if kind.kind == "warc":
+        import tempfile
+
+        from .warc import read_warc
+
+        with tempfile.NamedTemporaryFile(suffix=".warc") as tmp:  # warcio reads a seekable stream
+            tmp.write(data)
+            while chunk := stream.read(1 << 20):
+                tmp.write(chunk)
+            tmp.flush()
+            for item in read_warc(Path(tmp.name), source=source, date=date):
+                if isinstance(item, IngestError) or item.path:
+                    item.path = item.path.replace(tmp.name, "stdin")
+                yield item
+        return
     if len(data) > MAX_FILE_BYTES:
         yield IngestError("stdin", f"input over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit "
                                    "for one article; send JSON lines instead")
         return
-    if _looks_binary(data[:8192]):
-        yield IngestError("stdin", "binary input, skipped")
+    if not kind.readable:
+        yield _refused("stdin", kind)
         return
-    raw = _decode(data)
-    if raw.lstrip()[:1] == "<":
-        yield parse_html(raw, "stdin", source=source, date=date)
-    else:
-        yield parse_txt(raw, "stdin", source=source, date=date)
+    yield from _read_content(data, kind, "stdin", "", source=source, date=date, fetcher=fetcher)
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, source: str | None = None, date: str | None = None,
                field_map: dict[str, str] | None = None,
-               stdin: BinaryIO | None = None) -> Iterator[Article | IngestError]:
+               stdin: BinaryIO | None = None, fetcher: Any = None) -> Iterator[Article | IngestError]:
     """Articles (and errors) from files, directories and `-` (standard input), in order.
 
-    `source` and `date` are defaults for articles that do not carry their own.
+    `source` and `date` are defaults for articles that do not carry their own. With a `fetcher`
+    (`dyadwatch.ingest.fetch.Fetcher`), feed items' links and URL lists are fetched; without one,
+    nothing is read from the network.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -477,9 +596,10 @@ def read_paths(paths: Iterable[str | os.PathLike], *, source: str | None = None,
         if isinstance(item, IngestError):
             yield item
         elif item == "-":
-            yield from read_stdin(stdin, source=source, date=default_date, field_map=field_map)
+            yield from read_stdin(stdin, source=source, date=default_date, field_map=field_map, fetcher=fetcher)
         else:
-            yield from read_file(Path(item), source=source, date=default_date, field_map=field_map)
+            yield from read_file(Path(item), source=source, date=default_date, field_map=field_map,
+                                 fetcher=fetcher)
 
 
 def read_text(text: str, **kw: Any) -> Article | IngestError:
@@ -489,7 +609,9 @@ def read_text(text: str, **kw: Any) -> Article | IngestError:
 
 __all__ = [
     "IngestError",
+    "check_record",
     "expand_paths",
+    "loads_record",
     "parse_date",
     "parse_html",
     "parse_txt",

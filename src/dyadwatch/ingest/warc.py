@@ -1,0 +1,102 @@
+"""Web archives (`.warc`, `.warc.gz`, read by warcio) -> `Article` records.
+
+Each `response` record whose HTTP status is 2xx and whose content type is HTML (or that has no
+content type but holds an HTML page) is one article, with the record's target URL and, when the page
+itself carries no publication date, the capture date (`WARC-Date`). Other records (requests,
+metadata, images, scripts, redirects, errors) are skipped. A URL captured twice gives one article
+(the first capture). A damaged record ends the reading of the file with a message naming the
+record; the articles before it are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .article import Article, IngestError, article_id
+
+MAX_RECORD_BYTES = 10 * 1024 * 1024  # the body of one response record; larger ones are skipped
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _http_type(rec: Any) -> tuple[int | None, str | None, str | None]:
+    """HTTP status, content type and charset of a response record."""
+    http = rec.http_headers
+    if http is None:
+        return None, None, None
+    try:
+        status = int(http.get_statuscode() or "0")
+    except ValueError:
+        status = None
+    ctype = http.get_header("Content-Type") or ""
+    mime = ctype.split(";")[0].strip().lower() or None
+    charset = None
+    for part in ctype.split(";")[1:]:
+        k, _, v = part.partition("=")
+        if k.strip().lower() == "charset" and v.strip():
+            charset = v.strip().strip("\"'")
+    return status, mime, charset
+
+
+def read_warc(p: Path, *, source: str | None = None, date: str | None = None) -> Iterator[Any]:
+    """Articles (and IngestErrors) of a WARC file, compressed or not."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from .feeds import page_article
+    path = str(p)
+    seen: set[str] = set()
+    n_records = n_html = 0
+    try:
+        with open(p, "rb") as fh:
+            it = iter(ArchiveIterator(fh, arc2warc=True))
+            while True:
+                try:
+                    rec = next(it)
+                except StopIteration:
+                    break
+                n_records += 1
+                where = f"{path}#{n_records}"
+                if rec.rec_type not in ("response", "resource"):
+                    continue
+                url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+                status, mime, charset = _http_type(rec) if rec.rec_type == "response" else (200, None, None)
+                if rec.rec_type == "resource":
+                    ctype = rec.rec_headers.get_header("Content-Type") or ""
+                    mime = ctype.split(";")[0].strip().lower() or None
+                if status is None or not 200 <= status < 300:
+                    continue
+                if mime is not None and mime not in HTML_TYPES:
+                    continue
+                body = rec.content_stream().read(MAX_RECORD_BYTES + 1)
+                if len(body) > MAX_RECORD_BYTES:
+                    yield IngestError(where, f"{url}: record body over the "
+                                             f"{MAX_RECORD_BYTES // (1024 * 1024)} MB limit, skipped")
+                    continue
+                if mime is None and b"<" not in body[:2048]:
+                    continue
+                if url and url in seen:
+                    continue
+                seen.add(url)
+                n_html += 1
+                captured = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
+                got = page_article(url or where, body, where, charset=charset, source=source,
+                                   date=captured or date)
+                if isinstance(got, Article):
+                    got.url = url or None
+                    got.id = article_id(got.text, got.url)
+                    if captured:
+                        got.meta["captured"] = captured
+                yield got
+    except ArchiveLoadFailed as exc:
+        yield IngestError(path, f"damaged web archive after record {n_records} "
+                                f"({str(exc).strip().splitlines()[0][:200] if str(exc).strip() else 'unreadable'})")
+    except Exception as exc:  # noqa: BLE001 - warcio, gzip and zlib raise many kinds on damaged input
+        yield IngestError(path, f"damaged web archive after record {n_records} ({type(exc).__name__}: "
+                                f"{str(exc)[:200]})")
+    if n_records and not n_html:
+        yield IngestError(path, f"no HTML page among its {n_records} records")
+
+
+__all__ = ["read_warc"]
