@@ -257,6 +257,34 @@ def test_polecat_tsv_maps_its_columns(store: Store, tmp_path: Path):
     assert dy == [("EUR", "BLR"), ("EUR", "RUS")]
 
 
+def test_polecat_json_lines_with_dataverse_names_and_geolocation(store: Store, tmp_path: Path):
+    import json
+
+    recs = [
+        {"Event ID": "pj1", "Event Date": "2023-05-03", "Event Type": "ASSAULT", "Event Mode": "aerial",
+         "Event Intensity": -9.5, "Contexts": "military", "Actor Name": "Russia", "Actor Country": "RUS",
+         "Actor Sector": "MIL", "Recipient Name": "Ukraine", "Recipient Country": "UKR", "Placename": "Kharkiv",
+         "Latitude": 49.99, "Longitude": 36.23, "GeoNames ID": "706483", "Country": "UKR",
+         "Story People": "Volodymyr Zelensky", "Story Locations": "Kharkiv;Kyiv", "Publisher": "Wire"},
+        {"id": "pj2", "date": "2023-05-04", "event": "CONSULT", "actor": [{"country": "FRA"}],
+         "recipient": [{"country": "DEU"}], "publisher": "Paper", "headline": "Talks",
+         "event_geolocation": {"geonameid": 2988507, "lat": 48.85, "lon": 2.35, "country_code3": "FRA",
+                               "resolved_placename": "Paris"}},
+        {"id": "pj3", "date": "2023-05-05", "event": "AID", "actor": [{"country": "USA"}],
+         "Event Intensity": {"not": "a number"}},
+    ]
+    f = write(tmp_path / "polecat.jsonl", [json.dumps(r) for r in recs])
+    report = import_files(store, "polecat", [f])
+    assert report.new == 2 and report.bad == 1 and report.messages[0].startswith(f"{f}:3: ")
+    e1, e2 = ev(store, "polecat", "pj1"), ev(store, "polecat", "pj2")
+    assert (e1["event"], e1["mode"], e1["actor_code"], e1["recipient_code"], e1["intensity"]) == (
+        "ASSAULT", "aerial", "RUS", "UKR", -9.5)
+    assert (e1["geo_name"], e1["geo_lat"], e1["geo_feature_id"], e1["story_locations"]) == (
+        "Kharkiv", 49.99, "706483", ["Kharkiv", "Kyiv"])
+    assert (e2["geo_name"], e2["geo_country"], e2["geo_feature_id"], e2["headline"]) == (
+        "Paris", "FRA", "2988507", "Talks")
+
+
 def test_phoenix_keeps_place_and_url(store: Store, tmp_path: Path):
     f = write(tmp_path / "Phoenix.events.20170102.txt", [phoenix_row("p9", "20170102", "SYRMIL", "SYR", "MIL",
                                                                     "SYRREB", "SYR", "190")])

@@ -119,9 +119,100 @@ def _str_list(value: Any) -> list[str]:
     return [_text(v, "context") or "" for v in value]
 
 
+def _split(value: Any) -> list[Any]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [v.strip() or None for v in value.split(";")]
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def normalize_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """A POLECAT record written with the Dataverse column names ("Event Type", "Actor Name",
+    "Actor Country", ... in any case, spaces or underscores) in the PLOVER shape this module reads;
+    other records unchanged."""
+    keys = {k.strip().lower().replace("_", " "): k for k in rec if isinstance(k, str)}
+    if "event type" not in keys:
+        return rec
+
+    def get(*names: str) -> Any:
+        for n in names:
+            if n in keys:
+                return rec[keys[n]]
+        return None
+
+    out = dict(rec)
+    out.update({"id": get("event id", "id"), "event": get("event type"), "mode": get("event mode"),
+                "context": get("contexts", "context"), "date": get("event date", "date"),
+                "story_id": get("story id", "story id"), "event_text": get("event text")})
+    for side in ("actor", "recipient"):
+        names, countries = _split(get(f"{side} name")), _split(get(f"{side} country"))
+        sectors = _split(get(f"{side} sector"))
+        out[side] = [{"name": names[i] if i < len(names) else None,
+                      "country": countries[i] if i < len(countries) else None,
+                      "sector": sectors[i] if i < len(sectors) else None}
+                     for i in range(max(len(names), len(countries)))]
+    return out
+
+
+def _num(value: Any, field: str) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        raise ValueError(f"{field} must be a number, not {type(value).__name__}")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{field} must be a number, not {str(value)[:30]!r}") from None
+
+
+def record_extras(rec: dict[str, Any]) -> dict[str, Any]:
+    """The typed columns a POLECAT record fills beside its Event (intensity, story and place)."""
+    keys = {k.strip().lower().replace("_", " "): k for k in rec if isinstance(k, str)}
+
+    def get(*names: str) -> Any:
+        for n in names:
+            if n in keys and rec[keys[n]] not in (None, ""):
+                return rec[keys[n]]
+        return None
+
+    geo = get("event geolocation")
+    geo = geo if isinstance(geo, dict) else {}
+    place = get("placename", "place name") or geo.get("resolved_placename")
+    feature = get("geonames id", "geonameid") or geo.get("geonameid")
+    country = get("country") or geo.get("country_code3")
+
+    def lst(*names: str) -> list[str] | None:
+        v = get(*names)
+        return None if v is None else [str(x) for x in _split(v) if x]
+
+    return {
+        "intensity": _num(get("event intensity", "intensity"), "intensity"),
+        "publisher": _text(get("publisher", "source"), "publisher"),
+        "headline": _text(get("headline"), "headline"),
+        "geo_name": _text(place, "placename"), "geo_country": _text(country, "country"),
+        "geo_adm1": _text(get("state", "province") or geo.get("admin1"), "state"),
+        "geo_lat": _num(get("latitude", "lat") or geo.get("lat"), "latitude"),
+        "geo_lon": _num(get("longitude", "lon") or geo.get("lon"), "longitude"),
+        "geo_feature_id": _text(feature, "geonames id"),
+        "story_people": lst("story people"), "story_organizations": lst("story organizations",
+                                                                          "story organisations"),
+        "story_locations": lst("story locations"),
+    }
+
+
+EXTRA_TYPES = {"intensity": "DOUBLE", "publisher": "VARCHAR", "headline": "VARCHAR", "geo_name": "VARCHAR",
+               "geo_country": "VARCHAR", "geo_adm1": "VARCHAR", "geo_lat": "DOUBLE", "geo_lon": "DOUBLE",
+               "geo_feature_id": "VARCHAR", "story_people": "VARCHAR[]", "story_organizations": "VARCHAR[]",
+               "story_locations": "VARCHAR[]"}
+
+
 def plover_record_to_event(rec: dict[str, Any], origin: str = "polecat") -> Event:
     """One POLECAT / PLOVER record as an Event. Records written by `dyadwatch export --format
     plover` carry `origin`, `origin_id` and their id, which are kept as they are."""
+    rec = normalize_record(rec)
     event = rec.get("event")
     if isinstance(event, list):
         event = event[0] if event else None
@@ -222,9 +313,14 @@ def parse_json_line(line: str, origin: str = "polecat") -> Event:
     except UnicodeEncodeError:
         raise ValueError("text with a lone surrogate (\\ud800-\\udfff escape)") from None
     try:
-        return plover_record_to_event(rec, origin)
+        e = plover_record_to_event(rec, origin)
+        extras = record_extras(rec)
     except (TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
         raise ValueError(f"bad record: {str(exc)[:160]}") from None
+    if extras.get("geo_country"):
+        extras["geo_country"] = iso_country_table().get(extras["geo_country"].upper(), extras["geo_country"])
+    e.meta_extras = {k: v for k, v in extras.items() if v is not None}  # type: ignore[attr-defined]
+    return e
 
 
 MAX_JSON_LINE = 1 << 21
@@ -245,6 +341,7 @@ def _import_json_lines(store: Store, path: str, report: ImportReport, origin: st
             n = store.add_events(events, batch_size=len(events) + 1)
             report.new += n
             report.already += len(events) - n
+            _store_extras(store, events)
         except (duckdb.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
             del exc
             for lineno, e in batch:
@@ -252,6 +349,7 @@ def _import_json_lines(store: Store, path: str, report: ImportReport, origin: st
                     n = store.add_events([e])
                     report.new += n
                     report.already += 1 - n
+                    _store_extras(store, [e])
                 except (duckdb.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
                     report.reject(f"{path}:{lineno}", "could not be stored", str(exc).splitlines()[0][:160])
         batch.clear()
@@ -283,6 +381,26 @@ def _import_json_lines(store: Store, path: str, report: ImportReport, origin: st
     if not any_line:
         report.empty_files += 1
         report.message(f"{path}: empty file")
+
+
+def _store_extras(store: Store, events: list[Event]) -> None:
+    """Fill the typed columns (intensity, story, place) of the events just stored."""
+    rows = [(e.id, getattr(e, "meta_extras", None)) for e in events]
+    rows = [(i, x) for i, x in rows if x]
+    if not rows:
+        return
+    import pyarrow as pa
+
+    types = {"DOUBLE": pa.float64(), "VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string())}
+    cols = sorted({k for _, x in rows for k in x})
+    table = pa.table({"id": [i for i, _ in rows],
+                      **{c: pa.array([x.get(c) for _, x in rows], types[EXTRA_TYPES[c]]) for c in cols}})
+    store.con.register("_dw_extras", table)
+    try:
+        sets = ", ".join(f"{c} = x.{c}" for c in cols)
+        store.con.execute(f"UPDATE events SET {sets} FROM _dw_extras x WHERE events.id = x.id")
+    finally:
+        store.con.unregister("_dw_extras")
 
 
 def _is_json_lines(path: Path) -> bool:

@@ -127,10 +127,10 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
     """)
-    con.execute("DROP TABLE IF EXISTS _dw_src")
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
     finish(con, report, name, lines, "GLOBALEVENTID")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
+    con.execute("DROP TABLE IF EXISTS _dw_src")
     return rejects
 
 

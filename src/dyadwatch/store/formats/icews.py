@@ -121,9 +121,9 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
     """)
-    for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
     finish(con, report, name, lines, "Event ID")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
+    for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
     return rejects

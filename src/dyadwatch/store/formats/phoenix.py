@@ -82,8 +82,8 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, skip: i
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
     """)
-    con.execute("DROP TABLE IF EXISTS _dw_src")
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, skip + 1)))
     finish(con, report, name, lines, "EventID")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
+    con.execute("DROP TABLE IF EXISTS _dw_src")
     return rejects

@@ -44,57 +44,56 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
            multi: bool = False) -> None:
-    """Report and store the rows of `_dw_stage` (see the module docstring)."""
+    """Report and store the rows of `_dw_stage` (a view or table; see the module docstring). The
+    checks run on a narrow copy of the row keys (`_dw_chk`); the wide rows are computed once, in the
+    INSERT, leaving out the rows dropped (`_dw_drop`)."""
     stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
-    n_rows = _count(con, "SELECT count(*) FROM _dw_stage")
+    warn_cols = "warn, warn_detail" if "warn" in stage_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT _row, id, origin_id, err, err_detail, {warn_cols}, "
+                "event IS NULL AS no_type FROM _dw_stage")
+    n_rows, n_bad, n_warn, n_no_type = con.execute(
+        "SELECT count(*), count(err), count(warn), count(*) FILTER (err IS NULL AND no_type) FROM _dw_chk"
+    ).fetchall()[0]
     report.rows += n_rows
-    # bad rows: counted by reason, the first ones named by line
-    bad = con.execute("SELECT err, count(*) FROM _dw_stage WHERE err IS NOT NULL GROUP BY 1").fetchall()
-    if bad:
-        room = max(5, MAX_MESSAGES - len(report.messages))
-        shown = con.execute(f"SELECT _row, err, err_detail FROM _dw_stage WHERE err IS NOT NULL ORDER BY _row "
+    room = max(5, MAX_MESSAGES - len(report.messages))
+    if n_bad:  # bad rows: counted by reason, the first ones named by line
+        shown = con.execute(f"SELECT _row, err, err_detail FROM _dw_chk WHERE err IS NOT NULL ORDER BY _row "
                             f"LIMIT {room}").fetchall()
-        for err, n in bad:
+        for err, n in con.execute("SELECT err, count(*) FROM _dw_chk WHERE err IS NOT NULL GROUP BY 1").fetchall():
             report.rejects(err, n, [(f"{name}:{lines.line(r)}", d or "") for r, e, d in shown if e == err])
-        con.execute("DELETE FROM _dw_stage WHERE err IS NOT NULL")
-    if "warn" in stage_cols:
-        warned = con.execute(
-            f"SELECT _row, warn, warn_detail FROM _dw_stage WHERE warn IS NOT NULL ORDER BY _row "
-            f"LIMIT {max(5, MAX_MESSAGES - len(report.messages))}").fetchall()
-        if warned:
-            for warn, n in con.execute("SELECT warn, count(*) FROM _dw_stage WHERE warn IS NOT NULL GROUP BY 1"
-                                       ).fetchall():
-                report.warns(warn, n, [(f"{name}:{lines.line(r)}", d or "") for r, w, d in warned if w == warn])
-    # CAMEO 01x and other codes without a PLOVER type: skipped, before duplicates are resolved
-    no_type = _count(con, "SELECT count(*) FROM _dw_stage WHERE event IS NULL")
-    if no_type:
-        report.no_plover += no_type
-        con.execute("DELETE FROM _dw_stage WHERE event IS NULL")
-    # duplicate ids in the file: the first is kept
-    n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM _dw_stage").fetchall()[0]
-    if n != distinct:
+    if n_warn:
+        warned = con.execute(f"SELECT _row, warn, warn_detail FROM _dw_chk WHERE warn IS NOT NULL AND err IS NULL "
+                             f"ORDER BY _row LIMIT {room}").fetchall()
+        for warn, n in con.execute("SELECT warn, count(*) FROM _dw_chk WHERE warn IS NOT NULL AND err IS NULL "
+                                   "GROUP BY 1").fetchall():
+            report.warns(warn, n, [(f"{name}:{lines.line(r)}", d or "") for r, w, d in warned if w == warn])
+    # CAMEO 01x and other codes without a PLOVER type are skipped before duplicates are resolved
+    report.no_plover += n_no_type
+    if n_bad or n_no_type:
+        con.execute("DELETE FROM _dw_chk WHERE err IS NOT NULL OR no_type")
+    n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM _dw_chk").fetchall()[0]
+    if n != distinct:  # duplicate ids in the file: the first is kept
         dups = con.execute(
             "SELECT _row, origin_id, first FROM (SELECT _row, origin_id, min(_row) OVER (PARTITION BY id) AS first "
-            "FROM _dw_stage) WHERE _row > first ORDER BY _row").fetchall()
+            "FROM _dw_chk) WHERE _row > first ORDER BY _row").fetchall()
         report.duplicates += len(dups)
         for row, oid, first in dups[: max(0, MAX_MESSAGES - len(report.messages))]:
             f = lines.line(first)
             report.message(f"{name}:{lines.line(row)}: {id_note} {oid!r} repeats line {f}; kept line {f}")
-        con.execute("DELETE FROM _dw_stage WHERE _row IN (SELECT _row FROM (SELECT _row, row_number() OVER "
-                    "(PARTITION BY id ORDER BY _row) AS rn FROM _dw_stage) WHERE rn > 1)")
-    # already stored
+        con.execute("DELETE FROM _dw_chk WHERE _row IN (SELECT _row FROM (SELECT _row, row_number() OVER "
+                    "(PARTITION BY id ORDER BY _row) AS rn FROM _dw_chk) WHERE rn > 1)")
     good = distinct
-    if good and con.execute("SELECT 1 FROM events LIMIT 1").fetchall():
-        con.execute("DELETE FROM _dw_stage WHERE id IN (SELECT id FROM events)")
-        left = _count(con, "SELECT count(*) FROM _dw_stage")
+    if good and con.execute("SELECT 1 FROM events LIMIT 1").fetchall():  # already stored
+        con.execute("DELETE FROM _dw_chk WHERE id IN (SELECT id FROM events)")
+        left = _count(con, "SELECT count(*) FROM _dw_chk")
         report.already += good - left
         good = left
-    if not good:
-        return
-    cols = [c for c in event_columns(con) if c in stage_cols]
-    col_list = ", ".join(cols)
-    con.execute(f"INSERT INTO events ({col_list}) SELECT {col_list} FROM _dw_stage")
-    con.execute("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
-                f"goldstein, modality, origin) {_DYADS_MULTI if multi else _DYADS_SINGLE}")
-    report.new += good
-
+    if good:
+        keep = "" if good == n_rows else " WHERE _row IN (SELECT _row FROM _dw_chk)"
+        cols = ", ".join(c for c in event_columns(con) if c in stage_cols)
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_stage{keep}")
+        dyads = _DYADS_MULTI if multi else _DYADS_SINGLE
+        con.execute("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
+                    f"goldstein, modality, origin) {dyads.replace('FROM _dw_stage', f'FROM (SELECT * FROM _dw_stage{keep}) _k', 1)}")
+        report.new += good
+    con.execute("DROP TABLE IF EXISTS _dw_chk")
