@@ -160,8 +160,8 @@ def normalize_record(rec: dict[str, Any]) -> dict[str, Any]:
 def _num(value: Any, field: str) -> float | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
-        raise ValueError(f"{field} must be a number, not {type(value).__name__}")
+    if isinstance(value, (bool, dict, list)):
+        raise ValueError(f"{field} must be a number, not {type(value).__name__}")  # noqa: TRY004 - one error type for a bad record
     try:
         return float(value)
     except (TypeError, ValueError):
