@@ -75,7 +75,7 @@ def test_gdelt_import_maps_codes_and_reports_bad_rows(store: Store, tmp_path: Pa
     assert e is not None
     assert (e["event"], e["mode"], e["actor_code"], e["recipient_code"]) == ("REQUEST", "assist", "USA", "PRK")
     assert e["recipient_sector"] == "MIL" and e["origin"] == "gdelt" and e["origin_id"] == "501"
-    assert e["original"]["EventCode"] == "0231" and e["original"]["ActionGeo_ISO3"] == "PRK"
+    assert e["original"]["EventCode"] == "0231" and e["geo_country"] == "PRK"
     assert e["goldstein"] == pytest.approx(3.4) and e["quad_code"] == 3
     assert e["date"] == "2024-03-01" and e["story_id"] == "https://x.example/1"
     assert store.event(import_event_id("gdelt", "502"))["actor_code"] == "ROU"

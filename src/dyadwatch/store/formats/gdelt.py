@@ -4,7 +4,9 @@ each geo block) and GDELT 2.0 mentions files (16 fields), tab-separated without 
 Kept as typed columns: NumMentions, NumSources, NumArticles, AvgTone, IsRootEvent, SOURCEURL, the
 ActionGeo block (geo_type, geo_name, geo_country as ISO alpha-3, geo_adm1, geo_adm2, geo_lat,
 geo_lon, geo_feature_id) and the Actor1Geo / Actor2Geo blocks (actor_geo, recipient_geo structs).
-The CAMEO actor and event codes go to `original`. Mentions go to `event_mentions` and make the
+The CAMEO actor codes (Actor1Code / Actor2Code, which spell out the known group, ethnic, religion
+and type codes), EventCode as written, QuadClass, GoldsteinScale, the FIPS ActionGeo country and
+DATEADDED go to `original`. Mentions go to `event_mentions` and make the
 event's counts the larger of GDELT's and the mentions stored.
 """
 
@@ -109,12 +111,9 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
         {actor_json('r_code', "nullif(trim(A2Type1Code), '')", "nullif(trim(A2Name), '')")} AS recipient,
         'asserted' AS modality, m.cameo AS cameo, NULL::DOUBLE AS confidence, NULL::VARCHAR AS event_text,
         NULL::JSON AS evidence, nullif(trim(ActionGeo_FullName), '') AS location, 'gdelt' AS origin,
-        to_json({{'Actor1Code': A1Code, 'Actor2Code': A2Code, 'Actor1KnownGroupCode': A1KnownGroupCode,
-                  'Actor2KnownGroupCode': A2KnownGroupCode, 'Actor1EthnicCode': A1EthnicCode,
-                  'Actor2EthnicCode': A2EthnicCode, 'Actor1Religion1Code': A1Religion1Code,
-                  'Actor2Religion1Code': A2Religion1Code, 'EventCode': cameo_raw, 'QuadClass': QuadClass,
+        to_json({{'Actor1Code': A1Code, 'Actor2Code': A2Code, 'EventCode': cameo_raw, 'QuadClass': QuadClass,
                   'GoldsteinScale': GoldsteinScale, 'ActionGeo_CountryCode': ActionGeo_CountryCode,
-                  'ActionGeo_ISO3': geo_iso3, 'DATEADDED': DATEADDED}}) AS original,
+                  'DATEADDED': DATEADDED}}) AS original,
         NumMentions AS num_mentions, NumSources AS num_sources, NumArticles AS num_articles,
         AvgTone AS avg_tone, IsRootEvent = 1 AS is_root_event, {url} AS source_url,
         ActionGeo_Type AS geo_type, nullif(trim(ActionGeo_FullName), '') AS geo_name, geo_iso3 AS geo_country,
