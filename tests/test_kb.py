@@ -47,13 +47,17 @@ def test_bundled_files_load_without_problems(kb: KnowledgeBase) -> None:
 
 def test_data_files_are_consistent() -> None:
     """Every person term is well-formed and terms of the same office in a country do not overlap."""
-    text = (DATA / "people.csv").read_text("utf-8")
-    rows = list(csv.DictReader(io.StringIO("\n".join(
-        line for line in text.splitlines() if line.strip() and not line.startswith("#")))))
-    assert len(rows) > 500
+    rows = []
+    for path in [DATA / "people.csv", *sorted((DATA / "people").glob("*.csv"))]:
+        text = path.read_text("utf-8")
+        rows += list(csv.DictReader(io.StringIO("\n".join(
+            line for line in text.splitlines() if line.strip() and not line.startswith("#")))))
+    assert len(rows) > 1500
     by_office: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for row in rows:
+        assert None not in row, row  # no row has more fields than its header
         assert row["sector"] == "" or row["sector"] in SECTORS, row
+        assert row.get("uncertain", "") in ("", "1"), row
         by_office.setdefault((row["code"], row["office"]), []).append(
             (row["start"], row["end"] or "9999-12-31", row["name"]))
     for (code, office), terms in by_office.items():

@@ -43,6 +43,10 @@ _CARRIERS = frozenset((
     "source", "representative", "member", "unit", "group", "officer", "minister", "ministry",
 ))
 FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv")
+# More files read like organisations.csv (same columns) and folders whose every *.csv is read like
+# people.csv; bundled and in user folders alike.
+ORG_FILES = ("parties.csv", "agencies.csv", "armed_groups.csv")
+FOLDERS = {"people": "people"}
 
 # Acronyms that spell an English word in lower case ("US", "IS", "WHO") are only looked up when
 # written in capitals or with dots ("U.S."); "Nato" or "dprk" are fine in any case.
@@ -64,6 +68,7 @@ class ActorEntry:
     end: str | None = None  # persons: ISO date the term ended, None while in office
     needs_context: bool = False  # valid only if `code` was named earlier in the article ("the North")
     ambiguous: bool = False  # false friend ("Chad", "Jordan", "Georgia"): apply only with other evidence
+    uncertain: bool = False  # persons: the team was not sure of the holder or the dates
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,29 +161,57 @@ def _rows(text: str, source: str) -> Iterator[tuple[int, dict[str, str]]]:
         yield lineno, row
 
 
-def _bundled_texts() -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+def _reader_of(name: str) -> str | None:
+    """Which reader a file of a knowledge-base folder goes to ("people/africa.csv" -> "people")."""
+    if name in FILES:
+        return name.split(".")[0]
+    if name in ORG_FILES:
+        return "organisations"
+    head, _, tail = name.partition("/")
+    if head in FOLDERS and tail.endswith(".csv") and "/" not in tail:
+        return FOLDERS[head]
+    return None
+
+
+def _bundled_texts() -> list[tuple[str, str, str]]:
+    """(reader, text, source) of every bundled file, in a fixed order."""
+    out: list[tuple[str, str, str]] = []
     base = resources.files("dyadwatch.kb").joinpath("data")
-    for name in FILES:
+    names = list(FILES) + list(ORG_FILES)
+    for folder in FOLDERS:
         try:
-            out[name] = (base.joinpath(name).read_text("utf-8"), f"kb/data/{name}")
+            sub = base.joinpath(folder)
+            names += sorted(f"{folder}/{p.name}" for p in sub.iterdir() if p.name.endswith(".csv"))
+        except (FileNotFoundError, OSError, NotADirectoryError):
+            continue
+    for name in names:
+        try:
+            text = base.joinpath(*name.split("/")).read_text("utf-8")
         except (FileNotFoundError, OSError):
             continue
+        out.append((_reader_of(name) or "", text, f"kb/data/{name}"))
     return out
 
 
-def _folder_texts(folder: Path) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+def _folder_files(folder: Path) -> list[tuple[str, Path]]:
+    """(name, path) of the knowledge-base files in a user folder, in a fixed order."""
+    found = [(name, folder / name) for name in list(FILES) + list(ORG_FILES) if (folder / name).is_file()]
+    for sub in FOLDERS:
+        if (folder / sub).is_dir():
+            found += [(f"{sub}/{p.name}", p) for p in sorted((folder / sub).glob("*.csv")) if p.is_file()]
+    return found
+
+
+def _folder_texts(folder: Path) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
     if not folder.is_dir():
         log.warning("kb: %s: not a folder; ignored", folder)
         return out
-    for name in FILES:
-        path = folder / name
-        if path.is_file():
-            try:
-                out[name] = (path.read_text("utf-8-sig"), str(path))
-            except (OSError, UnicodeDecodeError) as exc:
-                log.warning("kb: %s: unreadable (%s); ignored", path, exc)
+    for name, path in _folder_files(folder):
+        try:
+            out.append((_reader_of(name) or "", path.read_text("utf-8-sig"), str(path)))
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("kb: %s: unreadable (%s); ignored", path, exc)
     return out
 
 
@@ -195,6 +228,7 @@ class _Person:
     sector: str | None
     start: str | None
     end: str | None
+    uncertain: bool = False
 
 
 class KnowledgeBase:
@@ -228,11 +262,15 @@ class KnowledgeBase:
             return False
         return value
 
-    def add_texts(self, texts: dict[str, tuple[str, str]]) -> None:
-        """Read one folder's worth of files (name -> (text, source)); later calls override."""
-        for name, (text, source) in texts.items():
-            reader = getattr(self, "_read_" + name.split(".")[0])
-            reader(text, source)
+    def add_texts(self, texts: list[tuple[str, str, str]] | dict[str, tuple[str, str]]) -> None:
+        """Read one folder's worth of files, [(reader, text, source)] or {file name: (text, source)};
+        later calls override earlier rows of the same key."""
+        items = [(_reader_of(n) or "", t, src) for n, (t, src) in texts.items()] if isinstance(texts, dict) \
+            else texts
+        for reader_name, text, source in items:
+            reader = getattr(self, "_read_" + reader_name, None)
+            if reader is not None:
+                reader(text, source)
 
     def _read_countries(self, text: str, source: str) -> None:
         for lineno, row in _rows(text, source):
@@ -308,7 +346,8 @@ class KnowledgeBase:
                 continue
             office = row.get("office", "").lower()
             self.people[(name, office, start or "")] = _Person(
-                name, _split(row.get("aliases")), code, office, sector or None, start, end)  # type: ignore[arg-type]
+                name, _split(row.get("aliases")), code, office, sector or None, start, end,  # type: ignore[arg-type]
+                _flag(row.get("uncertain")))
 
     # -- building the alias table ---------------------------------------------------------
 
@@ -363,7 +402,7 @@ class KnowledgeBase:
 
         for person in self.people.values():
             entry = ActorEntry(person.code, person.sector, "person", person.name, person.office,
-                               person.start, person.end)
+                               person.start, person.end, uncertain=person.uncertain)
             for form in [person.name] + person.aliases:
                 add(form, entry)
 
@@ -578,11 +617,14 @@ def _load(dirs: tuple[str, ...], stamp: tuple[float, ...]) -> KnowledgeBase:
 def _stamp(dirs: tuple[str, ...]) -> tuple[float, ...]:
     out: list[float] = []
     for d in dirs:
-        for name in FILES:
+        folder = Path(d)
+        for name in FILES + ORG_FILES:
             try:
-                out.append(os.stat(os.path.join(d, name)).st_mtime)
+                out.append(os.stat(folder / name).st_mtime)
             except OSError:
                 out.append(0.0)
+        if folder.is_dir():
+            out.extend(p.stat().st_mtime for name, p in _folder_files(folder) if "/" in name)
     return tuple(out)
 
 
