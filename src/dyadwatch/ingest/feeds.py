@@ -92,14 +92,16 @@ def _item_text(entry: Any) -> str | None:
 
 
 def _bozo_message(exc: Any) -> str:
-    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-    line = getattr(exc, "getLineNumber", None)
-    where = ""
-    if callable(line):
-        try:
-            where = f" at line {line()}"
-        except Exception:  # noqa: BLE001 - only for the message
-            where = ""
+    """What the XML parser said, with the line and column when it knows them."""
+    get = getattr(exc, "getMessage", None)
+    try:
+        text = str(get() if callable(get) else exc).strip()
+        line, col = exc.getLineNumber(), exc.getColumnNumber()
+        where = f" at line {line}, column {col}"
+    except Exception:  # noqa: BLE001 - not a SAX exception: no position
+        where = ""
+        text = str(exc).strip()
+    text = (text.splitlines() or [type(exc).__name__])[0][:200]
     return f"{text}{where}"
 
 
@@ -118,7 +120,8 @@ def parse_feed(data: bytes, base_url: str | None = None) -> ParsedFeed:
     feed = d.get("feed") or {}
     out = ParsedFeed(title=_short(feed.get("title")), version=d.get("version") or None)
     entries = d.get("entries") or []
-    bozo = d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride)
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)  # notes, not errors
+    bozo = d.get("bozo") and not isinstance(d.get("bozo_exception"), harmless)
     if not entries:
         if bozo:
             out.problem = f"malformed feed ({_bozo_message(d.get('bozo_exception'))}); no items read"

@@ -10,6 +10,7 @@ record; the articles before it are kept.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,23 +40,67 @@ def _http_type(rec: Any) -> tuple[int | None, str | None, str | None]:
     return status, mime, charset
 
 
+class _Gunzip:
+    """A gzip stream read incrementally, for a WARC compressed as one member: what can be
+    decompressed is returned even when the file ends early (`truncated` then says so)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._buf = b""
+        self._eof = False
+        self.truncated = False
+
+    def read(self, n: int = -1) -> bytes:
+        while (n < 0 or len(self._buf) < n) and not self._eof:
+            chunk = self._z.unused_data or self.raw.read(1 << 16)
+            if self._z.unused_data:  # another gzip member follows
+                self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            if not chunk:
+                self._eof = True
+                self.truncated = not self._z.eof and bool(self._buf or self._z.unconsumed_tail)
+                break
+            try:
+                self._buf += self._z.decompress(chunk)
+            except zlib.error:
+                self._eof = self.truncated = True
+        if n < 0:
+            out, self._buf = self._buf, b""
+        else:
+            out, self._buf = self._buf[:n], self._buf[n:]
+        return out
+
+
 def read_warc(p: Path, *, source: str | None = None, date: str | None = None) -> Iterator[Any]:
     """Articles (and IngestErrors) of a WARC file, compressed or not."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from .feeds import page_article
+
     path = str(p)
     seen: set[str] = set()
     n_records = n_html = 0
+    unzipped: _Gunzip | None = None
+    single_gzip = False  # one gzip member for the whole file (`gzip crawl.warc`): warcio wants one per record
     try:
-        with open(p, "rb") as fh:
-            it = iter(ArchiveIterator(fh, arc2warc=True))
+        with open(p, "rb") as raw:
+            it = iter(ArchiveIterator(raw, arc2warc=True))
             while True:
                 try:
                     rec = next(it)
                 except StopIteration:
                     break
+                except ArchiveLoadFailed as exc:
+                    if single_gzip or "non-chunked gzip" not in str(exc):
+                        raise
+                    single_gzip = True  # read the rest from the decompressed stream, same records
+                    raw.seek(0)
+                    unzipped = _Gunzip(raw)
+                    it = iter(ArchiveIterator(unzipped, arc2warc=True))
+                    for _ in range(n_records):
+                        next(it)
+                    continue
                 n_records += 1
                 where = f"{path}#{n_records}"
                 if rec.rec_type not in ("response", "resource"):
@@ -74,6 +119,9 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
                     yield IngestError(where, f"{url}: record body over the "
                                              f"{MAX_RECORD_BYTES // (1024 * 1024)} MB limit, skipped")
                     continue
+                if getattr(rec.raw_stream, "limit", 0) > 0 and not rec.raw_stream.read(1 << 16):
+                    yield IngestError(where, f"{url}: record cut short (the file ends inside it), skipped")
+                    continue
                 if mime is None and b"<" not in body[:2048]:
                     continue
                 if url and url in seen:
@@ -90,11 +138,13 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
                         got.meta["captured"] = captured
                 yield got
     except ArchiveLoadFailed as exc:
-        yield IngestError(path, f"damaged web archive after record {n_records} "
-                                f"({str(exc).strip().splitlines()[0][:200] if str(exc).strip() else 'unreadable'})")
+        said = (str(exc).strip().splitlines() or ["unreadable"])[0].split(", first line")[0][:200]
+        yield IngestError(path, f"damaged web archive after record {n_records} ({said})")
     except Exception as exc:  # noqa: BLE001 - warcio, gzip and zlib raise many kinds on damaged input
         yield IngestError(path, f"damaged web archive after record {n_records} ({type(exc).__name__}: "
                                 f"{str(exc)[:200]})")
+    if unzipped is not None and unzipped.truncated:
+        yield IngestError(path, f"damaged web archive: the compressed data ends early, after record {n_records}")
     if n_records and not n_html:
         yield IngestError(path, f"no HTML page among its {n_records} records")
 
