@@ -44,7 +44,8 @@ def import_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary, no per-row messages")] = False,
     optimize: Annotated[bool | None, typer.Option(
         "--optimize/--no-optimize",
-        help=f"re-sort the tables for fast queries afterwards (default: when {OPTIMIZE_AFTER:,}+ new events)",
+        help=f"re-sort the tables for fast queries afterwards (default: when {OPTIMIZE_AFTER:,}+ new events, "
+             "unless one file went into an empty store, which is stored sorted)",
     )] = None,
 ) -> None:
     """Import others' event data (GDELT 1.0/2.0 events and mentions, ICEWS, Phoenix, POLECAT TSV
@@ -80,7 +81,9 @@ def import_cmd(
             progress.update(task, completed=done, total=total)
 
         report = import_files(store, format, files, on_message=say, progress=advance)
-        if optimize or (optimize is None and report.new >= OPTIMIZE_AFTER):
+        # a single file into an empty store is stored sorted already (see store.formats.stage)
+        presorted = report.sorted_files == 1 and len(report.files) == 1
+        if optimize or (optimize is None and report.new >= OPTIMIZE_AFTER and not presorted):
             progress.update(task, description="sorting the tables for fast dyad queries", total=None)
             store.optimize()
     hidden = len(report.messages) - shown

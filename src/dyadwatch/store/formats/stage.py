@@ -91,9 +91,17 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
     if good:
         keep = "" if good == n_rows else " WHERE _row IN (SELECT _row FROM _dw_chk)"
         cols = ", ".join(c for c in event_columns(con) if c in stage_cols)
-        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_stage{keep}")
+        # into an empty store, rows go in the order Store.optimize would give them (events by id,
+        # dyads by source, target, date), so a first big import needs no re-sort afterwards
+        fresh = not con.execute("SELECT 1 FROM events LIMIT 1").fetchall()
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_stage{keep}"
+                    + (" ORDER BY id" if fresh else ""))
         dyads = _DYADS_MULTI if multi else _DYADS_SINGLE
+        dyads = dyads.replace("FROM _dw_stage", f"FROM (SELECT * FROM _dw_stage{keep}) _k", 1)
+        if fresh:
+            dyads = f"SELECT * FROM ({dyads}) ORDER BY 3, 4, 2"
         con.execute("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
-                    f"goldstein, modality, origin) {dyads.replace('FROM _dw_stage', f'FROM (SELECT * FROM _dw_stage{keep}) _k', 1)}")
+                    f"goldstein, modality, origin) {dyads}")
+        report.sorted_files += int(fresh)
         report.new += good
     con.execute("DROP TABLE IF EXISTS _dw_chk")
