@@ -19,6 +19,7 @@ Decisions (documented so that the coder and the tests agree):
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,32 @@ PRIORITY = (NEGATED, HYPOTHETICAL, FUTURE, CLAIMED)
 PAST_TAGS = {"VBD", "VBN"}
 NOUN_POS = {"NOUN", "PROPN"}
 THREAT_REPORTING = {"warn", "threaten"}
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """Cues of analysis and op-ed text (kb/data/modality.yaml, `commentary`)."""
+
+    capability_adjectives: frozenset[str]
+    capability_nouns: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    generic_adverbs: frozenset[str]
+    perfect_adverbs: frozenset[str]
+    generic_verbs: frozenset[str]
+    generic_determiners: frozenset[str]
+    free_relatives: frozenset[str]
+    epochs: frozenset[str]
+    calendar: frozenset[str]
+    background_preps: frozenset[str]
+    background_verbs: frozenset[str]
+    time_heads: frozenset[str]
+    inverted_aux: frozenset[str]
+    perfect_modals: frozenset[str]
+    belief_verbs: frozenset[str]
+    belief_nouns: frozenset[str]
+    doubters: frozenset[str]
+    question_openers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,7 @@ class ModalityCues:
     passive_claims: frozenset[str]
     governing_nouns: dict[str, str]
     infinitive_only: frozenset[str]
+    commentary: Commentary
 
 
 def _words(value: Any) -> list[str]:
@@ -136,6 +164,29 @@ def load_cues() -> ModalityCues:
         passive_claims=frozenset(_words(data.get("passive_claims"))),
         governing_nouns=_modality_map(data.get("governing_nouns")),
         infinitive_only=frozenset(_words(data.get("infinitive_only"))),
+        commentary=_commentary_cues(data.get("commentary") or {}),
+    )
+
+
+def _commentary_cues(raw: dict[str, Any]) -> Commentary:
+    def group(name: str) -> dict[str, frozenset[str]]:
+        g = raw.get(name) or {}
+        return {k: frozenset(_words(v)) for k, v in g.items()} if isinstance(g, dict) else {}
+
+    cap, hedge, gen, bg = group("capability"), group("hedging"), group("generic"), group("background")
+    cf, bel, q = group("counterfactual"), group("belief"), group("question")
+    e: frozenset[str] = frozenset()
+    return Commentary(
+        capability_adjectives=cap.get("adjectives", e), capability_nouns=cap.get("nouns", e),
+        hedge_verbs=hedge.get("verbs", e), hedge_adverbs=hedge.get("adverbs", e),
+        generic_adverbs=gen.get("adverbs", e), perfect_adverbs=gen.get("perfect_adverbs", e),
+        generic_verbs=gen.get("verbs", e), generic_determiners=gen.get("determiners", e),
+        free_relatives=gen.get("free_relatives", e), epochs=gen.get("epochs", e),
+        calendar=gen.get("calendar", e),
+        background_preps=bg.get("prepositions", e), background_verbs=bg.get("verbs", e),
+        time_heads=bg.get("time_heads", e), inverted_aux=cf.get("inverted", e),
+        perfect_modals=cf.get("perfect_modals", e), belief_verbs=bel.get("verbs", e),
+        belief_nouns=bel.get("nouns", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
     )
 
 
@@ -364,25 +415,260 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
     return found, reported_past
 
 
-def classify_modality_with_cue(trigger: Token) -> tuple[str, str | None]:
-    """The modality of the event whose trigger token is given, and the cue word that decided it
-    (None when the event is plainly asserted)."""
+# -- commentary: analysis and op-ed text --------------------------------------------------------
+
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'s", "’ve"})
+FUTURE_MODALS = frozenset({"will", "would", "may", "might", "could", "shall", "'ll", "wo", "'d", "can"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|’s|'s)?$")
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb of the trigger's clause: the trigger itself, or the verb an event noun hangs on."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.pos_ in NOUN_POS:
+        tok = tok.head  # "Israeli and U.S. strikes": the first conjunct has the role
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the infinitive, gerund or conjunct of ("has long sought to
+    dominate", "tends to reach"): one predicate, not a clause of its own."""
+    out = [verb]
+    node = verb
+    for _ in range(6):
+        if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+            node = node.head
+            out.append(node)
+        else:
+            break
+    return out
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _epoch(tok: Token, c: Commentary) -> bool:
+    """A since/for object that stretches over years: 1964, the 1990s, decades, independence, Oslo."""
+    low = tok.lower_
+    if _YEAR.match(tok.text) or low in c.epochs or tok.lemma_.lower() in c.epochs:
+        return True
+    if tok.pos_ == "PROPN" and low not in c.calendar and tok.ent_type_ not in ("DATE", "TIME"):
+        return True
+    return any(_YEAR.match(t.text) for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
+
+
+def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
+    """Habit and generalisation: "routinely threatens", "has long sought to", "tends to", "every
+    government since Oslo has expanded", "whatever it promised", "has fought the state since 1964"."""
+    sent = trigger.sent
+    for node in _verb_chain(verb):
+        aux = _aux_words(node)
+        for ch in node.children:
+            low = ch.lower_
+            if ch.dep_ in ("advmod", "npadvmod") and (low in c.generic_adverbs or " ".join(
+                    t.lower_ for t in ch.subtree) in c.generic_adverbs):
+                found.append(_Found(CLAIMED, ch.text, kind="generic"))
+            elif ch.dep_ == "advmod" and low in c.perfect_adverbs and aux & PERFECT_AUX:
+                found.append(_Found(CLAIMED, f"has {ch.text}", kind="generic"))
+            elif ch.dep_ in ("dobj", "dative", "advmod", "nsubj", "pobj", "attr") and low in c.free_relatives:
+                found.append(_Found(CLAIMED, ch.text, kind="generic"))
+            elif ch.dep_ in ("nsubj", "nsubjpass") and (aux & PERFECT_AUX or node.tag_ in ("VBZ", "VBP")) and any(
+                    d.dep_ == "det" and d.lower_ in c.generic_determiners for d in ch.children):
+                found.append(_Found(CLAIMED, next(d.text for d in ch.children if d.dep_ == "det"), kind="generic"))
+            elif aux & PERFECT_AUX and ch.lower_ in ("since", "for") and ch.dep_ in ("prep", "mark"):
+                objs = [t for t in ch.children if t.dep_ == "pobj"] or (
+                    [t for t in node.children if t.dep_ == "nsubj" and t.i > ch.i] if ch.dep_ == "mark" else [])
+                if any(_epoch(o, c) for o in objs):
+                    found.append(_Found(CLAIMED, f"{ch.text} {objs[0].text}", kind="generic"))
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in c.generic_verbs:
+            found.append(_Found(CLAIMED, node.head.text, kind="generic"))
+        if node.dep_ == "xcomp" and node.head.lower_ == "used" and any(a.lower_ == "to" for a in node.children) \
+                and not any(o.dep_ in ("dobj", "nsubjpass", "auxpass") for o in node.head.children):
+            # "Iran used to arm the militias" (not "police used tear gas to disperse", "was used to")
+            found.append(_Found(CLAIMED, "used to", kind="generic"))
+    # the parser often misses the subject of "Every X since Y has ...": the sentence opens with it
+    first = sent[0]
+    if first.lower_ in c.generic_determiners and first.pos_ == "DET" and verb.pos_ in ("VERB", "AUX") and \
+            (_aux_words(verb) & PERFECT_AUX or verb.tag_ in ("VBZ", "VBP")) and not any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in sent[1:max(1, verb.i - sent.start)]
+                if t.i < verb.i and t.dep_ in ("ROOT", "ccomp")):
+        found.append(_Found(CLAIMED, first.text, kind="generic"))
+
+
+def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
+    """An act mentioned as background: "despite the talks", "since the 2018 summit", "sanctions
+    notwithstanding", "the suspension follows strikes last month", "1994, when ... killed"."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.pos_ in NOUN_POS:
+        tok = tok.head
+    nominal = tok.pos_ in NOUN_POS or tok.pos_ not in ("VERB", "AUX")
+    if nominal:
+        head = tok.head
+        if tok.dep_ == "pobj" and (head.lower_ in c.background_preps or (
+                head.lower_ == "of" and head.head.lower_ == "spite")):
+            found.append(_Found(CLAIMED, head.text, kind="background"))
+        if any(ch.lower_ in c.background_preps for ch in tok.children if ch.dep_ in ("advmod", "prep", "case")
+               and not list(ch.children)):
+            found.append(_Found(CLAIMED, next(ch.text for ch in tok.children if ch.lower_ in c.background_preps),
+                                kind="background"))  # "sanctions notwithstanding"
+        if tok.dep_ == "dobj" and head.lemma_.lower() in c.background_verbs:
+            found.append(_Found(CLAIMED, head.text, kind="background"))
+    # the act's clause opened by since/despite ("since the invasion began", "since Russia invaded")
+    for node in [verb, *verb.ancestors][:6]:
+        if node.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ in c.background_preps
+                                                 for m in node.children):
+            found.append(_Found(CLAIMED, next(m.text for m in node.children if m.dep_ == "mark"), kind="background"))
+            break
+        if node.dep_ == "pcomp" and node.head.lower_ in c.background_preps:
+            found.append(_Found(CLAIMED, node.head.text, kind="background"))  # "despite having agreed"
+            break
+        if node.dep_ in ("ccomp", "ROOT"):
+            break
+    # "Memories of 1994, when the world stood by as extremists killed ...": a past time's events
+    for node in [verb, *verb.ancestors]:
+        if node.dep_ == "relcl" and any(ch.lower_ == "when" for ch in node.children) and (
+                _YEAR.match(node.head.text) or node.head.lemma_.lower() in c.time_heads):
+            found.append(_Found(CLAIMED, f"{node.head.text}, when", kind="background"))
+            break
+
+
+def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
+    """Capability, counterfactuals, hedges, beliefs and questions."""
+    chain = [trigger, *trigger.ancestors]
+    for node in chain[:8]:
+        head = node.head
+        hl = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "acl", "ccomp") and hl in c.capability_adjectives:
+            found.append(_Found(NEGATED if hl.startswith(("un", "in")) else HYPOTHETICAL, head.text,
+                                kind="capability"))
+        elif node.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in c.capability_adjectives:
+            hl2 = head.head.lemma_.lower()
+            found.append(_Found(NEGATED if hl2.startswith(("un", "in")) else HYPOTHETICAL, head.head.text,
+                                kind="capability"))  # "capable of striking"
+        elif node.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in NOUN_POS and hl in c.capability_nouns and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in node.children):
+            found.append(_Found(HYPOTHETICAL, head.text, kind="capability"))  # "the ability to strike"
+        elif node.dep_ == "xcomp" and hl in c.hedge_verbs:
+            found.append(_Found(CLAIMED, head.text, kind="hedge"))  # "seems to tolerate"
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            for ch in node.children:
+                if ch.dep_ == "advmod" and ch.lower_ in c.hedge_adverbs and node in _verb_chain(verb):
+                    found.append(_Found(CLAIMED, ch.text, kind="hedge"))
+        if node.dep_ in ("ccomp", "xcomp") and hl in c.belief_verbs and head.i != node.i:
+            subj = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")]
+            doubted = any(t.lower_ in c.doubters or " ".join(x.lower_ for x in t.subtree) in c.doubters or any(
+                d.lower_ in c.doubters for d in t.children if d.dep_ in ("det", "amod")) for t in subj)
+            if node.dep_ == "xcomp" and (any(a.dep_ == "auxpass" for a in head.children) or not doubted
+                                         and not any(o.dep_ == "dobj" for o in head.children)):
+                continue  # "is expected to visit": a plan (governing verbs), not someone's guess
+            future = bool(_aux_words(node) & FUTURE_MODALS) or node.dep_ == "xcomp"
+            found.append(_Found(HYPOTHETICAL if doubted or future else CLAIMED, head.text, kind="belief"))
+            break
+        if node.dep_ in ("acl", "ccomp") and head.pos_ in NOUN_POS and hl in c.belief_nouns:
+            found.append(_Found(HYPOTHETICAL if _aux_words(node) & FUTURE_MODALS else CLAIMED, head.text,
+                                kind="belief"))
+            break
+        if node.dep_ == "advcl" and _inverted(node, c):
+            found.append(_Found(HYPOTHETICAL, node.text if node.pos_ == "AUX" else _inverted(node, c) or "",
+                                kind="condition"))
+        if node.dep_ in ("ccomp", "advcl", "relcl") and node is not trigger and node.dep_ != "advcl":
+            break
+    for node in _verb_chain(verb):
+        aux = [a for a in node.children if a.dep_ == "aux"]
+        if node.tag_ == "VBN" and any(a.lower_ in c.perfect_modals for a in aux) and any(
+                a.lower_ in ("have", "'ve") for a in aux):
+            found.append(_Found(HYPOTHETICAL, " ".join(a.text for a in aux), kind="condition"))  # "would have"
+    if _question(trigger, c):
+        found.append(_Found(HYPOTHETICAL, "?", kind="question"))
+
+
+def _inverted(node: Token, c: Commentary) -> str | None:
+    """The auxiliary of an inverted condition ("Had Washington not walked away", "Were Beijing to")."""
+    if any(m.dep_ == "mark" for m in node.children):
+        return None
+    subj = next((t for t in node.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return None
+    if node.pos_ == "AUX" and node.lower_ in c.inverted_aux and node.i < subj.i:
+        return node.text
+    aux = next((a for a in node.children if a.dep_ in ("aux", "auxpass") and a.lower_ in c.inverted_aux), None)
+    if aux is not None and aux.i < subj.i:
+        return aux.text
+    return None
+
+
+def _question(trigger: Token, c: Commentary) -> bool:
+    """A question the writer asks ("Can Tinubu persuade Nigerians ...?"), not a quoted one."""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?" and not (len(words) > 1 and words[-1].is_quote and words[-2].text == "?"):
+        return False
+    if words[-1].is_quote or words[0].is_quote:
+        return False  # a quoted question reports what someone asked
+    first = words[0]
+    if first.lower_ not in c.question_openers:
+        return False
+    root = sent.root
+    subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    aux_first = first.pos_ == "AUX" or first.tag_ == "MD"
+    aux_before_subj = subj is not None and any(
+        a.dep_ in ("aux", "auxpass") and a.i < subj.i for a in root.children) or (root.pos_ == "AUX" and subj is not None
+                                                                                and root.i < subj.i)
+    return aux_first or aux_before_subj
+
+
+def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None:
+    """The commentary cues of an act (kb/data/modality.yaml, `commentary`)."""
+    c = cues.commentary
+    verb = _clause_verb(trigger)
+    _irrealis(trigger, verb, c, found)
+    _generic(trigger, verb, c, found)
+    _background(trigger, verb, c, found)
+
+
+@dataclass(frozen=True)
+class ModalityCall:
+    """The modality of an act, the cue word that decided it and the kind of cue (negation, aux,
+    governing, condition, capability, hedge, belief, generic, background, question; "" if asserted)."""
+
+    modality: str
+    cue: str | None
+    kind: str
+
+
+def classify(trigger: Token) -> ModalityCall:
+    """The modality of the event whose trigger token is given, with the cue that decided it."""
     cues = load_cues()
     found, reported_past = _collect(trigger, cues)
+    _commentary(trigger, cues, found)
     if not found:
-        return ASSERTED, None
+        return ModalityCall(ASSERTED, None, "")
     has_condition = any(f.kind == "condition" for f in found)
     resolved: list[_Found] = []
     for f in found:
         if f.kind == "would" and reported_past and not has_condition:
-            resolved.append(_Found(FUTURE, f.cue))
+            resolved.append(_Found(FUTURE, f.cue, kind="reported"))
         else:
             resolved.append(f)
     for modality in PRIORITY:
         for f in resolved:
             if f.modality == modality:
-                return modality, f.cue
-    return ASSERTED, None
+                return ModalityCall(modality, f.cue, f.kind or "cue")
+    return ModalityCall(ASSERTED, None, "")
+
+
+def classify_modality_with_cue(trigger: Token) -> tuple[str, str | None]:
+    """The modality of the event whose trigger token is given, and the cue word that decided it
+    (None when the event is plainly asserted)."""
+    call = classify(trigger)
+    return call.modality, call.cue
 
 
 def classify_modality(trigger: Token) -> str:
