@@ -1,4 +1,5 @@
-"""Article-level memory for later mentions: "the North", "he", "its", "the two sides", "the country"."""
+"""Article-level memory for later mentions: "the North", "he", "its", "the two sides", "the country";
+and the people an article introduces by country and role, found again by name ("Kim", "Biegun")."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..events import Actor
+from spacy.tokens import Doc, Token
 
-PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
-PRONOUNS_GROUP = {"they", "them", "their", "theirs", "it", "its", "we", "our", "us"}
-GENERIC_STATE = {"country", "nation", "government", "state", "regime", "administration", "kingdom",
-                 "republic", "authorities", "leadership", "capital", "island", "north", "south"}
-PAIR_NOUNS = {"sides", "countries", "nations", "governments", "parties", "neighbours", "neighbors", "leaders",
-              "presidents", "ministers", "delegations", "armies", "foes", "rivals", "allies", "capitals", "states",
-              "adversaries", "partners"}
-BOTH = {"two sides", "both sides", "the two countries", "both countries", "two countries", "the sides",
-        "both nations", "two nations", "the two", "both", "two governments", "both governments"}
+from ..events import Actor
+from .actors import ActorFinder, Mention
+from .words import word_set
+
+PRONOUNS_PERSON = word_set("references", "pronouns_person")
+PRONOUNS_GROUP = word_set("references", "pronouns_group")
+GENERIC_STATE = word_set("references", "generic_state")
+PAIR_NOUNS = word_set("references", "pair_nouns")
+BOTH = word_set("references", "both")
+ROLE_MODIFIERS = word_set("people", "role_modifiers")
 
 
 @dataclass
@@ -74,3 +76,73 @@ class ArticleContext:
         for c in self.states:
             counts[c] = counts.get(c, 0) + 1
         return max(counts, key=lambda c: (counts[c], -self.states.index(c)))
+
+
+def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
+                        finder: ActorFinder) -> list[Mention]:
+    """Learn people introduced by their country and role ("North Korean leader Kim Jong Un", "U.S.
+    envoy Stephen Biegun") and find them again by full name, first or last word ("Kim", "Biegun")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in list(mentions):
+        if m.kind == "person" and m.end - m.start >= 2:
+            for t in (doc[m.start], doc[m.end - 1]):  # "Kim" for Kim Jong Un, "Pompeo" for Mike Pompeo
+                if t.text[:1].isupper() and t.is_alpha and len(t) > 2 and not t.is_stop:
+                    ctx.names[t.text] = (m.code, m.sector)
+            continue
+        if m.kind not in ("country", "demonym"):
+            continue
+        i = m.end
+        role: str | None = None
+        steps = 0
+        while i < len(doc) and steps < 5 and i not in taken:
+            t = doc[i]
+            if t.text in ("'s", "\u2019s") and i == m.end:
+                pass
+            elif finder.sector_of(t.lower_) or t.lower_ in ROLE_MODIFIERS:
+                role = role or finder.sector_of(t.lower_)
+            elif t.lower_ == "of" and i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_MODIFIERS:
+                pass
+            else:
+                break
+            i += 1
+            steps += 1
+        if role is None:
+            continue
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].text.replace("-", "").isalpha():
+            j += 1
+        if j - i < 2 or j - i > 4:
+            continue
+        name = doc[i:j]
+        code_sector = (m.code, role)
+        for key in {name.text, doc[i].text, doc[j - 1].text}:
+            ctx.names[key] = code_sector
+        mentions.append(Mention(i, j, m.code, role, "person", name.text))
+        taken.update(range(i, j))
+    if ctx.names:
+        i = 0
+        while i < len(doc):
+            if i in taken or not _namelike(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and _namelike(doc[j]):
+                j += 1
+            hit = None
+            for a in range(i, j):  # the longest known run of words inside this name
+                for b in range(j, a, -1):
+                    if doc[a:b].text in ctx.names and (hit is None or b - a > hit[1] - hit[0]):
+                        hit = (a, b)
+            if hit is not None and (hit[1] - hit[0] > 1 or j - i == 1):
+                code, sector = ctx.names[doc[hit[0]:hit[1]].text]
+                mentions.append(Mention(i, j, code, sector, "person", doc[i:j].text))
+                taken.update(range(i, j))
+            i = j
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _namelike(t: Token) -> bool:
+    """A capitalised word the tagger may take for a name (a rare surname is often tagged NOUN)."""
+    return t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.text.replace("-", "").isalpha()

@@ -1,0 +1,166 @@
+"""Who acts: the subject or agent of a trigger resolved to actors, a pronoun subject taken from the
+clause that embeds it, an unnamed group placed in its country, the party an "unless" clause names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..events import Actor
+from .arguments import is_passive, prep_objects, subject_token
+from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .places import PLACE_PREPS, attack_place, location
+from .scope import Draft, Scope
+from .words import word_set
+
+CROWD = word_set("people", "crowd")
+STAFF = word_set("people", "staff")
+
+
+def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
+    """The actors who do `tok` and how they were found ("subj", "agent", "inherited", "place" ...)."""
+    sa = sc.sa
+    s, how = subject_token(tok)
+    if s is None:
+        return [], ""
+    got = sa.resolve(s)
+    if not got and tok.dep_ == "acl" and s is tok.head and tok.head.head.pos_ in ("VERB", "AUX") \
+            and tok.head.head is not tok.head:
+        # "issued a declaration demanding that ...": the one who issued it
+        return subject(tok.head.head, sc)
+    if not got and s.pos_ in ("NOUN", "PROPN"):
+        got = unnamed_group(s, tok, sc)
+        how = "place" if got else how
+    if not got and s.pos_ == "PRON" and s.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and _depth < 3:
+        # "The Umma party said it will boycott ...": the pronoun is the speaker
+        cur = tok
+        while cur.dep_ in ("ccomp", "conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                return subject(cur, sc, _depth + 1)
+    return got, how
+
+
+def _is_crowd(t: Token) -> bool:
+    return t.lemma_.lower() in CROWD or t.lower_ in CROWD
+
+
+def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
+    """An unnamed group ("thousands of students in Jakarta"): the country where it acts."""
+    sa = sc.sa
+    head = s
+    for _ in range(2):
+        if _is_crowd(head):
+            pobjs = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]
+            if pobjs:
+                head = pobjs[0]
+                continue
+        break
+    sector = sa.role_sector(head) or sa.role_sector(s)
+    if sector is None and _is_crowd(head):
+        sector = "CVL"
+    if sector is None:
+        return []
+    places: list[Actor] = []
+    for t in s.subtree:
+        if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+            for g in t.children:
+                if g.dep_ == "pobj":
+                    places = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+                    if places:
+                        break
+        if places:
+            break
+    if not places:
+        places = location(tok, sa)
+    if not places:
+        for m in sa.mentions:
+            h = sa.doc[m.end - 1]
+            if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
+                places = [sa.actor_from_mention(m, None)]
+                break
+    if not places:
+        # one country named in the sentence: the group's country ("the Umma party ... Algeria's elections")
+        named = {m.code for m in sa.mentions if sc.finder.is_country(m.code)}
+        if len(named) == 1:
+            places = [Actor(named.pop(), None)]
+    if not places:
+        code = sa.ctx.main_state()
+        if code:
+            places = [Actor(code, None)]
+    if not places:
+        return []
+    p = places[0]
+    left = s.left_edge
+    span = sa.doc[left.i:s.i + 1]
+    return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+def is_person(o: Token, sc: Scope) -> bool:
+    """An object that names a person or an office holder (not weapons or shells)."""
+    sa = sc.sa
+    m = sa.tokmap.get(o.i)
+    if m is not None and m.kind == "person":
+        return True
+    words = [o] + [c for c in o.children if c.dep_ in ("compound", "amod", "appos")]
+    return any(w.lemma_.lower() in STAFF or sa.role_sector(w) in ("GOV", "LEG", "JUD") for w in words)
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb whose clause embeds `tok` (through a noun: "the fear that ...")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("ccomp", "acl", "relcl", "advcl") and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN"):
+                cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        else:
+            return None
+    return None
+
+
+def condition_subject(tok: Token, sc: Scope) -> list[Actor] | None:
+    """The party an "unless / if" clause puts a condition on ("... unless Israel withdraws")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    cur = tok
+    while cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj") and len(heads) < 8:
+        cur = cur.head
+        heads.append(cur)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                for g in c.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        got = sc.sa.resolve(g)
+                        if got:
+                            return got
+    return None
+
+
+def has_unless(tok: Token) -> bool:
+    """`tok` has an "unless" clause (a threat's condition)."""
+    return any(m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
+               for m in c.children)
+
+
+def actor_from_place(d: Draft, sc: Scope) -> None:
+    """No actor named: "a journalist was arrested in Iran" (the state there), "killed by a roadside
+    bomb outside Basra" (an attacker known only by the place of the attack)."""
+    tok, e = d.tok, d.entry
+    sa = sc.sa
+    if not d.actors and e.kind == "verb" and is_passive(tok) and (
+            e.event in ("COERCE", "SANCTION") or (e.event == "ACCUSE" and e.mode == "investigate")):
+        places = [a for a in location(tok, sa) + [x for g in prep_objects(tok, "from") for x in sa.resolve(g)]
+                  if a.code and sc.finder.is_country(a.code)]
+        if places:
+            p = places[0]
+            d.actors, d.how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
+            d.recips = [r for r in d.recips if r.code != p.code] or d.recips
+    if not d.actors and e.kind == "verb" and d.etype == "ASSAULT":
+        got = attack_place(tok, sc)
+        if got is not None:
+            d.actors, d.how = got, "place"
+            if not d.recips:
+                d.recips = [Actor(got[0].code, None, None, None, None)]

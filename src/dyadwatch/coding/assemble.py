@@ -1,0 +1,57 @@
+"""One candidate trigger -> one Event (or none): the decisions in the order they apply. Each step is
+a function of its own module, named for what it decides."""
+
+from __future__ import annotations
+
+from ..events import Event
+from . import joint, reinterpret, senses, targets
+from .agents import actor_from_place, subject
+from .clause_modality import decide_modality, willing_intent
+from .intent import intent_type
+from .nominal import noun_args
+from .recipients import recipients
+from .scope import Cand, Draft, Scope
+from .speech import reported_speech
+from .triggers import SPEECH
+
+
+def assemble(c: Cand, sc: Scope) -> Event | None:
+    e = c.entry
+    d = Draft(c, e.event, e.mode, e.cameo)
+    if senses.wrong_sense(d, sc):
+        return None
+    senses.reread(d)
+    # who acts, who is acted on, as the grammar says
+    if e.kind == "verb":
+        d.actors, d.how = subject(c.tok, sc)
+        d.recips = recipients(c.tok, e, sc, d.actors)
+    else:
+        d.actors, d.recips, d.how = noun_args(c.tok, e, sc)
+    actor_from_place(d, sc)
+    if not d.actors:
+        return None
+    if not intent_type(d, sc):  # "vowed to retaliate": the type of the embedded act
+        return None
+    joint.reciprocal(d)
+    willing_intent(d)
+    reinterpret.minorities(d, sc)
+    targets.default_recipients(d, sc)
+    decide_modality(d)
+    sp, replaced = reported_speech(d, sc)
+    if replaced is not None:
+        return replaced
+    if d.etype in (SPEECH, "DENY"):
+        return None
+    reinterpret.state_order(d)
+    joint.joint_exercise(d)
+    reinterpret.by_the_doer(d, sc)
+    reinterpret.test_or_block(d)
+    if not senses.visit_sense(d):
+        return None
+    reinterpret.conditional_threat(d, sc, spoken=sp is not None)
+    targets.other_party(d, sc)
+    joint.talks_both_ways(d, sc)
+    joint.alone(d)
+    if not targets.clean_recipients(d, sc):
+        return None
+    return sc.make(c.tok, e, d.etype, d.mode, d.cameo, d.actors, d.recips, d.modality, d.how)

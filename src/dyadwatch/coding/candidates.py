@@ -1,0 +1,64 @@
+"""Which lexicon entries fire on a parsed sentence: verbs (with their objects) and event nouns,
+leaving out nouns that are another trigger's argument, a background phrase or a mere modifier."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .arguments import prep_objects
+from .resolve import SentenceActors
+from .scope import Cand
+from .triggers import LexEntry, Lexicon, match_noun, match_verb, verb_object
+from .words import word_set
+
+LIGHT_VERBS = word_set("events", "light_verbs")
+CARRIERS = word_set("events", "carriers")
+BACKGROUND_PREPS = word_set("places", "background_preps")
+# prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
+VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
+
+
+def has_infinitive(tok: Token) -> bool:
+    """`tok` governs a to-infinitive ("told Iran to stop")."""
+    return any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+               for x in tok.children)
+
+
+def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Cand], dict[int, LexEntry]]:
+    """The candidate triggers of a sentence and its speech verbs (by token index)."""
+    cands: list[Cand] = []
+    speech: dict[int, LexEntry] = {}
+    obj_used: set[int] = set()
+    for tok in doc:
+        if tok.i in sa.tokmap and sa.tokmap[tok.i].kind != "role":
+            continue
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            for e in match_verb(tok, lex):
+                if e.is_speech:
+                    speech[tok.i] = e
+                elif "infinitive" in e.flags and not has_infinitive(tok):
+                    continue  # "told reporters that ...", "ordered the arrest of ...": not a demand
+                else:
+                    obj = None
+                    if e.obj:
+                        obj = verb_object(tok)
+                        if obj is not None:
+                            obj_used.add(obj.i)
+                    cands.append(Cand(tok, e, obj))
+    verb_trig = {c.tok.i for c in cands} | {i for i in speech if doc[i].lemma_.lower() not in LIGHT_VERBS}
+    for tok in doc:
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig:
+            continue
+        if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
+                tok.head.lower_ in VERB_ARG_PREPS:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by"):
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
+                match_noun(tok.head, lex) is None:
+            continue  # "truce monitors", "attack helicopters": a modifier, not an event
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
+            e = match_noun(tok, lex)
+            if e is not None:
+                cands.append(Cand(tok, e))
+    return cands, speech

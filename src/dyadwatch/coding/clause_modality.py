@@ -1,0 +1,192 @@
+"""Is the act asserted, negated, hypothetical, future or claimed, as the parse says: auxiliaries,
+negation and conditions on the trigger's clause and on the verbs that embed it ("planned to visit",
+"failed to agree"), an event noun's governor ("fear a new offensive"); and what a modality makes of
+the act (a future act of one's own is a promise, a refusal is a rejection)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .modality import classify_modality
+from .scope import Draft, cooperative
+from .triggers import LexEntry
+from .words import word_set
+
+FUTURE_AUX = word_set("clause_modality", "future_aux")
+HYPO_AUX = word_set("clause_modality", "hypothetical_aux")
+FUTURE_HEADS = word_set("clause_modality", "future_heads")
+HYPO_HEADS = word_set("clause_modality", "hypothetical_heads")
+NEG_WORDS = word_set("clause_modality", "negation")
+IRREALIS_GOVERNORS = word_set("clause_modality", "irrealis_governors")
+ATTEMPT_HEADS = word_set("clause_modality", "attempt_heads")
+WILLING = word_set("clause_modality", "willing")
+FAIL_HEADS = word_set("clause_modality", "fail_heads")
+PREPARE = word_set("clause_modality", "prepare")
+# acts one can promise: "will send aid" is a promise (AGREE)
+INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+NOUN_FUTURE_MODIFIERS = ("planned", "proposed", "possible", "potential", "future", "upcoming")
+
+
+def modality_of(tok: Token, e: LexEntry) -> str:
+    """The modality of a trigger: the parse-based rules, then the modality module's cue lists."""
+    mine = own_modality(tok, e)
+    if mine == "asserted":
+        # the modality module's cue lists (data) catch markers the parse-based rules miss
+        try:
+            theirs = classify_modality(tok)
+        except Exception:  # noqa: BLE001
+            theirs = "asserted"
+        if theirs in ("negated", "hypothetical", "future"):
+            return theirs
+    return mine
+
+
+def own_modality(tok: Token, e: LexEntry) -> str:
+    """The parse-based modality of a trigger and the chain of verbs that embed it."""
+    chain = [tok]
+    if e.kind == "noun":
+        if any(c.lower_ in ("no",) for c in tok.children):
+            return "negated"
+        if any(c.lemma_.lower() in NOUN_FUTURE_MODIFIERS for c in tok.children if c.dep_ == "amod"):
+            return "future"
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if gov.lemma_.lower() in IRREALIS_GOVERNORS and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+            return "hypothetical"  # "fear a new offensive", "warned of an attack"
+        if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ in ("VERB", "AUX"):
+            chain = [tok.head]
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+            chain = [tok.head.head]
+        else:
+            return "asserted"
+    verb = chain[0]
+    mod = clause_modality(verb)
+    if mod != "asserted":
+        return mod
+    # up the chain of embedding verbs
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ in ("xcomp",) and cur.head is not cur:
+            head = cur.head
+            lemma = head.lemma_.lower()
+            hm = clause_modality(head)
+            if hm == "negated":
+                return "negated"
+            if lemma == "fail":
+                return "negated"
+            if lemma == "be" and any(a.lower_ == "to" for a in cur.children):
+                return "future"  # "Britain is to send tanks"
+            if lemma in HYPO_HEADS:
+                return "hypothetical"
+            if lemma in FUTURE_HEADS:
+                return "future" if hm == "asserted" else hm
+            if hm != "asserted":
+                return hm
+            cur = head
+        elif cur.dep_ in ("conj",) and cur.head is not cur:
+            cur = cur.head
+            hm = clause_modality(cur)
+            if hm in ("future", "hypothetical"):
+                return hm
+        elif cur.dep_ in ("advcl", "ccomp", "relcl") and any(
+                c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for c in cur.children):
+            return "hypothetical"
+        else:
+            break
+    return "asserted"
+
+
+def clause_modality(verb: Token) -> str:
+    """The modality marked on one verb's own clause (negation, auxiliaries, if/unless, allegedly)."""
+    neg = fut = hyp = claimed = False
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (low in NEG_WORDS and c.dep_ in ("advmod", "neg", "det")):
+            neg = True
+        if c.dep_ in ("aux", "auxpass"):
+            if low in FUTURE_AUX:
+                fut = True
+            elif low in HYPO_AUX:
+                hyp = True
+        if c.dep_ == "mark" and low in ("if", "unless", "whether"):
+            hyp = True
+        if c.dep_ == "advmod" and low in ("allegedly", "purportedly", "supposedly"):
+            claimed = True
+    if verb.dep_ == "advcl":
+        for c in verb.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                hyp = True
+    if neg:
+        return "negated"
+    if hyp:
+        return "hypothetical"
+    if fut:
+        return "future"
+    if claimed:
+        return "claimed"
+    return "asserted"
+
+
+def has_will(tok: Token) -> bool:
+    """`tok` has a will / shall / would auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children)
+
+
+def under(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    """`tok` is the complement or object of one of `lemmas` (up to four steps up)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "dobj", "acomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_.lower() in lemmas:
+                return True
+        else:
+            return False
+    return False
+
+
+def willing_intent(d: Draft) -> None:
+    """"is willing / ready / prepared to ...": a statement of intent (a promise or a threat)."""
+    tok, e = d.tok, d.entry
+    if e.kind == "verb" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WILLING:
+        if cooperative(d.etype):
+            d.retype("AGREE", None, "030")
+        else:
+            d.retype("THREATEN", None, "130")
+
+
+def decide_modality(d: Draft) -> None:
+    """The draft's modality, and what it makes of the act (a promise, a refusal, a preparation)."""
+    tok, e = d.tok, d.entry
+    head = tok.head
+    d.modality = modality_of(tok, e)
+    if e.kind == "verb" and tok.dep_ in ("relcl", "acl", "ccomp") and tok.head.lemma_.lower() in ("way", "chance") \
+            and any(c.lower_ == "no" for c in tok.head.children):
+        d.modality = "negated"  # "there was no way Pyongyang would give up its weapons"
+    if d.modality == "asserted" and e.kind == "verb" and tok.dep_ == "xcomp" and \
+            tok.head.lemma_.lower() in ATTEMPT_HEADS and cooperative(d.etype):
+        # "trying to negotiate" is no negotiation yet (an attempted attack is coded as the attack)
+        d.modality = "hypothetical"
+    if d.etype == "ASSAULT" and e.kind == "verb" and under(tok, PREPARE - {"threaten"}):
+        d.retype("MOBILIZE", "troops", "154")
+        d.modality = "asserted"
+    if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
+        d.modality = clause_modality(head.head) if head.head is not head else "asserted"
+        if d.modality in ("future", "hypothetical"):
+            d.modality = "asserted"
+    if d.modality == "future" and (d.etype in INTENT_TYPES or (d.etype == "CONSULT" and d.mode == "visit")) and \
+            has_will(tok):
+        # "will send aid", "will visit Albania" (a trip arranged with the host); "will meet" stays future
+        d.retype("AGREE", None, "030")
+        d.modality = "asserted"
+    if d.modality == "negated" and e.kind == "verb" and d.etype in ("AGREE", "SUPPORT", "CONCEDE") and \
+            "control" not in e.flags and (has_will(tok) or any(
+                c.lower_ in ("never", "refuse", "refused") for c in tok.children)
+                or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in FAIL_HEADS)):
+        d.retype("REJECT", None, "120")
+        d.modality = "asserted"
+    elif d.modality == "negated" and e.kind == "verb" and cooperative(d.etype) and has_will(tok):
+        # "will not attend", "would never give up": a refusal
+        d.retype("REJECT", None, "120")
+        d.modality = "asserted"
+    if d.how == "accused" and d.modality == "asserted":
+        d.modality = "claimed"

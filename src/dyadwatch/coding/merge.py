@@ -1,0 +1,143 @@
+"""One act, coded once per sentence: a participle that elaborates its main clause ("shelled the town,
+killing 20"), the purpose of an act ("resigned to allow elections"), a background clause ("a day
+after a Serbian jet shot down a helicopter"), the same act with and without a named target."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..events import QUAD, Actor, Event
+from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .scope import Cand, Scope
+from .words import word_set
+
+BACKGROUND_MARKS = word_set("grammar", "background_marks")
+VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
+PURPOSE_TYPES = ("CONCEDE", "AGREE", "REQUEST", "SUPPORT")
+PRONOUNS = PRONOUNS_GROUP | PRONOUNS_PERSON
+
+
+def event_key(ev: Event) -> tuple:
+    """Two events of one sentence with this key are the same event."""
+    return (ev.event, tuple(sorted(a.code or "" for a in ev.actor)),
+            tuple(sorted(r.code or "" for r in ev.recipient)), ev.modality)
+
+
+def elaborates(c: Cand, ev: Event, made: dict[int, Event]) -> bool:
+    """"shelled the town, killing 20 people": the participle elaborates the same event."""
+    head = c.tok.head
+    if c.tok.dep_ not in ("advcl", "conj", "xcomp") or head.i not in made or made[head.i].event != ev.event:
+        return False
+    main = made[head.i]
+    if {a.code for a in main.actor} != {a.code for a in ev.actor}:
+        return False
+    recips = {r.code for r in ev.recipient}
+    return all(r.entity_text is None for r in ev.recipient) or recips <= {r.code for r in main.recipient} \
+        or recips <= {a.code for a in ev.actor}
+
+
+def complaint_target(sc: Scope) -> None:
+    """"X protested to China, whose coast guard blocked a supply mission": what the complained-of
+    party did in the relative clause was done to the complainant."""
+    doc, made = sc.doc, sc.made
+    for idx, ev in made.items():
+        t = doc[idx]
+        if t.dep_ != "relcl" or ev.recipient and any(r.entity_text for r in ev.recipient):
+            continue
+        if QUAD.get(ev.event) not in (3, 4):
+            continue
+        head_start = sc.offset + t.head.idx
+        for other in made.values():
+            if other is ev or other.event not in ("ACCUSE", "PROTEST", "REJECT"):
+                continue
+            if any(r.start is not None and r.start <= head_start < (r.end or 0) for r in other.recipient):
+                ev.recipient = [Actor(a.code, a.sector, a.entity_text, a.start, a.end) for a in other.actor]
+                ev.id = ev.make_id()
+                break
+
+
+def _pronoun_recipients(ev: Event) -> bool:
+    return all(r.entity_text is None or r.entity_text.lower() in PRONOUNS for r in ev.recipient)
+
+
+def part_of_main(sc: Scope, events: list[Event]) -> list[Event]:
+    """"rejected the proposal, urging India to sign another": a participle that elaborates a verbal act
+    of the same actor is part of it; so is the purpose of an act ("resigned to allow elections")."""
+    doc, made = sc.doc, sc.made
+    if not made:
+        return events
+    extra: set[int] = set()
+    for idx, ev in made.items():
+        t = doc[idx]
+        host = t
+        if t.dep_ in ("xcomp", "ccomp") and t.head.i in sc.speech and t.head.tag_ == "VBG":
+            host = t.head  # "..., saying he would welcome him"
+        purpose = host.dep_ in ("advcl", "xcomp") and host.head.i in made and any(
+            a.lower_ == "to" and a.dep_ == "aux" for a in host.children) and _pronoun_recipients(ev) \
+            and ev.event in PURPOSE_TYPES
+        if purpose and {a.code for a in made[host.head.i].actor} == {a.code for a in ev.actor}:
+            extra.add(id(ev))
+            continue
+        if not ((host.dep_ == "advcl" and host.tag_ == "VBG") or (host.dep_ == "conj" and _pronoun_recipients(ev))) \
+                or host.head.i not in made or host.head.i == idx:
+            continue
+        main = made[host.head.i]
+        if main.event in VERBAL_TYPES and ev.event in VERBAL_TYPES and \
+                {a.code for a in main.actor} == {a.code for a in ev.actor}:
+            extra.add(id(ev))
+    return [e for e in events if id(e) not in extra] if extra else events
+
+
+def background_clause(tok: Token) -> Token | None:
+    """The head of an adverbial clause of time or cause that holds the trigger ("after X fired ...",
+    "as police cracked down ..."), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in cur.children):
+            return cur
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid") and cur.head.dep_ == "prep":
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur  # "the return of property seized by the army in the 1970s": a description
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _clause_heads(clause: Token) -> list[int]:
+    """The tokens a background clause hangs on, up to the root."""
+    out = []
+    cur = clause.head
+    for _ in range(6):
+        out.append(cur.i)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return out
+
+
+def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
+    """"Italy suspended air links a day after a Serbian jet shot down a helicopter": the background
+    clause of a coded event is context, reported in its own right elsewhere; it stays in the article's
+    memory for "condemned the attack"."""
+    made = sc.made
+    if not made:
+        return events
+    background: set[int] = set()
+    for idx in made:
+        clause = background_clause(sc.doc[idx])
+        if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
+            background.add(idx)
+    if not background:
+        return events
+    drop = {id(made[i]) for i in background}
+    sc.sa.ctx.events.extend(e for e in events if id(e) in drop)
+    return [e for e in events if id(e) not in drop]
+
+
+def drop_untargeted_twins(events: list[Event]) -> list[Event]:
+    """The same act with and without a named target ("condemned the poisoning and blamed Moscow"): one."""
+    targeted = {(e.event, frozenset(a.code for a in e.actor), e.modality) for e in events if e.recipient}
+    return [e for e in events if e.recipient
+            or (e.event, frozenset(a.code for a in e.actor), e.modality) not in targeted]

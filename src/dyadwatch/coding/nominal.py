@@ -1,0 +1,115 @@
+"""Arguments of an event noun: its agent ("strikes by Israel", "Serbia's crackdown", "the Iraqi
+offensive"), the subject of its light verb ("staged a protest"), the source of a reaction ("drew
+condemnation from Seoul"), and its target (the entry's slots, then the light verb's prepositions)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..events import Actor
+from .agents import subject
+from .arguments import prep_objects, subject_token
+from .recipients import earlier_event_actors, slot
+from .scope import Scope
+from .triggers import LexEntry
+from .words import word_set
+
+LIGHT_VERBS = word_set("events", "light_verbs")
+CARRIERS = word_set("events", "carriers")
+REACTION_VERBS = word_set("events", "reaction_verbs")
+LIGHT_VERB_SLOTS = ("prep:on", "prep:against", "prep:with", "prep:to", "iobj")
+
+
+def _modifier_actors(tok: Token, sc: Scope) -> tuple[list[Actor], str]:
+    """Actors named before the noun as possessor or modifier ("Serbia's", "the Iraqi", "its")."""
+    sa = sc.sa
+    actors: list[Actor] = []
+    how = ""
+    for ch in tok.children:
+        if ch.dep_ in ("poss", "amod", "compound", "nmod") and ch.i < tok.i:
+            m = sa.tokmap.get(ch.i)
+            if m is None:
+                for g in ch.subtree:
+                    if g.i in sa.tokmap:
+                        m = sa.tokmap[g.i]
+                        break
+            if m is not None:
+                actors.append(sa.actor_from_mention(m, tok))
+                for cc in ch.conjuncts:
+                    mm = sa.tokmap.get(cc.i)
+                    if mm is not None:
+                        actors.append(sa.actor_from_mention(mm, tok))
+                how = "mention"
+            elif ch.dep_ == "poss" and ch.pos_ == "PRON":
+                actors = sa.resolve(ch)
+                how = "mention"
+    return actors, how
+
+
+def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Actor], str]:
+    """(actors, recipients, how the actor was found) of an event noun."""
+    sa = sc.sa
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
+        tok = tok.head  # "a mediation effort between A and B": the head noun carries the arguments
+    actors: list[Actor] = []
+    how = ""
+    for g in prep_objects(tok, "by"):
+        actors = sa.resolve(g)
+        how = "agent"
+    if not actors:
+        for g in prep_objects(tok, "from"):
+            actors = sa.resolve(g)
+            how = "agent"
+    reaction_target: list[Actor] = []
+    if not actors and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REACTION_VERBS:
+        # "the launches drew condemnation from Seoul": the reaction's source and its cause
+        verb = tok.head
+        for g in prep_objects(verb, "from"):
+            actors = sa.resolve(g)
+            how = "agent"
+        if actors:
+            subj, _ = subject_token(verb)
+            if subj is not None:
+                reaction_target = sa.resolve(subj) or earlier_event_actors(verb, sc, actors, objs=[subj])
+    if not actors and "of_actor" in e.flags:
+        for g in prep_objects(tok, "of"):
+            actors = sa.resolve(g)
+            how = "agent"
+    if not actors:
+        actors, how_m = _modifier_actors(tok, sc)
+        how = how_m or how
+    recips: list[Actor] = []
+    if "recip" in e.flags:
+        between = []
+        for g in prep_objects(tok, "between"):
+            between = sa.resolve(g)
+        if len(between) > 1 and not actors:
+            return between, list(between), "mention"
+    head = tok.head
+    if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head is not tok:
+        verb = head if tok.dep_ != "pobj" else head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i not in sc.by_tok and verb.lemma_.lower() in LIGHT_VERBS:
+            if tok.dep_ == "nsubjpass":
+                acts = []
+            else:
+                acts, how = subject(verb, sc)
+            actors = acts
+    if not actors:
+        return [], [], ""
+    for name in e.recip:
+        got = slot(tok, name, sc)
+        if got:
+            recips = got
+            break
+    if not recips and reaction_target:
+        recips = reaction_target
+    if not recips and tok.dep_ == "dobj":
+        verb = tok.head
+        for name in LIGHT_VERB_SLOTS:
+            got = slot(verb, name, sc)
+            if got:
+                recips = got
+                break
+    if not recips and "recip" in e.flags and len({a.code for a in actors}) > 1:
+        recips = list(actors)
+    return actors, recips, how

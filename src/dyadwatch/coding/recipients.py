@@ -1,0 +1,285 @@
+"""Who is acted on: the lexicon entry's recipient slots read off the parse (object, indirect object,
+prepositional objects, the embedded clause), the party asked to act, the actors of an earlier event a
+reaction is about, and the one other country a sentence names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..events import QUAD, Actor
+from .arguments import direct_object, prep_objects, subject_token
+from .places import location
+from .scope import Scope, copy_actor
+from .triggers import LexEntry, match_noun
+from .words import word_set
+
+RELATIVE_WORDS = word_set("grammar", "relative_words")
+EVENT_WORDS = word_set("events", "event_words")
+PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
+ASKED_ACTS = word_set("events", "asked_acts")
+WATERS = word_set("places", "waters")
+TIME_WORDS = word_set("places", "time_words")
+BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
+# phrases inside a trigger's subtree that are background, not its target
+BACKGROUND_PHRASES = ("despite", "amid", "after", "before", "since", "following", "because")
+
+
+def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
+    """The actors one recipient slot of a lexicon entry holds ("dobj", "prep:on", "xobj" ...)."""
+    sa = sc.sa
+    if name in ("dobj", "dobj_actor"):
+        o = direct_object(tok)
+        if o is None:
+            return []
+        got = sa.resolve(o)
+        if not got and name == "dobj" and o.pos_ == "NOUN":
+            # "condemned the coup in Niger": an event object names its place
+            for t in o.subtree:
+                if t.dep_ in ("relcl", "acl", "ccomp"):
+                    break
+                if t.dep_ == "pobj" and t.head.lower_ == "in":
+                    got = [a for a in sa.resolve(t) if a.code and len(a.code) == 3]
+                    if got:
+                        break
+        return got
+    if name == "iobj":
+        for ch in tok.children:
+            if ch.dep_ in ("dative", "iobj") and ch.pos_ != "ADP":
+                return sa.resolve(ch)
+        return []
+    if name == "nsubjpass":
+        for ch in tok.children:
+            if ch.dep_ == "nsubjpass":
+                return sa.resolve(ch)
+        return []
+    if name.startswith("prep:"):
+        word = name[5:].replace("_actor", "")
+        out: list[Actor] = []
+        for g in prep_objects(tok, word):
+            out.extend(sa.resolve(g))
+        # the preposition may hang on the object ("imposed sanctions on Iran")
+        if not out:
+            o = direct_object(tok)
+            if o is not None:
+                for g in prep_objects(o, word):
+                    out.extend(sa.resolve(g))
+        return out
+    if name == "of":
+        out = []
+        for g in prep_objects(tok, "of"):
+            out.extend(sa.resolve(g))
+        return out
+    if name == "xobj":
+        for ch in tok.children:
+            if ch.dep_ in ("xcomp", "ccomp"):
+                inner = sc.by_tok.get(ch.i)
+                if inner is not None and inner.entry.recip:
+                    got = recipients(ch, inner.entry, sc, [])
+                    if got:
+                        return got
+                for t in ch.subtree:
+                    if t.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and t.i > ch.i - 1:
+                        if t.dep_ == "pobj" and t.head.lower_ in ("by", "since", "for", "until", "after"):
+                            continue
+                        got = sa.resolve(t)
+                        if got:
+                            return got
+        return []
+    if name == "ccsubj":
+        for ch in tok.children:
+            if ch.dep_ == "ccomp":
+                for g in ch.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        return sa.resolve(g)
+        return []
+    if name == "loc":
+        return location(tok, sa)
+    if name == "ncsubj":  # "the demand that Israel ease ...": the subject of the content clause
+        for ch in tok.children:
+            if ch.dep_ in ("acl", "ccomp", "relcl"):
+                for g in ch.children:
+                    if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_WORDS | {"that"}:
+                        return sa.resolve(g)
+        return []
+    return []
+
+
+def recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> list[Actor]:
+    """The recipients of a verb trigger: its entry's slots in order, else an uncoded role as object
+    ("police arrested 12 protesters": the same country)."""
+    sa = sc.sa
+    for name in e.recip:
+        got = slot(tok, name, sc)
+        if got:
+            return got
+    o = direct_object(tok)
+    if o is not None and "dobj" in e.recip:
+        if e.event in ("ASSAULT", "COERCE") and sa.role_sector(o):
+            place = location(tok, sa)
+            if place:
+                return place
+            if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
+                return []  # someone's soldiers or officials: not the attacker's own
+        return sa.role_only(o, actors)
+    return []
+
+
+def open_slot(tok: Token, e: LexEntry, sc: Scope) -> bool:
+    """Does a recipient slot hold a phrase that names no actor ("called on all sides")?"""
+    for name in e.recip:
+        if name.startswith("prep:"):
+            for g in prep_objects(tok, name[5:].replace("_actor", "")):
+                if not sc.sa.role_sector(g):
+                    return True
+    return False
+
+
+def names_an_act(o: Token | None, sc: Scope) -> bool:
+    """Is this object someone's act ("rejected the sanctions", "dismissed the proposal")?"""
+    if o is None:
+        return False
+    lemma = o.lemma_.lower()
+    return match_noun(o, sc.lex) is not None or lemma in EVENT_WORDS or lemma in PROPOSAL_NOUNS
+
+
+def asked_of(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> list[Actor]:
+    """Who a demand is made of: those who are to withdraw or release ("demanded the withdrawal of
+    Serbian forces"), the subject of the demand's content clause ("its demand that Israel ease ...")."""
+    sa = sc.sa
+    own = {a.code for a in actors}
+    if e.kind == "verb":
+        o = direct_object(tok)
+        if o is not None and o.pos_ == "NOUN":
+            entry = match_noun(o, sc.lex)
+            if (entry is not None and entry.event in ("RETREAT", "CONCEDE")) or o.lemma_.lower() in ASKED_ACTS:
+                for g in prep_objects(o, "of"):
+                    named = sa.resolve(g)
+                    got = [a for a in named if a.code not in own]
+                    if got:
+                        return got
+                    if named and o.lemma_.lower() in ("release", "return", "extradition", "handover"):
+                        # "demanded the release of three Americans": asked of the captor, the other
+                        # state the sentence names
+                        return other_country(tok, sc, actors)
+        return []
+    near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])
+    for x in near:
+        if x.dep_ in ("acl", "ccomp", "relcl") and any(w.lower_ == "that" and w.dep_ == "mark" for w in x.children):
+            subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                got = [a for a in sa.resolve(subj) if a.code not in own]
+                if got:
+                    return got
+    return []
+
+
+def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = False) -> list[Actor]:
+    """The one country other than the actor's that the sentence names outside the actor's own phrase
+    and outside quotations: the target of an act whose object names no one. `within`: only inside
+    the trigger's own phrase ("evacuated the wounded from the Bosnian town")."""
+    sa = sc.sa
+    own = {a.code for a in actors}
+    clauses = {t.i for c in tok.subtree if c is not tok and (c.dep_ in ("relcl", "advcl") or (
+        c.dep_ == "prep" and c.lower_ in BACKGROUND_PHRASES)) for t in c.subtree}
+    inside = {t.i for t in tok.subtree} - clauses  # not inside a relative or adverbial clause of its own
+    subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+    quoted = quoted_tokens(sa.doc)
+    found: dict = {}
+    for m in sa.mentions:
+        if not m.code or m.code in own or not (sc.finder.is_country(m.code) or m.code in BLOCS):
+            continue
+        if any(i in skip or i in quoted for i in range(m.start, m.end)):
+            continue
+        if within and m.start not in inside:
+            continue
+        if m.start > 0 and (sa.doc[m.start - 1].lower_ in ("anti", "pro", "non") or (
+                m.start > 1 and sa.doc[m.start - 1].text == "-" and sa.doc[m.start - 2].lower_ in ("anti", "pro"))):
+            continue  # "an anti-Syria journalist": an attitude, not a party
+        found.setdefault(m.code, m)
+    if len(found) > 1:
+        # "denounced Serbia's suppression of unrest in Montenegro": the possessor of the act
+        poss = {c: m for c, m in found.items() if sa.doc[m.end - 1].dep_ == "poss" and m.start in inside}
+        if len(poss) == 1:
+            found = poss
+    if len(found) != 1:
+        return []
+    m = next(iter(found.values()))
+    span = sa.doc[m.start:m.end]
+    return [Actor(m.code, None, m.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+def article_other(sc: Scope, code: str | None) -> str | None:
+    """The country other than `code` that earlier sentences named most (at least twice), or None."""
+    states = sc.sa.ctx.states
+    counts: dict[str, int] = {}
+    for c in states:
+        if c != code and sc.finder.is_country(c):
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: (counts[c], -states.index(c)))
+    return best if counts[best] >= 2 and counts[best] >= states.count(code or "") / 2 else None
+
+
+def main_other(sc: Scope, exclude: set[str | None]) -> str | None:
+    """The country the article (and this sentence) names most often, leaving out some codes."""
+    counts: dict[str, int] = {}
+    states = list(sc.sa.ctx.states) + [m.code for m in sc.sa.mentions if sc.finder.is_country(m.code)]
+    for c in states:
+        if c not in exclude:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -states.index(c)))
+
+
+def earlier_event_actors(tok: Token, sc: Scope, actors: list[Actor],
+                         objs: list[Token | None] | None = None) -> list[Actor]:
+    """ACCUSE / SUPPORT ... of an event named by a noun ("condemned the strikes"): its actors."""
+    if objs is None:
+        objs = [direct_object(tok)] + [g for w in ("over", "about", "against", "for", "at", "of")
+                                       for g in prep_objects(tok, w)]
+    own = {a.code for a in actors}
+    for o in objs:
+        if o is None or o.pos_ != "NOUN":
+            continue
+        entry = match_noun(o, sc.lex)
+        if entry is None and o.lemma_.lower() not in EVENT_WORDS:
+            continue
+        earlier = list(sc.made.values()) + list(reversed(sc.sa.ctx.events))
+        # the same act first: "condemned the test" is the test, not a drill reported since
+        word = re.compile(r"\b" + re.escape(o.lemma_.lower()[:5]) + r"\w*", re.IGNORECASE)
+        same = [ev for ev in earlier if word.search(ev.trigger or "") or word.search(ev.event_text or "")]
+        for ev in same + earlier:
+            if ev.modality != "asserted" or {a.code for a in ev.actor} & own:
+                continue
+            if entry is not None and ev.event != entry.event and QUAD.get(ev.event) != QUAD.get(entry.event):
+                continue
+            return [copy_actor(a) for a in ev.actor]
+    return []
+
+
+def aimed(tok: Token) -> bool:
+    """Fired at something ("at targets in Jericho"), not merely into the sea."""
+    for w in ("at", "on", "toward", "towards", "against"):
+        for g in prep_objects(tok, w):
+            if g.lemma_.lower() not in WATERS and g.ent_type_ not in ("DATE", "TIME") \
+                    and g.lemma_.lower() not in TIME_WORDS:
+                return True
+    return False
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks."""
+    out: set[int] = set()
+    inside = False
+    for t in doc:
+        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
+            inside = not inside if t.text in ('"', "''", "``") else t.text == "\u201c"
+            continue
+        if inside:
+            out.add(t.i)
+    return out

@@ -1,0 +1,291 @@
+"""Noun phrases -> actors: the mentions of one parsed sentence, modifiers ("North Korean troops"),
+possessives, pronouns, generic nouns ("the country") and titled names, with the article's memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..events import Actor
+from .actors import ActorFinder, Mention
+from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
+from .words import word_set
+
+BACKED = word_set("people", "backed")
+PLACE_NOUNS = word_set("places", "place_nouns")
+RELATIVE = word_set("grammar", "relative")
+TITLES = word_set("people", "titles")
+
+
+@dataclass
+class SentenceActors:
+    """Actor mentions of one parsed sentence and the article memory used to resolve the rest."""
+
+    doc: Doc
+    offset: int  # character offset of the sentence in the article
+    mentions: list[Mention]
+    ctx: ArticleContext
+    finder: ActorFinder
+    tokmap: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.tokmap[i] = m
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def actor_from_mention(self, m: Mention, head: Token | None) -> Actor:
+        sector = m.sector
+        if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")):
+            role = self.role_sector(head)
+            if role:
+                sector = role
+        if m.kind == "demonym" and head is not None and m.start <= head.i < m.end and sector is None \
+                and head.tag_ in ("NNPS", "NNS"):
+            sector = "CVL"  # "Algerians blocked roads": people, not the state
+        if m.kind == "person" and not sector:
+            sector = "GOV" if m.office else "ELI"
+        span = self.doc[m.start:m.end]
+        return Actor(m.code, sector, m.text, self.offset + span.start_char, self.offset + span.end_char,
+                     m.office)
+
+    def _backer(self, m: Mention) -> bool:
+        doc = self.doc
+        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKED
+
+    def role_sector(self, head: Token) -> str | None:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = [head.lower_, head.lemma_.lower()]
+        for c in head.children:
+            if c.dep_ == "compound" and c.i < head.i and c.i not in self.tokmap:
+                words.insert(0, f"{c.lower_} {head.lower_}")
+        for w in words:
+            s = self.finder.sector_of(w)
+            if s:
+                return s
+        return None
+
+    def _actor(self, code: str, sector: str | None, tok: Token) -> Actor:
+        left = tok.left_edge
+        if left.i > tok.i:
+            left = tok
+        span = self.doc[left.i:tok.i + 1]
+        return Actor(code, sector, span.text, self.offset + span.start_char, self.offset + span.end_char)
+
+    def resolve(self, tok: Token, depth: int = 0) -> list[Actor]:
+        """Actors named by the noun phrase headed by `tok` (conjuncts included)."""
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        out: list[Actor] = []
+        for h in heads:
+            out.extend(self._resolve_head(h, depth))
+        seen: set[tuple[str | None, str | None]] = set()
+        unique = []
+        for a in out:
+            if (a.code, a.sector) in seen or not a.code:
+                continue
+            seen.add((a.code, a.sector))
+            unique.append(a)
+        return unique
+
+    def _resolve_head(self, h: Token, depth: int) -> list[Actor]:
+        m = self.tokmap.get(h.i)
+        if m is not None and m.kind == "demonym" and depth < 2 and (
+                h.tag_ in ("NNPS", "NNS") or any(c.lower_ == "ethnic" for c in h.children)):
+            # "ethnic Albanians in Serbia", "the Albanians of southern Serbia": a group of that country
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            place = [a for a in self.resolve(g, depth + 1)
+                                     if a.code and a.code != m.code and self.finder.is_country(a.code)]
+                            if place:
+                                place[0].sector = "CVL"
+                                return place[:1]
+        if m is not None:
+            if m.kind in ("seat", "role", "organisation") and m.sector:
+                # "South Korea's Joint Chiefs of Staff": the possessor's institution
+                first = self.doc[m.start]
+                for c in list(h.children) + list(first.children):
+                    mm = self.tokmap.get(c.i)
+                    if c.dep_ in ("poss", "compound", "amod") and c.i < m.start and mm is not None \
+                            and mm.kind in ("country", "demonym") and mm.code != m.code:
+                        a = self.actor_from_mention(m, h)
+                        a.code = mm.code
+                        return [a]
+            return [self.actor_from_mention(m, h)]
+        # Modifiers: "North Korean troops", "Sudan's government", "Hungarian and Romanian officials".
+        found: list[Actor] = []
+        for c in h.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
+                for cc in [c] + list(c.conjuncts):
+                    mm = self.tokmap.get(cc.i)
+                    if mm is None:
+                        # "the U.S. Defense Secretary": a mention deeper in the compound chain
+                        for g in cc.subtree:
+                            if g.i in self.tokmap and g.i < h.i:
+                                mm = self.tokmap[g.i]
+                                break
+                    if mm is not None and self._backer(mm):
+                        continue  # "Iranian-backed militias" are not Iranian
+                    if mm is not None:
+                        found.append(self.actor_from_mention(mm, h))
+        if found:
+            return found
+        for c in h.children:
+            if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
+                rel = h
+                while rel.dep_ != "relcl" and rel.head is not rel:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    got = self.resolve(rel.head, depth + 1)
+                    if got:
+                        role = self.role_sector(h)
+                        for a in got:
+                            a.sector = role or a.sector
+                        return got
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our"):
+                got = self._pronoun(c, exclude_clause=self.role_sector(h) is None)
+                if got:
+                    role = self.role_sector(h)
+                    for a in got:
+                        a.sector = role or a.sector
+                    return got
+        # The head may sit inside a larger mention ("the Security Council") found via any token.
+        if depth < 2:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "for", "by") and h.pos_ in ("NOUN", "PROPN"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            sub = self.resolve(g, depth + 1)
+                            if sub:
+                                role = self.role_sector(h)
+                                if role:
+                                    for a in sub:
+                                        if a.sector is None or c.lower_ == "of":
+                                            a.sector = role
+                                return sub
+            if self.role_sector(h) or h.lemma_.lower() in PLACE_NOUNS:
+                # "security forces in Guinea", "cities across Ukraine": a role or a place in a country
+                for c in h.children:
+                    if c.dep_ == "prep" and (c.lower_ in ("in", "inside", "across", "throughout") or (
+                            c.lower_ == "with" and h.lemma_.lower() in ("border", "frontier", "boundary"))):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                sub = [a for a in self.resolve(g, depth + 1) if a.code and len(a.code) == 3]
+                                if sub:
+                                    for a in sub:
+                                        a.sector = self.role_sector(h) or "CVL"
+                                    return sub
+            for c in h.children:
+                if c.dep_ == "appos":
+                    sub = self.resolve(c, depth + 1)
+                    if sub:
+                        return sub
+            for c in h.children:
+                # "crimes committed by Croat forces": the one who did it
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    for a in c.children:
+                        if a.dep_ == "agent":
+                            for g in a.children:
+                                if g.dep_ == "pobj":
+                                    sub = self.resolve(g, depth + 1)
+                                    if sub:
+                                        return sub
+        low = h.lower_
+        if low in RELATIVE and h.head.dep_ == "relcl" and depth < 2:
+            return self.resolve(h.head.head, depth + 1)  # "refugees, whom authorities blame"
+        if h.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            return self._pronoun(h)
+        if h.pos_ == "DET" and low in ("both",):
+            codes = self.ctx.last_two_states(self.finder.is_country)
+            return [self._actor(c, None, h) for c in codes]
+        if low in PAIR_NOUNS and any(c.lower_ in ("two", "both", "all") for c in h.children):
+            # "Moscow urged both sides ...": the sides are not the one speaking of them
+            outside = {m.code for m in self.mentions if m.end <= h.i}
+            codes = self.ctx.last_two_states(lambda c: self.finder.is_country(c) and c not in outside)
+            return [self._actor(c, None, h) for c in codes]
+        lemma = h.lemma_.lower()
+        if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
+            # "The US and Britain imposed sanctions on the country": not the subject's own country
+            subjects = {m.code for m in self.mentions
+                        if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "conj")
+                        and self.doc[m.end - 1].head.i != h.i and m.end <= h.i}
+            local = [m.code for m in self.mentions if m.end <= h.i and m.kind in ("country", "capital", "demonym")
+                     and self.finder.is_country(m.code) and m.code not in subjects]
+            earlier = [c for c in reversed(self.ctx.states) if c not in subjects]
+            code = local[-1] if local else (earlier[0] if earlier else None)
+            if code:
+                return [self._actor(code, self.role_sector(h) or "GOV", h)]
+        # A titled person the knowledge base does not know: "President Omar al-Bashir".
+        if h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", ""):
+            titled = [c for c in h.subtree if c.i < h.i and c.lower_ in TITLES]
+            if titled:
+                # the country named nearest before the person, else nearest after, else the article's
+                before = [m.code for m in self.mentions if m.kind != "person" and m.end <= h.i
+                          and self.finder.is_country(m.code)]
+                after = [m.code for m in self.mentions if m.kind != "person" and m.start > h.i
+                         and self.finder.is_country(m.code)]
+                code = before[-1] if before else after[0] if after else self.ctx.main_state()
+                if code:
+                    return [self._actor(code, "GOV", h)]
+        return []
+
+    def _pronoun(self, h: Token, exclude_clause: bool = False) -> list[Actor]:
+        low = h.lower_
+        # an antecedent earlier in the same sentence: the nearest subject, else the nearest name
+        before = [m for m in self.mentions if m.end <= h.i]
+        if exclude_clause:
+            # "Armenian forces shelled its positions": not the subject of the pronoun's own clause
+            verb = h
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            if h.i not in own:
+                before = [m for m in before if m.start not in own]
+        if low in PRONOUNS_PERSON:
+            before = [m for m in before if m.kind == "person"]
+        elif low in PRONOUNS_GROUP:
+            before = [m for m in before if m.kind != "person"]
+        else:
+            before = []
+        if before:
+            subj = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                    or self.doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")]
+            # a subject pronoun takes the nearest subject; an object or possessive the nearest name
+            # outside its own clause's subject ("he would welcome him", "forces shelled its positions"),
+            # except the own people of the subject ("Pakistan urged its citizens")
+            own_people = h.dep_ == "poss" and self.role_sector(h.head) is not None
+            if h.dep_ in ("nsubj", "nsubjpass") or own_people:
+                m = (subj or before)[-1]
+            else:
+                m = before[-1]
+            head = self.doc[m.end - 1]
+            if head.head.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("amod", "compound", "poss"):
+                head = head.head
+            a = self.actor_from_mention(m, head)
+            return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+        if low in PRONOUNS_PERSON:
+            p = self.ctx.last_person()
+            if h.dep_ not in ("nsubj", "nsubjpass") and p is not None and len(self.ctx.persons) > 1:
+                p = self.ctx.persons[-2] if self.ctx.persons[-2].code != p.code else p
+            if p is not None:
+                return [Actor(p.code, p.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+            return []
+        if low in PRONOUNS_GROUP:
+            g = self.ctx.last_group()
+            if g is not None:
+                return [Actor(g.code, g.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+        return []
+
+    def role_only(self, tok: Token, like: list[Actor]) -> list[Actor]:
+        """An uncoded role noun as object ("police arrested 12 protesters"): same country, its sector."""
+        if not like or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        sector = self.role_sector(tok)
+        if not sector:
+            return []
+        code = like[0].code
+        return [self._actor(code, sector, tok)] if code else []

@@ -1,0 +1,94 @@
+"""One parsed sentence -> its events: actor mentions, candidate triggers, the clauses other triggers
+own, one event per candidate (assemble.py), the speaker's own acts (speech.py, intent.py), then the
+sentence-level merging of one act coded twice (merge.py)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from ..events import Actor, Event
+from ..ingest.article import Article
+from . import merge
+from .actors import ActorFinder, Mention
+from .assemble import assemble
+from .candidates import find_candidates
+from .control import owned_clauses
+from .coref import ArticleContext, learn_named_persons
+from .intent import no_intention, open_to
+from .resolve import SentenceActors
+from .scope import Scope
+from .speech import characterisation, must_demands
+from .triggers import Lexicon
+
+
+def _peoples_of_states(doc: Doc, mentions: list[Mention]) -> None:
+    """"Bosnian Serbs", "Iraqi Kurds": a people named by the state it lives in belongs to that state."""
+    for m1, m2 in pairwise(mentions):
+        if m1.end == m2.start and m1.kind in ("demonym", "country") and m2.kind == "demonym" and \
+                doc[m2.end - 1].tag_ in ("NNPS", "NNS") and m1.code != m2.code:
+            m2.code = m1.code
+
+
+def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: ArticleContext,
+                  finder: ActorFinder, lex: Lexicon) -> list[Event]:
+    """The events of one parsed sentence (`offset`: its first character in the article text)."""
+    mentions = finder.find(doc, article.date, ctx.seen)
+    mentions = learn_named_persons(doc, mentions, ctx, finder)
+    _peoples_of_states(doc, mentions)
+    # names in this sentence count as context for its own pronouns and generic nouns
+    sa = SentenceActors(doc, offset, mentions, ctx, finder)
+    cands, speech = find_candidates(doc, sa, lex)
+    controlled, must_clauses = owned_clauses(doc, cands, speech)
+    sc = Scope(sa, lex, article, index, by_tok={c.tok.i: c for c in cands}, speech=speech, controlled=controlled)
+    events: list[Event] = []
+    made = sc.made
+    seen: set[tuple] = set()
+    # note this sentence's mentions before resolving pronouns that refer back within it
+    for m in mentions:
+        if m.kind in ("person",):
+            ctx.note(Actor(m.code, m.sector, m.text), "person")
+    trig_toks = {c.tok.i for c in cands}
+    for c in cands:
+        if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
+            continue
+        if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
+            continue  # "imposed sanctions, targeting its oil exports": part of the main event
+        ev = assemble(c, sc)
+        if ev is None:
+            continue
+        key = merge.event_key(ev)
+        if key in seen or merge.elaborates(c, ev, made):
+            continue
+        seen.add(key)
+        made[c.tok.i] = ev
+        events.append(ev)
+    # the speaker's own acts: a characterisation is an accusation of whoever made the thing
+    # characterised; "has no intention of ...", "is open to talks with ..."
+    for tok in doc:
+        if tok.i in made or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        ev = characterisation(tok, sc) if tok.pos_ != "NOUN" else (no_intention(tok, sc) or open_to(tok, sc))
+        if ev is None:
+            continue
+        key = merge.event_key(ev)
+        if key not in seen:
+            seen.add(key)
+            made[tok.i] = ev
+            events.append(ev)
+    for ev in must_demands(sc, must_clauses):  # "X said Y must ...": a demand
+        key = merge.event_key(ev)
+        if key not in seen:
+            seen.add(key)
+            events.append(ev)
+    merge.complaint_target(sc)
+    events = merge.part_of_main(sc, events)
+    events = merge.drop_background(sc, events)
+    events = merge.drop_untargeted_twins(events)
+    ctx.events.extend(events)
+    for m in mentions:
+        if m.kind != "person":
+            head = doc[m.end - 1]
+            ctx.note(Actor(m.code, m.sector, m.text), m.kind, subject=head.dep_ in ("nsubj", "nsubjpass"))
+    return events

@@ -1,0 +1,180 @@
+"""Reported speech: what a speaker's words make of the act they report (a claim of a side, a
+demand in "X said Y must ...", a promise or threat of the speaker's own future act), and the events
+of the speech itself: an accusation in a characterisation ("called the launch reckless", "said the
+test was a threat") and a threat in "said Trump would pay dearly"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..events import Actor, Event
+from .agents import governor, has_unless, subject
+from .arguments import direct_object, subject_token
+from .clause_modality import FUTURE_AUX, HYPO_AUX, modality_of
+from .recipients import earlier_event_actors
+from .scope import Draft, Scope, cooperative, copy_actor
+from .triggers import LexEntry, match_noun
+from .words import word_set
+
+MUST = word_set("speech", "must")
+NEUTRAL_SPEAKERS = word_set("speech", "neutral_speakers")
+CHARACTERISE = word_set("speech", "characterise")
+NEGATIVE_WORDS = word_set("speech", "negative")
+EVENT_WORDS = word_set("events", "event_words")
+CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
+
+
+def has_must(tok: Token) -> bool:
+    return any(ch.lower_ in MUST for ch in tok.children if ch.dep_ in ("aux", "auxpass"))
+
+
+def speech_head(tok: Token, speech: dict[int, LexEntry]) -> tuple[Token, LexEntry] | None:
+    """The speech verb whose reported clause holds `tok` ("Seoul said Pyongyang fired ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "prep") and cur.head is not cur:
+            entered = cur.dep_
+            cur = cur.head
+            if cur.i in speech and entered in ("ccomp",):
+                return cur, speech[cur.i]
+            if cur.i in speech and entered in ("dobj", "xcomp") and speech[cur.i].event == "DENY":
+                return cur, speech[cur.i]
+        else:
+            return None
+    return None
+
+
+def is_neutral(sp_tok: Token) -> bool:
+    """The speaker is a source, not a side (police, witnesses, the agency)."""
+    s, _ = subject_token(sp_tok)
+    if s is None:
+        return True
+    return s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS
+
+
+def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None, Event | None]:
+    """Apply the speech verb that reports the draft's act; returns (the speech verb and its entry,
+    an event that replaces the draft: the speaker's demand in "X says Y must ...")."""
+    tok, e = d.tok, d.entry
+    sp = speech_head(tok, sc.speech)
+    if sp is None and e.kind == "verb" and has_must(tok):
+        gov = governor(tok)
+        if gov is not None:
+            speakers, _ = subject(gov, sc)
+            if speakers and not d.actor_codes() <= {a.code for a in speakers}:
+                return sp, sc.make(tok, e, "REQUEST", None, "100", speakers, d.actors, "asserted", d.how)
+    if sp is not None and d.modality in ("asserted", "future", "hypothetical"):
+        sp_tok, sp_entry = sp
+        speakers, _ = subject(sp_tok, sc)
+        spk = {a.code for a in speakers}
+        act = d.actor_codes()
+        if sp_entry.event == "DENY":
+            d.modality = "negated"
+        elif has_must(tok) and speakers and not act <= spk:
+            d.actors, d.recips = speakers, d.actors
+            d.retype("REQUEST", None, "100")
+            d.modality = "asserted"
+        elif d.modality in ("future", "hypothetical") and speakers and act <= spk and (
+                d.modality == "future" or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPO_AUX
+                                              for c in tok.children)) and not any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in tok.children):
+            # a statement of one's own future act: promise (AGREE) or threat; an announced sanction
+            # is the sanction itself
+            if cooperative(d.etype):
+                d.retype("AGREE", None, "030")
+            elif d.etype in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN") or has_unless(tok):
+                d.retype("THREATEN", None, "130")
+            d.modality = "asserted"
+        elif d.modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
+            if not is_neutral(sp_tok):
+                d.modality = "claimed"
+            # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
+            if d.etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
+                    all(r.entity_text is None for r in d.recips):
+                d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
+    return sp, None
+
+
+def must_demands(sc: Scope, must_clauses: dict[int, int]) -> list[Event]:
+    """"X said Y must ...": a demand of the speaker on Y, even when the demanded act is not in the
+    lexicon."""
+    out = []
+    doc = sc.doc
+    for xi, si in must_clauses.items():
+        sentry = sc.speech[si]
+        stok, x = doc[si], doc[xi]
+        speakers, how = subject(stok, sc)
+        subj, _ = subject_token(x)
+        targets = sc.sa.resolve(subj) if subj is not None else []
+        if speakers and targets and not {t.code for t in targets} <= {a.code for a in speakers}:
+            out.append(sc.make(x, sentry, "REQUEST", None, "100", speakers, targets, "asserted", how))
+    return out
+
+
+def _negative(t: Token) -> bool:
+    """A word that condemns ("reckless", "a clear threat", "an act of war")."""
+    return t.lemma_.lower() in NEGATIVE_WORDS or t.lower_ in NEGATIVE_WORDS
+
+
+def _pay_dearly(tok: Token, sc: Scope) -> Event | None:
+    """"said Trump would pay dearly": the speaker threatens the one who is to pay."""
+    sp = speech_head(tok, sc.speech)
+    subj, _ = subject_token(tok)
+    if sp is None or subj is None:
+        return None
+    speakers, how = subject(sp[0], sc)
+    payers = [a for a in sc.sa.resolve(subj) if a.code not in {x.code for x in speakers}]
+    if not speakers or not payers:
+        return None
+    entry = LexEntry("c130", "verb", tok.lemma_.lower(), "", frozenset(), "THREATEN", None, "130", (), frozenset())
+    return sc.make(tok, entry, "THREATEN", None, "130", speakers, payers, "asserted", how)
+
+
+def _characterised(tok: Token, sc: Scope) -> Token | None:
+    """The thing a speaker characterises in condemning words, or None."""
+    if tok.lemma_.lower() in CHARACTERISE:
+        o = direct_object(tok)
+        if o is None:
+            return None
+        words = [t for t in tok.subtree if t.i > o.i and t.i not in {x.i for x in o.subtree}] or list(o.subtree)
+        return o if any(_negative(t) for t in words) else None
+    if tok.i in sc.speech:
+        for x in tok.children:
+            if x.dep_ != "ccomp" or x.lemma_.lower() != "be":
+                continue
+            subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+            pred = [c for c in x.children if c.dep_ in ("attr", "acomp")]
+            if subj is not None and pred and any(_negative(t) for p in pred for t in p.subtree) and (
+                    subj.lower_ in ("it", "this", "that") or subj.lemma_.lower() in EVENT_WORDS
+                    or match_noun(subj, sc.lex) is not None):
+                return subj
+    return None
+
+
+def characterisation(tok: Token, sc: Scope) -> Event | None:
+    """"called the launch reckless", "said the test was a clear threat": an accusation of whoever
+    made the thing characterised; "said X would pay dearly": a threat."""
+    lemma = tok.lemma_.lower()
+    if lemma == "pay" and (any(c.lower_ in ("dearly", "heavily") for c in tok.children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in tok.children)):
+        return _pay_dearly(tok, sc)
+    target = _characterised(tok, sc)
+    if target is None:
+        return None
+    actors, how = subject(tok, sc)
+    if not actors:
+        return None
+    own = {a.code for a in actors}
+    recips = [] if target.lower_ in ("it", "this", "that") else sc.sa.resolve(target)
+    if not recips:
+        recips = earlier_event_actors(tok, sc, actors, objs=[target]) if target.pos_ == "NOUN" else []
+    if not recips:
+        for ev in list(sc.made.values())[::-1] + list(reversed(sc.sa.ctx.events)):
+            if ev.modality == "asserted" and not ({a.code for a in ev.actor} & own) and ev.actor:
+                recips = [copy_actor(a) for a in ev.actor]
+                break
+    recips = [r for r in recips if r.code and r.code not in own]
+    if not recips:
+        return None
+    entry = LexEntry("c111", "verb", lemma, "", frozenset(), "ACCUSE", None, "111", (), frozenset())
+    return sc.make(tok, entry, "ACCUSE", None, "111", actors, recips, modality_of(tok, entry), how)

@@ -1,0 +1,161 @@
+"""Who receives when the grammar names no one, and which named recipients are misreadings: the
+place of a domestic act, the actors of the event a reaction is about, the other country the sentence
+or the article names, a government's own people; never the actor's own pronoun or its own mention."""
+
+from __future__ import annotations
+
+from ..events import QUAD, Actor
+from .arguments import direct_object
+from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .places import location
+from .recipients import (
+    article_other,
+    asked_of,
+    earlier_event_actors,
+    main_other,
+    names_an_act,
+    open_slot,
+    other_country,
+)
+from .scope import Draft, Scope, copy_actor
+from .triggers import MEASURE_NOUNS, match_noun
+
+# acts that may stay inside one country: their place is their target
+DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
+REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
+NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
+# verbal acts whose object is a thing asked, refused or promised ("demanded a truce"): the target may be home
+ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
+SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
+                      "THREATEN"}
+# acts between states: a target named elsewhere in the sentence beats the actor's own country
+INTERNATIONAL_TYPES = {"ACCUSE", "AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE"}
+# types whose target is another party: a self-dyad is a misreading
+OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE"}
+# acts that keep the actor's own ("its citizens", "them") as their target
+OWN_TARGET_TYPES = ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST")
+GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
+
+
+def _self_default_applies(d: Draft, sc: Scope) -> bool:
+    tok, e = d.tok, d.entry
+    if d.recips or d.etype not in SELF_DEFAULT_TYPES or len(d.actor_codes()) != 1:
+        return False
+    if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP"):
+        return True
+    if e.kind != "verb" or open_slot(tok, e, sc):
+        return False
+    if tok.lemma_.lower() == "deny" and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX")
+                                            for ch in tok.children):
+        return False
+    o = direct_object(tok)
+    return o is None or bool(sc.sa.role_sector(o)) or (e.obj and d.etype != "ASSAULT") or (
+        d.etype in ABSTRACT_OBJECT_TYPES and not names_an_act(o, sc))
+
+
+def default_recipients(d: Draft, sc: Scope) -> None:
+    """Recipients when the trigger's slots named none."""
+    tok, e = d.tok, d.entry
+    sa = sc.sa
+    if not d.recips and d.etype in DOMESTIC_LOC_TYPES:
+        d.recips = location(tok, sa)
+    if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES:
+        d.recips = earlier_event_actors(tok, sc, d.actors)
+    if d.etype == "REQUEST":
+        # "demanded the withdrawal of Serbian forces from Bosnia": asked of those who are to withdraw;
+        # "its demand that Israel ease restrictions": asked of the clause's subject
+        asked = asked_of(tok, e, sc, d.actors)
+        if asked:
+            d.recips = asked
+    if not d.recips and e.kind == "verb" and d.etype == "REQUEST":
+        # "demanded the ship's release" after "Iran seized a tanker": asked of the one who holds it
+        o = direct_object(tok)
+        entry = match_noun(o, sc.lex) if o is not None and o.pos_ == "NOUN" else None
+        if entry is not None and entry.event in ("RETREAT", "CONCEDE"):
+            own = d.actor_codes()
+            for ev in list(sc.made.values()) + list(reversed(sa.ctx.events)):
+                if ev.modality == "asserted" and QUAD.get(ev.event) in (3, 4) and \
+                        not ({a.code for a in ev.actor} & own):
+                    d.recips = [copy_actor(a) for a in ev.actor]
+                    break
+    if _self_default_applies(d, sc):
+        # no named target: another country the sentence names is the likelier target ("denounced
+        # as a crime Serbia's crackdown"); failing that a domestic event (protesters face their own
+        # government)
+        a = d.actors[0]
+        other = other_country(tok, sc, d.actors) if d.etype in INTERNATIONAL_TYPES or (
+            d.etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
+        if other:
+            d.recips = other
+        elif d.etype in INTERNATIONAL_TYPES and a.sector in (None, "GOV") and sc.finder.is_country(a.code or "") \
+                and article_other(sc, a.code):
+            # an article about relations with another country: a government's complaint, warning or
+            # pledge with no target named is aimed at the other country the article keeps naming
+            d.recips = [Actor(article_other(sc, a.code), None, None, None, None)]
+        elif a.code and len(a.code) == 3 and a.code not in GENERIC_CODES:
+            d.recips = [Actor(a.code, None, None, None, None)]
+
+
+def other_party(d: Draft, sc: Scope) -> None:
+    """Still no recipient: the one other country the sentence names ("food aid to refugees fleeing the
+    war in Liberia", "the withdrawal of forces from Panama"); a consultation's host ("held talks in
+    Pyongyang")."""
+    tok, e = d.tok, d.entry
+    sa = sc.sa
+    if not d.recips and not d.reciprocal and d.etype not in ("CONSULT", "COOPERATE") and d.modality == "asserted" \
+            and not ("test" in e.flags and d.etype == "MOBILIZE"):
+        d.recips = other_country(tok, sc, d.actors, within=d.etype in NEEDS_RECIPIENT)
+    if d.etype == "CONSULT" and not d.recips and d.actors and all(sc.finder.is_country(a.code or "")
+                                                                  for a in d.actors):
+        # a foreign visitor talks with the government of the place
+        own = d.actor_codes()
+        measured = [t for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS
+                    for t in c.subtree]  # "three days of talks in Pyongyang"
+        places = location(tok, sa) or (location(tok.head, sa) if e.kind == "noun" else []) or [
+            a for t in measured if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") for a in sa.resolve(t)]
+        places = [p for p in places if sc.finder.is_country(p.code or "") and p.code not in own]
+        if places:
+            d.recips = [Actor(places[0].code, "GOV", places[0].entity_text, places[0].start, places[0].end)]
+
+
+def clean_recipients(d: Draft, sc: Scope) -> bool:
+    """Drop recipients that are misreadings; False when the act then has no one it needs."""
+    tok, e = d.tok, d.entry
+    if not d.recips and d.etype in NEEDS_RECIPIENT:
+        return False
+    if d.recips and not d.reciprocal and all(not sc.finder.is_country(a.code or "") for a in d.actors):
+        own = d.actor_codes()
+        d.recips = [r for r in d.recips if r.code not in own]  # an organisation acting on itself: no
+        if not d.recips and d.modality == "asserted" and d.etype not in NEEDS_RECIPIENT | {"MOBILIZE"}:
+            d.recips = other_country(tok, sc, d.actors)  # "rejected a call ... in East Timor"
+    if not d.recips and e.kind == "verb" and tok.dep_ in ("advcl", "xcomp") and tok.head.i in sc.made and \
+            any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+        # "sent personnel to Bosnia to investigate": the purpose has the same target
+        d.recips = [r for r in sc.made[tok.head.i].recipient if r.entity_text is not None]
+    if d.how == "place" and d.recips and not d.reciprocal and any(r.entity_text for r in d.recips) and \
+            d.actor_codes() == d.recip_codes():
+        # "a foreign ministry spokesman accused Washington": an unnamed official speaks for the other
+        # country of the article, never for the one he accuses
+        alt = main_other(sc, d.recip_codes())
+        if alt:
+            d.actors = [Actor(alt, a.sector, a.entity_text, a.start, a.end) for a in d.actors[:1]]
+    if d.recips and not d.reciprocal and d.etype not in OWN_TARGET_TYPES \
+            and all((r.entity_text or "").lower() in PRONOUNS_GROUP | PRONOUNS_PERSON for r in d.recips) and \
+            d.recip_codes() <= d.actor_codes():
+        # "fired missiles off its east coast", "shut down its test site": the actor's own, not a target
+        d.recips = []
+        if d.etype in NEEDS_RECIPIENT:
+            return False
+        if d.etype == "ASSAULT" and "test" in e.flags:
+            d.retype("MOBILIZE", "weapons", "150")
+    if d.recips and not d.reciprocal and d.etype in OUTWARD_TYPES and len(d.actor_codes()) == 1 and \
+            d.recip_codes() == d.actor_codes() and sc.finder.is_country(d.actors[0].code or ""):
+        # a sanction, a meeting, aid aimed at one's own country: the other party the sentence names
+        d.recips = other_country(tok, sc, d.actors)
+        if not d.recips and d.etype in NEEDS_RECIPIENT:
+            return False
+    if d.recips and not d.reciprocal:
+        # drop a recipient that is the very same mention as the actor
+        spans = {(a.start, a.end) for a in d.actors}
+        d.recips = [r for r in d.recips if (r.start, r.end) not in spans]
+    return True
