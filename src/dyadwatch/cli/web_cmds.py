@@ -8,6 +8,10 @@ import typer
 
 from .app import DbOption, app
 
+AllowHostOption = typer.Option(None, "--allow-host",
+                               help="another Host name the server answers to (repeatable; '*' for any). "
+                                    "Default: localhost, 127.0.0.1, ::1 and the bound address")
+
 
 @app.command()
 def serve(
@@ -15,6 +19,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="address to bind (default: this machine only)"),
     port: int = typer.Option(8000, "--port", help="TCP port"),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level"),
+    allow_host: list[str] | None = AllowHostOption,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard over a database.
 
@@ -42,4 +47,5 @@ def serve(
         typer.echo(f"warning: binding to {host}: the API is reachable from other machines", err=True)
     mode = "read-write (token set)" if token else "read-only (set DYADWATCH_TOKEN to allow writing)"
     typer.echo(f"dyadwatch: serving {path} {mode} at http://{host}:{port}/  (API docs: /docs)", err=True)
-    uvicorn.run(create_app(path, token=token), host=host, port=port, log_level=log_level)
+    app = create_app(path, token=token, bind=host, allow_hosts=tuple(allow_host or ()))
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

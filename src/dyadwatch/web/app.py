@@ -23,6 +23,7 @@ server only; article text reaches the page only as JSON and is put in the DOM as
 
 from __future__ import annotations
 
+import copy
 import hmac
 import logging
 import threading
@@ -34,11 +35,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from .. import __version__, config
-from .queries import dyad_event_page, impact_fit, jsonable, network, records
+from .cache import ResponseCache
+from .guard import CSP, SECURITY_HEADERS, Guard, Limits, allowed_hosts
+from .queries import clamp_range, dyad_event_page, impact_fit, jsonable, network, records
 
 log = logging.getLogger("dyadwatch.web")
 
@@ -46,17 +50,8 @@ T = TypeVar("T")
 
 STATIC_DIR = Path(str(resources.files("dyadwatch.web").joinpath("static")))
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
 MAX_PAGE = 1000
+_MODEL_LOCK = threading.Lock()
 
 
 class ArticleIn(BaseModel):
@@ -74,14 +69,28 @@ class StoreUnavailable(RuntimeError):
     """The database file cannot be opened now (held by another writer, old schema, unreadable)."""
 
 
-class Backend:
-    """The server's one store connection, its lock, and the functions the routes call."""
+class QueryTooLong(RuntimeError):
+    """A query ran past the server's time limit and was interrupted."""
 
-    def __init__(self, db_path: str | Path, read_only: bool) -> None:
+
+class Backend:
+    """The server's store: one connection that writes, and a cursor per worker thread that reads.
+
+    DuckDB allows one process to hold a database file for writing; inside that process, cursors of
+    the one connection read concurrently (each is its own connection to the same database), while a
+    lock serialises the writers. `generation` counts the writes, so that readers know when what they
+    computed is stale.
+    """
+
+    def __init__(self, db_path: str | Path, read_only: bool, limits: Limits | None = None) -> None:
         self.db_path = Path(db_path)
         self.read_only = read_only
-        self.lock = threading.RLock()
+        self.limits = limits or Limits()
+        self.lock = threading.RLock()  # opening, closing and writing
+        self.generation = 0
         self._store: Any = None
+        self._opened = 0  # bumped on every (re)open, so thread cursors of a closed store are renewed
+        self._local = threading.local()
 
     # -- store -------------------------------------------------------------------------------
     def open(self) -> None:
@@ -91,6 +100,7 @@ class Backend:
             # Create an empty, migrated database first, then reopen it read-only.
             Store(self.db_path).close()
         self._store = Store(self.db_path, read_only=self.read_only)
+        self._opened += 1
 
     def close(self) -> None:
         if self._store is not None:
@@ -99,8 +109,7 @@ class Backend:
                 close()
             self._store = None
 
-    @contextmanager
-    def store(self) -> Iterator[Any]:
+    def _base(self) -> Any:
         with self.lock:
             if self._store is None:
                 import duckdb
@@ -108,13 +117,68 @@ class Backend:
                 try:
                     self.open()
                 except (duckdb.Error, RuntimeError, OSError) as exc:
-                    raise StoreUnavailable(f"cannot open the database {self.db_path.name}: {exc}") from exc
-            yield self._store
+                    log.warning("dyadwatch: cannot open %s: %s", self.db_path, exc)
+                    raise StoreUnavailable(_unavailable_reason(exc)) from exc
+            return self._store
+
+    def _reader(self) -> Any:
+        """This thread's view of the store: the same object with a cursor of its own."""
+        base = self._base()
+        local = self._local
+        if getattr(local, "opened", None) != self._opened or getattr(local, "view", None) is None:
+            view = copy.copy(base)
+            view.con = base.con.cursor()
+            local.view, local.opened = view, self._opened
+        return local.view
+
+    @contextmanager
+    def store(self) -> Iterator[Any]:
+        """The store for writing, under the write lock (kept for callers of the old interface)."""
+        base = self._base()
+        with self.lock:
+            yield base
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `fn(store, *args, **kwargs)` under the lock."""
+        """Run `fn(store, *args, **kwargs)` on this thread's reading cursor, interrupted after
+        `limits.query_seconds`."""
+        view = self._reader()
+        timer = threading.Timer(self.limits.query_seconds, view.con.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            return fn(view, *args, **kwargs)
+        except Exception as exc:
+            import duckdb
+
+            if isinstance(exc, duckdb.InterruptException) or "INTERRUPT" in str(exc).upper():
+                raise QueryTooLong(f"the query ran past the limit of {self.limits.query_seconds} s "
+                                   "(DYADWATCH_QUERY_SECONDS); narrow it (dates, actors, a coarser freq)"
+                                   ) from exc
+            raise
+        finally:
+            timer.cancel()
+
+    def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, *args, **kwargs)` on the writing connection, one writer at a time."""
         with self.store() as st:
-            return fn(st, *args, **kwargs)
+            try:
+                return fn(st, *args, **kwargs)
+            finally:
+                self.generation += 1
+
+
+def _unavailable_reason(exc: BaseException) -> str:
+    """Why the database cannot be opened, in words that name no path and no process id."""
+    text = str(exc).lower()
+    if "lock" in text or "conflicting" in text:
+        return "the database is held by another process that is writing it; try again when it is done"
+    if "not a valid" in text or "invalid" in text and "database" in text:
+        return "the file is not a DuckDB database that this version can read"
+    if "schema version" in text:
+        return "the database has an older schema: open it once for writing to migrate it"
+    if "no such" in text or "not found" in text:
+        return "the database file does not exist"
+    return "the database cannot be opened (see the server log)"
 
 
 def _resolve(code: str) -> str:
@@ -165,16 +229,21 @@ def _static(name: str) -> Path:
 
 
 def create_app(db_path: str | Path | None = None, token: str | None = None,
-               read_only: bool | None = None) -> FastAPI:
+               read_only: bool | None = None, bind: str | None = "127.0.0.1",
+               allow_hosts: tuple[str, ...] = (), limits: Limits | None = None) -> FastAPI:
     """The FastAPI application over the DuckDB file `db_path`.
 
     `token` defaults to $DYADWATCH_TOKEN; without one the server is read-only. `read_only`
     forces the mode of the connection (default: read-write exactly when a token is configured).
+    `bind` is the address the server listens on: with the local names, it is the Host header the
+    server answers to, plus `allow_hosts` (see `guard.allowed_hosts`). `limits` bounds bodies,
+    periods and query time (defaults from the environment, `guard.Limits`).
     """
     token = token if token is not None else config.api_token()
     if read_only is None:
         read_only = not token
-    backend = Backend(config.db_path(db_path), read_only=read_only)
+    limits = limits or Limits()
+    backend = Backend(config.db_path(db_path), read_only=read_only, limits=limits)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
@@ -197,42 +266,32 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         redoc_url=None,
     )
     app.state.backend = backend
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(ResponseCache, generation=lambda: (backend._opened, backend.generation))
+    app.add_middleware(Guard, hosts=allowed_hosts(bind, allow_hosts), max_body=limits.max_body, token=token,
+                       token_paths=lambda method, path: method == "POST" and path.startswith("/api/"))
 
     @app.exception_handler(Exception)
     async def internal_error(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("dyadwatch: internal error", exc_info=exc)
-        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, status_code=500,
+                            headers=SECURITY_HEADERS)
 
     @app.exception_handler(ValueError)
     async def value_error(_request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return JSONResponse({"detail": _short(str(exc))}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's default echoes the whole input back; name the field and the rule only.
+        errors = [{"loc": list(e.get("loc", ())), "msg": _short(str(e.get("msg", ""))), "type": e.get("type")}
+                  for e in exc.errors()[:20]]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        try:
-            return backend.call(fn, *args, **kwargs)
-        except HTTPException:
-            raise
-        except StoreUnavailable as exc:
-            raise HTTPException(503, str(exc)) from exc
-        except ValueError as exc:  # AnalysisError and other bad arguments
-            raise HTTPException(422, str(exc)) from exc
-        except ImportError as exc:
-            raise HTTPException(501, f"not available in this installation: {exc}") from exc
-        except Exception as exc:
-            import duckdb
+        return _guarded(backend.call, fn, *args, **kwargs)
 
-            if isinstance(exc, duckdb.OperationalError):  # I/O, locks
-                raise HTTPException(503, f"database unavailable: {exc}") from exc
-            if isinstance(exc, duckdb.DataError | duckdb.InvalidInputException):
-                raise HTTPException(422, f"bad value: {exc}") from exc
-            raise
+    def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return _guarded(backend.write, fn, *args, **kwargs)
 
     def require_token(authorization: str | None = Header(default=None)) -> None:
         if not token:
@@ -373,8 +432,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         if art.language in (None, "en"):
             from ..coding import get_coder
 
-            get_coder()  # load spaCy before taking the lock, so that reads go on meanwhile
-        report = run(lambda st: ingest_articles([art], st))
+            with _MODEL_LOCK:  # one load however many first requests arrive together
+                get_coder()  # load spaCy before taking the write lock, so that reads go on meanwhile
+        report = write(lambda st: ingest_articles([art], st))
         if report.errors:
             raise HTTPException(422, "; ".join(report.errors))
         stored = run(lambda st: st.article(art.id)) or {}
@@ -427,20 +487,23 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         from ..analysis import dyad_series
 
         ca, cb, f = dyad_args(a, b, freq)
-        df = run(dyad_series, ca, cb, freq=f, since=_iso(since, "since"), until=_iso(until, "until"),
-                 directed=directed, modality=modality or None)
+        lo, hi = run(clamp_range, _iso(since, "since"), _iso(until, "until"), f, limits.max_periods)
+        df = run(dyad_series, ca, cb, freq=f, since=lo, until=hi, directed=directed, modality=modality or None)
         return {"a": ca, "b": cb, "freq": f, "directed": directed, **jsonable(dict(df.attrs)),
                 "points": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/regimes", tags=["dyads"])
     def regimes(a: str, b: str, freq: str = freq_q, measure: str = measure_q, since: str | None = None,
-                until: str | None = None, penalty: float | None = None) -> dict[str, Any]:
+                until: str | None = None,
+                penalty: float | None = Query(None, gt=0, allow_inf_nan=False,
+                                              description="change-point penalty (> 0); default: scaled to the data")
+                ) -> dict[str, Any]:
         """Regimes of a dyad's series (segments between change points), with their level and top events."""
         from ..analysis import dyad_regimes
 
         ca, cb, f = dyad_args(a, b, freq)
-        df = run(dyad_regimes, ca, cb, freq=f, measure=measure, since=_iso(since, "since"),
-                 until=_iso(until, "until"), penalty=penalty)
+        lo, hi = run(clamp_range, _iso(since, "since"), _iso(until, "until"), f, limits.max_periods)
+        df = run(dyad_regimes, ca, cb, freq=f, measure=measure, since=lo, until=hi, penalty=penalty)
         return {"a": ca, "b": cb, **jsonable(dict(df.attrs)), "regimes": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/impact", tags=["dyads"])
@@ -476,4 +539,34 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     return app
 
 
-__all__ = ["CSP", "ArticleIn", "Backend", "StoreUnavailable", "create_app"]
+def _short(text: str, limit: int = 300) -> str:
+    """An error message cut to `limit` characters (messages may quote what the client sent)."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _guarded(call: Callable[..., T], fn: Callable[..., Any], *args: Any, **kwargs: Any) -> T:
+    """`call(fn, ...)` with the store's failures as HTTP errors that name no path or process."""
+    try:
+        return call(fn, *args, **kwargs)
+    except HTTPException:
+        raise
+    except StoreUnavailable as exc:
+        raise HTTPException(503, str(exc)) from exc
+    except QueryTooLong as exc:
+        raise HTTPException(503, str(exc)) from exc
+    except ValueError as exc:  # AnalysisError and other bad arguments
+        raise HTTPException(422, _short(str(exc))) from exc
+    except ImportError as exc:
+        raise HTTPException(501, f"not available in this installation: {type(exc).__name__}") from exc
+    except Exception as exc:
+        import duckdb
+
+        if isinstance(exc, duckdb.OperationalError | duckdb.IOException):  # I/O, locks
+            log.warning("dyadwatch: database error: %s", exc)
+            raise HTTPException(503, "the database is unavailable (see the server log)") from exc
+        if isinstance(exc, duckdb.DataError | duckdb.InvalidInputException | duckdb.ConversionException):
+            raise HTTPException(422, f"bad value: {_short(str(exc))}") from exc
+        raise
+
+
+__all__ = ["CSP", "ArticleIn", "Backend", "QueryTooLong", "StoreUnavailable", "create_app"]

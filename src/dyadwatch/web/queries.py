@@ -51,8 +51,8 @@ def records(df: Any) -> list[dict[str, Any]]:
     if df is None:
         return []
     if isinstance(df, pd.DataFrame):
-        rows = df.to_dict(orient="records")
-    elif isinstance(df, dict):
+        return _frame_records(df)
+    if isinstance(df, dict):
         rows = [df]
     else:
         rows = list(df)
@@ -68,6 +68,55 @@ def records(df: Any) -> list[dict[str, Any]]:
                     pass
         out.append(jsonable(row))
     return out
+
+
+def _plain_column(col: pd.Series) -> list[Any] | None:
+    """`col` as a list of JSON-ready values when its dtype allows a vectorised conversion (dates,
+    numbers, booleans, strings; missing values as None); None when the values need `jsonable`
+    one by one."""
+    kind = col.dtype.kind
+    missing = col.isna().tolist()
+    if kind == "M":  # datetimes: a date when at midnight, else the full timestamp
+        ts = pd.to_datetime(col)
+        known = ts.dropna()
+        if (known == known.dt.normalize()).all():
+            values = ts.dt.strftime("%Y-%m-%d").tolist()
+        else:
+            values = [v.isoformat() if pd.notna(v) else None for v in ts]
+    elif kind == "f":
+        values = [None if v in (float("inf"), float("-inf")) else v for v in col.astype(object).tolist()]
+    elif kind in "iub" or isinstance(col.dtype, pd.StringDtype):
+        values = col.astype(object).tolist()
+    else:
+        return None
+    return [None if m else v for v, m in zip(values, missing, strict=True)]
+
+
+def _frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """`records` of a DataFrame: whole columns converted at once, per-value work only where the
+    column holds nested or mixed values (a 1,500-row series is 4x faster than row by row)."""
+    columns: dict[str, list[Any]] = {}
+    for name in df.columns:
+        col = df[name]
+        plain = None if name in _JSON_COLUMNS else _plain_column(col)
+        if plain is not None:
+            columns[str(name)] = plain
+            continue
+        values = col.tolist()
+        if name in _JSON_COLUMNS:
+            values = [_parse_json(v) for v in values]
+        columns[str(name)] = [jsonable(v) for v in values]
+    names = list(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())] if names else [{} for _ in range(len(df))]
+
+
+def _parse_json(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in "[{":
+        try:
+            return json.loads(v)
+        except ValueError:
+            return v
+    return v
 
 
 def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, since: str | None = None,
@@ -156,3 +205,25 @@ def impact_fit(result: dict[str, Any]) -> list[dict[str, Any]]:
     if 0 < t0 <= len(out):  # join the before line to the break for a continuous drawing
         out[t0 - 1]["counterfactual"] = out[t0 - 1]["before"]
     return out
+
+
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3, "year": 365.25}
+
+
+def clamp_range(store: Any, since: str | None, until: str | None, freq: str, max_periods: int
+                ) -> tuple[str | None, str | None]:
+    """`since` and `until` narrowed to the span of the stored events, so that a request for
+    0001-01-01..9999-12-31 builds no period the store has no data for; ValueError (a 422) when the
+    span left still holds more than `max_periods` periods of `freq`."""
+    first, last = store.con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    if first is None:
+        return since, until
+    lo = max(date.fromisoformat(since), first) if since else first
+    hi = min(date.fromisoformat(until), last) if until else last
+    if hi < lo:  # the range misses the stored span: one empty period at the near end of the request
+        lo = hi = lo if lo > last else hi
+    periods = (hi - lo).days / _PERIOD_DAYS.get(freq, 1) + 1
+    if periods > max_periods:
+        raise ValueError(f"{int(periods):,} periods of one {freq} are over the limit of {max_periods:,} "
+                         "(DYADWATCH_MAX_PERIODS): use a coarser freq or narrower since/until")
+    return lo.isoformat(), hi.isoformat()
