@@ -255,3 +255,54 @@ def test_missed_event_points_at_its_sentence(tmp_path) -> None:
     (err,) = result.errors
     assert err.kind == "missed"
     assert err.sentences == ["Later, Japan lodged a formal protest with China over the survey ship."]
+
+
+# -- precision per confidence band --------------------------------------------------------------------
+
+def banded_events() -> tuple[list, list]:
+    """Ten stories, each with one true and one spurious triple; the true ones carry the higher
+    confidence in most stories, and one record's confidence is not a number."""
+    gold, events = [], []
+    for k in range(10):
+        sid = f"b{k}"
+        gold.append({"id": sid, "text": "x", "events": [g("KOR", ["JPN"], ["CONSULT"])]})
+        events.append(ev(sid, "CONSULT", ["KOR"], ["JPN"], confidence=round(0.95 - 0.01 * k, 2)))
+        events.append(ev(sid, "ASSAULT", ["KOR"], ["JPN"], confidence=round(0.2 + 0.05 * k, 2)))
+    events.append(ev("b0", "REJECT", ["KOR"], ["JPN"], confidence="high"))  # no usable confidence
+    events.append(ev("b1", "CONSULT", ["KOR"], ["JPN"], confidence=0.1))  # the same triple: the max counts
+    return gold, events
+
+
+def test_bands_count_every_scored_triple_once(tmp_path) -> None:
+    gold, events = banded_events()
+    result = score(load_gold(write_jsonl(tmp_path / "g.jsonl", gold)), events)
+    bands = result.bands()
+    assert [b["low"] for b in bands] == sorted(b["low"] for b in bands)
+    # every true and spurious triple with a confidence is in exactly one band
+    assert sum(b["n"] for b in bands) == result.tp + result.fp - 1  # the REJECT has no confidence
+    assert sum(b["tp"] for b in bands) == result.tp == 10
+    top = next(b for b in bands if b["low"] == 0.9)
+    assert top["n"] == 6 and top["fp"] == 0 and top["precision"] == 1.0
+    low = next(b for b in bands if b["low"] == 0.0)
+    assert low["n"] == 2 and low["precision"] == 0.0  # 0.20, 0.25: spurious
+    for b in bands:
+        if b["n"]:
+            assert b["low"] <= b["mean_confidence"] <= b["high"]
+        else:
+            assert b["precision"] is None
+
+
+def test_bands_edges_are_a_parameter_and_the_cli_shows_them(tmp_path) -> None:
+    gold, events = banded_events()
+    gp, ep = write_jsonl(tmp_path / "g.jsonl", gold), write_jsonl(tmp_path / "e.jsonl", events)
+    result = score(load_gold(gp), events)
+    two = result.bands((0.0, 0.5))
+    assert [b["n"] for b in two] == [6, 14] and two[1]["precision"] == 10 / 14
+    res = CliRunner().invoke(app, ["evaluate", str(gp), "--events", str(ep), "--errors", "0"])
+    assert res.exit_code == 0, res.output
+    assert "precision by confidence" in res.stdout and "0.90-1.00" in res.stdout
+    res = CliRunner().invoke(app, ["evaluate", str(gp), "--events", str(ep), "--json", "--errors", "0"])
+    out = json.loads(res.stdout)
+    assert sum(b["n"] for b in out["confidence_bands"]) == 20
+    res = CliRunner().invoke(app, ["evaluate", str(gp), "--events", str(ep), "--no-bands", "--errors", "0"])
+    assert "precision by confidence" not in res.stdout

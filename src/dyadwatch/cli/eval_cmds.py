@@ -11,6 +11,8 @@ import typer
 from .app import app
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..coding.evaluate import EvalResult
 
 
@@ -22,8 +24,9 @@ def evaluate_cmd(
     by_type: Annotated[bool, typer.Option("--by-type/--no-by-type", help="precision and recall per type")] = True,
     errors: Annotated[int, typer.Option("--errors", help="list this many missed and spurious events")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="print the numbers as one JSON object")] = False,
-    clean: Annotated[bool, typer.Option("--clean/--no-clean", help="strip page debris from texts first")] = False,
+    clean: Annotated[bool, typer.Option("--clean/--no-clean", help="strip page debris from texts first (as `code` does)")] = True,
     save_events: Annotated[Path | None, typer.Option("--save-events", help="write coded events here")] = None,
+    bands: Annotated[bool, typer.Option("--bands/--no-bands", help="precision per confidence band")] = True,
 ) -> None:
     """Precision, recall and F1 of event coding against a gold file (docs/EVALUATION.md rules)."""
     from ..coding.evaluate import code_gold, load_events, load_gold, score
@@ -49,14 +52,32 @@ def evaluate_cmd(
     result = score(docs, records)
     if as_json:
         out = result.summary()
+        if bands:
+            out["confidence_bands"] = result.bands()
         if errors:
             out["errors"] = [e.to_dict() for e in result.errors[:errors]]
         typer.echo(json.dumps(out, ensure_ascii=False))
         return
-    _print_report(result, by_type, errors)
+    _print_report(result, by_type, errors, bands)
 
 
-def _print_report(result: EvalResult, by_type: bool, n_errors: int) -> None:
+def _print_bands(console: Console, result: EvalResult) -> None:
+    """Precision per confidence band: does a higher confidence mean a surer event?"""
+    from rich.table import Table
+
+    rows = [r for r in result.bands() if r["n"]]
+    if not rows:
+        return
+    table = Table(title="precision by confidence", show_edge=False)
+    for col in ("confidence", "triples", "tp", "fp", "precision", "mean conf."):
+        table.add_column(col, justify="left" if col == "confidence" else "right")
+    for r in rows:
+        table.add_row(r["band"], str(r["n"]), str(r["tp"]), str(r["fp"]), f"{r['precision']:.2f}",
+                      f"{r['mean_confidence']:.2f}")
+    console.print(table)
+
+
+def _print_report(result: EvalResult, by_type: bool, n_errors: int, bands: bool = True) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -70,6 +91,8 @@ def _print_report(result: EvalResult, by_type: bool, n_errors: int) -> None:
             table.add_row(row["type"], str(row["tp"]), str(row["fp"]), str(row["fn"]),
                           f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}")
         console.print(table)
+    if bands:
+        _print_bands(console, result)
     if n_errors > 0 and result.errors:
         for kind in ("missed", "spurious"):
             errs = [e for e in result.errors if e.kind == kind]

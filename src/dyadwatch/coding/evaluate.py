@@ -240,6 +240,21 @@ class EvalError:
                 "sentences": self.sentences}
 
 
+# Confidence bands shown by `dyadwatch evaluate` (lower edges; the last band runs to 1).
+BANDS = (0.0, 0.3, 0.5, 0.65, 0.8, 0.9)
+
+
+@dataclass
+class Outcome:
+    """One scored triple: its story, whether it matched a gold event, and the highest confidence of
+    the event records that gave it (None when the records carry none)."""
+
+    story_id: str
+    triple: Triple
+    correct: bool
+    confidence: float | None
+
+
 @dataclass
 class EvalResult:
     tp: int
@@ -249,6 +264,25 @@ class EvalResult:
     errors: list[EvalError]
     n_docs: int = 0
     unknown_stories: int = 0  # coded story ids that are not in the gold file
+    outcomes: list[Outcome] = field(default_factory=list)  # every true and spurious triple
+
+    def bands(self, edges: tuple[float, ...] = BANDS) -> list[dict[str, Any]]:
+        """Precision of the scored triples per confidence band: [{"band", "low", "high", "n", "tp",
+        "fp", "precision", "mean_confidence"}], lowest band first; triples without a confidence
+        are left out."""
+        rows = []
+        for k, low in enumerate(edges):
+            high = edges[k + 1] if k + 1 < len(edges) else 1.0
+            last = k + 1 == len(edges)
+            inside = [o for o in self.outcomes if o.confidence is not None
+                      and low <= o.confidence and (o.confidence < high or last)]
+            tp = sum(o.correct for o in inside)
+            rows.append({"band": f"{low:.2f}-{high:.2f}", "low": low, "high": high, "n": len(inside),
+                         "tp": tp, "fp": len(inside) - tp,
+                         "precision": tp / len(inside) if inside else None,
+                         "mean_confidence": sum(o.confidence or 0.0 for o in inside) / len(inside) if inside
+                         else None})
+        return rows
 
     @property
     def precision(self) -> float:
@@ -289,13 +323,18 @@ def score(gold: Iterable[GoldDoc], events: Iterable[dict[str, Any]]) -> EvalResu
     docs = list(gold)
     by_story: dict[str, set[Triple]] = defaultdict(set)
     sentences: dict[tuple[str, Triple], list[str]] = defaultdict(list)
+    confidence: dict[tuple[str, Triple], float] = {}
     for rec in events:
         sid = str(rec.get("story_id"))
+        conf = _confidence(rec)
         for t in event_triples(rec):
             by_story[sid].add(t)
+            if conf is not None and conf > confidence.get((sid, t), -1.0):
+                confidence[(sid, t)] = conf
             text = rec.get("event_text")
             if isinstance(text, str) and text not in sentences[(sid, t)]:
                 sentences[(sid, t)].append(text)
+    outcomes: list[Outcome] = []
     tp = fp = fn = 0
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     errors: list[EvalError] = []
@@ -309,6 +348,7 @@ def score(gold: Iterable[GoldDoc], events: Iterable[dict[str, Any]]) -> EvalResu
                 used.add(hit)
                 tp += 1
                 per_type[key][0] += 1
+                outcomes.append(Outcome(doc.id, hit, True, confidence.get((doc.id, hit))))
             else:
                 fn += 1
                 per_type[key][2] += 1
@@ -322,10 +362,20 @@ def score(gold: Iterable[GoldDoc], events: Iterable[dict[str, Any]]) -> EvalResu
                 continue  # an optional reading, or a second triple for an already found event
             fp += 1
             per_type[t[2]][1] += 1
+            outcomes.append(Outcome(doc.id, t, False, confidence.get((doc.id, t))))
             errors.append(EvalError("spurious", doc.id, None, t, doc.text, sentences.get((doc.id, t), [])))
     known = {d.id for d in docs}
     return EvalResult(tp, fp, fn, dict(per_type), errors, n_docs=len(docs),
-                      unknown_stories=sum(1 for sid in by_story if sid not in known))
+                      unknown_stories=sum(1 for sid in by_story if sid not in known), outcomes=outcomes)
+
+
+def _confidence(rec: dict[str, Any]) -> float | None:
+    """A record's confidence in [0, 1], or None when it has none (or a value that is not a number)."""
+    value = rec.get("confidence")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if 0.0 <= value <= 1.0 else None
 
 
 def code_gold(docs: Iterable[GoldDoc], clean: bool = False) -> list[dict[str, Any]]:
