@@ -60,7 +60,10 @@ def test_data_files_are_consistent() -> None:
         assert row.get("uncertain", "") in ("", "1"), row
         by_office.setdefault((row["code"], row["office"]), []).append(
             (row["start"], row["end"] or "9999-12-31", row["name"]))
+    several = {"opposition figure", "political figure", "presidency member"}  # held by many at once
     for (code, office), terms in by_office.items():
+        if office in several:
+            continue
         terms.sort()
         for (s1, e1, n1), (s2, _e2, n2) in pairwise(terms):
             assert e1 <= s2, f"{code} {office}: {n1} ({s1}..{e1}) overlaps {n2} (from {s2})"
