@@ -208,6 +208,20 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+def _hyphen_parts(word: str) -> set[str]:
+    """Prefilter forms of a hyphenated trigger ("sit-in", "test-fire"): the tokenizer splits it, so its parts
+    are what a sentence shows; parts of one to three letters ("in", "up") would let every sentence through,
+    so they count only when no longer part exists."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2:
+        return set()
+    long = [p for p in parts if len(p) >= 4]
+    out: set[str] = set()
+    for p in long or parts[:1]:
+        out |= inflections(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Every lexicon file expanded into entries; a bad row is reported as `lexicon/FILE:LINE: reason`."""
@@ -268,13 +282,11 @@ def load_lexicon() -> Lexicon:
                     forms |= inflections(o.split()[-1])
                 continue
             forms |= inflections(e.lemma)
-            for part in e.lemma.split("-"):
-                forms |= inflections(part)
+            forms |= _hyphen_parts(e.lemma)
         else:
             nouns.setdefault(e.lemma.split()[-1], []).append(e)
             forms |= inflections(e.lemma.split()[-1])
-            for part in e.lemma.split()[-1].split("-"):
-                forms |= inflections(part)
+            forms |= _hyphen_parts(e.lemma.split()[-1])
     forms |= {"must", "should"}  # "X said Y must ..." is a demand
     for entries in verbs.values():
         entries.sort(key=lambda e: -e.specificity())
@@ -324,6 +336,10 @@ def noun_forms(tok: Token) -> set[str]:
     out = {lemma, tok.lower_}
     if lemma.endswith("s") and len(lemma) > 3:
         out.add(lemma[:-1])
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+        # "sit-in", "build-up", "cease-fire": the tokenizer splits the word; the last part carries it
+        first = tok.nbor(-2).lower_
+        out |= {f"{first}-{tok.lower_}", f"{first}-{lemma}"}
     return out
 
 
@@ -382,13 +398,19 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
                     if g.dep_ == "pobj":
                         obj_forms |= noun_forms(g)
                         head_forms |= noun_forms(g)  # "dozens of missiles": the missiles decide
+    agent_forms: set[str] = set()  # "exporters were hit by the fall in the currency": the cause decides the sense
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    agent_forms |= noun_forms(g)
     out = []
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
             continue
         if e.obj and not (e.obj & obj_forms):
             continue
-        if e.not_obj and e.not_obj & obj_forms:
+        if e.not_obj and e.not_obj & (obj_forms | agent_forms):
             continue  # another sense: "hit a record high", "began a hunger strike", "cannot match its spending"
         out.append(e)
     if not out:

@@ -1,0 +1,286 @@
+"""Trigger matching (coding/triggers.py) on sentences written for these tests in wire shapes: each sentence
+fires a lexicon entry of its type, other senses of the same words fire none, the coder codes the type, and
+the prefilter loses no event that parsing every sentence finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dyadwatch.coding import Coder
+from dyadwatch.coding.triggers import load_lexicon, match_noun, match_verb
+from dyadwatch.ingest.article import Article
+from dyadwatch.nlp import get_nlp
+
+# (expected type, sentence): written by the lexicon engineer in wire shapes; none is taken from any data set.
+POSITIVE = [
+    # AGREE
+    ("AGREE", "Ethiopia and Eritrea clinched a deal on Sunday to reopen their shared border, officials in Addis Ababa said."),
+    ("AGREE", "Kenya pledged 1,000 police officers to a security mission in Haiti, the foreign ministry said on Monday."),
+    ("AGREE", "Moldova signalled its readiness to resume talks with Transnistria after a two-year pause."),
+    ("AGREE", "The Philippines and Vietnam hammered out a framework agreement on coast guard cooperation in the South China Sea."),
+    ("AGREE", "Serbia has offered to mediate between Bosnia's feuding leaders, a government statement said."),
+    ("AGREE", "Nepal promised India on Tuesday that it would tighten controls along their open border."),
+    # CONSULT
+    ("CONSULT", "Turkish Foreign Minister Hakan Fidan held talks with his Iraqi counterpart in Baghdad on Wednesday."),
+    ("CONSULT", "Pakistani Prime Minister Shehbaz Sharif travelled to Riyadh on Thursday for a two-day official visit."),
+    ("CONSULT", "President Emmanuel Macron hosted Indian Prime Minister Narendra Modi at the Elysee Palace on Friday."),
+    ("CONSULT", "Japan's prime minister spoke with the Australian prime minister by telephone on Monday about regional security."),
+    ("CONSULT", "Qatar has been mediating between Hamas and Israel for months, diplomats said."),
+    ("CONSULT", "Chinese Premier Li Qiang arrived in Canberra on Saturday, the first visit by a Chinese premier in seven years."),
+    ("CONSULT", "The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday to discuss a peace treaty."),
+    ("CONSULT", "Norway's foreign minister paid a visit to Colombia last week to meet government negotiators."),
+    # SUPPORT
+    ("SUPPORT", "Germany praised Poland's decision to take in more Ukrainian refugees, a government spokesman said."),
+    ("SUPPORT", "The Arab League voiced its full support for Somalia's territorial integrity on Sunday."),
+    ("SUPPORT", "Spain formally recognised Palestine as a state on Tuesday, joining Ireland and Norway."),
+    ("SUPPORT", "Japan apologised to South Korea for the remarks of a senior official, the foreign ministry said."),
+    ("SUPPORT", "Mexico and Canada signed a memorandum on energy cooperation in Ottawa on Monday."),
+    ("SUPPORT", "Hungary sided with Turkey in the dispute over NATO membership, Hungarian officials said."),
+    # COOPERATE
+    ("COOPERATE", "Colombia extradited a suspected drug lord to the United States on Wednesday, the attorney general said."),
+    ("COOPERATE", "Indonesian and Australian troops began joint exercises in Darwin on Monday."),
+    ("COOPERATE", "Britain has shared intelligence with Ukraine on Russian troop movements, a defence source said."),
+    ("COOPERATE", "Egyptian police have shared intelligence with Sudan on smuggling networks, officials in Cairo said."),
+    # AID
+    ("AID", "Germany delivered two more Patriot air defence systems to Ukraine on Thursday, the defence ministry said."),
+    ("AID", "The United Arab Emirates shipped 500 tonnes of food aid to Sudan, the state news agency reported."),
+    ("AID", "Saudi Arabia handed over 50 ambulances to Yemen's health ministry in Aden on Tuesday."),
+    ("AID", "Japan gave Ukraine an additional $4.5 billion in financial aid on Tuesday, the finance ministry said."),
+    ("AID", "The World Bank approved a $1.5 billion loan to Ethiopia on Friday to support its budget."),
+    ("AID", "Jordan airdropped medical supplies and food over northern Gaza on Monday, the army said."),
+    ("AID", "France donated 100,000 vaccine doses to Senegal, the French embassy in Dakar said."),
+    ("AID", "Ecuador granted asylum to a former Bolivian minister, the foreign ministry said on Sunday."),
+    ("AID", "Britain supplied Kyiv with long-range Storm Shadow missiles, the defence secretary confirmed."),
+    # RETREAT
+    ("RETREAT", "Russia released two American journalists on Thursday as part of a prisoner exchange with Washington."),
+    ("RETREAT", "France withdrew its last troops from Niger on Friday, ending a decade-long counterterrorism mission."),
+    ("RETREAT", "The United States lifted sanctions on Venezuela's oil sector on Wednesday after the government agreed to hold an election."),
+    ("RETREAT", "The Houthis declared a unilateral ceasefire on Sunday, a spokesman for the group said."),
+    ("RETREAT", "Iran allowed inspectors of the International Atomic Energy Agency into the Fordow site on Monday, diplomats said."),
+    ("RETREAT", "The prime minister of Peru resigned on Tuesday amid a corruption scandal."),
+    ("RETREAT", "Armenia handed back four border villages to Azerbaijan on Friday under a demarcation deal."),
+    ("RETREAT", "Israel eased its blockade of Gaza on Sunday, allowing fuel trucks through the Rafah crossing."),
+    ("RETREAT", "Azerbaijan repatriated the remains of 20 Armenian soldiers on Wednesday, the Armenian defence ministry said."),
+    # CONCEDE
+    ("CONCEDE", "The Kenyan government backed down on Wednesday and withdrew a finance bill that had set off deadly protests."),
+    ("CONCEDE", "Sri Lanka lifted a ban on public gatherings on Saturday, the president's office said."),
+    ("CONCEDE", "The junta in Guinea granted an amnesty to 100 political prisoners, state television reported."),
+    ("CONCEDE", "Georgian prosecutors dropped the charges against the opposition leader on Monday."),
+    # REQUEST
+    ("REQUEST", "Ukraine urged Germany on Monday to supply Taurus cruise missiles without further delay."),
+    ("REQUEST", "The U.N. secretary-general called on Israel and Hezbollah to stop firing across the Blue Line."),
+    ("REQUEST", "Somalia asked the African Union to keep its peacekeepers in the country for another year."),
+    ("REQUEST", "Lebanon appealed for international aid on Tuesday after the explosion in the port of Beirut."),
+    ("REQUEST", "Poland demanded that Belarus halt the flow of migrants across their border, the interior minister said."),
+    ("REQUEST", "South Africa sought the extradition of two Indian businessmen from the United Arab Emirates."),
+    ("REQUEST", "The Philippines pressed China to release the crew of a detained fishing boat, the foreign ministry said."),
+    # ACCUSE
+    ("ACCUSE", "Beijing condemned Washington's latest arms sale to Taiwan as a grave interference in China's internal affairs."),
+    ("ACCUSE", "Algeria accused Morocco on Tuesday of spying on its officials with Israeli software."),
+    ("ACCUSE", "India lodged a strong protest with Pakistan over the killing of two soldiers on the Line of Control."),
+    ("ACCUSE", "The Kremlin lashed out at Finland over its decision to close the border, the Russian foreign ministry said."),
+    ("ACCUSE", "Gambia filed a genocide case against Myanmar at the International Court of Justice."),
+    ("ACCUSE", "Greek prosecutors opened an investigation into the shipwreck off Pylos, a court official said."),
+    ("ACCUSE", "Washington presented evidence to the Security Council that Iran had supplied drones to Russia."),
+    ("ACCUSE", "Thailand summoned the Cambodian ambassador on Friday over the shelling of a border village."),
+    ("ACCUSE", "Kazakhstan's foreign ministry criticised Moscow's remarks about its northern regions."),
+    ("ACCUSE", "Pakistan and Afghanistan traded accusations on Sunday after a border skirmish."),
+    # REJECT
+    ("REJECT", "Israel rejected a call by France for an immediate ceasefire in Lebanon, an Israeli official said."),
+    ("REJECT", "Russia vetoed a Security Council resolution on Thursday that would have extended the mandate of sanctions monitors."),
+    ("REJECT", "Venezuela's government refused to recognise the ruling of the International Court of Justice on Essequibo."),
+    ("REJECT", "Hungary blocked a European Union statement on Tuesday criticising China's human rights record."),
+    ("REJECT", "Myanmar's junta turned down an offer of talks from the main ethnic armed groups."),
+    ("REJECT", "North Korea dismissed a South Korean proposal for family reunions as a propaganda stunt."),
+    # THREATEN
+    ("THREATEN", "Iran threatened on Sunday to close the Strait of Hormuz if its oil exports are blocked."),
+    ("THREATEN", "The United States warned Serbia against any military move toward Kosovo, the State Department said."),
+    ("THREATEN", "Hezbollah vowed retaliation against Israel on Wednesday for the killing of a senior commander."),
+    ("THREATEN", "The military government gave the French ambassador an ultimatum to leave the country within 48 hours."),
+    # PROTEST
+    ("PROTEST", "Thousands of farmers blocked roads in Brussels on Thursday to protest against European Union trade policy."),
+    ("PROTEST", "Opposition supporters staged a sit-in outside the electoral commission in Kinshasa on Monday."),
+    ("PROTEST", "Tens of thousands of Israelis rallied in Tel Aviv on Saturday against the government's judicial overhaul."),
+    ("PROTEST", "Doctors in South Korea went on strike on Tuesday over a plan to raise medical school admissions."),
+    ("PROTEST", "Jailed activists in Bahrain began a hunger strike to protest against their conditions, a rights group said."),
+    ("PROTEST", "Protesters burned an effigy of the president outside the parliament in Nairobi on Tuesday."),
+    ("PROTEST", "Rioters torched cars and looted shops in the suburbs of Paris on the third night of unrest."),
+    # MOBILIZE
+    ("MOBILIZE", "Russia massed tens of thousands of troops near the Ukrainian border, satellite images showed."),
+    ("MOBILIZE", "North Korea test-fired two short-range ballistic missiles into the sea on Thursday, Seoul said."),
+    ("MOBILIZE", "China held live-fire drills around Taiwan on Saturday, three days after the island's election."),
+    ("MOBILIZE", "Azerbaijan deployed additional troops to its border with Armenia, the defence ministry in Yerevan said."),
+    ("MOBILIZE", "Japan scrambled fighter jets on Monday as Chinese and Russian bombers flew near its airspace."),
+    ("MOBILIZE", "Venezuela mobilised 5,000 soldiers to its eastern border with Guyana, the defence minister said."),
+    ("MOBILIZE", "Iran unveiled a new hypersonic missile at a ceremony in Tehran on Tuesday, state media reported."),
+    ("MOBILIZE", "Pakistan raised the alert level of its air defences on Wednesday, a military spokesman said."),
+    # COERCE
+    ("COERCE", "Iranian security forces arrested a French citizen in Tehran on espionage charges, the judiciary said."),
+    ("COERCE", "Turkey detained 30 suspected members of the Islamic State group in raids across Istanbul on Tuesday."),
+    ("COERCE", "Israel deported the activists aboard the aid flotilla to their home countries on Sunday."),
+    ("COERCE", "Iran seized a Greek-flagged oil tanker in the Gulf of Oman, the navy said on Thursday."),
+    ("COERCE", "The junta in Niger banned all activities of political parties, a statement on state television said."),
+    ("COERCE", "Bangladesh imposed a nationwide curfew on Friday after deadly clashes between police and students."),
+    ("COERCE", "Russian hackers breached the email accounts of senior German officials, the government in Berlin said."),
+    ("COERCE", "Ethiopia's government shut down the internet in the Amhara region on Thursday, residents said."),
+    ("COERCE", "Azerbaijani forces sealed off the Lachin corridor, the only road linking Armenia to Karabakh."),
+    ("COERCE", "Russia annexed four regions of Ukraine in September 2022 after referendums condemned in the West."),
+    ("COERCE", "Israeli police cracked down on protesters in Jerusalem on Monday, arresting dozens."),
+    ("COERCE", "Tunisia revoked the accreditation of two foreign correspondents on Wednesday."),
+    ("COERCE", "Armed men looted the warehouses of the World Food Programme in Khartoum, the agency said."),
+    # SANCTION
+    ("SANCTION", "The European Union imposed sanctions on six Iranian officials on Monday over the crackdown on protesters."),
+    ("SANCTION", "Australia froze the assets of three Russian banks, the foreign minister said on Friday."),
+    ("SANCTION", "Mali expelled the German ambassador on Friday, accusing him of a discourteous attitude."),
+    ("SANCTION", "Israel recalled its ambassador to Turkey for consultations, the foreign ministry said."),
+    ("SANCTION", "Bolivia severed diplomatic ties with Israel on Tuesday over the war in Gaza."),
+    ("SANCTION", "The United States suspended military aid to Egypt worth $130 million, the State Department said."),
+    ("SANCTION", "The U.S. Treasury blacklisted four companies on Thursday for shipping Iranian oil to China."),
+    ("SANCTION", "Azerbaijan broke off talks with Armenia after the latest shooting on their border."),
+    ("SANCTION", "China banned imports of Japanese seafood on Thursday after Tokyo began releasing water from Fukushima."),
+    ("SANCTION", "Burkina Faso suspended the broadcasts of a French radio station, accusing it of spreading false news."),
+    ("SANCTION", "A Moscow court convicted an American journalist of espionage on Friday and sentenced him to 16 years."),
+    ("SANCTION", "Canada cancelled a planned visit by its trade minister to India after the diplomatic row."),
+    # ASSAULT
+    ("ASSAULT", "Russian forces pounded the eastern city of Kharkiv with missiles overnight, the regional governor said."),
+    ("ASSAULT", "Israeli aircraft carried out strikes on Hezbollah positions in southern Lebanon on Tuesday."),
+    ("ASSAULT", "Gunmen kidnapped 20 students from a school in northern Nigeria on Thursday, police said."),
+    ("ASSAULT", "Militants ambushed an army convoy in Burkina Faso's north, killing 15 soldiers."),
+    ("ASSAULT", "Congolese soldiers engaged in a firefight with Rwandan troops near the border town of Bunagana on Monday."),
+    ("ASSAULT", "Ukrainian drones struck an oil refinery in Russia's Krasnodar region overnight."),
+    ("ASSAULT", "Sudan's paramilitary forces shelled the city of El Fasher for a fifth day on Sunday."),
+    ("ASSAULT", "An al-Shabaab suicide bomber detonated explosives at a market in Mogadishu on Friday, killing nine people."),
+    ("ASSAULT", "Houthi forces launched a barrage of drones at a British warship in the Red Sea on Tuesday."),
+    ("ASSAULT", "Myanmar's military razed dozens of villages in Sagaing region, a rights group said."),
+    ("ASSAULT", "Police fired tear gas at demonstrators outside the parliament in Tbilisi on Thursday."),
+    ("ASSAULT", "Pakistani troops exchanged fire with Afghan border guards near Torkham on Sunday."),
+    ("ASSAULT", "Azerbaijan launched an offensive against Armenian forces in Karabakh on Tuesday."),
+    ("ASSAULT", "Sudan's army shot down a drone over Port Sudan on Sunday, the defence ministry said."),
+    ("ASSAULT", "Islamic State fighters stormed a prison in northeastern Syria on Sunday, freeing hundreds of inmates."),
+    ("ASSAULT", "Russian warplanes bombed rebel-held areas of Idlib province on Wednesday, activists said."),
+    ("ASSAULT", "Islamist fighters beheaded 11 villagers in northern Mozambique, local officials said."),
+    # nominalisations and passives
+    ("SANCTION", "The expulsion of two Russian diplomats by Norway was announced on Thursday."),
+    ("COERCE", "The arrest of the opposition leader by Senegalese police set off protests in Dakar."),
+    ("ASSAULT", "An Israeli air strike on a school in Gaza City killed at least 20 people, medics said."),
+    ("SANCTION", "Two Chinese diplomats were expelled by the Netherlands on Friday over espionage."),
+    ("COERCE", "Three Indian fishermen were detained by the Sri Lankan navy off Jaffna on Sunday."),
+    ("AID", "Polish arms deliveries to Ukraine reached the front on Monday, officials said."),
+    ("CONSULT", "Talks between Iran and the United States resumed in Oman on Saturday."),
+]
+# another sense of a trigger word: no political event of that type
+NEGATIVE = [
+    ("ASSAULT", "The company's shares hit a record high on Tuesday after strong quarterly results."),
+    ("ASSAULT", "Farmers in France began a general strike on Monday over falling prices."),
+    ("ASSAULT", "The central bank fired its chief economist after the inflation forecast proved wrong."),
+    ("AID", "The minister delivered a speech to parliament on Tuesday about the budget."),
+    ("ASSAULT", "The new policy struck a chord with voters in the rural provinces."),
+    ("ASSAULT", "Critics attacked the government's budget plan as reckless."),
+    ("ASSAULT", "Exporters were hit by the sharp fall in the value of the currency."),
+    ("AID", "The report provides a detailed account of the negotiations."),
+    ("MOBILIZE", "The central bank deployed new tools to fight inflation."),
+    ("ASSAULT", "The ruling party launched its election campaign in the capital on Sunday."),
+    ("SANCTION", "Officials announced measures to boost the economy on Tuesday."),
+    ("COERCE", "The company seized the opportunity to expand into Asian markets."),
+    ("RETREAT", "The team withdrew from the tournament after two players were injured."),
+    ("ASSAULT", "Protesters continued their hunger strike outside the ministry for a second week."),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp)
+
+
+def fired(nlp, text: str) -> list:
+    """Every lexicon entry that fires on a token of the parsed sentence."""
+    lex = load_lexicon()
+    out = []
+    for tok in nlp(text):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            out.extend(match_verb(tok, lex))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            e = match_noun(tok, lex)
+            if e is not None:
+                out.append(e)
+    return out
+
+
+@pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
+def test_a_lexicon_entry_of_the_type_fires(nlp, etype, text):
+    got = fired(nlp, text)
+    assert any(e.event == etype for e in got), f"{etype} not fired; fired: {[e.id for e in got]}"
+
+
+@pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
+def test_another_sense_fires_no_entry_of_the_type(nlp, etype, text):
+    got = [e.id for e in fired(nlp, text) if e.event == etype]
+    assert not got, f"{etype} fired by {got}"
+
+
+def _asserted_types(coder, texts: list[str]) -> list[set[str]]:
+    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, t in enumerate(texts)]
+    return [{e.event for e in evs if e.modality == "asserted"} for evs in coder.code_many(arts)]
+
+
+def test_the_coder_codes_the_type_of_most_sentences(coder):
+    types = _asserted_types(coder, [t for _, t in POSITIVE])
+    missed = [(want, text) for (want, text), got in zip(POSITIVE, types) if want not in got]
+    # argument logic (who did it to whom) is not this module's: a few sentences may lose their actor
+    assert len(missed) <= len(POSITIVE) // 10, "\n".join(f"{w}: {t}" for w, t in missed)
+
+
+def test_the_coder_codes_no_event_of_the_other_sense(coder):
+    types = _asserted_types(coder, [t for _, t in NEGATIVE])
+    wrong = [(etype, text) for (etype, text), got in zip(NEGATIVE, types) if etype in got]
+    assert not wrong, wrong
+
+
+def test_the_prefilter_keeps_every_event(coder):
+    # one article of all the sentences: the prefilter must not drop a sentence that holds an event
+    text = " ".join(t for _, t in POSITIVE + NEGATIVE)
+    art = Article(text=text, date="2024-05-06", raw_id="all")
+
+    def keys(evs):
+        return {(e.event, e.trigger_start, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+                for e in evs}
+
+    assert keys(coder.code(art)) == keys(coder.code(art, parse_all=True))
+
+
+def test_an_object_class_rejects_the_other_sense_whatever_the_tense(nlp):
+    for text in ("Investors hit the sell button.", "The index is hitting new highs.",
+                 "Workers have launched a nationwide strike."):
+        assert not [e.id for e in fired(nlp, text) if e.event == "ASSAULT"], text
+    for text in ("Artillery hit the village.", "The army is hitting rebel positions.",
+                 "Drones have launched strikes on the port."):
+        assert [e.id for e in fired(nlp, text) if e.event == "ASSAULT"], text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), max_size=6))
+def test_a_user_lexicon_file_of_any_content_never_breaks_loading(tmp_path_factory, lines):
+    d = tmp_path_factory.mktemp("kb") / "lexicon" / "types"
+    d.mkdir(parents=True)
+    (d / "x.csv").write_text("id,kind,words,obj,event,mode,cameo,recip,flags\n" + "\n".join(lines), "utf-8")
+    import os
+
+    old = os.environ.get("DYADWATCH_KB")
+    os.environ["DYADWATCH_KB"] = str(d.parent.parent)
+    load_lexicon.cache_clear()
+    try:
+        lex = load_lexicon()
+        assert lex.get("v001") is not None  # the bundled lexicon is still there
+    finally:
+        if old is None:
+            os.environ.pop("DYADWATCH_KB", None)
+        else:
+            os.environ["DYADWATCH_KB"] = old
+        load_lexicon.cache_clear()
