@@ -24,7 +24,7 @@ from .common import (
     cameo_joins,
     cameo_select,
 )
-from .reading import ImportReport, LineMap, Plain, read_table
+from .reading import CSV, ImportReport, LineMap, Plain, read_into, read_table
 from .stage import finish
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -79,17 +79,17 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
                   report: ImportReport, encoding: str = "utf-8") -> list[tuple[int, str, str]]:
     """Read one GDELT event file and stage + store its rows. Returns the reader's rejects."""
     cols = event_columns(n_fields)
-    rejects = read_table(con, plain, "_dw_src", cols, encoding=encoding, extra=", dateformat='%Y%m%d'")
-    if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
-        return rejects  # the caller re-reads the file as Latin-1
     v2 = n_fields == 61
     url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in cols else "NULL::VARCHAR"
     # the actor columns are renamed A1*/A2* so the actor joins read the same for both
     a1 = ", ".join(f"Actor1{x} AS A1{x}" for x in _ACTOR)
     a2 = ", ".join(f"Actor2{x} AS A2{x}" for x in _ACTOR)
-    con.execute(f"""
+    # one statement from the reader to the staged rows (no copy of the file in between); the
+    # rows keep the file's order, so their position is the stage's rowid
+    rejects = read_into(con, plain, f"""
     CREATE OR REPLACE TEMP TABLE _dw_stage AS
-    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, *, {a1}, {a2}, nullif(trim(EventCode), '') AS cameo_raw FROM _dw_src),
+    WITH u AS (SELECT row_number() OVER () AS _row, *, {a1}, {a2}, nullif(trim(EventCode), '') AS cameo_raw
+               FROM {CSV}),
     m AS (
         SELECT u.*, {cameo_select('u.cameo_raw')},
                {_actor_code('a1')} AS a_code, {_actor_code('a2')} AS r_code,
@@ -125,11 +125,13 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
         CASE {CAMEO_ERR_DETAIL} END AS err_detail,
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
-    """)
+    """, cols, encoding=encoding, extra=", dateformat='%Y%m%d'")
+    if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
+        con.execute("DROP TABLE IF EXISTS _dw_stage")
+        return rejects  # the caller re-reads the file as Latin-1
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
     finish(con, report, name, lines, "GLOBALEVENTID")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
-    con.execute("DROP TABLE IF EXISTS _dw_src")
     return rejects
 
 

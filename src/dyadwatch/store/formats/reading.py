@@ -285,17 +285,28 @@ def read_table(con: duckdb.DuckDBPyConnection, plain: Plain, table: str, columns
     rows in file order), keeping rejected rows aside. Returns the rejected rows as
     (line, reason, detail), one per line, sorted."""
     con.execute(f"DROP TABLE IF EXISTS {table}")
+    return read_into(con, plain, f"CREATE TEMP TABLE {table} AS SELECT {select} FROM {CSV}", columns, skip,
+                     quote, encoding, extra)
+
+
+CSV = "<<csv>>"  # where read_into puts the read_csv(...) call in its statement
+
+
+def read_into(con: duckdb.DuckDBPyConnection, plain: Plain, statement: str, columns: dict[str, str],
+              skip: int = 0, quote: str = "", encoding: str = "utf-8", extra: str = "") -> list[tuple[int, str, str]]:
+    """Run `statement`, in which `CSV` stands for DuckDB's reader of `plain` (typed `columns`; a
+    query over it without ORDER BY keeps the file's order), keeping rejected rows aside. Returns the
+    rejected rows as (line, reason, detail), one per line, sorted."""
     for t in ("_dw_rej", "_dw_scan"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
     q = quote.replace("'", "''")
     path = str(plain.path).replace("'", "''")
-    con.execute(
-        f"CREATE TEMP TABLE {table} AS SELECT {select} FROM read_csv('{path}', delim='\t', header=false, "
-        f"quote='{q}', escape='{q}', new_line='\\n', auto_detect=false, strict_mode=false, "
-        f"skip={int(skip)}, columns={csv_columns_sql(columns)}, store_rejects=true, rejects_table='_dw_rej', "
-        f"rejects_scan='_dw_scan', max_line_size={MAX_LINE_BYTES}, encoding='{encoding}', "
-        f"null_padding=false{extra})"
-    )
+    reader = (f"read_csv('{path}', delim='\t', header=false, "
+              f"quote='{q}', escape='{q}', new_line='\\n', auto_detect=false, strict_mode=false, "
+              f"skip={int(skip)}, columns={csv_columns_sql(columns)}, store_rejects=true, rejects_table='_dw_rej', "
+              f"rejects_scan='_dw_scan', max_line_size={MAX_LINE_BYTES}, encoding='{encoding}', "
+              f"null_padding=false{extra})")
+    con.execute(statement.replace(CSV, reader))
     rows = con.execute(
         "SELECT line, list(error_type ORDER BY column_idx), list(column_name ORDER BY column_idx), "
         "list(error_message ORDER BY column_idx), any_value(csv_line) FROM _dw_rej GROUP BY line ORDER BY line"

@@ -48,8 +48,10 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
     checks run on a narrow copy of the row keys (`_dw_chk`); the wide rows are computed once, in the
     INSERT, leaving out the rows dropped (`_dw_drop`)."""
     stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
+    # a stage without `_row` holds the rows in the file's order: their position is the rowid
+    row_sql = "_row" if "_row" in stage_cols else "(rowid - (SELECT min(rowid) FROM _dw_stage) + 1)"
     warn_cols = "warn, warn_detail" if "warn" in stage_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT _row, id, origin_id, err, err_detail, {warn_cols}, "
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT {row_sql} AS _row, id, origin_id, err, err_detail, {warn_cols}, "
                 "event IS NULL AS no_type FROM _dw_stage")
     n_rows, n_bad, n_warn, n_no_type = con.execute(
         "SELECT count(*), count(err), count(warn), count(*) FILTER (err IS NULL AND no_type) FROM _dw_chk"
@@ -89,7 +91,7 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
         report.already += good - left
         good = left
     if good:
-        keep = "" if good == n_rows else " WHERE _row IN (SELECT _row FROM _dw_chk)"
+        keep = "" if good == n_rows else f" WHERE {row_sql} IN (SELECT _row FROM _dw_chk)"
         cols = ", ".join(c for c in event_columns(con) if c in stage_cols)
         # into an empty store, rows go in the order Store.optimize would give them (events by id,
         # dyads by source, target, date), so a first big import needs no re-sort afterwards
