@@ -42,6 +42,7 @@ from pydantic import BaseModel, Field
 from .. import __version__, config
 from .cache import ResponseCache
 from .guard import CSP, SECURITY_HEADERS, Guard, Limits, allowed_hosts
+from .openapi import complete as complete_openapi
 from .queries import clamp_range, dyad_event_page, impact_fit, jsonable, network, records
 
 log = logging.getLogger("dyadwatch.web")
@@ -51,6 +52,13 @@ T = TypeVar("T")
 STATIC_DIR = Path(str(resources.files("dyadwatch.web").joinpath("static")))
 
 MAX_PAGE = 1000
+MODALITY = "(asserted|negated|hypothetical|future|claimed)"
+MODALITIES_RE = f"^{MODALITY}(,{MODALITY})*$"
+FREQ_RE = "^(day|week|month|quarter|year|[DWMQYdwmqy])$"
+SINCE_Q = Query(None, description="first date, YYYY-MM-DD")
+UNTIL_Q = Query(None, description="last date, YYYY-MM-DD")
+MODALITY_Q = Query("asserted", pattern=f"^{MODALITY}?$",
+                   description="asserted (the default), negated, hypothetical, future, claimed; empty: all")
 _MODEL_LOCK = threading.Lock()
 
 
@@ -212,7 +220,7 @@ def _freq(value: str | None) -> str:
     return f
 
 
-def _iso(value: str | None, name: str) -> str | None:
+def _iso(value: str | _date | None, name: str) -> str | None:
     if value in (None, ""):
         return None
     try:
@@ -266,6 +274,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         redoc_url=None,
     )
     app.state.backend = backend
+    app.openapi = lambda: complete_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(ResponseCache, generation=lambda: (backend._opened, backend.generation))
     app.add_middleware(Guard, hosts=allowed_hosts(bind, allow_hosts), max_body=limits.max_body, token=token,
                        token_paths=lambda method, path: method == "POST" and path.startswith("/api/"))
@@ -338,9 +347,10 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         actor: str | None = Query(None, description="actor code or name (comma-separated: any of them)"),
         recipient: str | None = Query(None, description="recipient code or name (comma-separated)"),
         type: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT (comma-separated)"),
-        since: str | None = Query(None, description="first date, YYYY-MM-DD"),
-        until: str | None = Query(None, description="last date, YYYY-MM-DD"),
-        modality: str | None = Query(None, description="asserted, negated, hypothetical, future, claimed"),
+        since: _date | None = SINCE_Q,
+        until: _date | None = UNTIL_Q,
+        modality: str | None = Query(None, pattern=MODALITIES_RE,
+                                     description="asserted, negated, hypothetical, future, claimed (comma-separated)"),
         story_id: str | None = Query(None, description="events of one article"),
         dyad: str | None = Query(None, description="A,B: events between A and B either way "
                                                    "(instead of actor and recipient)"),
@@ -461,9 +471,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         return rows[:limit]
 
     @app.get("/api/network", tags=["actors"])
-    def get_network(since: str | None = None, until: str | None = None,
+    def get_network(since: _date | None = None, until: _date | None = None,
                     min_events: int = Query(1, ge=1), limit: int = Query(150, ge=1, le=2000),
-                    modality: str = "asserted") -> dict[str, Any]:
+                    modality: str = MODALITY_Q) -> dict[str, Any]:
         """Who interacts with whom: undirected edges with event counts and net cooperation."""
         df = run(network, since=_iso(since, "since"), until=_iso(until, "until"),
                  min_events=min_events, limit=limit, modality=modality or None)
@@ -476,12 +486,12 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             raise HTTPException(422, f"a dyad needs two different actors (both are {ca})")
         return ca, cb, _freq(freq)
 
-    freq_q = Query("week", description="period: day, week, month, quarter, year (or D, W, M, Q, Y)")
+    freq_q = Query("week", pattern=FREQ_RE, description="period: day, week, month, quarter, year (or D, W, M, Q, Y)")
     measure_q = Query("net_coop", description="net_coop, plover_mean, plover_sum, goldstein_mean, n_events")
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["dyads"])
-    def series(a: str, b: str, freq: str = freq_q, since: str | None = None, until: str | None = None,
-               directed: bool = False, modality: str = "asserted") -> dict[str, Any]:
+    def series(a: str, b: str, freq: str = freq_q, since: _date | None = None, until: _date | None = None,
+               directed: bool = False, modality: str = MODALITY_Q) -> dict[str, Any]:
         """Cooperation-conflict series of a dyad: one row per period and direction (a->b, b->a, both)
         with counts by quad class and type, PLOVER and Goldstein sums and means, net_coop."""
         from ..analysis import dyad_series
@@ -493,8 +503,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                 "points": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/regimes", tags=["dyads"])
-    def regimes(a: str, b: str, freq: str = freq_q, measure: str = measure_q, since: str | None = None,
-                until: str | None = None,
+    def regimes(a: str, b: str, freq: str = freq_q, measure: str = measure_q, since: _date | None = None,
+                until: _date | None = None,
                 penalty: float | None = Query(None, gt=0, allow_inf_nan=False,
                                               description="change-point penalty (> 0); default: scaled to the data")
                 ) -> dict[str, Any]:
@@ -507,7 +517,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         return {"a": ca, "b": cb, **jsonable(dict(df.attrs)), "regimes": records(df)}
 
     @app.get("/api/dyads/{a}/{b}/impact", tags=["dyads"])
-    def impact(a: str, b: str, date: str | None = None, event: str | None = None, freq: str = freq_q,
+    def impact(a: str, b: str, date: _date | None = None, event: str | None = None, freq: str = freq_q,
                measure: str = measure_q, window: int | None = Query(None, ge=2, le=520)) -> dict[str, Any]:
         """Did the dyad change at `date` (or at the date of the stored `event`)? Segmented regression
         with a placebo test: verdict, level and trend change, and per period the observed value and
