@@ -173,7 +173,7 @@ def page_article(url: str, res_content: bytes, where: str, *, charset: str | Non
 
 
 def item_articles(item: FeedItem, where: str, *, fetcher: Fetcher | None = None, source: str | None = None,
-                  date: str | None = None) -> list[Any]:
+                  date: str | None = None, allow_private: bool | None = None) -> list[Any]:
     """The article of one feed item (and an IngestError when its link failed and the item's
     own text stands in), or only an IngestError when there is nothing to store."""
     from .readers import _make_article
@@ -182,7 +182,7 @@ def item_articles(item: FeedItem, where: str, *, fetcher: Fetcher | None = None,
     art = None
     if fetcher is not None and item.link:
         try:
-            res = fetcher.get(item.link)
+            res = fetcher.get(item.link, allow_private=allow_private)
             got = page_article(item.link, res.content, where, charset=res.charset, source=source,
                                date=item.date or date)
         except FetchError as exc:
