@@ -9,7 +9,7 @@ from .agents import actor_from_place, subject
 from .clause_modality import decide_modality, willing_intent
 from .intent import intent_type
 from .nominal import noun_args
-from .recipients import recipients
+from .recipients import find_recipients
 from .scope import Cand, Draft, Scope
 from .speech import reported_speech
 from .triggers import SPEECH
@@ -24,9 +24,9 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     # who acts, who is acted on, as the grammar says
     if e.kind == "verb":
         d.actors, d.how = subject(c.tok, sc)
-        d.recips = recipients(c.tok, e, sc, d.actors)
+        d.recips, d.recip_slot = find_recipients(c.tok, e, sc, d.actors)
     else:
-        d.actors, d.recips, d.how = noun_args(c.tok, e, sc)
+        d.actors, d.recips, d.how, d.recip_slot = noun_args(c.tok, e, sc)
     actor_from_place(d, sc)
     if not d.actors:
         return None
@@ -50,8 +50,12 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
         return None
     reinterpret.conditional_threat(d, sc, spoken=sp is not None)
     targets.other_party(d, sc)
+    joint.symmetric(d)
     joint.talks_both_ways(d, sc)
     joint.alone(d)
     if not targets.clean_recipients(d, sc):
         return None
-    return sc.make(c.tok, e, d.etype, d.mode, d.cameo, d.actors, d.recips, d.modality, d.how)
+    ev = sc.make(c.tok, e, d.etype, d.mode, d.cameo, d.actors, d.recips, d.modality, d.how)
+    if d.reciprocal:
+        sc.joint.add(id(ev))
+    return ev

@@ -1,16 +1,24 @@
-"""Joint acts: several parties acting together on each other ("A and B signed", "accused each
-other", talks and calls, joint exercises). A reciprocal draft has recipients == actors; the event
-record then stands for every ordered pair of different parties."""
+"""Joint acts: several parties acting together on each other ("A and B signed", "A met B", "held
+talks with B", "accused each other", a visit hosted by B, joint exercises). A reciprocal draft has
+recipients == actors (all parties); `ordered_pairs` then makes one event per ordered pair of
+different parties, all sharing one joint id."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+
 from spacy.tokens import Token
 
+from ..events import Actor, Event
 from .arguments import direct_object
 from .scope import Draft, Scope
 from .words import word_set
 
 DISCUSS_WORDS = word_set("events", "discuss_words")
+# slots of a symmetric predicate whose object is the other party ("met B", "talks with B", "between A and B")
+SYMMETRIC_SLOTS = ("dobj", "prep:with", "prep:between")
+HOST_CAMEO = "043"  # host a visit: the host and the visitor meet each other
 
 
 def each_other(tok: Token) -> bool:
@@ -28,7 +36,7 @@ def each_other(tok: Token) -> bool:
 def reciprocal(d: Draft) -> None:
     """Several actors of a reciprocal entry ("A and B signed", "met") or acting on "each other": every
     side acts on every other side."""
-    many = len(d.actor_codes()) > 1
+    many = len(d.actors) > 1  # parties, also of one country ("Sudan's army and the RSF clashed")
     inside = not d.recips or d.recip_codes() <= d.actor_codes()
     if "recip" in d.entry.flags and many and inside:
         d.recips = list(d.actors)
@@ -37,6 +45,29 @@ def reciprocal(d: Draft) -> None:
         # "Armenia and Azerbaijan accused each other"
         d.recips = list(d.actors)
         d.reciprocal = True
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.code == b.code and (a.start, a.end) == (b.start, b.end)
+
+
+def symmetric(d: Draft) -> None:
+    """A symmetric act named with its other party ("A met B", "signed a deal with B", "clashed with B",
+    "B received A"): both (all) parties act on each other."""
+    e = d.entry
+    if d.reciprocal or not d.recips or "intent" in e.flags or d.etype != e.event:
+        return  # retyped ("said Y must cooperate with Z" is a demand on Y): no longer the joint act
+    if not (("recip" in e.flags and d.recip_slot in SYMMETRIC_SLOTS) or d.cameo == HOST_CAMEO):
+        return
+    named = [r for r in d.recips if r.entity_text is not None]
+    if not named or len(named) != len(d.recips):
+        return
+    parties = list(d.actors) + [r for r in named if not any(_same(r, a) for a in d.actors)]
+    if len(parties) < 2:
+        return
+    d.actors = parties
+    d.recips = list(parties)
+    d.reciprocal = True
 
 
 def joint_exercise(d: Draft) -> None:
@@ -68,3 +99,41 @@ def alone(d: Draft) -> None:
     if d.etype in ("CONSULT", "COOPERATE") and not d.reciprocal and d.recips and \
             d.recip_codes() <= d.actor_codes():
         d.recips = []
+
+
+def joint_id(ev: Event) -> str:
+    """The id shared by the ordered-pair events of one joint act."""
+    key = f"{ev.story_id}|{ev.sentence_index}|{ev.trigger_start}|{ev.event}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _pairs(parties: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """Every ordered pair of different parties, one per (actor code, recipient code); parties of one
+    country (a government and its rebels) give that country on both sides, once."""
+    out: list[tuple[Actor, Actor]] = []
+    seen: set[tuple] = set()
+    for i, a in enumerate(parties):
+        for j, b in enumerate(parties):
+            if i == j or (a.code, b.code) in seen:
+                continue
+            seen.add((a.code, b.code))
+            out.append((a, b))
+    return out
+
+
+def ordered_pairs(events: list[Event], joint: set[int]) -> list[Event]:
+    """Each joint event (id() in `joint`) as one event per ordered pair of its parties."""
+    if not joint:
+        return events
+    has_field = "joint_id" in getattr(Event, "__dataclass_fields__", {})
+    out: list[Event] = []
+    for ev in events:
+        parties = ev.actor
+        if id(ev) not in joint or len(parties) < 2:
+            out.append(ev)
+            continue
+        gid = joint_id(ev)
+        for a, b in _pairs(parties):
+            extra = {"joint_id": gid} if has_field else {}
+            out.append(dataclasses.replace(ev, actor=[a], recipient=[b], id=None, **extra))
+    return out

@@ -46,8 +46,9 @@ def _modifier_actors(tok: Token, sc: Scope) -> tuple[list[Actor], str]:
     return actors, how
 
 
-def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Actor], str]:
-    """(actors, recipients, how the actor was found) of an event noun."""
+def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Actor], str, str]:
+    """(actors, recipients, how the actor was found, the slot that named the recipients) of an event
+    noun."""
     sa = sc.sa
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
         tok = tok.head  # "a mediation effort between A and B": the head noun carries the arguments
@@ -84,7 +85,7 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
         for g in prep_objects(tok, "between"):
             between = sa.resolve(g)
         if len(between) > 1 and not actors:
-            return between, list(between), "mention"
+            return between, list(between), "mention", "prep:between"
     head = tok.head
     if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head is not tok:
         verb = head if tok.dep_ != "pobj" else head.head
@@ -95,21 +96,22 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
                 acts, how = subject(verb, sc)
             actors = acts
     if not actors:
-        return [], [], ""
+        return [], [], "", ""
+    found = ""
     for name in e.recip:
         got = slot(tok, name, sc)
         if got:
-            recips = got
+            recips, found = got, name
             break
     if not recips and reaction_target:
-        recips = reaction_target
+        recips, found = reaction_target, "reaction"
     if not recips and tok.dep_ == "dobj":
         verb = tok.head
         for name in LIGHT_VERB_SLOTS:
             got = slot(verb, name, sc)
             if got:
-                recips = got
+                recips, found = got, name
                 break
     if not recips and "recip" in e.flags and len({a.code for a in actors}) > 1:
-        recips = list(actors)
-    return actors, recips, how
+        recips, found = list(actors), "compound"
+    return actors, recips, how, found

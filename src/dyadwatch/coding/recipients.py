@@ -107,23 +107,28 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
 
 
 def recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> list[Actor]:
-    """The recipients of a verb trigger: its entry's slots in order, else an uncoded role as object
-    ("police arrested 12 protesters": the same country)."""
+    """The recipients of a verb trigger (see `find_recipients`)."""
+    return find_recipients(tok, e, sc, actors)[0]
+
+
+def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> tuple[list[Actor], str]:
+    """The recipients of a verb trigger and the slot that named them: its entry's slots in order, else
+    an uncoded role as object ("police arrested 12 protesters": the same country; slot "role")."""
     sa = sc.sa
     for name in e.recip:
         got = slot(tok, name, sc)
         if got:
-            return got
+            return got, name
     o = direct_object(tok)
     if o is not None and "dobj" in e.recip:
         if e.event in ("ASSAULT", "COERCE") and sa.role_sector(o):
             place = location(tok, sa)
             if place:
-                return place
+                return place, "loc"
             if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
-                return []  # someone's soldiers or officials: not the attacker's own
-        return sa.role_only(o, actors)
-    return []
+                return [], ""  # someone's soldiers or officials: not the attacker's own
+        return sa.role_only(o, actors), "role"
+    return [], ""
 
 
 def open_slot(tok: Token, e: LexEntry, sc: Scope) -> bool:

@@ -16,6 +16,18 @@ BACKED = word_set("people", "backed")
 PLACE_NOUNS = word_set("places", "place_nouns")
 RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
+LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
+LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person", "region")
+
+
+def _one_per_code(actors: list[Actor]) -> list[Actor]:
+    """Modifiers of one head that name one country ("Saudi Crown Prince Mohammed bin Salman") are one
+    actor: the one with a sector (the office holder) if any, else the first."""
+    best: dict[str | None, Actor] = {}
+    for a in actors:
+        if a.code not in best or (best[a.code].sector is None and a.sector is not None):
+            best[a.code] = a
+    return list(best.values())
 
 
 @dataclass
@@ -75,12 +87,41 @@ class SentenceActors:
         span = self.doc[left.i:tok.i + 1]
         return Actor(code, sector, span.text, self.offset + span.start_char, self.offset + span.end_char)
 
+    def list_tail(self, chain: list[Token]) -> Mention | None:
+        """"Brazil, Argentina, and Chile": the parser often hangs the last item of a list elsewhere. The
+        actor mention right after a coordination of two or more items, joined by "," / ";" / "and" /
+        "as well as" / "along with", is its last item."""
+        if len(chain) < 2:
+            return None
+        j = max(c.right_edge.i for c in chain) + 1
+        doc = self.doc
+        joined = False
+        while j < len(doc) and doc[j].lower_ in LIST_JOINERS:
+            if doc[j].lower_ in ("as", "along", "together") and j + 1 < len(doc) and \
+                    doc[j + 1].lower_ in ("well", "with"):
+                j += 2 + (doc[j + 1].lower_ == "well")  # "as well as", "along with", "together with"
+                joined = True
+                continue
+            if doc[j].lower_ in ("as", "along", "together"):
+                return None
+            joined = joined or doc[j].lower_ != ","
+            j += 1
+        m = self.tokmap.get(j)
+        if not joined or m is None or m.start != j or m.kind not in LIST_KINDS:
+            return None
+        if any(m.start <= c.i < m.end for c in chain):
+            return None
+        return m
+
     def resolve(self, tok: Token, depth: int = 0) -> list[Actor]:
         """Actors named by the noun phrase headed by `tok` (conjuncts included)."""
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         out: list[Actor] = []
         for h in heads:
             out.extend(self._resolve_head(h, depth))
+        tail = self.list_tail(heads) if out and all(h.dep_ != "appos" for h in heads) else None
+        if tail is not None:
+            out.append(self.actor_from_mention(tail, self.doc[tail.end - 1]))
         seen: set[tuple[str | None, str | None]] = set()
         unique = []
         for a in out:
@@ -133,7 +174,7 @@ class SentenceActors:
                     if mm is not None:
                         found.append(self.actor_from_mention(mm, h))
         if found:
-            return found
+            return _one_per_code(found)
         for c in h.children:
             if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
                 rel = h

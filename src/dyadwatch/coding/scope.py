@@ -40,6 +40,7 @@ class Scope:
     speech: dict[int, LexEntry] = field(default_factory=dict)  # speech verbs by token index
     controlled: dict[int, int] = field(default_factory=dict)  # token -> trigger owning its clause
     made: dict[int, Event] = field(default_factory=dict)  # events made so far, by trigger token
+    joint: set[int] = field(default_factory=set)  # id() of the events that stand for a joint act
 
     @property
     def doc(self) -> Doc:
@@ -84,6 +85,7 @@ class Draft:
     how: str = ""  # how the actor was found: subj, agent, mention, inherited, place, accused ...
     modality: str = "asserted"
     reciprocal: bool = False  # every actor acts on every other one (recips == actors)
+    recip_slot: str = ""  # the entry slot that named the recipients ("dobj", "prep:with" ...)
 
     @property
     def tok(self) -> Token:

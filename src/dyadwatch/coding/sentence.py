@@ -17,6 +17,7 @@ from .candidates import find_candidates
 from .control import owned_clauses
 from .coref import ArticleContext, learn_named_persons
 from .intent import no_intention, open_to
+from .joint import ordered_pairs
 from .resolve import SentenceActors
 from .scope import Scope
 from .speech import characterisation, must_demands
@@ -87,6 +88,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     events = merge.drop_background(sc, events)
     events = merge.drop_untargeted_twins(events)
     ctx.events.extend(events)
+    events = ordered_pairs(events, sc.joint)  # a joint act: one event per ordered pair of parties
     for m in mentions:
         if m.kind != "person":
             head = doc[m.end - 1]

@@ -1,0 +1,113 @@
+"""Joint acts: one event per ordered pair of parties, never a party on both sides, lists of any
+punctuation, symmetric verbs with their other party as object, hosts and visitors. Sentences are our
+own, in wire and analysis shapes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import permutations
+
+import pytest
+
+from dyadwatch.coding import code_text
+from dyadwatch.coding.joint import _pairs, joint_id
+from dyadwatch.events import Actor, Event
+
+
+def pairs(text: str, etype: str, modality: str = "asserted") -> Counter:
+    """(actor, recipient) of the coded events of one type, one event record per pair."""
+    out: Counter = Counter()
+    for e in code_text(text, date="2024-05-10"):
+        if e.event == etype and e.modality == modality:
+            assert len(e.actor) == 1 and len(e.recipient) == 1, e
+            out[(e.actor[0].code, e.recipient[0].code)] += 1
+    return out
+
+
+def all_pairs(*codes: str) -> Counter:
+    return Counter(permutations(codes, 2))
+
+
+@pytest.mark.parametrize("text, etype, codes", [
+    # symmetric verb with the other party as object or "with" phrase
+    (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Tuesday to "
+     "discuss border security, his office said in a statement."), "CONSULT", ("KEN", "ETH")),
+    (("Vietnam signed a free trade agreement with the European Union on Sunday after nine years of "
+     "negotiations that were repeatedly stalled over labour rules."), "SUPPORT", ("VNM", "EUR")),
+    (("Greek and Turkish officials held talks in Athens on Tuesday, the first such meeting in more than a "
+     "year, as the two NATO allies try to calm tensions in the Aegean."), "CONSULT", ("GRC", "TUR")),
+    # hosts and the received
+    (("Japanese Prime Minister Fumio Kishida hosted Indian Prime Minister Narendra Modi in Tokyo on "
+     "Saturday."), "CONSULT", ("JPN", "IND")),
+    (("Iran's foreign minister was received by Saudi Crown Prince Mohammed bin Salman in Jeddah on "
+     "Wednesday, state media in both countries reported."), "CONSULT", ("IRN", "SAU")),
+    # lists: serial comma, no serial comma, "as well as"
+    (("Foreign ministers of Brazil, Argentina, and Chile met in Santiago on Thursday to coordinate their "
+     "response to the crisis, officials said."), "CONSULT", ("BRA", "ARG", "CHL")),
+    ("Representatives of Egypt, Qatar and the United States held talks in Cairo on Monday.", "CONSULT",
+     ("EGY", "QAT", "USA")),
+    ("Japan, as well as South Korea, signed the accord with the United States on Monday.", "SUPPORT",
+     ("JPN", "KOR", "USA")),
+])
+def test_joint_act_is_every_ordered_pair(text, etype, codes):
+    assert pairs(text, etype) == all_pairs(*codes)
+
+
+def test_parties_of_one_country_give_one_domestic_event():
+    got = pairs("Sudan's army and the Rapid Support Forces clashed again in Khartoum on Friday, residents "
+                "said, as the war entered its second year.", "ASSAULT")
+    assert got == Counter({("SDN", "SDN"): 1})
+
+
+def test_negated_joint_act_is_negated_for_every_pair():
+    text = "Serbia and Kosovo did not sign the agreement in Brussels on Monday, the EU's envoy said."
+    assert pairs(text, "SUPPORT") == Counter()
+    assert pairs(text, "SUPPORT", "negated") == all_pairs("SRB", "XKX")
+
+
+def test_compound_actor_of_a_one_way_act_stays_one_record():
+    evs = [e for e in code_text("The United States and Britain imposed new sanctions on Iran on Thursday over "
+                                "its drone deliveries to Russia.", date="2024-05-10") if e.event == "SANCTION"]
+    assert len(evs) == 1
+    assert {a.code for a in evs[0].actor} == {"USA", "GBR"}
+    assert [r.code for r in evs[0].recipient] == ["IRN"]
+
+
+def test_domestic_arrest_keeps_its_country_on_both_sides():
+    assert pairs("Police in Belarus arrested dozens of protesters in Minsk on Sunday.", "COERCE") == \
+        Counter({("BLR", "BLR"): 1})
+
+
+def test_pairs_share_a_joint_id_and_nothing_else_does():
+    evs = code_text("Chilean and Peruvian negotiators met in Lima on Friday. Peru expelled a Chilean diplomat "
+                    "on Saturday.", date="2024-05-10")
+    consult = [e for e in evs if e.event == "CONSULT"]
+    assert len(consult) == 2 and len({e.id for e in consult}) == 2
+    gid = {joint_id(e) for e in consult}
+    assert len(gid) == 1
+    if "joint_id" in Event.__dataclass_fields__:
+        assert {e.joint_id for e in consult} == gid
+        assert all(e.joint_id is None for e in evs if e.event != "CONSULT")
+
+
+def _actor(code: str, start: int) -> Actor:
+    return Actor(code, None, code, start, start + 3)
+
+
+def test_pairs_property_never_a_party_on_both_sides():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.lists(st.sampled_from(["USA", "RUS", "CHN", "IND", "FRA"]), min_size=2, max_size=6))
+    def check(codes):
+        parties = [_actor(c, 10 * i) for i, c in enumerate(codes)]
+        got = _pairs(parties)
+        keys = [(a.code, b.code) for a, b in got]
+        assert len(keys) == len(set(keys))  # one event per (actor, recipient)
+        assert all(a is not b for a, b in got)
+        distinct = set(codes)
+        expected = {(x, y) for x in distinct for y in distinct if x != y}
+        expected |= {(x, x) for x in distinct if codes.count(x) > 1}
+        assert set(keys) == expected
+
+    check()
