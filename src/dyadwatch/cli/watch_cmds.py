@@ -210,3 +210,33 @@ def watch(
                    f"{t.sources_failed} failed polls, {len(messages)} messages -> {store.path}")
     if once and messages:
         raise typer.Exit(1)
+
+
+def attach_to_server(app: Any, sources: list[str], every: str = "15m", **options: Any) -> None:
+    """For `dyadwatch serve --watch SOURCE ...`: check the sources and alert options now (a bad one
+    is a usage error before the server starts), then run the watch in the server's process, writing
+    through its one writer connection (`watch.background.attach_watch`). `options` are those of
+    `build_watch` (alert, alerts_config, severity, freq, alerts_file, webhook, allow_private, link_base)."""
+    import logging
+
+    from ..watch import SourceError, parse_every, parse_sources, rules_from_args
+    from ..watch.background import attach_watch
+
+    try:
+        period = parse_every(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    try:
+        parse_sources(sources)
+    except SourceError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--watch") from None
+    try:
+        rules_from_args(options.get("alert") or [], freq=options.get("freq", "day"))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--alert") from None
+    log = logging.getLogger("dyadwatch.watch")
+
+    def make(access: Any) -> Any:
+        return build_watch(sources, None, access, echo=log.warning, echo_alert=log.warning, settle=1.0, **options)
+
+    attach_watch(app, make, period)

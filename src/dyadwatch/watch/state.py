@@ -197,7 +197,7 @@ class WatchState:
     def mark_file(self, source: str, path: str, size: int, mtime_ns: int) -> None:
         self.con.execute("INSERT INTO watch_files (source, path, size, mtime_ns) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, "
-                         "mtime_ns = excluded.mtime_ns, seen_at = current_timestamp", [source, path, size, mtime_ns])
+                         "mtime_ns = excluded.mtime_ns, seen_at = now()", [source, path, size, mtime_ns])
 
     # -- dyads -----------------------------------------------------------------------------------
     def checked_until(self, dyad: str) -> Any:
