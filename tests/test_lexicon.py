@@ -146,3 +146,18 @@ def test_inflections_cover_irregular_and_doubled_forms():
     assert {"expelled", "expelling"} <= triggers.inflections("expel")
     assert {"sought"} <= triggers.inflections("seek")
     assert {"withheld"} <= triggers.inflections("withhold")
+
+
+def test_noun_patterns_are_a_head_and_its_modifiers(lex):
+    # "threat of force" can never match (only modifiers before the head are compared): such a sense needs
+    # the head noun with an object constraint ("threat" + obj "force")
+    bad = [e.id for e in lex.entries() if e.kind == "noun" and
+           set(e.lemma.split()[:-1]) & {"of", "for", "on", "to", "by", "in", "from", "with", "the", "a"}]
+    assert not bad, bad
+
+
+def test_spelling_variants_are_generated_for_compact_rows(lex):
+    ids = {e.id for e in lex.entries()}
+    assert "accuse.criticise.demonize" in ids and "accuse.criticise.demonise" in ids
+    assert any(e.lemma == "mobilise" for e in lex.entries())
+    assert triggers.spelling_variants("seize") == [] and triggers.spelling_variants("paralyze") == ["paralyse"]

@@ -30,7 +30,9 @@ log = logging.getLogger("dyadwatch.coding")
 SPEECH = "SAY"
 QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundred", "hundreds", "score", "scores",
                   "number", "barrage", "salvo", "volley", "string", "spate", "flurry", "thousand", "thousands",
-                  "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes"}
+                  "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes",
+                  "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
+                  "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot"}
 # Flags whose argument logic the coder implements; an entry with another flag is loaded only when the
 # coder says it honours it (kept out until then, since it would code the wrong direction).
 PENDING_FLAGS = {"inverse"}
@@ -185,7 +187,25 @@ def _make_entries(name: str, lineno: int, row: dict[str, str], classes: dict[str
                   "source": f"{name}:{lineno}"}
     if not compact:
         return [LexEntry(id=rid, lemma=words[0][0], prt=words[0][1], **common)]
+    words = words + [(v, prt) for lemma, prt in words for v in spelling_variants(lemma) if (v, prt) not in words]
     return [LexEntry(id=f"{rid}.{_slug(lemma, prt)}", lemma=lemma, prt=prt, **common) for lemma, prt in words]
+
+
+_NOT_IZE = {"seize", "size", "capsize", "prize", "downsize", "baptize"}
+
+
+def spelling_variants(word: str) -> list[str]:
+    """British spellings of American -ize/-yze/-ization words and back ("mobilize" -> "mobilise",
+    "paralyse" -> "paralyze"): wire copy uses both, a row names one."""
+    out = []
+    last = word.split(" ")[-1]
+    stem = word[: len(word) - len(last)]
+    for a, b in (("ization", "isation"), ("isation", "ization"), ("izing", "ising"), ("ize", "ise"),
+                 ("yze", "yse"), ("yse", "yze")):
+        if last.endswith(a) and len(last) >= len(a) + 3 and last not in _NOT_IZE:
+            out.append(stem + last[: -len(a)] + b)
+            break
+    return out
 
 
 _IRREGULAR: dict[str, list[str]] = {}  # lemma -> irregular forms (lexicon/irregular.csv)
@@ -458,7 +478,7 @@ def noun_patient_forms(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
             out |= noun_forms(c)
-        elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+        elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "from"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     out |= noun_forms(g)
