@@ -120,7 +120,7 @@ def test_crlf_and_latin1_files(store: Store, tmp_path: Path):
     latin = tmp_path / "latin1.tsv"
     latin.write_bytes(gdelt_row("72", "20240101", "USA", "CAN", "051").replace("ACTOR ONE", "S\u00e3o").encode("latin-1"))
     report = import_files(store, "gdelt", [latin])
-    assert report.new == 1 and report.messages == [f"{latin}: not valid UTF-8 (first at line 1), read as Latin-1"]
+    assert report.new == 1 and report.messages == [f"{latin}: not valid UTF-8 (first at line 1): such lines read as Latin-1"]
     assert store.event(import_event_id("gdelt", "72"))["actor"][0]["entity_text"] == "S\u00e3o"
 
 

@@ -301,3 +301,17 @@ def test_quoted_reader_detail_survives_duckdb(tmp_path: Path):
         report = import_files(s, "gdelt", [f])
         assert report.bad == 1 and "..." in report.messages[0] and "is not a date" in report.messages[0]
     assert duckdb  # imported for the locked-database test's error types
+
+
+def test_lines_that_are_not_utf8_are_read_as_latin1_and_the_others_kept(store: Store, tmp_path: Path):
+    rows = gdelt_lines(3, seed=31)
+    f = tmp_path / "mixed-encoding.CSV"
+    f.write_bytes(b"\n".join([rows[0].replace("\t", "\tS\u00e3o ", 1).encode("utf-8")[:0] + rows[0].encode(),
+                              rows[1].replace("https://", "https://s\u00e3o.", 1).encode("utf-8"),
+                              rows[2].replace("https://", "https://s\u00e3o.", 1).encode("latin-1"),
+                              b"\xed\xa5\xbc\x80\x9f"]) + b"\n")  # not UTF-8, and bytes DuckDB's Latin-1 refuses
+    report = import_files(store, "gdelt", [f])
+    assert report.new == 3 and report.bad == 1
+    assert f"{f}: not valid UTF-8 (first at line 3): such lines read as Latin-1" in report.messages
+    urls = {r[0] for r in store.con.execute("SELECT source_url FROM events").fetchall()}
+    assert sum("s\u00e3o." in u for u in urls) == 2  # the UTF-8 line is not turned into mojibake

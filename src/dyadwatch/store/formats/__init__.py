@@ -26,6 +26,7 @@ from .reading import (
     head_bytes,
     make_plain,
     sources,
+    transcode,
     watch,
 )
 
@@ -117,8 +118,9 @@ def import_tsv_source(con: duckdb.DuckDBPyConnection, fmt: str, src: Source, rep
         rejects = _run(con, fmt, src, plain, report, "utf-8")
         if rejects is not None and any(r[1] == "not valid UTF-8" for r in rejects):
             first = next(r[0] for r in rejects if r[1] == "not valid UTF-8")
-            report.message(f"{src.name}: not valid UTF-8 (first at line {first}), read as Latin-1")
-            rejects = _run(con, fmt, src, plain, report, "latin-1")
+            report.message(f"{src.name}: not valid UTF-8 (first at line {first}): such lines read as Latin-1")
+            plain = transcode(plain, workdir)
+            rejects = _run(con, fmt, src, plain, report, "utf-8")
         if rejects:
             _report_rejects(report, src.name, rejects)
     finally:

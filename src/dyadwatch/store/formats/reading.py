@@ -252,6 +252,22 @@ def _blank_lines_mm(mm: mmap.mmap, size: int) -> list[int]:
     return out
 
 
+def transcode(plain: Plain, workdir: str) -> Plain:
+    """A copy of `plain` in which every line that is not UTF-8 is read as Latin-1 (written as
+    UTF-8); UTF-8 lines are kept as they are and the line numbers do not change."""
+    fd, tmp = tempfile.mkstemp(suffix=".tsv", dir=workdir)
+    with os.fdopen(fd, "wb") as out, open(plain.path, "rb") as fh:
+        for raw in fh:
+            try:
+                raw.decode("utf-8")
+                out.write(raw)
+            except UnicodeDecodeError:
+                out.write(raw.decode("latin-1").encode("utf-8"))
+    if plain.temporary:
+        os.unlink(plain.path)
+    return Plain(Path(tmp), plain.blank_lines, os.path.getsize(tmp), True)
+
+
 # -- rows and lines -----------------------------------------------------------------------------------
 
 class LineMap:
