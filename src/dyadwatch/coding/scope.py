@@ -66,7 +66,8 @@ class Scope:
         return Event(
             story_id=str(self.article.raw_id or self.article.id), event=etype, actor=actors, recipient=recips,
             mode=mode, context=context, date=date, date_precision=precision, modality=modality,
-            cameo=cameo, confidence=event_confidence(how, recips), event_text=self.doc.text,
+            cameo=cameo, confidence=event_confidence(how, recips, scope=self, tok=tok, entry=e, etype=etype,
+                                                     actors=actors, modality=modality), event_text=self.doc.text,
             sentence_index=self.index, sentence_start=offset, trigger=tok.text, trigger_start=offset + tok.idx,
             trigger_end=offset + tok.idx + len(tok), lexicon_id=e.id,
         )
