@@ -241,7 +241,7 @@ class EvalError:
 
 
 # Confidence bands shown by `dyadwatch evaluate` (lower edges; the last band runs to 1).
-BANDS = (0.0, 0.3, 0.5, 0.65, 0.8, 0.9)
+BANDS = (0.0, 0.5, 0.7, 0.85)
 
 
 @dataclass
