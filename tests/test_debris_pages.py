@@ -280,3 +280,11 @@ def test_long_and_empty_inputs() -> None:
     # a page of nothing but debris is empty after cleaning
     assert clean_text("Share\nFacebookTwitter\nAdvertisement\n© Test Images\n2 min read") == ""
     assert re.fullmatch(r"\s*", clean_text("MORE\nRead more\nMost read"))
+
+
+def test_a_lede_that_opens_with_the_titles_words_is_kept() -> None:
+    title = "Norland urges Kestria to talk"
+    lede = "Norland urges Kestria to talk and Lusk to stay out, the foreign ministry said on Monday."
+    assert clean_text(lede, title=title) == lede
+    # the title glued in front of the lede is still cut
+    assert clean_text(title + " VARN (Test Wire) - " + lede, title=title) == "VARN (Test Wire) - " + lede

@@ -507,8 +507,12 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
             if _norm(ln) == nt:
                 continue
             t = title.strip()
-            if _norm(ln).startswith(nt + " ") and ln[: len(t)].lower() == t.lower():
-                ln = ln[len(t):].strip()
+            rest = ln[len(t):].strip()
+            if _norm(ln).startswith(nt + " ") and ln[: len(t)].lower() == t.lower() and rest[:1].isupper() \
+                    and not is_sentence(t):
+                # "Title SEOUL, March 3 - ...": the title glued to the lede; but a lede that merely opens
+                # with the title's words ("China urged the US and Japan to ...") is the lede
+                ln = rest
             if not is_debris_line(ln):
                 in_head = False
         kept.append(ln)
