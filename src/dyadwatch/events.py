@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -140,6 +140,13 @@ class Event:
     origin_id: str | None = None
     original: dict[str, Any] | None = None  # original codes of imported events
     id: str | None = None
+    # One joint act ("A met B", "A, B and C signed") is one Event per ordered pair of different
+    # parties, all sharing this id (None for every other event).
+    joint_id: str | None = None
+    # Within-article coreference: every mention of this one act, the first included, each in the shape
+    # of `evidence` ({"sentence_index", "sentence_start", "trigger", "actor", "recipient", "event_text"});
+    # empty when the coder kept only the one mention the Event's own fields describe.
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.event = self.event.upper()
@@ -203,7 +210,39 @@ class Event:
             "evidence": self.evidence,
             "origin": self.origin,
             "coder": "dyadwatch" if self.origin == "dyadwatch" else self.origin,
+            **({"joint_id": self.joint_id} if self.joint_id else {}),
+            **({"mentions": [dict(m) for m in self.mentions]} if len(self.mentions) > 1 else {}),
         }
+
+    @property
+    def num_mentions(self) -> int:
+        """How many times the article mentions this act (1 when the coder kept one mention)."""
+        return max(1, len(self.mentions))
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _codes(actors: list[Actor]) -> list[str]:
+    return list(dict.fromkeys(a.code for a in actors if a.code))
+
+
+def is_unsplit_joint(e: Event) -> bool:
+    """A joint act stored the old way: actor = recipient = the same parties, several of them. (One
+    country on both sides, "Sudan's army and the RSF clashed", is a domestic event, not this.)"""
+    codes = _codes(e.actor)
+    return len(codes) > 1 and set(codes) == set(_codes(e.recipient))
+
+
+def joint_pairs(e: Event) -> list[Event]:
+    """A joint act as one Event per ordered pair of different parties (A->B and B->A, never A->A),
+    all sharing one `joint_id` (the original event's id); any other event as it is."""
+    if not is_unsplit_joint(e):
+        return [e]
+    first = {}
+    for a in e.actor:
+        if a.code:
+            first.setdefault(a.code, a)
+    gid = e.joint_id or e.id
+    return [replace(e, actor=[first[a]], recipient=[first[b]], id=None, joint_id=gid)
+            for a in first for b in first if a != b]

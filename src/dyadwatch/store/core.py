@@ -27,8 +27,10 @@ import pandas as pd
 import pyarrow as pa
 
 from ..config import db_path
-from ..events import Event
+from ..events import Event, joint_pairs
 from ..ingest.article import Article
+from . import clusters, stories
+from .reports import dyad_pairs
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 EVENT_COLS = (
@@ -39,6 +41,8 @@ EVENT_COLS = (
 )
 DYAD_COLS = ("event_id", "date", "source", "target", "event", "quad_code", "plover_score", "goldstein",
              "modality", "origin")
+# what a report of an ingested article adds to EVENT_COLS (schema 4; clusters.REPORT_FIELDS are the merge's)
+REPORT_COLS = ("joint_id", "mentions", "source", "merge_key", *clusters.REPORT_FIELDS)
 ARTICLE_COLS = ("id", "raw_id", "title", "text", "url", "date", "source", "language", "path", "coded",
                 "n_events")
 
@@ -57,6 +61,13 @@ _DYAD_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("date", pa.date32()), ("source", pa.string()), ("target", pa.string()),
     ("event", pa.string()), ("quad_code", pa.int8()), ("plover_score", pa.float64()),
     ("goldstein", pa.float64()), ("modality", pa.string()), ("origin", pa.string()),
+])
+_REPORT_SCHEMA = pa.schema([
+    ("joint_id", pa.string()), ("mentions", pa.string()), ("source", pa.string()), ("merge_key", pa.string()),
+    ("merged_into", pa.string()), ("merge_group", pa.string()), ("merge_reason", pa.string()),
+    ("num_reports", pa.int32()), ("num_mentions", pa.int32()), ("num_articles", pa.int32()),
+    ("num_sources", pa.int32()), ("outlets", pa.list_(pa.string())), ("first_reported", pa.date32()),
+    ("source_url", pa.string()),
 ])
 _POINT_LOOKUPS = 500  # pages of actor/recipient queries up to this size use point lookups
 _ORDERS = {
@@ -93,16 +104,15 @@ def _actor_json(actors: Sequence[Any]) -> str:
                     "start": a.start, "end": a.end} for a in actors]) or "[]"
 
 
-def dyad_pairs(actor_codes: Sequence[str | None], recipient_codes: Sequence[str | None]
-               ) -> list[tuple[str, str | None]]:
-    """(source, target) pairs of one event: actor x recipient, target None without recipient;
-    self pairs are skipped when the actor list is compound."""
-    sources = list(dict.fromkeys(c for c in actor_codes if c))
-    targets = list(dict.fromkeys(c for c in recipient_codes if c))
-    if not targets:
-        return [(s, None) for s in sources]
-    compound = len(sources) > 1
-    return [(s, t) for s in sources for t in targets if not (compound and s == t)]
+def _first_pair(e: Event, pairs: list[tuple[str, str | None]]) -> tuple[Any, Any]:
+    """The actor and recipient of the flat actor_code / recipient_code columns: those of the event's
+    first dyad pair, so a compound side never shows a self pair there."""
+    if not pairs:
+        return (e.actor[0] if e.actor else None), (e.recipient[0] if e.recipient else None)
+    s, t = pairs[0]
+    a = next(x for x in e.actor if x.code == s)
+    r = next((x for x in e.recipient if x.code == t), None) if t else None
+    return a, r
 
 
 def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list]]:
@@ -111,8 +121,8 @@ def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list
     dy: dict[str, list] = {c: [] for c in DYAD_COLS}
     for e in events:
         d = to_date(e.date)
-        first_a = e.actor[0] if e.actor else None
-        first_r = e.recipient[0] if e.recipient else None
+        pairs = dyad_pairs([a.code for a in e.actor], [r.code for r in e.recipient])
+        first_a, first_r = _first_pair(e, pairs)
         gold, score, quad = e.goldstein, e.plover_score, e.quad_code
         evidence = e.evidence if e.origin == "dyadwatch" or e.trigger or e.sentence_index is not None else None
         row = {
@@ -130,11 +140,27 @@ def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list
         }
         for c in EVENT_COLS:
             ev[c].append(row[c])
-        for s, t in dyad_pairs([a.code for a in e.actor], [r.code for r in e.recipient]):
+        for s, t in pairs:
             for c, v in zip(DYAD_COLS, (e.id, d, s, t, row["event"], quad, score, gold, e.modality,
                                         e.origin)):
                 dy[c].append(v)
     return ev, dy
+
+
+def _codes(actor_json: str | None) -> list[str | None]:
+    try:
+        return [a.get("code") for a in json.loads(actor_json or "[]") if isinstance(a, dict)]
+    except ValueError:
+        return []
+
+
+def _report(article: Article, e: Event) -> clusters.Report:
+    """What the merge needs of a new report."""
+    return clusters.Report(
+        id=e.id or "", story_id=e.story_id, date=to_date(e.date), precision=e.date_precision,
+        key=clusters.merge_key(e.event, [a.code for a in e.actor], [r.code for r in e.recipient], e.modality),
+        mode=e.mode, location=e.location, source=(article.source or None), published=to_date(article.date),
+        url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index)
 
 
 def _as_list(value: Any) -> list | None:
@@ -148,9 +174,10 @@ def _as_list(value: Any) -> list | None:
 class Store:
     """A dyadwatch DuckDB database. Creates and migrates the file on open (unless read-only)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, merge: bool = True) -> None:
         self.path = db_path(path)
         self.read_only = read_only
+        self.merge = merge  # merge reports of one happening from different articles (clusters.py)
         if read_only and str(self.path) != ":memory:" and not Path(self.path).exists():
             raise FileNotFoundError(f"{self.path}: no such database")
         if not read_only and str(self.path) != ":memory:":
@@ -191,7 +218,10 @@ class Store:
                 if version <= current:
                     continue
                 for stmt in MIGRATIONS[version]:
-                    self.con.execute(stmt)
+                    if callable(stmt):
+                        stmt(self.con)
+                    else:
+                        self.con.execute(stmt)
                 self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
                 current = version
             self.con.execute("COMMIT")
@@ -208,29 +238,16 @@ class Store:
     def add_article(self, article: Article, events: list[Event], coded: bool = True) -> bool:
         """Store one article and its events in one transaction. False (and nothing changes) when an
         article with this id is already stored."""
-        self._writable()
-        exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchall()
-        if exists:
-            return False
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute(
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}) VALUES ({', '.join('?' * len(ARTICLE_COLS))})",
-                [article.id, article.raw_id, article.title, article.text, article.url,
-                 to_date(article.date), article.source, article.language, article.path, coded,
-                 len(events)],
-            )
-            self._insert_events(events)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-        return True
+        return self.add_articles([(article, events, coded)])[0]
 
     def add_articles(self, items: Sequence[tuple[Article, list[Event], bool]]) -> list[bool]:
         """Store several (article, events, coded) items in one transaction: all or nothing. Returns,
         per item, True if stored now, False if the article was already stored (or came earlier in
-        `items`). Much faster than one `add_article` per article when ingesting a batch."""
+        `items`). Much faster than one `add_article` per article when ingesting a batch.
+
+        The events are the article's *reports*: with `merge` on, each joins the event of the same
+        happening reported by other articles, or starts one (clusters.py); near-duplicate stories are
+        indexed first (stories.py)."""
         self._writable()
         ids = [a.id for a, _, _ in items]
         known = {r[0] for r in self.con.execute(
@@ -252,12 +269,130 @@ class Store:
                 [[a.id, a.raw_id, a.title, a.text, a.url, to_date(a.date), a.source, a.language, a.path, coded,
                   len(events)] for a, events, coded in new],
             )
-            self._insert_events([e for _, events, _ in new for e in events])
+            if self.merge:
+                stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
+                                                  if coded and evs])
+            self._insert_reports([(a, e) for a, events, _ in new for e in events])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return flags
+
+    # -- reports and their events --------------------------------------------------------------
+    def _insert_reports(self, items: list[tuple[Article, Event]]) -> int:
+        """Insert the events of new articles as reports: joint acts split into ordered pairs, each
+        with its outlet and mentions; merged (with `merge` on) into events; event_dyads rows for the
+        events only. Runs in the caller's transaction."""
+        seen: set[str] = set()
+        reps: list[tuple[Article, Event]] = []
+        for article, ev in items:
+            for e in joint_pairs(ev):
+                if e.id not in seen:
+                    seen.add(e.id)
+                    reps.append((article, e))
+        if not reps:
+            return 0
+        stored_ids = {r[0] for r in self.con.execute(
+            "SELECT id FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(seen)]).fetchall()}
+        reps = [(a, e) for a, e in reps if e.id not in stored_ids]
+        if not reps:
+            return 0
+        new = [_report(a, e) for a, e in reps]
+        if self.merge:
+            stored, dyad_src = self._stored_reports(new)
+            near = stories.links_among(self.con, {r.story_id for r in [*new, *stored]})
+            values = clusters.assign(new, stored, near)
+        else:
+            stored, dyad_src, values = [], {}, {}
+            for r in new:
+                values.update(clusters.event_values([r], r.id))
+        ev, dy = event_rows([e for _, e in reps])
+        extra: dict[str, list] = {c: [] for c in REPORT_COLS}
+        for (_, e), r in zip(reps, new):
+            own = {"joint_id": e.joint_id, "source": r.source, "merge_key": r.key,
+                   "mentions": _dumps(e.mentions) if len(e.mentions) > 1 else None, **values[r.id]}
+            for c in REPORT_COLS:
+                extra[c].append(own[c])
+        tbl = pa.Table.from_pydict({**ev, **extra}, schema=pa.schema([*_EVENT_SCHEMA, *_REPORT_SCHEMA]))
+        merged = {r.id for r in new if values[r.id]["merged_into"] is not None}
+        keep = [i for i, eid in enumerate(dy["event_id"]) if eid not in merged]
+        dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA).take(pa.array(keep, pa.int64()))
+        cols = ", ".join([*EVENT_COLS, *REPORT_COLS])
+        self.con.register("_dw_rep_batch", tbl)
+        self.con.register("_dw_dy_batch", dy_tbl)
+        try:
+            self.con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_rep_batch")
+            self.con.execute(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT * FROM _dw_dy_batch")
+        finally:
+            self.con.unregister("_dw_rep_batch")
+            self.con.unregister("_dw_dy_batch")
+        self._update_stored(stored, dyad_src, values)
+        return len(reps)
+
+    _STORED = ("r.id, r.story_id, r.merge_key, r.date, r.date_precision, r.mode, r.location, r.source, a.date, "
+               "a.url, coalesce(json_array_length(r.mentions), 1), "
+               "TRY_CAST(json_extract(r.evidence, '$.sentence_index') AS INTEGER), r.merge_group, r.merged_into, "
+               + ", ".join(f"r.{c}" for c in clusters.REPORT_FIELDS)
+               + ", r.actor::VARCHAR, r.recipient::VARCHAR, r.event, r.quad_code, r.plover_score, r.goldstein, "
+                 "r.modality, r.origin")
+
+    def _stored_reports(self, new: list[clusters.Report]) -> tuple[list[clusters.Report], dict[str, tuple]]:
+        """Every stored report a new one could be linked to, with all the members of their merge
+        groups; and per report what its event_dyads rows are made of."""
+        keys = sorted({r.key for r in new})
+        days = [r.date for r in new if r.date is not None]
+        near = sorted(stories.linked_to(self.con, {r.story_id for r in new}))
+        span = clusters.NEAR_DUP_DAYS
+        cond = "r.story_id IN (SELECT unnest(?::VARCHAR[]))"
+        params: list[Any] = [keys, near]
+        if days:
+            cond = f"(r.date BETWEEN ?::DATE - {span} AND ?::DATE + {span} OR {cond})"
+            params = [keys, min(days), max(days), near]
+        rows = self.con.execute(f"""
+            WITH c AS (SELECT DISTINCT coalesce(r.merge_group, r.id) AS g FROM events r
+                       WHERE r.merge_key IN (SELECT unnest(?::VARCHAR[])) AND {cond})
+            SELECT {self._STORED} FROM events r LEFT JOIN articles a ON a.id = r.story_id
+            WHERE coalesce(r.merge_group, r.id) IN (SELECT g FROM c)""", params).fetchall()
+        out, dyad_src = [], {}
+        nf = len(clusters.REPORT_FIELDS)
+        for row in rows:
+            rep = clusters.Report(*row[:12], merge_group=row[12], merged_into=row[13],
+                                  values=dict(zip(clusters.REPORT_FIELDS, row[14:14 + nf])))
+            if rep.values.get("outlets") is not None:
+                rep.values["outlets"] = list(rep.values["outlets"])
+            out.append(rep)
+            dyad_src[rep.id] = row[14 + nf:]
+        return out, dyad_src
+
+    def _update_stored(self, stored: list[clusters.Report], dyad_src: dict[str, tuple],
+                       values: dict[str, dict[str, Any]]) -> None:
+        """Write back what changed on stored reports; move event_dyads rows to the new events."""
+        changed = [r for r in stored if r.id in values and values[r.id] != r.values]
+        if not changed:
+            return
+        upd = {"id": [r.id for r in changed]}
+        for c in clusters.REPORT_FIELDS:
+            upd[c] = [values[r.id][c] for r in changed]
+        schema = pa.schema([("id", pa.string()), *[f for f in _REPORT_SCHEMA if f.name in clusters.REPORT_FIELDS]])
+        self.con.register("_dw_upd", pa.Table.from_pydict(upd, schema=schema))
+        try:
+            sets = ", ".join(f"{c} = u.{c}" for c in clusters.REPORT_FIELDS)
+            self.con.execute(f"UPDATE events SET {sets} FROM _dw_upd u WHERE events.id = u.id")
+        finally:
+            self.con.unregister("_dw_upd")
+        gone = [r.id for r in changed if r.merged_into is None and values[r.id]["merged_into"] is not None]
+        if gone:
+            self.con.execute("DELETE FROM event_dyads WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        rows = []
+        for r in changed:
+            if r.merged_into is not None and values[r.id]["merged_into"] is None:
+                actor, recipient, event, quad, score, gold, modality, origin = dyad_src[r.id]
+                for src, tgt in dyad_pairs(_codes(actor), _codes(recipient)):
+                    rows.append([r.id, r.date, src, tgt, event, quad, score, gold, modality, origin])
+        if rows:
+            self.con.executemany(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) VALUES "
+                                 f"({', '.join('?' * len(DYAD_COLS))})", rows)
 
     def add_events(self, events: Iterable[Event], batch_size: int = 50_000) -> int:
         """Insert events (and their event_dyads rows), skipping ids already stored. Returns the
@@ -357,9 +492,11 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------
     def _where(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
-               on_dyads: bool = False) -> tuple[str, list[Any]]:
+               on_dyads: bool = False, source: Any = None, reports: bool = False) -> tuple[str, list[Any]]:
         """WHERE clause and parameters over `events` (or, with on_dyads, over `event_dyads`, which
-        carries every filter column but story_id)."""
+        carries every filter column but story_id). Events only (rows that are not a further report of
+        another event) unless `reports`; `source` keeps events reported by any of these outlets (with
+        `reports`: reports from them)."""
         clauses: list[str] = []
         params: list[Any] = []
         actors, recipients = _as_list(actor), _as_list(recipient)
@@ -373,8 +510,13 @@ class Store:
                 params += [str(r).upper() for r in recipients]
             if on_dyads:
                 clauses += sub
+            elif reports:
+                clauses.append(f"coalesce(merged_into, id) IN (SELECT event_id FROM event_dyads "
+                               f"WHERE {' AND '.join(sub)})")
             else:
                 clauses.append(f"id IN (SELECT event_id FROM event_dyads WHERE {' AND '.join(sub)})")
+        if not reports and not on_dyads:
+            clauses.append("merged_into IS NULL")
         for col, value, upper in (("event", type, True), ("modality", modality, False),
                                   ("origin", origin, False), ("story_id", story_id, False)):
             values = _as_list(value)
@@ -383,6 +525,17 @@ class Store:
                     raise ValueError("story_id is not a column of event_dyads")
                 clauses.append(f"{col} IN ({', '.join('?' * len(values))})")
                 params += [str(v).upper() if upper else v for v in values]
+        outlets = _as_list(source)
+        if outlets:
+            marks = ", ".join("?" * len(outlets))
+            if reports:
+                cond = f"source IN ({marks})"
+            else:
+                cond = f"(source IN ({marks}) OR list_has_any(outlets, [{marks}]))"
+            if on_dyads:
+                cond = f"event_id IN (SELECT id FROM events WHERE {cond})"
+            clauses.append(cond)
+            params += [str(o) for o in outlets] * (1 if reports else 2)
         if since:
             clauses.append("date >= ?")
             params.append(to_date(since))
@@ -393,14 +546,18 @@ class Store:
 
     def events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
-               limit: int | None = None, offset: int = 0, order: str = "date") -> pd.DataFrame:
-        """Events matching the filters (codes match any actor / recipient of an event)."""
+               limit: int | None = None, offset: int = 0, order: str = "date", source: Any = None,
+               reports: bool = False) -> pd.DataFrame:
+        """Events matching the filters (codes match any actor / recipient of an event). With
+        `reports`, every report instead: an event's own row and the rows merged into it."""
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}")
-        if (actor or recipient) and not story_id and order in ("date", "-date") and limit is not None \
-                and limit + offset <= _POINT_LOOKUPS:
-            return self._dyad_page(actor, recipient, type, since, until, modality, origin, limit, offset, order)
-        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
+        if (actor or recipient) and not story_id and not reports and order in ("date", "-date") \
+                and limit is not None and limit + offset <= _POINT_LOOKUPS:
+            return self._dyad_page(actor, recipient, type, since, until, modality, origin, limit, offset, order,
+                                   source)
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id,
+                                    source=source, reports=reports)
         sql = f"SELECT * FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -409,11 +566,12 @@ class Store:
         return self.con.execute(sql, params).df()
 
     def _dyad_page(self, actor: Any, recipient: Any, type: Any, since: Any, until: Any, modality: Any,
-                   origin: Any, limit: int, offset: int, order: str) -> pd.DataFrame:
+                   origin: Any, limit: int, offset: int, order: str, source: Any = None) -> pd.DataFrame:
         """A page of an actor / recipient query: ids, dates and order from the narrow event_dyads
         (sorted by source, target, date after `optimize`), then one point lookup per event (events
         sorted by id after `optimize`, so each reads one row group)."""
-        where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True)
+        where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
+                                    source=source)
         direction = "DESC" if order == "-date" else "ASC"
         ids = [r[0] for r in self.con.execute(
             f"SELECT event_id, any_value(date) AS date FROM event_dyads{where} GROUP BY event_id "
@@ -428,28 +586,64 @@ class Store:
         return df.sort_values("id", key=lambda c: c.map(rank)).reset_index(drop=True)
 
     def count_events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
-                     until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None
-                     ) -> int:
-        if (actor or recipient) and not story_id:
-            where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True)
+                     until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
+                     source: Any = None, reports: bool = False) -> int:
+        """How many events (with `reports`: reports) match the filters."""
+        if (actor or recipient) and not story_id and not reports:
+            where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
+                                        source=source)
             sql = f"SELECT count(DISTINCT event_id) FROM event_dyads{where}"
         else:
-            where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id)
+            where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id,
+                                        source=source, reports=reports)
             sql = f"SELECT count(*) FROM events{where}"
         return int(self.con.execute(sql, params).fetchall()[0][0])
 
+    def event_reports(self, id: str) -> list[dict[str, Any]]:
+        """The reports of one event (its own row first, then the others, earliest first), each with
+        its article's outlet, URL, publication date and title, and why it was merged."""
+        rows = self._dicts(
+            "SELECT r.*, a.url AS article_url, a.date AS published, a.title AS article_title FROM events r "
+            "LEFT JOIN articles a ON a.id = r.story_id WHERE r.id = ? OR r.merged_into = ? "
+            "ORDER BY r.merged_into IS NOT NULL, a.date NULLS LAST, r.id", [id, id])
+        for r in rows:
+            if r.get("published") is not None:
+                r["published"] = r["published"].isoformat()
+        return [self._event_dict(r) for r in rows]
+
+    def dyad_rows_sql(self, where: str = "") -> str:
+        """One flat row per (event, actor code, recipient code) pair: `actor_code` and
+        `recipient_code` are the pair's (never a self pair for a joint act or a compound side; an
+        event without a recipient has one row with a NULL recipient_code), the sectors those of the
+        event's first actor / recipient when the code is theirs, and every other `events` column.
+        `where` is a clause over `events` (from `_where`). For exporters of flat formats."""
+        return f"""
+        SELECT d.source AS actor_code, CASE WHEN d.source = e.actor_code THEN e.actor_sector END AS actor_sector,
+               d.target AS recipient_code,
+               CASE WHEN d.target = e.recipient_code THEN e.recipient_sector END AS recipient_sector,
+               e.* EXCLUDE (actor_code, actor_sector, recipient_code, recipient_sector)
+        FROM (SELECT * FROM events{where}) e JOIN event_dyads d ON d.event_id = e.id
+        ORDER BY e.date NULLS LAST, e.id, d.source, d.target NULLS FIRST"""
+
+    def dyad_rows(self, **filters: Any) -> pd.DataFrame:
+        """`dyad_rows_sql` for the events matching `filters` (as for `events`), as a DataFrame."""
+        where, params = self._where(**{k: v for k, v in filters.items() if v is not None})
+        return self.con.execute(self.dyad_rows_sql(where), params).df()
+
     @staticmethod
     def _event_dict(row: dict[str, Any]) -> dict[str, Any]:
-        for key in ("actor", "recipient", "evidence", "original"):
+        for key in ("actor", "recipient", "evidence", "original", "mentions"):
             if isinstance(row.get(key), str):
                 row[key] = json.loads(row[key])
         if row.get("actor") is None:
             row["actor"] = []
         if row.get("recipient") is None:
             row["recipient"] = []
-        for key in ("date", "ingested_at"):
+        for key in ("date", "ingested_at", "first_reported"):
             if row.get(key) is not None:
                 row[key] = row[key].isoformat()
+        if row.get("outlets") is not None:
+            row["outlets"] = list(row["outlets"])
         row["context"] = list(row.get("context") or [])
         return row
 
@@ -459,6 +653,7 @@ class Store:
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def event(self, id: str) -> dict[str, Any] | None:
+        """One event (or report) by id, with its evidence."""
         rows = self._dicts("SELECT * FROM events WHERE id = ?", [id])
         return self._event_dict(rows[0]) if rows else None
 

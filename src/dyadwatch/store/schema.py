@@ -3,19 +3,40 @@
 Tables
 - articles: one row per article (stable id from normalised text + URL).
 - events: one row per event, with its evidence; imported events carry origin and original codes.
+- Steps are SQL strings, or functions of the connection for what SQL says badly (migration 4).
 - event_dyads: one row per (event, actor code, recipient code) pair, the narrow table every dyad
   analysis reads. `target` is NULL for events without a recipient.
+
+Version 4 ("events") makes events count right: a row of `events` is a *report* (one act as one
+article tells it); reports of one happening are merged into one *event* (`merged_into` is NULL on
+the event's own row, the representative, and the event's id on its other reports); event_dyads holds
+rows for events only. Joint acts are one row per ordered pair (`joint_id`), never A -> A. Also the
+outlet of each report (`source`), within-article mentions, near-duplicate stories (MinHash LSH
+buckets, signatures and links) and the report-level view `report_dyads`. See store/clusters.py.
 
 Version 2 drops the PRIMARY KEY of events.id: its index made bulk imports three times slower and
 holds every id in memory. Ids stay unique because every insert goes through
 `Store.insert_staged`, which skips ids already stored.
 """
 
-SCHEMA_VERSION = 3
+from typing import Any
+
+from .reports import migrate_reports  # a Python step of migration 4
+
+SCHEMA_VERSION = 4
 _GEO = ("STRUCT(type TINYINT, name VARCHAR, country VARCHAR, adm1 VARCHAR, adm2 VARCHAR, lat DOUBLE, "
         "lon DOUBLE, feature_id VARCHAR)")  # a place as GDELT's geo blocks give it (migration 3)
 
-MIGRATIONS: dict[int, list[str]] = {
+# report_dyads (4): one row per report and dyad, for counting reports rather than events
+REPORT_DYADS_VIEW = """
+CREATE OR REPLACE VIEW report_dyads AS
+SELECT r.id AS report_id, d.event_id, r.story_id, r.source AS outlet, r.date, r.date_precision, d.source,
+       d.target, d.event, d.quad_code, d.plover_score, d.goldstein, r.modality, d.origin,
+       coalesce(json_array_length(r.mentions), 1) AS mentions
+FROM event_dyads d JOIN events r ON coalesce(r.merged_into, r.id) = d.event_id
+"""
+
+MIGRATIONS: dict[int, list[Any]] = {
     1: [
         """
         CREATE TABLE IF NOT EXISTS articles (
@@ -147,5 +168,18 @@ MIGRATIONS: dict[int, list[str]] = {
             doc_tone DOUBLE
         )
         """,
+    ],
+    # 4 ("events"): reports, events and their counts; joint acts as ordered pairs; outlets; stories.
+    4: [
+        *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {col}" for col in (
+            "joint_id VARCHAR", "mentions JSON", "source VARCHAR", "merged_into VARCHAR", "merge_key VARCHAR",
+            "merge_group VARCHAR", "merge_reason VARCHAR", "num_reports INTEGER", "outlets VARCHAR[]",
+            "first_reported DATE",
+        )),
+        "CREATE TABLE IF NOT EXISTS story_signatures (article_id VARCHAR, date DATE, signature UBIGINT[])",
+        "CREATE TABLE IF NOT EXISTS story_bands (article_id VARCHAR, band SMALLINT, bucket BIGINT)",
+        "CREATE TABLE IF NOT EXISTS story_links (article_id VARCHAR, other_id VARCHAR, jaccard DOUBLE)",
+        REPORT_DYADS_VIEW,
+        migrate_reports,  # Python: split stored joint acts into ordered pairs, fill outlets, counts, keys
     ],
 }

@@ -1,0 +1,152 @@
+"""Near-duplicate stories: the same wire copy republished, lightly edited, by several outlets.
+
+Each stored article gets a datasketch MinHash signature of its word 3-shingles. Candidates come from
+MinHash LSH: datasketch's `MinHashLSH` chooses the bands (b x r rows for the threshold), and each
+band of a signature is one `story_bands` row, so the LSH index lives in the database beside the
+articles (it survives between runs and grows one article at a time, no index to rebuild).
+Candidates whose estimated Jaccard similarity reaches `THRESHOLD` are stored as `story_links`
+(article_id < other_id), which the event merge (`clusters.py`) reads.
+
+Whether two articles are linked depends on those two texts alone (fixed seed and bands), so the
+links, and everything built on them, do not depend on the order articles arrive in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date as _date
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles: republished wire copy is far above, other stories far below
+NUM_PERM = 128
+SCHEME = "affine32"  # datasketch's hashing scheme (32-bit values); stored signatures are read back with it
+SHINGLE = 3
+DAYS = 14  # stories published further apart than this are not compared
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _lsh() -> Any:
+    from datasketch import MinHash, MinHashLSH
+
+    return MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM), MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word 3-shingles of the lower-cased text (the words themselves for texts under three words)."""
+    words = _WORD.findall((text or "").lower())
+    if len(words) < SHINGLE:
+        return {w.encode("utf-8") for w in words}
+    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text (uint32 values), None for a text without words."""
+    from datasketch import MinHash
+
+    sh = shingles(text)
+    if not sh:
+        return None
+    _, template = _lsh()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME)
+    m.update_batch(sh)
+    return m.hashvalues.copy()
+
+
+def bands(sig: np.ndarray) -> list[int]:
+    """One bucket per LSH band (datasketch's band ranges), as a signed 64-bit number."""
+    lsh, _ = _lsh()
+    out = []
+    for start, end in lsh.hashranges:
+        digest = hashlib.blake2b(np.ascontiguousarray(sig[start:end]).tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two signatures (datasketch's estimator)."""
+    from datasketch import MinHash
+
+    def one(v: Sequence[int]) -> Any:
+        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(v, dtype=np.uint32), scheme=SCHEME)
+
+    return float(one(a).jaccard(one(b)))
+
+
+def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) -> list[tuple[str, str, float]]:
+    """Add (article id, text, date) to the LSH index and store their near-duplicate links (with each
+    other and with stored articles). Returns the new links (article_id, other_id, jaccard), ids
+    ordered. Runs in the caller's transaction."""
+    sigs: dict[str, tuple[np.ndarray, _date | None]] = {}
+    for aid, text, day in articles:
+        sig = signature(text)
+        if sig is not None and aid not in sigs:
+            sigs[aid] = (sig, day)
+    if not sigs:
+        return []
+    ids = list(sigs)
+    band_rows = [(aid, k, bucket) for aid in ids for k, bucket in enumerate(bands(sigs[aid][0]))]
+    batch = pa.table({"article_id": [r[0] for r in band_rows], "band": pa.array([r[1] for r in band_rows], pa.int16()),
+                      "bucket": pa.array([r[2] for r in band_rows], pa.int64())})
+    con.register("_dw_bands", batch)
+    try:
+        found = con.execute(
+            """SELECT DISTINCT n.article_id, s.article_id FROM _dw_bands n
+               JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket""").fetchall()
+        con.execute("INSERT INTO story_bands SELECT article_id, band, bucket FROM _dw_bands")
+        inner = con.execute(
+            """SELECT DISTINCT a.article_id, b.article_id FROM _dw_bands a JOIN _dw_bands b
+               ON a.band = b.band AND a.bucket = b.bucket AND a.article_id < b.article_id""").fetchall()
+    finally:
+        con.unregister("_dw_bands")
+    con.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)",
+                    [[aid, sigs[aid][1], [int(v) for v in sigs[aid][0]]] for aid in ids])
+    stored_ids = sorted({s for _, s in found} - set(ids))
+    stored: dict[str, tuple[list[int], _date | None]] = {}
+    if stored_ids:
+        for aid, day, sig in con.execute("SELECT article_id, date, signature FROM story_signatures "
+                                         "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [stored_ids]).fetchall():
+            stored[aid] = (sig, day)
+    links: dict[tuple[str, str], float] = {}
+    for a, b in [*found, *inner]:
+        if a == b:
+            continue
+        sa, da = sigs[a]
+        sb, db = sigs[b] if b in sigs else stored.get(b, (None, None))
+        if sb is None or (da is not None and db is not None and abs((da - db).days) > DAYS):
+            continue
+        j = jaccard(sa, sb)
+        if j >= THRESHOLD:
+            links[(min(a, b), max(a, b))] = round(j, 3)
+    rows = sorted((a, b, j) for (a, b), j in links.items())
+    if rows:
+        con.executemany("INSERT INTO story_links VALUES (?, ?, ?)", [list(r) for r in rows])
+    return rows
+
+
+def links_among(con: Any, story_ids: Iterable[str]) -> dict[frozenset[str], float]:
+    """Stored near-duplicate links between any two of these articles: {frozenset({a, b}): jaccard}."""
+    ids = sorted(set(story_ids))
+    if len(ids) < 2:
+        return {}
+    rows = con.execute("SELECT article_id, other_id, jaccard FROM story_links WHERE article_id IN "
+                       "(SELECT unnest(?::VARCHAR[])) AND other_id IN (SELECT unnest(?::VARCHAR[]))",
+                       [ids, ids]).fetchall()
+    return {frozenset((a, b)): float(j) for a, b, j in rows}
+
+
+def linked_to(con: Any, story_ids: Iterable[str]) -> set[str]:
+    """Articles with a near-duplicate link to any of these."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return set()
+    rows = con.execute("SELECT other_id FROM story_links WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                       "UNION SELECT article_id FROM story_links WHERE other_id IN (SELECT unnest(?::VARCHAR[]))",
+                       [ids, ids]).fetchall()
+    return {r[0] for r in rows}
