@@ -1,45 +1,78 @@
-"""Language identification (lingua), restricted to a handful of languages and built once."""
+"""Language identification (lingua) over every language lingua knows, fast.
+
+Two detectors, each built once:
+- every language (75), in lingua's low-accuracy mode (trigram models only: 3 s to load and under
+  100 MB, against 80 s and 1.1 GB for all languages in high-accuracy mode). On a text of
+  `SHORT_WORDS` words or more it is as accurate as the full models, so an article's language is told
+  from its first `SAMPLE_CHARS` characters in a few milliseconds. When it hesitates (closely
+  related languages: Indonesian/Malay, Croatian/Bosnian/Serbian, Danish/Norwegian), its top
+  `REFINE_TOP` candidates are decided between by lingua's high-accuracy models of those languages
+  only (built per candidate set, kept in a small cache).
+- for short texts (a headline, a line of names) the low-accuracy models are unreliable, so the
+  high-accuracy models of `SHORT_LANGUAGES` and of the low-accuracy models' guess, when sure, decide
+  (13 or 14 languages), with English preferred whenever
+  its confidence is at least half the best language's: a few words, mostly names ("Abe met Putin."),
+  are easily mistaken. lingua loads each language's high-accuracy models once, when first needed.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-# The languages the detector chooses between: English plus the languages most likely to turn up
-# in a news feed about East Asia, Russia and Europe.
-LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "GERMAN", "PORTUGUESE", "ITALIAN",
-             "RUSSIAN", "CHINESE", "JAPANESE", "KOREAN", "ARABIC")
-SAMPLE_CHARS = 2000  # the opening of the text is enough to tell
+SAMPLE_CHARS = 400  # the opening of the text is enough to tell (some 60 words)
 SHORT_WORDS = 20
+DECISIVE = 0.75  # the low-accuracy detector's confidence that needs no second opinion
+REFINE_TOP = 3
+# the languages a short text is told between, besides the best guess of the low-accuracy models
+SHORT_LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "GERMAN", "PORTUGUESE", "ITALIAN", "RUSSIAN", "UKRAINIAN",
+                   "POLISH", "CHINESE", "JAPANESE", "KOREAN", "ARABIC")
 
 
 @lru_cache(maxsize=1)
-def _detector():
+def _all_languages():
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=64)
+def _precise(names: tuple[str, ...]):
     from lingua import Language, LanguageDetectorBuilder
 
-    langs = [getattr(Language, name) for name in LANGUAGES]
+    langs = [getattr(Language, n) for n in names]
+    if len(langs) == 1:  # lingua needs two languages to choose between
+        langs.append(Language.ENGLISH if langs[0] != Language.ENGLISH else Language.FRENCH)
     return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language ("en", "fr", ...), None when it cannot be told.
+def _code(language) -> str:  # type: ignore[no-untyped-def]
+    return language.iso_code_639_1.name.lower()
 
-    Short texts (a few words, mostly names) are easily mistaken: below SHORT_WORDS words, English
-    wins whenever its confidence is at least half the best language's.
-    """
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language ("en", "uk", ...), None when it cannot be told."""
     sample = (text or "")[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 3:
         return None
-    det = _detector()
     if len(sample.split()) < SHORT_WORDS:
-        values = det.compute_language_confidence_values(sample)
-        if not values:
+        rough = _all_languages().compute_language_confidence_values(sample)
+        names = set(SHORT_LANGUAGES) | {v.language.name for v in rough[:1] if v.value >= DECISIVE}
+        values = _precise(tuple(sorted(names))).compute_language_confidence_values(sample)
+        if not values or values[0].value <= 0:
             return None
         best = values[0]
-        en = next((v.value for v in values if v.language.iso_code_639_1.name == "EN"), 0.0)
-        if best.language.iso_code_639_1.name != "EN" and en >= 0.5 * best.value:
+        en = next((v.value for v in values if _code(v.language) == "en"), 0.0)
+        if _code(best.language) != "en" and en >= 0.5 * best.value:
             return "en"
-        return best.language.iso_code_639_1.name.lower() if best.value > 0 else None
-    lang = det.detect_language_of(sample)
-    if lang is None:
+        return _code(best.language)
+    values = _all_languages().compute_language_confidence_values(sample)
+    if not values or values[0].value <= 0:
         return None
-    return lang.iso_code_639_1.name.lower()
+    if values[0].value >= DECISIVE:
+        return _code(values[0].language)
+    names = tuple(sorted(v.language.name for v in values[:REFINE_TOP] if v.value > 0))
+    lang = _precise(names).detect_language_of(sample)
+    return _code(lang) if lang is not None else _code(values[0].language)
+
+
+__all__ = ["detect_language"]
