@@ -366,24 +366,24 @@ def test_file_that_fails_to_read_even_for_root(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Міністр закордонних справ України заявив у понеділок, що переговори з сусідніми країнами продовжаться "
-     "наступного тижня у столиці, повідомили в міністерстві.", "uk"),
-    ("Minister spraw zagranicznych Polski powiedział w poniedziałek, że rozmowy z sąsiednimi krajami będą "
-     "kontynuowane w przyszłym tygodniu w stolicy, poinformowało ministerstwo.", "pl"),
-    ("Министр иностранных дел России заявил в понедельник, что переговоры с соседними странами продолжатся "
-     "на следующей неделе в столице, сообщили в министерстве.", "ru"),
-    ("Der Außenminister sagte am Montag, dass die Gespräche mit den Nachbarländern in der nächsten Woche in der "
-     "Hauptstadt fortgesetzt werden, teilte das Ministerium mit.", "de"),
-    ("De minister van Buitenlandse Zaken zei maandag dat de gesprekken met de buurlanden volgende week in de "
-     "hoofdstad worden voortgezet, meldde het ministerie.", "nl"),
-    ("Dışişleri bakanı pazartesi günü yaptığı açıklamada komşu ülkelerle görüşmelerin gelecek hafta başkentte "
-     "devam edeceğini söyledi, bakanlık bildirdi.", "tr"),
-    ("Bộ trưởng Ngoại giao cho biết hôm thứ Hai rằng các cuộc đàm phán với các nước láng giềng sẽ tiếp tục "
-     "vào tuần tới tại thủ đô, bộ cho biết.", "vi"),
-    ("Ministr zahraničí v pondělí řekl, že rozhovory se sousedními zeměmi budou pokračovat příští týden v "
-     "hlavním městě, uvedlo ministerstvo.", "cs"),
-    ("The foreign minister said on Monday that talks with neighbouring countries would continue next week in "
-     "the capital, the ministry said.", "en"),
+    (("Міністр закордонних справ України заявив у понеділок, що переговори з сусідніми країнами продовжаться "
+     "наступного тижня у столиці, повідомили в міністерстві."), "uk"),
+    (("Minister spraw zagranicznych Polski powiedział w poniedziałek, że rozmowy z sąsiednimi krajami będą "
+     "kontynuowane w przyszłym tygodniu w stolicy, poinformowało ministerstwo."), "pl"),
+    (("Министр иностранных дел России заявил в понедельник, что переговоры с соседними странами продолжатся "
+     "на следующей неделе в столице, сообщили в министерстве."), "ru"),
+    (("Der Außenminister sagte am Montag, dass die Gespräche mit den Nachbarländern in der nächsten Woche in der "
+     "Hauptstadt fortgesetzt werden, teilte das Ministerium mit."), "de"),
+    (("De minister van Buitenlandse Zaken zei maandag dat de gesprekken met de buurlanden volgende week in de "
+     "hoofdstad worden voortgezet, meldde het ministerie."), "nl"),
+    (("Dışişleri bakanı pazartesi günü yaptığı açıklamada komşu ülkelerle görüşmelerin gelecek hafta başkentte "
+     "devam edeceğini söyledi, bakanlık bildirdi."), "tr"),
+    (("Bộ trưởng Ngoại giao cho biết hôm thứ Hai rằng các cuộc đàm phán với các nước láng giềng sẽ tiếp tục "
+     "vào tuần tới tại thủ đô, bộ cho biết."), "vi"),
+    (("Ministr zahraničí v pondělí řekl, že rozhovory se sousedními zeměmi budou pokračovat příští týden v "
+     "hlavním městě, uvedlo ministerstvo."), "cs"),
+    (("The foreign minister said on Monday that talks with neighbouring countries would continue next week in "
+     "the capital, the ministry said."), "en"),
 ])
 def test_every_language_lingua_knows(text: str, lang: str) -> None:
     assert detect_language(text) == lang
