@@ -284,3 +284,10 @@ def test_a_user_lexicon_file_of_any_content_never_breaks_loading(tmp_path_factor
         else:
             os.environ["DYADWATCH_KB"] = old
         load_lexicon.cache_clear()
+
+
+def test_a_participle_read_as_a_noun_is_not_its_lemma(nlp):
+    # "according to" must not fire the "accord" (agreement) noun, whatever the tagger calls it
+    got = [e.id for e in fired(nlp, "Iran fired missiles at the base, according to the Pentagon.")
+           if e.event == "AGREE"]
+    assert not got, got

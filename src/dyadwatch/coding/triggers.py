@@ -409,15 +409,9 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
                 if g.dep_ == "pobj":
                     obj_forms |= noun_forms(g)
     if obj is not None:
-        obj_forms |= noun_forms(obj)
-        for c in obj.children:
-            if c.dep_ in ("compound", "amod"):
-                obj_forms |= noun_forms(c)
-            if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        obj_forms |= noun_forms(g)
-                        head_forms |= noun_forms(g)  # "dozens of missiles": the missiles decide
+        forms, head = _object_forms(obj)
+        obj_forms |= forms
+        head_forms |= head
     agent_forms: set[str] = set()  # "exporters were hit by the fall in the currency": the cause decides the sense
     for c in tok.children:
         if c.dep_ == "agent":
@@ -450,7 +444,10 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
 def match_noun(tok: Token, lex: Lexicon | None = None) -> LexEntry | None:
     """The noun-lexicon entry for this noun token (multi-word lemmas checked against compounds)."""
     lex = lex or load_lexicon()
-    for form in sorted(noun_forms(tok), key=len, reverse=True):
+    forms = noun_forms(tok)
+    if tok.lower_.endswith("ing") and not tok.lemma_.lower().endswith("ing"):
+        forms.discard(tok.lemma_.lower())  # "according" is no "accord", "meeting" may be lemmatised "meet"
+    for form in sorted(forms, key=len, reverse=True):
         entries = lex.nouns.get(form)
         if not entries:
             continue
@@ -481,12 +478,22 @@ def noun_patient_forms(tok: Token) -> set[str]:
         elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "from"):
             for g in c.children:
                 if g.dep_ == "pobj":
-                    out |= noun_forms(g)
-                    for gc in g.children:
-                        if gc.dep_ in ("compound", "amod"):
-                            out |= noun_forms(gc)
-                        if gc.dep_ == "prep" and gc.lower_ == "of" and g.lemma_.lower() in QUANTITY_NOUNS:
-                            for g2 in gc.children:
-                                if g2.dep_ == "pobj":
-                                    out |= noun_forms(g2)
+                    out |= _object_forms(g)[0]
     return out
+
+
+def _object_forms(noun: Token) -> tuple[set[str], set[str]]:
+    """Forms of a noun with its compounds and adjectives, and the forms of its head; after a quantity
+    ("dozens of missiles", "700 kg of medicine") the counted noun is the head."""
+    forms = noun_forms(noun)
+    head = set(forms)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod"):
+            forms |= noun_forms(c)
+        if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in QUANTITY_NOUNS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    counted = noun_forms(g)
+                    forms |= counted
+                    head |= counted
+    return forms, head
