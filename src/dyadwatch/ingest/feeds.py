@@ -59,7 +59,7 @@ def _short(value: Any) -> str | None:
 
 def _iso(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        st = entry.get(key)
+        st = dict.get(entry, key)  # not entry.get: feedparser maps a missing key to another, with a warning
         if isinstance(st, time.struct_time):
             try:
                 return datetime.fromtimestamp(calendar.timegm(st), tz=UTC).date().isoformat()
