@@ -62,6 +62,8 @@ COMMENTARY = [
     ("Markets are betting that the central bank will intervene again.", "intervene", "hypothetical", "belief"),
     ("Nobody in the ministry believes that the envoy will return.", "return", "hypothetical", "belief"),
     ("The minister is expected to visit the border province next week.", "visit", "future", None),
+    ("The central bank is likely to raise rates again in March.", "raise", "hypothetical", None),
+    ("They signed a deal that will see foreign peacekeepers deployed along the line.", "deployed", "future", None),
     # counterfactuals and conditions
     ("Had the council not lifted the embargo, the rebels would have starved.", "starved", "hypothetical", None),
     ("Were the navy to blockade the island, shipping would stop.", "blockade", "hypothetical", None),

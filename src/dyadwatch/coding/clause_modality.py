@@ -5,9 +5,11 @@ the act (a future act of one's own is a promise, a refusal is a rejection)."""
 
 from __future__ import annotations
 
+import logging
+
 from spacy.tokens import Token
 
-from .modality import classify_modality
+from .modality import ModalityCall, classify
 from .scope import Draft, cooperative
 from .triggers import LexEntry
 from .words import word_set
@@ -23,21 +25,30 @@ WILLING = word_set("clause_modality", "willing")
 FAIL_HEADS = word_set("clause_modality", "fail_heads")
 PREPARE = word_set("clause_modality", "prepare")
 # acts one can promise: "will send aid" is a promise (AGREE)
+log = logging.getLogger("dyadwatch.coding")
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 NOUN_FUTURE_MODIFIERS = ("planned", "proposed", "possible", "potential", "future", "upcoming")
 
 
-def modality_of(tok: Token, e: LexEntry) -> str:
-    """The modality of a trigger: the parse-based rules, then the modality module's cue lists."""
+def cue_call(tok: Token) -> ModalityCall:
+    """The modality module's reading of a trigger (cue lists and commentary cues, kb/data/modality.yaml)."""
+    try:
+        return classify(tok)
+    except Exception as exc:  # noqa: BLE001 - a cue bug must not lose the event
+        log.debug("modality cues failed on %r: %s", tok.text, exc)
+        return ModalityCall("asserted", None, "")
+
+
+def modality_of(tok: Token, e: LexEntry, call: ModalityCall | None = None) -> str:
+    """The modality of a trigger: the parse-based rules, then the modality module's cue lists (which
+    catch markers the parse-based rules miss); commentary ("few expect X will ...", "appears to be
+    preparing to") outranks a future reading: it is someone's guess, not a plan."""
+    call = call or cue_call(tok)
     mine = own_modality(tok, e)
     if mine == "asserted":
-        # the modality module's cue lists (data) catch markers the parse-based rules miss
-        try:
-            theirs = classify_modality(tok)
-        except Exception:  # noqa: BLE001
-            theirs = "asserted"
-        if theirs in ("negated", "hypothetical", "future"):
-            return theirs
+        return call.modality
+    if mine == "future" and call.commentary in ("hypothetical", "claimed"):
+        return call.commentary
     return mine
 
 
@@ -158,7 +169,8 @@ def decide_modality(d: Draft) -> None:
     """The draft's modality, and what it makes of the act (a promise, a refusal, a preparation)."""
     tok, e = d.tok, d.entry
     head = tok.head
-    d.modality = modality_of(tok, e)
+    call = cue_call(tok)
+    d.modality = modality_of(tok, e, call)
     if e.kind == "verb" and tok.dep_ in ("relcl", "acl", "ccomp") and tok.head.lemma_.lower() in ("way", "chance") \
             and any(c.lower_ == "no" for c in tok.head.children):
         d.modality = "negated"  # "there was no way Pyongyang would give up its weapons"
@@ -190,3 +202,7 @@ def decide_modality(d: Draft) -> None:
         d.modality = "asserted"
     if d.how == "accused" and d.modality == "asserted":
         d.modality = "claimed"
+    if d.modality == "asserted" and call.commentary:
+        # a promise or refusal made of a commented act ("nothing suggests it is ready to give up",
+        # "few believe it will withdraw") is the commentary's, not an asserted act
+        d.modality = call.commentary

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -53,12 +54,15 @@ class Commentary:
     free_relatives: frozenset[str]
     epochs: frozenset[str]
     calendar: frozenset[str]
+    spans: frozenset[str]
     background_preps: frozenset[str]
     background_verbs: frozenset[str]
     time_heads: frozenset[str]
     inverted_aux: frozenset[str]
     perfect_modals: frozenset[str]
     belief_verbs: frozenset[str]
+    expectation_verbs: frozenset[str]
+    expectation_adjectives: frozenset[str]
     belief_nouns: frozenset[str]
     doubters: frozenset[str]
     question_openers: frozenset[str]
@@ -174,7 +178,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         return {k: frozenset(_words(v)) for k, v in g.items()} if isinstance(g, dict) else {}
 
     cap, hedge, gen, bg = group("capability"), group("hedging"), group("generic"), group("background")
-    cf, bel, q = group("counterfactual"), group("belief"), group("question")
+    cf, bel, q, exp = group("counterfactual"), group("belief"), group("question"), group("expectation")
     e: frozenset[str] = frozenset()
     return Commentary(
         capability_adjectives=cap.get("adjectives", e), capability_nouns=cap.get("nouns", e),
@@ -182,11 +186,12 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         generic_adverbs=gen.get("adverbs", e), perfect_adverbs=gen.get("perfect_adverbs", e),
         generic_verbs=gen.get("verbs", e), generic_determiners=gen.get("determiners", e),
         free_relatives=gen.get("free_relatives", e), epochs=gen.get("epochs", e),
-        calendar=gen.get("calendar", e),
+        calendar=gen.get("calendar", e), spans=gen.get("spans", e),
         background_preps=bg.get("prepositions", e), background_verbs=bg.get("verbs", e),
         time_heads=bg.get("time_heads", e), inverted_aux=cf.get("inverted", e),
         perfect_modals=cf.get("perfect_modals", e), belief_verbs=bel.get("verbs", e),
-        belief_nouns=bel.get("nouns", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
+        belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
+        expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
     )
 
 
@@ -386,6 +391,12 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
                         found.append(_Found(cues.adverbs[child.lower_], child.text))
                 break
             _governing(head, cues, found)
+            # "a deal that will see peacekeepers deployed", "could force Tehran to retreat": the
+            # clause a verb of result or perception embeds shares that verb's future or possibility
+            for aux in head.children:
+                if aux.dep_ == "aux" and (aux.lower_ in cues.future_aux or aux.lower_ in cues.hypothetical_aux):
+                    found.append(_Found(FUTURE if aux.lower_ in cues.future_aux else HYPOTHETICAL, aux.text,
+                                        kind="would" if aux.lower_ in cues.reported_future else ""))
             break
         elif dep == "conj":
             inherit_local = _inherits_from_conj_head(node)
@@ -482,6 +493,10 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) ->
             elif ch.dep_ in ("nsubj", "nsubjpass") and (aux & PERFECT_AUX or node.tag_ in ("VBZ", "VBP")) and any(
                     d.dep_ == "det" and d.lower_ in c.generic_determiners for d in ch.children):
                 found.append(_Found(CLAIMED, next(d.text for d in ch.children if d.dep_ == "det"), kind="generic"))
+            elif aux & PERFECT_AUX and ch.lower_ == "in" and ch.dep_ == "prep" and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in c.spans for o in ch.children):
+                found.append(_Found(CLAIMED, "in " + next(o.text for o in ch.children if o.dep_ == "pobj"),
+                                    kind="generic"))  # "the first time Beijing has withdrawn an envoy in decades"
             elif aux & PERFECT_AUX and ch.lower_ in ("since", "for") and ch.dep_ in ("prep", "mark"):
                 objs = [t for t in ch.children if t.dep_ == "pobj"] or (
                     [t for t in node.children if t.dep_ == "nsubj" and t.i > ch.i] if ch.dep_ == "mark" else [])
@@ -540,11 +555,16 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
 
 
 def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
-    """Capability, counterfactuals, hedges, beliefs and questions."""
+    """Capability, counterfactuals, hedges, beliefs, expectations and questions."""
     chain = [trigger, *trigger.ancestors]
     for node in chain[:8]:
         head = node.head
         hl = head.lemma_.lower()
+        if node.dep_ == "xcomp" and (hl in c.expectation_verbs and any(a.dep_ == "auxpass" for a in head.children)
+                                     or hl in c.expectation_adjectives and head.pos_ == "ADJ"):
+            # "is expected to travel", "is likely to retaliate": others' forecast, not the actor's plan
+            found.append(_Found(FUTURE if hl in c.expectation_verbs else HYPOTHETICAL, head.text,
+                                kind="expectation"))
         if node.dep_ in ("xcomp", "acl", "ccomp") and hl in c.capability_adjectives:
             found.append(_Found(NEGATED if hl.startswith(("un", "in")) else HYPOTHETICAL, head.text,
                                 kind="capability"))
@@ -577,14 +597,14 @@ def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -
             break
         if node.dep_ == "advcl" and _inverted(node, c):
             found.append(_Found(HYPOTHETICAL, node.text if node.pos_ == "AUX" else _inverted(node, c) or "",
-                                kind="condition"))
+                                kind="counterfactual"))
         if node.dep_ in ("ccomp", "advcl", "relcl") and node is not trigger and node.dep_ != "advcl":
             break
     for node in _verb_chain(verb):
         aux = [a for a in node.children if a.dep_ == "aux"]
         if node.tag_ == "VBN" and any(a.lower_ in c.perfect_modals for a in aux) and any(
                 a.lower_ in ("have", "'ve") for a in aux):
-            found.append(_Found(HYPOTHETICAL, " ".join(a.text for a in aux), kind="condition"))  # "would have"
+            found.append(_Found(HYPOTHETICAL, " ".join(a.text for a in aux), kind="counterfactual"))  # "would have"
     if _question(trigger, c):
         found.append(_Found(HYPOTHETICAL, "?", kind="question"))
 
@@ -633,14 +653,23 @@ def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None
     _background(trigger, verb, c, found)
 
 
+# cues of commentary (not "condition": "will defend it if it is attacked" is a promise with its terms)
+COMMENTARY_KINDS = frozenset({"capability", "hedge", "belief", "expectation", "generic", "background",
+                              "question", "counterfactual"})
+
+
 @dataclass(frozen=True)
 class ModalityCall:
-    """The modality of an act, the cue word that decided it and the kind of cue (negation, aux,
-    governing, condition, capability, hedge, belief, generic, background, question; "" if asserted)."""
+    """The modality of an act, the cue word that decided it and the kind of cue (cue, would,
+    reported, condition, capability, hedge, belief, generic, background, question; "" if asserted);
+    `commentary` is what the commentary cues alone make of the act ("" when there are none), so that
+    a rule which turns a future act into a promise can see it is only someone's guess."""
 
     modality: str
     cue: str | None
     kind: str
+    commentary: str = ""
+    commentary_cue: str | None = None
 
 
 def classify(trigger: Token) -> ModalityCall:
@@ -650,18 +679,29 @@ def classify(trigger: Token) -> ModalityCall:
     _commentary(trigger, cues, found)
     if not found:
         return ModalityCall(ASSERTED, None, "")
-    has_condition = any(f.kind == "condition" for f in found)
+    has_condition = any(f.kind in ("condition", "counterfactual") for f in found)
     resolved: list[_Found] = []
     for f in found:
         if f.kind == "would" and reported_past and not has_condition:
             resolved.append(_Found(FUTURE, f.cue, kind="reported"))
         else:
             resolved.append(f)
+    comm = _first(f for f in resolved if f.kind in COMMENTARY_KINDS)
+    top = _first(resolved)
+    if top is None:
+        return ModalityCall(ASSERTED, None, "")
+    return ModalityCall(top.modality, top.cue, top.kind or "cue", comm.modality if comm else "",
+                        comm.cue if comm else None)
+
+
+def _first(found: Iterable[_Found]) -> _Found | None:
+    """The cue that decides: negated > hypothetical > future > claimed, the first found of each."""
+    found = list(found)
     for modality in PRIORITY:
-        for f in resolved:
+        for f in found:
             if f.modality == modality:
-                return ModalityCall(modality, f.cue, f.kind or "cue")
-    return ModalityCall(ASSERTED, None, "")
+                return f
+    return None
 
 
 def classify_modality_with_cue(trigger: Token) -> tuple[str, str | None]:
