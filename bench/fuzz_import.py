@@ -3,7 +3,8 @@ rows with many bad ones between them (arbitrary bytes, arbitrary text, rows of t
 arbitrary fields, hostile JSON), imports each twice into a fresh store and counts the bad inputs
 tried, uncaught exceptions, imports slower than 5 s, good rows lost and rows stored twice.
 
-    .venv/bin/python bench/fuzz_import.py                   # 40 files per format, 150-300 bad rows each
+    .venv/bin/python bench/fuzz_import.py                   # 40 files per format (hypothesis keeps each
+                                                            # file within its buffer: about 15 bad rows)
     .venv/bin/python bench/fuzz_import.py --files 200 --rows 600
 """
 
