@@ -50,6 +50,7 @@ def test_gdelt_zip_gz_and_folder_import_the_same_events_as_the_plain_file(tmp_pa
     gz.write_bytes(gzip.compress(plain.read_bytes()))
     folder = tmp_path / "daily"
     folder.mkdir()
+    write(folder / "20240301000000.gkg.csv", ["a\tb\tc"])  # a GKG file among the downloads: skipped
     write(folder / "20240301000000.export.CSV", lines[:10])
     write(folder / "20240301001500.export.CSV", lines[10:])
     results = []

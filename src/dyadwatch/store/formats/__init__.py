@@ -81,7 +81,10 @@ def _run(con: duckdb.DuckDBPyConnection, fmt: str, src: Source, plain: Plain, re
         kind, n = _gdelt_kind(src, plain)
         if kind == "mentions":
             return gdelt.import_mentions(con, plain, src.name, report, encoding)
-        if kind == "other" or not n:
+        if kind == "other":  # a GKG file in a folder of GDELT downloads: another dataset, skipped
+            report.message(f"{src.name}: skipped: a GDELT GKG file, not events or mentions")
+            return None
+        if not n:
             report.file_failed(src.name, f"not a GDELT events or mentions file ({n} fields)")
             return None
         return gdelt.import_events(con, plain, src.name, n, report, encoding)
