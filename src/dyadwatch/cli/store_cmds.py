@@ -117,7 +117,7 @@ def _stderr_console():
 
 @app.command("export")
 def export_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="plover (JSON lines), gdelt, csv, parquet")] = "plover",
+    format: Annotated[str, typer.Option("--format", "-f", help="plover (JSON lines), gdelt, csv (one row per dyad), parquet")] = "plover",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="output file (default: stdout)")] = None,
     db: str | None = DbOption,
     actor: Annotated[list[str] | None, typer.Option("--actor", help="actor code (repeatable)")] = None,
@@ -128,7 +128,8 @@ def export_cmd(
     modality: Annotated[list[str] | None, typer.Option("--modality", help="asserted, negated, ... (repeatable)")] = None,
     origin: Annotated[list[str] | None, typer.Option("--origin", help="dyadwatch, gdelt, icews, ... (repeatable)")] = None,
 ) -> None:
-    """Export stored events as PLOVER JSON lines, GDELT 2.0 rows, CSV or Parquet."""
+    """Export stored events as PLOVER JSON lines, GDELT 2.0 rows, CSV (one row per dyad, COW and
+    Gleditsch-Ward numbers beside ISO codes) or Parquet (typed: dates, lists and structs)."""
     from ..store.exporters import EXPORT_FORMATS, export_events
 
     if format.lower() not in EXPORT_FORMATS:
