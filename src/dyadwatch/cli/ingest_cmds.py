@@ -179,29 +179,57 @@ def _side_codes(row: dict[str, Any], side: str) -> str:
     return "+".join(dict.fromkeys(codes))
 
 
-def _event_table(df: Any, total: int) -> Any:
+def _text(value: Any) -> str:
+    """A cell as plain text: missing values (None, NaN, NaT, pd.NA) as empty."""
+    try:
+        import pandas as pd
+
+        if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _event_table(df: Any, total: int, reports: bool = False) -> Any:
+    """Events (or, with `reports`, reports) as a rich table; every cell plain text, never markup."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(df)} of {total} events", show_lines=False, expand=True)
-    for name, kw in (("date", {"no_wrap": True}), ("actor", {}), ("event", {"no_wrap": True}),
-                     ("recipient", {}), ("modality", {"no_wrap": True}), ("conf", {"justify": "right"}), ("sentence («trigger»)",
-                                                                       {"ratio": 1})):
+    what = "reports" if reports else "events"
+    table = Table(title=f"{len(df)} of {total} {what}", show_lines=False, expand=True)
+    cols: list[tuple[str, dict]] = [("date", {"no_wrap": True}), ("actor", {}), ("event", {"no_wrap": True}),
+                                    ("recipient", {}), ("modality", {"no_wrap": True}), ("conf", {"justify": "right"})]
+    if reports:
+        cols += [("outlet", {}), ("of event", {"no_wrap": True}), ("merged because", {"ratio": 1})]
+    else:
+        cols += [("reports", {"justify": "right"}), ("sources", {"justify": "right"}), ("outlets", {})]
+    cols.append(("sentence («trigger»)", {"ratio": 2 if reports else 1}))
+    for name, kw in cols:
         table.add_column(name, **kw)
     for row in df.to_dict("records"):
         date = row.get("date")
         undated = date is None or isinstance(date, float) or str(date) == "NaT"
         date_s = "undated" if undated else str(date)[:10]
         conf = row.get("confidence")
-        table.add_row(Text(date_s), Text(_side_codes(row, "actor")), Text(str(row.get("event") or "")),
-                      Text(_side_codes(row, "recipient")),
-                      Text(str(row.get("modality") or "")),
-                      Text(f"{conf:.2f}" if isinstance(conf, (int, float)) else ""),
-                      _marked_sentence(row))
+        cells = [Text(date_s), Text(_side_codes(row, "actor")), Text(str(row.get("event") or "")),
+                 Text(_side_codes(row, "recipient")), Text(str(row.get("modality") or "")),
+                 Text(f"{conf:.2f}" if isinstance(conf, (int, float)) else "")]
+        if reports:
+            into = _text(row.get("merged_into"))
+            cells += [Text(_text(row.get("source"))), Text(into or f"{_text(row.get('id'))} (itself)"),
+                      Text(_text(row.get("merge_reason")) or ("" if into else "earliest report"))]
+        else:
+            outlets = row.get("outlets")
+            outlets = list(outlets) if outlets is not None and not isinstance(outlets, (str, float)) else []
+            cells += [Text(_text(row.get("num_reports"))), Text(_text(row.get("num_sources"))),
+                      Text(", ".join(str(o) for o in outlets))]
+        cells.append(_marked_sentence(row))
+        table.add_row(*cells)
     return table
 
 
-JSON_COLUMNS = ("actor", "recipient", "evidence", "original")
+JSON_COLUMNS = ("actor", "recipient", "evidence", "original", "mentions")
 
 
 def _json_records(df: Any) -> list[dict[str, Any]]:
@@ -220,11 +248,32 @@ def _json_records(df: Any) -> list[dict[str, Any]]:
                 rec[key] = value.tolist()
             elif isinstance(value, float) and math.isnan(value):
                 rec[key] = None
+            elif value is not None and not isinstance(value, (str, list, dict)) and _text(value) == "":
+                rec[key] = None  # pd.NA of nullable integer columns, NaT
         out.append(rec)
     return out
 
 
-@app.command()
+EVENTS_HELP = """List stored events with their evidence.
+
+An EVENT is one happening; a REPORT is that happening as one article tells it. The reports of one
+act in different articles (the same story from several outlets, lightly edited wire copy, a
+follow-up) are merged into one event: same actors, type and modality, compatible mode, CAMEO code
+and towns named, dates that agree (or a near-duplicate story, found by MinHash LSH). Each event is
+shown by its earliest report, with num_reports, num_articles, num_sources (distinct outlets, as in
+GDELT), num_mentions (mentions in all its articles, also those inside one article), its outlets
+and the date first reported. --reports lists every report instead: the event it belongs to and why
+it was merged. A joint act ("A met B") is two events, A -> B and B -> A.
+
+Analyses (dyad, regimes, impact, ...) count events by default, so one shelling told by three
+outlets counts once. Report-level counting (`report_dyads`), the one-a-day convention and
+source-weighted counts are for comparison; imported GDELT/ICEWS rows keep their own NumMentions,
+NumSources, NumArticles, AvgTone and IsRootEvent as columns. --source keeps events reported by that
+outlet (with --reports: the reports from it).
+"""
+
+
+@app.command(help=EVENTS_HELP)
 def events(
     db: str | None = DbOption,
     actor: str | None = typer.Option(None, "--actor", help="Actor code or name (USA, 'North Korea')"),
@@ -233,11 +282,14 @@ def events(
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
     until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
     modality: str | None = typer.Option(None, "--modality", help="asserted, negated, hypothetical, ..."),
+    source: str | None = typer.Option(None, "--source", help="Only events reported by this outlet "
+                                                             "(with --reports: reports from it)"),
+    reports: bool = typer.Option(False, "--reports", help="Every report (one per article that told the "
+                                                          "event), with its event and why it was merged"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, json (JSON lines) or parquet"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file")] = None,
     limit: int | None = typer.Option(None, "--limit", help=f"At most this many (table: {TABLE_LIMIT})"),
 ) -> None:
-    """List stored events with their evidence."""
     from ..config import db_path
     from ..events import EVENT_TYPES, MODALITIES
     from ..ingest import parse_date
@@ -265,36 +317,40 @@ def events(
         store = Store(path, read_only=True)
     except (duckdb.Error, RuntimeError) as exc:
         raise _db_failed(db, exc) from None
+    what = "reports" if reports else "events"
     with store:
         filt = {"actor": a, "recipient": r, "type": type, "since": parse_date(since) if since else None,
-                "until": parse_date(until) if until else None, "modality": modality}
+                "until": parse_date(until) if until else None, "modality": modality, "source": source,
+                "reports": reports}
+        if fmt == "parquet":
+            from ..store.exporters import write_parquet
+
+            n = write_parquet(store, output, **{k: v for k, v in filt.items() if v})
+            _err(f"{n} {what} -> {output}")
+            return
         total = store.count_events(**filt)
         if limit is None and fmt == "table" and output is None:
             limit = TABLE_LIMIT
-        df = store.events(**filt, limit=limit)
+        df = store.events(**filt, limit=limit, order="date")
     if fmt == "table":
         from rich.console import Console
 
         if output is not None:
             with open(output, "w", encoding="utf-8") as fh:
-                Console(file=fh, width=160).print(_event_table(df, total))
+                Console(file=fh, width=160).print(_event_table(df, total, reports))
         else:  # piped output gets a wide table rather than 80 columns
-            Console(width=None if sys.stdout.isatty() else 160).print(_event_table(df, total))
+            Console(width=None if sys.stdout.isatty() else 160).print(_event_table(df, total, reports))
         return
     for col in df.columns:  # DuckDB dates and lists -> plain values
         if str(df[col].dtype).startswith("datetime"):
-            df[col] = df[col].dt.strftime("%Y-%m-%d" if col == "date" else "%Y-%m-%dT%H:%M:%S")
-    if fmt == "parquet":
-        df.to_parquet(output, index=False)
-        _err(f"{len(df)} events -> {output}")
-        return
+            df[col] = df[col].dt.strftime("%Y-%m-%d" if col in ("date", "first_reported") else "%Y-%m-%dT%H:%M:%S")
     if fmt == "csv":
         data = df.to_csv(index=False)
     else:
         data = "".join(json.dumps(rec, ensure_ascii=False, default=str) + "\n" for rec in _json_records(df))
     if output is not None:
         Path(output).write_text(data, encoding="utf-8")
-        _err(f"{len(df)} events -> {output}")
+        _err(f"{len(df)} {what} -> {output}")
     else:
         sys.stdout.write(data)
 

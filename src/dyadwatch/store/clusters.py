@@ -7,10 +7,12 @@ reports point to it (`merged_into`). `event_dyads`, which every analysis reads, 
 only; `report_dyads` (a view) has one per report for those who count reports.
 
 Two reports are *linked* when they come from different articles, have the same type, the same actor
-and recipient codes and the same modality (`merge_key`), a compatible mode and place (equal, or one
-unknown), and either
-- dates that agree: the same day when both are dated to the day; a day apart at most when either
-  has only its publication date (the act is usually the day before or the same day); or
+and recipient codes and the same modality (`merge_key`), a compatible mode, CAMEO code and place
+(equal or one unknown; CAMEO codes may be parent and child; the towns their sentences name, when both
+name some, overlap), and either
+- dates that agree: the same date and precision (day, week, month, year); a day apart at most when
+  one is dated to the day or by its publication and the other has only its publication date (the
+  act is usually the day before or the same day); or
 - stories that are near-duplicates (`stories.py`), with dates at most `NEAR_DUP_DAYS` apart.
 
 The merge is order-independent: a *merge group* is a connected component of the link graph (which
@@ -60,6 +62,8 @@ class Report:
     url: str | None
     mentions: int
     sentence_index: int | None
+    cameo: str | None = None
+    places: frozenset[str] = frozenset()  # towns and cities its sentences name (report_places.py)
     # as stored (None for a new report)
     merge_group: str | None = None
     merged_into: str | None = None
@@ -75,13 +79,26 @@ def _same_or_unknown(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.strip().lower() == b.strip().lower()
 
 
+def _cameo_compatible(a: str | None, b: str | None) -> bool:
+    """CAMEO codes of one act: equal, unknown, or one the parent of the other (190 and 194)."""
+    if not a or not b:
+        return True
+    a, b = a.strip(), b.strip()
+    return a.startswith(b) or b.startswith(a)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Mode, CAMEO code, place and towns named do not tell the two reports apart."""
+    return (_same_or_unknown(a.mode, b.mode) and _same_or_unknown(a.location, b.location)
+            and _cameo_compatible(a.cameo, b.cameo) and not (a.places and b.places and a.places.isdisjoint(b.places)))
+
+
 def link(a: Report, b: Report, near_dup: float | None) -> str | None:
     """Why reports `a` and `b` are one happening, or None when they are not linked."""
-    if a.story_id == b.story_id or a.key != b.key:
+    if a.story_id == b.story_id or a.key != b.key or not compatible(a, b):
         return None
-    if not (_same_or_unknown(a.mode, b.mode) and _same_or_unknown(a.location, b.location)):
-        return None
-    place = f", place {a.location or b.location}" if (a.location or b.location) else ""
+    shared = sorted(a.places & b.places) or ([a.location or b.location] if (a.location or b.location) else [])
+    place = f", place {'/'.join(shared)}" if shared else ""
     if near_dup is not None:
         if a.date is None or b.date is None or abs((a.date - b.date).days) <= NEAR_DUP_DAYS:
             return f"near-duplicate story (Jaccard {near_dup:.2f}){place}"
@@ -89,12 +106,12 @@ def link(a: Report, b: Report, near_dup: float | None) -> str | None:
     if a.date is None or b.date is None:
         return None
     days = abs((a.date - b.date).days)
-    exact = a.precision == "day" and b.precision == "day"
-    if exact and days == 0:
-        return f"same actors, type and day {a.date.isoformat()}{place}"
-    if not exact and days <= PUBLICATION_DAYS and "undated" not in (a.precision, b.precision):
+    if a.precision == b.precision and days == 0:
+        return f"same actors, type and {a.precision} {a.date.isoformat()}{place}"
+    if {a.precision, b.precision} <= {"day", "publication"} and "publication" in (a.precision, b.precision) \
+            and days <= PUBLICATION_DAYS:
         return f"same actors and type, dates {min(a.date, b.date).isoformat()}/{max(a.date, b.date).isoformat()} " \
-               f"({a.precision if a.precision != 'day' else b.precision} date){place}"
+               f"(publication date){place}"
     return None
 
 
@@ -102,7 +119,7 @@ def _score(r: Report, members: Sequence[Report], near: dict[frozenset[str], floa
     s = 0
     for m in members:
         s += 3 * (frozenset((r.story_id, m.story_id)) in near)
-        s += 2 * bool(r.location and m.location)
+        s += 2 * bool(r.location and m.location) + 2 * bool(r.places & m.places)
         s += bool(r.mode and m.mode)
         s += r.date == m.date
     return s

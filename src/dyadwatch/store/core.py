@@ -30,6 +30,7 @@ from ..config import db_path
 from ..events import Event, joint_pairs
 from ..ingest.article import Article
 from . import clusters, stories
+from .report_places import places_named
 from .reports import dyad_pairs
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -154,13 +155,32 @@ def _codes(actor_json: str | None) -> list[str | None]:
         return []
 
 
+def _places(location: str | None, sentences: list[str | None], actors: list[str | None]) -> frozenset[str]:
+    named = places_named(sentences, exclude=actors)
+    return named | {location.lower()} if location else named
+
+
+def _stored_places(location: str | None, event_text: str | None, mentions: str | None, actor: str | None,
+                   recipient: str | None) -> frozenset[str]:
+    sentences: list[str | None] = [event_text]
+    try:
+        sentences += [m.get("event_text") for m in json.loads(mentions or "[]") if isinstance(m, dict)]
+        names = [a.get("entity_text") for js in (actor, recipient) for a in json.loads(js or "[]")
+                 if isinstance(a, dict)]
+    except (ValueError, AttributeError):
+        names = []
+    return _places(location, sentences, names)
+
+
 def _report(article: Article, e: Event) -> clusters.Report:
     """What the merge needs of a new report."""
     return clusters.Report(
         id=e.id or "", story_id=e.story_id, date=to_date(e.date), precision=e.date_precision,
         key=clusters.merge_key(e.event, [a.code for a in e.actor], [r.code for r in e.recipient], e.modality),
         mode=e.mode, location=e.location, source=(article.source or None), published=to_date(article.date),
-        url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index)
+        url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index, cameo=e.cameo,
+        places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions)],
+                       [a.entity_text for a in [*e.actor, *e.recipient]]))
 
 
 def _as_list(value: Any) -> list | None:
@@ -269,10 +289,11 @@ class Store:
                 [[a.id, a.raw_id, a.title, a.text, a.url, to_date(a.date), a.source, a.language, a.path, coded,
                   len(events)] for a, events, coded in new],
             )
+            links = []
             if self.merge:
-                stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
-                                                  if coded and evs])
-            self._insert_reports([(a, e) for a, events, _ in new for e in events])
+                links = stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
+                                                          if coded and evs])
+            self._insert_reports([(a, e) for a, events, _ in new for e in events], links)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -280,10 +301,12 @@ class Store:
         return flags
 
     # -- reports and their events --------------------------------------------------------------
-    def _insert_reports(self, items: list[tuple[Article, Event]]) -> int:
+    def _insert_reports(self, items: list[tuple[Article, Event]],
+                        links: Sequence[tuple[str, str, float]] = ()) -> int:
         """Insert the events of new articles as reports: joint acts split into ordered pairs, each
         with its outlet and mentions; merged (with `merge` on) into events; event_dyads rows for the
-        events only. Runs in the caller's transaction."""
+        events only. `links`: the near-duplicate links of the new articles (stories.index_articles).
+        Runs in the caller's transaction."""
         seen: set[str] = set()
         reps: list[tuple[Article, Event]] = []
         for article, ev in items:
@@ -300,8 +323,11 @@ class Store:
             return 0
         new = [_report(a, e) for a, e in reps]
         if self.merge:
-            stored, dyad_src = self._stored_reports(new)
-            near = stories.links_among(self.con, {r.story_id for r in [*new, *stored]})
+            near = {frozenset((a, b)): j for a, b, j in links}
+            linked = {x for a, b, _ in links for x in (a, b)}
+            stored, dyad_src = self._stored_reports(new, linked)
+            old_stories = {r.story_id for r in stored} - {r.story_id for r in new}
+            near.update(stories.links_among(self.con, old_stories))  # links among stored articles
             values = clusters.assign(new, stored, near)
         else:
             stored, dyad_src, values = [], {}, {}
@@ -335,14 +361,16 @@ class Store:
                "TRY_CAST(json_extract(r.evidence, '$.sentence_index') AS INTEGER), r.merge_group, r.merged_into, "
                + ", ".join(f"r.{c}" for c in clusters.REPORT_FIELDS)
                + ", r.actor::VARCHAR, r.recipient::VARCHAR, r.event, r.quad_code, r.plover_score, r.goldstein, "
-                 "r.modality, r.origin")
+                 "r.modality, r.origin, r.cameo, r.event_text, r.mentions::VARCHAR")
 
-    def _stored_reports(self, new: list[clusters.Report]) -> tuple[list[clusters.Report], dict[str, tuple]]:
-        """Every stored report a new one could be linked to, with all the members of their merge
-        groups; and per report what its event_dyads rows are made of."""
+    def _stored_reports(self, new: list[clusters.Report], linked: set[str]
+                        ) -> tuple[list[clusters.Report], dict[str, tuple]]:
+        """Every stored report a new one could be linked to (same merge key, and dates near or the
+        article among `linked`, the near-duplicates of the new articles), with all the members of
+        their merge groups; and per report what its event_dyads rows are made of."""
         keys = sorted({r.key for r in new})
         days = [r.date for r in new if r.date is not None]
-        near = sorted(stories.linked_to(self.con, {r.story_id for r in new}))
+        near = sorted(linked)
         span = clusters.NEAR_DUP_DAYS
         cond = "r.story_id IN (SELECT unnest(?::VARCHAR[]))"
         params: list[Any] = [keys, near]
@@ -357,12 +385,15 @@ class Store:
         out, dyad_src = [], {}
         nf = len(clusters.REPORT_FIELDS)
         for row in rows:
+            actor, recipient = row[14 + nf], row[15 + nf]
+            cameo, event_text, mentions = row[22 + nf:25 + nf]
             rep = clusters.Report(*row[:12], merge_group=row[12], merged_into=row[13],
-                                  values=dict(zip(clusters.REPORT_FIELDS, row[14:14 + nf])))
+                                  values=dict(zip(clusters.REPORT_FIELDS, row[14:14 + nf])), cameo=cameo,
+                                  places=_stored_places(row[6], event_text, mentions, actor, recipient))
             if rep.values.get("outlets") is not None:
                 rep.values["outlets"] = list(rep.values["outlets"])
             out.append(rep)
-            dyad_src[rep.id] = row[14 + nf:]
+            dyad_src[rep.id] = row[14 + nf:22 + nf]
         return out, dyad_src
 
     def _update_stored(self, stored: list[clusters.Report], dyad_src: dict[str, tuple],

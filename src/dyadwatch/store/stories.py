@@ -94,27 +94,31 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) 
     band_rows = [(aid, k, bucket) for aid in ids for k, bucket in enumerate(bands(sigs[aid][0]))]
     batch = pa.table({"article_id": [r[0] for r in band_rows], "band": pa.array([r[1] for r in band_rows], pa.int16()),
                       "bucket": pa.array([r[2] for r in band_rows], pa.int64())})
+    candidates: set[tuple[str, str]] = set()
+    by_bucket: dict[tuple[int, int], list[str]] = {}
+    for aid, k, bucket in band_rows:  # within the batch
+        for other in by_bucket.setdefault((k, bucket), []):
+            candidates.add((aid, other))
+        by_bucket[(k, bucket)].append(aid)
+    sig_rows = pa.table({"article_id": ids, "date": pa.array([sigs[a][1] for a in ids], pa.date32()),
+                         "signature": pa.array([sigs[a][0].astype(np.uint64) for a in ids], pa.list_(pa.uint64()))})
     con.register("_dw_bands", batch)
+    con.register("_dw_sigs", sig_rows)
     try:
-        found = con.execute(
-            """SELECT DISTINCT n.article_id, s.article_id FROM _dw_bands n
-               JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket""").fetchall()
+        stored = {}
+        for aid, other, day, sig in con.execute(
+                """SELECT DISTINCT n.article_id, s.article_id, g.date, g.signature FROM _dw_bands n
+                   JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket
+                   JOIN story_signatures g ON g.article_id = s.article_id""").fetchall():
+            candidates.add((aid, other))
+            stored[other] = (sig, day)
         con.execute("INSERT INTO story_bands SELECT article_id, band, bucket FROM _dw_bands")
-        inner = con.execute(
-            """SELECT DISTINCT a.article_id, b.article_id FROM _dw_bands a JOIN _dw_bands b
-               ON a.band = b.band AND a.bucket = b.bucket AND a.article_id < b.article_id""").fetchall()
+        con.execute("INSERT INTO story_signatures SELECT article_id, date, signature FROM _dw_sigs")
     finally:
         con.unregister("_dw_bands")
-    con.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)",
-                    [[aid, sigs[aid][1], [int(v) for v in sigs[aid][0]]] for aid in ids])
-    stored_ids = sorted({s for _, s in found} - set(ids))
-    stored: dict[str, tuple[list[int], _date | None]] = {}
-    if stored_ids:
-        for aid, day, sig in con.execute("SELECT article_id, date, signature FROM story_signatures "
-                                         "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [stored_ids]).fetchall():
-            stored[aid] = (sig, day)
+        con.unregister("_dw_sigs")
     links: dict[tuple[str, str], float] = {}
-    for a, b in [*found, *inner]:
+    for a, b in candidates:
         if a == b:
             continue
         sa, da = sigs[a]
@@ -139,14 +143,3 @@ def links_among(con: Any, story_ids: Iterable[str]) -> dict[frozenset[str], floa
                        "(SELECT unnest(?::VARCHAR[])) AND other_id IN (SELECT unnest(?::VARCHAR[]))",
                        [ids, ids]).fetchall()
     return {frozenset((a, b)): float(j) for a, b, j in rows}
-
-
-def linked_to(con: Any, story_ids: Iterable[str]) -> set[str]:
-    """Articles with a near-duplicate link to any of these."""
-    ids = sorted(set(story_ids))
-    if not ids:
-        return set()
-    rows = con.execute("SELECT other_id FROM story_links WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-                       "UNION SELECT article_id FROM story_links WHERE other_id IN (SELECT unnest(?::VARCHAR[]))",
-                       [ids, ids]).fetchall()
-    return {r[0] for r in rows}
