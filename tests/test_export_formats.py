@@ -99,7 +99,9 @@ def test_gdelt_export_ids_urls_places_counts_and_types(store: Store, tmp_path: P
         report = import_files(back, "gdelt", [out1])
         assert report.ok, report.messages
         types = sorted(r[0] for r in back.con.execute("SELECT event FROM events").fetchall())
-    assert types == sorted([e.event for e in own_events()] + ["CONSULT"])
+    # GDELT is dyadic: the FRA+DEU meeting is one row per actor, each with its own stable id
+    assert types == sorted(["SANCTION", "CONSULT", "CONSULT", "AGREE", "CONSULT"])
+    assert len(by_id) == len(rows) == 5
 
 
 def test_cameo_written_for_an_event_maps_back_to_its_type():
@@ -137,3 +139,14 @@ def test_as_frame_pandas_polars_arrow(store: Store):
     assert as_frame(pdf, as_="polars").height == 4
     with pytest.raises(ValueError, match="as_ must be one of"):
         as_frame(rel, as_="excel")
+
+
+def test_csv_joint_act_is_both_directed_pairs_never_a_self_dyad(tmp_path: Path):
+    with Store(tmp_path / "j.duckdb") as s:
+        joint = Event(story_id="j1", event="AGREE", actor=[Actor("USA"), Actor("CHN")],
+                      recipient=[Actor("USA"), Actor("CHN")], date="2024-03-01", date_precision="day")
+        s.add_article(Article(id="j1", raw_id="j1", text="y" * 50, date="2024-03-01"), [joint])
+        out = tmp_path / "j.csv"
+        export_events(s, "csv", out)
+        pairs = sorted((r["source"], r["target"]) for r in csv.DictReader(out.open(encoding="utf-8")))
+    assert pairs == [("CHN", "USA"), ("USA", "CHN")]

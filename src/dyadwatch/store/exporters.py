@@ -9,6 +9,7 @@ and Gleditsch-Ward numbers of the actor and recipient countries beside their ISO
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -49,16 +50,17 @@ def cameo_for(event: str | None, mode: str | None, cameo: str | None) -> str:
 
 
 def gdelt_event_id(row: dict[str, Any]) -> str:
-    """GLOBALEVENTID of an exported event: GDELT's own for GDELT events, else a stable number from
-    the event's id (60 bits of it), the same in every export."""
+    """GLOBALEVENTID of an exported row: GDELT's own for GDELT events, else a stable number (60
+    bits) from the event's id and, for a row of one pair of a joint or compound act, the pair: the
+    same in every export."""
     if row.get("origin") == "gdelt" and str(row.get("origin_id") or "").isdigit():
         return str(row["origin_id"])
-    try:
-        return str(int(str(row["id"])[:15], 16))
-    except ValueError:
-        import hashlib
-
-        return str(int(hashlib.sha1(str(row["id"]).encode()).hexdigest()[:15], 16))
+    key = str(row["id"])
+    if row.get("pairs", 1) > 1:
+        key += f"\x00{row.get('actor_code') or ''}\x00{row.get('recipient_code') or ''}"
+    elif len(key) >= 15 and all(c in "0123456789abcdef" for c in key[:15]):
+        return str(int(key[:15], 16))
+    return str(int(hashlib.sha1(key.encode()).hexdigest()[:15], 16))
 
 
 def _cameo_quad(code: str | None) -> str:
@@ -69,12 +71,20 @@ def _cameo_quad(code: str | None) -> str:
     return "1" if root <= 5 else "2" if root <= 9 else "3" if root <= 14 else "4"
 
 
-def _rows(store: Store, filters: dict[str, Any], chunk: int = 20_000) -> Iterator[dict[str, Any]]:
+def _rows(store: Store, filters: dict[str, Any], chunk: int = 20_000, pairs: bool = False
+          ) -> Iterator[dict[str, Any]]:
+    """Stored events (`pairs=True`: one row per dyad of each event, from `Store.dyad_rows_sql`, with
+    `pairs` = the event's number of rows), each with `article_url`, the URL of its article."""
     where, params = store._where(**filters)
+    rel = f"SELECT * FROM events{where}"
+    if pairs:
+        rel = (f"SELECT *, count(*) OVER (PARTITION BY id) AS pairs FROM ({store.dyad_rows_sql(where)}) "
+               "ORDER BY date NULLS LAST, id, actor_code, recipient_code NULLS FIRST")
     cur = store.con.cursor()
     try:
         cur.execute(f"SELECT e.*, (SELECT a.url FROM articles a WHERE a.id = e.story_id) AS article_url "
-                    f"FROM (SELECT * FROM events{where}) e ORDER BY e.date NULLS LAST, e.id", params)
+                    f"FROM ({rel}) e ORDER BY e.date NULLS LAST, e.id"
+                    + (", e.actor_code, e.recipient_code NULLS FIRST" if pairs else ""), params)
         names = [d[0] for d in cur.description]
         while True:
             batch = cur.fetchmany(chunk)
@@ -100,9 +110,12 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _actor_fields(actors: list[dict[str, Any]], full: str | None = None) -> list[str]:
-    a = actors[0] if actors else {}
-    code, sector = a.get("code") or "", a.get("sector") or ""
+def _actor_fields(actors: list[dict[str, Any]], full: str | None = None, code: str | None = None) -> list[str]:
+    """The ten GDELT fields of one actor: the actor of `actors` with `code` (a dyad row's side),
+    else the first."""
+    a = next((x for x in actors if code and x.get("code") == code), actors[0] if actors and not code else {})
+    code = code or a.get("code") or ""
+    sector = a.get("sector") or ""
     return [full or (code + sector), a.get("entity_text") or "", code, "", "", "", "", sector, "", ""]
 
 
@@ -142,8 +155,9 @@ def gdelt_row(row: dict[str, Any], n: int, fips: dict[str, str]) -> list[str]:
     story = row.get("story_id") or ""
     if not url and story.startswith(("http://", "https://")):
         url = story
-    a1 = _actor_fields(row["actor"], orig.get("Actor1Code"))
-    a2 = _actor_fields(row["recipient"], orig.get("Actor2Code"))
+    single = row.get("pairs", 1) == 1
+    a1 = _actor_fields(row["actor"], orig.get("Actor1Code") if single else None, row.get("actor_code"))
+    a2 = _actor_fields(row["recipient"], orig.get("Actor2Code") if single else None, row.get("recipient_code"))
     tone = row.get("avg_tone")
     root = row.get("is_root_event")
     return ([gdelt_event_id(row), ymd, ymd[:6], ymd[:4], frac] + a1 + a2
@@ -180,7 +194,7 @@ def _write_text(store: Store, fmt: str, fh: TextIO, filters: dict[str, Any]) -> 
             n += 1
     elif fmt == "gdelt":
         fips = {iso: f for f, iso in fips_table().items()}
-        for row in _rows(store, filters):
+        for row in _rows(store, filters, pairs=True):  # GDELT is dyadic: a joint act is A->B and B->A
             n += 1
             fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in gdelt_row(row, n, fips)))
             fh.write("\n")
@@ -189,7 +203,7 @@ def _write_text(store: Store, fmt: str, fh: TextIO, filters: dict[str, Any]) -> 
         cur = store.con.cursor()
         try:
             register_lookups(cur, only=("_dw_states",))
-            cur.execute(dyad_rows_sql(where), params)
+            cur.execute(dyad_rows_sql(store, where), params)
             w = csv.writer(fh)
             w.writerow([d[0] for d in cur.description])
             seen: set[str] = set()
@@ -249,17 +263,18 @@ def write_parquet(store: Store, path: str | Path, **filters: Any) -> int:
     return int(n)
 
 
-def dyad_rows_sql(where: str) -> str:
-    """One flat row per (event, source, target) from `event_dyads` with the event's fields and the
-    COW / Gleditsch-Ward numbers beside ISO; an event without a recipient has one row with an empty
-    target. Needs `_dw_states`."""
+def dyad_rows_sql(store: Store, where: str) -> str:
+    """One flat row per (event, source, target) from `Store.dyad_rows_sql` (joint acts as both
+    directed pairs, never a self pair) with the event's fields and the COW / Gleditsch-Ward numbers
+    beside ISO; an event without a recipient has one row with an empty target. Needs `_dw_states`."""
     return f"""
-    SELECT e.id AS event_id, d.date, d.source, ss.cow AS source_cow, ss.gw AS source_gw, d.target,
-           st.cow AS target_cow, st.gw AS target_gw, e.event, e.mode, array_to_string(e.context, ';') AS context,
-           e.quad_code, e.plover_score, e.goldstein, e.cameo, e.modality, e.date_precision, e.confidence,
-           e.origin, e.origin_id, e.story_id, e.source_url, e.geo_name, e.geo_country, e.geo_lat, e.geo_lon,
-           e.num_mentions, e.num_sources, e.num_articles, e.avg_tone, e.intensity, e.event_text
-    FROM (SELECT * FROM events{where}) e JOIN event_dyads d ON d.event_id = e.id
-    LEFT JOIN _dw_states ss ON ss.iso3 = d.source LEFT JOIN _dw_states st ON st.iso3 = d.target
-    ORDER BY e.date NULLS LAST, e.id, d.source, d.target NULLS FIRST
+    SELECT r.id AS event_id, r.date, r.actor_code AS source, ss.cow AS source_cow, ss.gw AS source_gw,
+           r.recipient_code AS target, st.cow AS target_cow, st.gw AS target_gw, r.actor_sector AS source_sector,
+           r.recipient_sector AS target_sector, r.event, r.mode, array_to_string(r.context, ';') AS context,
+           r.quad_code, r.plover_score, r.goldstein, r.cameo, r.modality, r.date_precision, r.confidence,
+           r.origin, r.origin_id, r.story_id, r.source_url, r.geo_name, r.geo_country, r.geo_lat, r.geo_lon,
+           r.num_mentions, r.num_sources, r.num_articles, r.avg_tone, r.intensity, r.event_text
+    FROM ({store.dyad_rows_sql(where)}) r
+    LEFT JOIN _dw_states ss ON ss.iso3 = r.actor_code LEFT JOIN _dw_states st ON st.iso3 = r.recipient_code
+    ORDER BY r.date NULLS LAST, r.id, r.actor_code, r.recipient_code NULLS FIRST
     """
