@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..events import Actor
-from .arguments import is_passive, prep_objects, subject_token
+from .arguments import direct_object, is_passive, prep_objects, subject_token
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
-from .places import PLACE_PREPS, attack_place, location
+from .places import PLACE_PREPS, attack_place, is_device, location
 from .scope import Draft, Scope
 from .words import word_set
 
@@ -158,9 +158,51 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             p = places[0]
             d.actors, d.how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
             d.recips = [r for r in d.recips if r.code != p.code] or d.recips
+    if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
+        got = instrument_owner(tok, sc)
+        if got:
+            d.actors, d.how = got, "instrument"
     if not d.actors and e.kind == "verb" and d.etype == "ASSAULT":
         got = attack_place(tok, sc)
         if got is not None:
             d.actors, d.how = got, "place"
             if not d.recips:
                 d.recips = [Actor(got[0].code, None, None, None, None)]
+
+
+def giver_as_actor(d: Draft, sc: Scope) -> bool:
+    """An inverse verb ("received weapons from the US", "took delivery of tanks from Poland"): the giver
+    named by the entry's preposition is the actor, the grammatical subject the recipient; failing a
+    preposition, the one country named inside the object ("a shipment of Russian air defence
+    equipment"). False when no giver is named."""
+    if "inverse" not in d.entry.flags:
+        return True
+    receivers = d.actors
+    givers = d.recips if d.recip_slot.startswith("prep:") or d.recip_slot == "agent" else []
+    if not givers:
+        o = direct_object(d.tok)
+        own = {a.code for a in receivers}
+        named = {m.code: m for t in (o.subtree if o is not None else []) if (m := sc.sa.tokmap.get(t.i)) is not None
+                 and m.kind in ("country", "demonym", "organisation") and m.code not in own}
+        if len(named) == 1:
+            m = next(iter(named.values()))
+            givers = [sc.sa.actor_from_mention(m, None)]
+    if not givers:
+        return False
+    d.actors, d.recips, d.how, d.recip_slot = givers, list(receivers), "agent", "subj"
+    return True
+
+
+INSTRUMENT_PREPS = ("in", "by", "during", "from", "with", "after", "under")
+
+
+def instrument_owner(tok: Token, sc: Scope) -> list[Actor]:
+    """"killed in an Israeli air strike", "hit by a Russian missile": a passive act without a named agent
+    whose instrument names the country it came from."""
+    for p in INSTRUMENT_PREPS:
+        for g in prep_objects(tok, p):
+            if is_device(g, sc):
+                got = [a for a in sc.sa.resolve(g) if a.code and sc.finder.is_country(a.code)]
+                if got:
+                    return got
+    return []

@@ -33,8 +33,19 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                     if g.dep_ == "pobj":
                         return g, "agent"
         if passive:
-            # "was hit with sanctions by the EU": the agent hangs on the instrument
+            # "was hit with sanctions by the EU", "was granted a loan by the World Bank": the agent hangs on
+            # the instrument or on the object a passive keeps
             for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":  # the parser's "by" as a plain preposition
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):
+                            return g, "agent"
+                if c.dep_ == "dobj":
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "by":
+                            for q in p.children:
+                                if q.dep_ == "pobj":
+                                    return q, "agent"
                 if c.dep_ == "prep":
                     for g in c.children:
                         if g.dep_ == "pobj":

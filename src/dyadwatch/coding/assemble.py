@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..events import Event
 from . import joint, reinterpret, senses, targets
-from .agents import actor_from_place, subject
+from .agents import actor_from_place, giver_as_actor, subject
 from .clause_modality import decide_modality, willing_intent
 from .intent import intent_type
 from .nominal import noun_args
@@ -27,6 +27,8 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
         d.recips, d.recip_slot = find_recipients(c.tok, e, sc, d.actors)
     else:
         d.actors, d.recips, d.how, d.recip_slot = noun_args(c.tok, e, sc)
+    if not giver_as_actor(d, sc):  # "received weapons from the US": the giver acts
+        return None
     actor_from_place(d, sc)
     if not d.actors:
         return None

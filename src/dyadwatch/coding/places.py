@@ -18,6 +18,8 @@ PLACE_PREPS = word_set("places", "place_preps")
 TOWN_WORDS = word_set("places", "town_words")
 DEVICES = word_set("events", "devices")
 BORDER_WORDS = ("border", "frontier", "boundary")
+MISSIONS = word_set("places", "missions")
+AT_BUILDING = word_list("places", "at_building")
 
 
 def _countries(sa: SentenceActors, g: Token) -> list[Actor]:
@@ -28,9 +30,10 @@ def location(tok: Token, sa: SentenceActors) -> list[Actor]:
     """The country a trigger's phrase of place names, or []."""
     for word in LOCATION_PREPS:
         for g in prep_objects(tok, word):
-            if g.lemma_.lower() in NOT_PLACES:
-                continue  # "in defiance of Chinese authorities", "in response to ..."
-            got = _countries(sa, g)
+            if g.lemma_.lower() in NOT_PLACES or g.lemma_.lower() in DEVICES:
+                continue  # "in defiance of Chinese authorities", "in response to ...", "in an Israeli strike"
+            # "in front of the embassy of France in Niamey": a mission stands in its host country
+            got = [] if g.lemma_.lower() in MISSIONS or g.lower_ == "front" else _countries(sa, g)
             if got:
                 return got
             borders = ("with",) if g.lemma_.lower() in BORDER_WORDS else ()
@@ -109,3 +112,24 @@ def is_ethnic(r: Actor, sa: SentenceActors) -> bool:
         if sa.offset + t.idx == r.start:
             return t.i > 0 and sa.doc[t.i - 1].lower_ == "ethnic"
     return False
+
+
+def mission_owner(tok: Token, sa: SentenceActors) -> list[Actor]:
+    """"rallied outside the Russian embassy in Vilnius", "marched to the embassy of France": the state
+    whose mission the act is at (not the host country)."""
+    for word in AT_BUILDING + ("in",):
+        for g in prep_objects(tok, word):
+            heads = [g] if word != "in" else []
+            if g.lower_ == "front":  # "in front of the embassy"
+                heads = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
+                         if x.dep_ == "pobj"]
+            for h in heads:
+                if h.lemma_.lower() not in MISSIONS:
+                    continue
+                owner = [a for c in h.children if c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ != "in"
+                         for a in (sa.resolve(c) if c.dep_ != "prep" else
+                                   [x for q in c.children if q.dep_ == "pobj" for x in sa.resolve(q)])]
+                owner = [a for a in owner if a.code and len(a.code) == 3]
+                if owner:
+                    return owner[:1]
+    return []

@@ -48,6 +48,11 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
         for ch in tok.children:
             if ch.dep_ in ("dative", "iobj") and ch.pos_ != "ADP":
                 return sa.resolve(ch)
+        # "Ukraine was given tanks by the US": the subject of a passive that keeps its object received it
+        if any(ch.dep_ == "dobj" for ch in tok.children):
+            for ch in tok.children:
+                if ch.dep_ == "nsubjpass":
+                    return sa.resolve(ch)
         return []
     if name == "nsubjpass":
         for ch in tok.children:

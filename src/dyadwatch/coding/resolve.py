@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..events import Actor
 from .actors import ActorFinder, Mention
+from .arguments import subject_token
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .words import word_set
 
@@ -18,6 +19,17 @@ RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
 LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person", "region")
+
+
+def _subject_modifiers(h: Token) -> set[int]:
+    """Token indices of the subject (and its modifiers) of the clause that holds `h`."""
+    verb = h
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subj = subject_token(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.i > h.i:
+        return set()
+    return {subj.i} | {c.i for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
 
 
 def _one_per_code(actors: list[Actor]) -> list[Actor]:
@@ -251,8 +263,10 @@ class SentenceActors:
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
             # "The US and Britain imposed sanctions on the country": not the subject's own country
+            # ... nor the country of its own clause's subject ("Russian missiles struck ... the country")
+            in_subject = _subject_modifiers(h)
             subjects = {m.code for m in self.mentions
-                        if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "conj")
+                        if (self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "conj") or m.start in in_subject)
                         and self.doc[m.end - 1].head.i != h.i and m.end <= h.i}
             local = [m.code for m in self.mentions if m.end <= h.i and m.kind in ("country", "capital", "demonym")
                      and self.finder.is_country(m.code) and m.code not in subjects]

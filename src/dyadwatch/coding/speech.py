@@ -85,12 +85,15 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             elif d.etype in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN") or has_unless(tok):
                 d.retype("THREATEN", None, "130")
             d.modality = "asserted"
-        elif d.modality == "asserted" and sp_tok.i < tok.i and speakers and not act <= spk:
-            if not is_neutral(sp_tok):
+        elif d.modality == "asserted" and speakers and not act <= spk:
+            before = sp_tok.i < tok.i  # "X said Y ...": a side's claim; "Y ..., X said": wire attribution
+            if before and not is_neutral(sp_tok):
                 d.modality = "claimed"
-            # "Kyiv said Russian drones struck a power plant": the speaker reports what hit it
+            # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
+            # Ukrainian military said": the speaker reports what hit it
             if d.etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
-                    all(r.entity_text is None for r in d.recips):
+                    all(r.entity_text is None for r in d.recips) and \
+                    (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
 

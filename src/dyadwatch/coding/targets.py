@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..events import QUAD, Actor
 from .arguments import direct_object
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
-from .places import location
+from .places import location, mission_owner
 from .recipients import (
     article_other,
     asked_of,
@@ -35,6 +35,7 @@ OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE
 # acts that keep the actor's own ("its citizens", "them") as their target
 OWN_TARGET_TYPES = ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST")
 GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
 
 
 def _self_default_applies(d: Draft, sc: Scope) -> bool:
@@ -57,6 +58,9 @@ def default_recipients(d: Draft, sc: Scope) -> None:
     """Recipients when the trigger's slots named none."""
     tok, e = d.tok, d.entry
     sa = sc.sa
+    if d.etype in ("PROTEST", "ASSAULT", "COERCE", "THREATEN") and (not d.recips or d.recip_slot == "loc"):
+        # "protested outside the Chinese embassy in Belgrade": at China, not at the host
+        d.recips = mission_owner(tok, sa) or d.recips
     if not d.recips and d.etype in DOMESTIC_LOC_TYPES:
         d.recips = location(tok, sa)
     if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES:
@@ -133,7 +137,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
         # "sent personnel to Bosnia to investigate": the purpose has the same target
         d.recips = [r for r in sc.made[tok.head.i].recipient if r.entity_text is not None]
     if d.how == "place" and d.recips and not d.reciprocal and any(r.entity_text for r in d.recips) and \
-            d.actor_codes() == d.recip_codes():
+            d.actor_codes() == d.recip_codes() and all(a.sector in STATE_SECTORS for a in d.actors):
         # "a foreign ministry spokesman accused Washington": an unnamed official speaks for the other
         # country of the article, never for the one he accuses
         alt = main_other(sc, d.recip_codes())
