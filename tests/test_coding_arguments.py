@@ -90,8 +90,8 @@ def inverse_coder():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ukraine took delivery of its first batch of Abrams tanks from the United States on Monday, the "
-     "defence ministry said.", ("USA", "UKR", "AID")),
+    (("Ukraine took delivery of its first batch of Abrams tanks from the United States on Monday, the "
+     "defence ministry said."), ("USA", "UKR", "AID")),
     ("Serbia obtained a $1 billion loan from China to build a motorway, the finance minister said.",
      ("CHN", "SRB", "AID")),
     ("Armenia received a shipment of Indian artillery systems last month, according to customs records.",
