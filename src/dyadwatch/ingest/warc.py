@@ -10,6 +10,7 @@ record; the articles before it are kept.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +39,23 @@ def _http_type(rec: Any) -> tuple[int | None, str | None, str | None]:
         if k.strip().lower() == "charset" and v.strip():
             charset = v.strip().strip("\"'")
     return status, mime, charset
+
+
+class _Silent:
+    """warcio writes a multi-line warning to stderr for a record whose length is wrong; counted instead."""
+
+    def format(self, *_args: Any) -> str:
+        return ""
+
+
+def _iterator(stream: Any) -> Any:
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietIterator(ArchiveIterator):
+        INC_RECORD = _Silent()
+
+    logging.getLogger("warcio.recordloader").addHandler(logging.NullHandler())  # "Replacing spaces in ..."
+    return QuietIterator(stream, arc2warc=True)
 
 
 class _Gunzip:
@@ -73,7 +91,6 @@ class _Gunzip:
 
 def read_warc(p: Path, *, source: str | None = None, date: str | None = None) -> Iterator[Any]:
     """Articles (and IngestErrors) of a WARC file, compressed or not."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from .feeds import page_article
@@ -85,7 +102,9 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
     single_gzip = False  # one gzip member for the whole file (`gzip crawl.warc`): warcio wants one per record
     try:
         with open(p, "rb") as raw:
-            it = iter(ArchiveIterator(raw, arc2warc=True))
+            archive = _iterator(raw)
+            it = iter(archive)
+            errs = 0
             while True:
                 try:
                     rec = next(it)
@@ -97,12 +116,18 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
                     single_gzip = True  # read the rest from the decompressed stream, same records
                     raw.seek(0)
                     unzipped = _Gunzip(raw)
-                    it = iter(ArchiveIterator(unzipped, arc2warc=True))
+                    archive = _iterator(unzipped)
+                    it = iter(archive)
+                    errs = 0
                     for _ in range(n_records):
                         next(it)
                     continue
                 n_records += 1
                 where = f"{path}#{n_records}"
+                if archive.err_count > errs:  # the previous record's length was wrong
+                    errs = archive.err_count
+                    yield IngestError(f"{path}#{n_records - 1}", "record not followed by a blank line (its "
+                                                                 "Content-Length may be wrong); read as it is")
                 if rec.rec_type not in ("response", "resource"):
                     continue
                 url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
