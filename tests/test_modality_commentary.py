@@ -44,6 +44,8 @@ COMMENTARY = [
     ("The rebel army, which has fought the state since 1971, signed the accord.", "fought", "claimed", "generic"),
     ("The kingdom used to fund the militia in the east.", "fund", "claimed", "generic"),
     ("The party has courted Moscow for decades, whatever it promised Brussels.", "promised", "claimed", "generic"),
+    ("Moscow bullies its small neighbours and threatens them with gas cuts.", "threatens", "claimed", "generic"),
+    ("The rebels hold the villages that government troops attack every night.", "attack", "claimed", "generic"),
     # background mentions
     ("Despite the ongoing talks with the rebels, the army shelled two villages.", "talks", "claimed", "background"),
     ("Since the 2019 summit the two leaders have not spoken.", "summit", "claimed", "background"),
@@ -101,6 +103,11 @@ REPORTS = [
     ("The two leaders signed the accord in Geneva, ending decades of hostility.", "signed"),
     ("The government expelled two diplomats, it said in a statement.", "expelled"),
     ("Every member of the council voted to condemn the attack.", "voted"),
+    ("The army shelled the town every night last week, residents said.", "shelled"),
+    # present-tense stances that are acts: performatives, quotes, a stance reported by its speaker
+    ("The opposition rejects the proposed changes to the charter, its leader said.", "rejects"),
+    ('"We reject this ultimatum," the foreign minister told parliament.', "reject"),
+    ("We condemn the attack on the embassy in the strongest terms.", "condemn"),
 ]
 
 

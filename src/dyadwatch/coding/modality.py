@@ -475,7 +475,7 @@ def _epoch(tok: Token, c: Commentary) -> bool:
     return any(_YEAR.match(t.text) for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
 
 
-def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
+def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cues: ModalityCues) -> None:
     """Habit and generalisation: "routinely threatens", "has long sought to", "tends to", "every
     government since Oslo has expanded", "whatever it promised", "has fought the state since 1964"."""
     sent = trigger.sent
@@ -502,12 +502,25 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) ->
                     [t for t in node.children if t.dep_ == "nsubj" and t.i > ch.i] if ch.dep_ == "mark" else [])
                 if any(_epoch(o, c) for o in objs):
                     found.append(_Found(CLAIMED, f"{ch.text} {objs[0].text}", kind="generic"))
+        for t in node.subtree if node.tag_ in ("VBZ", "VBP") or aux & PERFECT_AUX else ():
+            # "shells the town every night", "has met each year" (not "shelled it every night last week")
+            if t.lower_ in c.generic_determiners and t.head.lemma_.lower() in c.calendar and t.head.head.i == node.i:
+                found.append(_Found(CLAIMED, f"{t.text} {t.head.text}", kind="generic"))
+                break
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in c.generic_verbs:
             found.append(_Found(CLAIMED, node.head.text, kind="generic"))
         if node.dep_ == "xcomp" and node.head.lower_ == "used" and any(a.lower_ == "to" for a in node.children) \
                 and not any(o.dep_ in ("dobj", "nsubjpass", "auxpass") for o in node.head.children):
             # "Iran used to arm the militias" (not "police used tear gas to disperse", "was used to")
             found.append(_Found(CLAIMED, "used to", kind="generic"))
+    # a present simple act with no day of its own is a habit or a general claim ("Moscow bullies its
+    # neighbours", "whom authorities blame for the conflict"); not a performative ("we reject", a
+    # quote) nor a stance reported by a speaker ("The Palestinians reject the changes, Erakat said")
+    if trigger.pos_ == "VERB" and trigger.tag_ in ("VBZ", "VBP") and not any(
+            ch.dep_ in ("aux", "auxpass") for ch in trigger.children) and not _reported_or_quoted(trigger, cues) \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) and not any(
+                ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("i", "we") for ch in trigger.children):
+        found.append(_Found(CLAIMED, trigger.text, kind="generic"))
     # the parser often misses the subject of "Every X since Y has ...": the sentence opens with it
     first = sent[0]
     if first.lower_ in c.generic_determiners and first.pos_ == "DET" and verb.pos_ in ("VERB", "AUX") and \
@@ -515,6 +528,22 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) ->
                 t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in sent[1:max(1, verb.i - sent.start)]
                 if t.i < verb.i and t.dep_ in ("ROOT", "ccomp")):
         found.append(_Found(CLAIMED, first.text, kind="generic"))
+
+
+def _reported_or_quoted(tok: Token, cues: ModalityCues) -> bool:
+    """The act is inside a quotation, or the clause of a reporting verb, or the head of one."""
+    sent = tok.sent
+    if sum(1 for t in sent if t.i < tok.i and t.text in ('"', "“", "”")) % 2 == 1:
+        return True
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in cues.reporting:
+                return True
+        else:
+            break
+    return any(ch.dep_ in ("ccomp", "parataxis") and ch.lemma_.lower() in cues.reporting for ch in tok.children)
 
 
 def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
@@ -649,7 +678,7 @@ def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None
     c = cues.commentary
     verb = _clause_verb(trigger)
     _irrealis(trigger, verb, c, found)
-    _generic(trigger, verb, c, found)
+    _generic(trigger, verb, c, found, cues)
     _background(trigger, verb, c, found)
 
 
