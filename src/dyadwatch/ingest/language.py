@@ -4,15 +4,14 @@ Two detectors, each built once:
 - every language (75), in lingua's low-accuracy mode (trigram models only: 3 s to load and under
   100 MB, against 80 s and 1.1 GB for all languages in high-accuracy mode). On a text of
   `SHORT_WORDS` words or more it is as accurate as the full models, so an article's language is told
-  from its first `SAMPLE_CHARS` characters in a few milliseconds. When it hesitates (closely
-  related languages: Indonesian/Malay, Croatian/Bosnian/Serbian, Danish/Norwegian), its top
-  `REFINE_TOP` candidates are decided between by lingua's high-accuracy models of those languages
-  only (built per candidate set, kept in a small cache).
+  from its first `SAMPLE_CHARS` characters in a few milliseconds. (Where it hesitates between
+  close languages, Indonesian/Malay or Croatian/Bosnian, its first choice stands: asking the
+  high-accuracy models would load them, seconds per language, on odd input too.)
 - for short texts (a headline, a line of names) the low-accuracy models are unreliable, so the
-  high-accuracy models of `SHORT_LANGUAGES` and of the low-accuracy models' guess, when sure, decide
-  (13 or 14 languages), with English preferred whenever
-  its confidence is at least half the best language's: a few words, mostly names ("Abe met Putin."),
-  are easily mistaken. lingua loads each language's high-accuracy models once, when first needed.
+  high-accuracy models of `SHORT_LANGUAGES` and of the low-accuracy models' guess, when it is sure,
+  decide (13 or 14 languages), with English preferred whenever its confidence is at least half the
+  best language's: a few words, mostly names ("Abe met Putin."), are easily mistaken. lingua loads
+  each language's high-accuracy models once, when first needed.
 """
 
 from __future__ import annotations
@@ -21,8 +20,7 @@ from functools import lru_cache
 
 SAMPLE_CHARS = 400  # the opening of the text is enough to tell (some 60 words)
 SHORT_WORDS = 20
-DECISIVE = 0.75  # the low-accuracy detector's confidence that needs no second opinion
-REFINE_TOP = 3
+DECISIVE = 0.75  # the low-accuracy models' confidence in a short text's language that is taken as a hint
 # the languages a short text is told between, besides the best guess of the low-accuracy models
 SHORT_LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "GERMAN", "PORTUGUESE", "ITALIAN", "RUSSIAN", "UKRAINIAN",
                    "POLISH", "CHINESE", "JAPANESE", "KOREAN", "ARABIC")
@@ -65,14 +63,8 @@ def detect_language(text: str) -> str | None:
         if _code(best.language) != "en" and en >= 0.5 * best.value:
             return "en"
         return _code(best.language)
-    values = _all_languages().compute_language_confidence_values(sample)
-    if not values or values[0].value <= 0:
-        return None
-    if values[0].value >= DECISIVE:
-        return _code(values[0].language)
-    names = tuple(sorted(v.language.name for v in values[:REFINE_TOP] if v.value > 0))
-    lang = _precise(names).detect_language_of(sample)
-    return _code(lang) if lang is not None else _code(values[0].language)
+    lang = _all_languages().detect_language_of(sample)
+    return _code(lang) if lang is not None else None
 
 
 __all__ = ["detect_language"]
