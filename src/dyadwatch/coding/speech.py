@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..events import Actor, Event
 from .agents import governor, has_unless, subject
 from .arguments import direct_object, subject_token
-from .clause_modality import FUTURE_AUX, HYPO_AUX, modality_of
+from .clause_modality import FUTURE_AUX, HYPO_AUX, cue_call, modality_of
 from .recipients import earlier_event_actors
 from .scope import Draft, Scope, cooperative, copy_actor
 from .triggers import LexEntry, match_noun
@@ -77,7 +77,8 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
         elif d.modality in ("future", "hypothetical") and speakers and act <= spk and (
                 d.modality == "future" or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPO_AUX
                                               for c in tok.children)) and not any(
-                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in tok.children):
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in tok.children) and \
+                not cue_call(tok).commentary:  # "is expected to travel, officials said": a forecast
             # a statement of one's own future act: promise (AGREE) or threat; an announced sanction
             # is the sanction itself
             if cooperative(d.etype):
