@@ -249,6 +249,7 @@ def test_glued_shapes(raw: str, clean: str) -> None:
     "Tue 3 Mar 2021 14.05 GMT", "2 hours ago", "Facebook | X | Email", "FacebookTwitterEmail",
     "© Test Images | Click to share on WhatsApp (Opens in new window)", "AP Photo/Li Park",
     "Photo by Ana Okafor/AFP via Getty Images", "Image caption, Protesters outside the embassy",
+    "Opinion | July 30, 2019", "WORLD NEWS", "Analysis", "Live updates",
 ])
 def test_debris_lines(line: str) -> None:
     assert clean_text(unglue(line)) == ""
@@ -259,6 +260,7 @@ def test_debris_lines(line: str) -> None:
     "Mary Nakamura, the mayor, said the curfew would end.", "Updated guidance tells ships to avoid the strait.",
     "Two hours ago the border was still open, a witness said.", "Facebook said it removed 40 accounts.",
     "Email and phone lines were cut in the province on Monday.",
+    "Analysis of the satellite images shows the airfield was hit.", "Opinion polls show support for the deal.",
 ])
 def test_sentences_that_look_like_debris_lines(line: str) -> None:
     assert clean_text(line) == line

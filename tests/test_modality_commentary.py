@@ -49,6 +49,7 @@ COMMENTARY = [
     # background mentions
     ("Despite the ongoing talks with the rebels, the army shelled two villages.", "talks", "claimed", "background"),
     ("Since the 2019 summit the two leaders have not spoken.", "summit", "claimed", "background"),
+    ("The North has tested a dozen missiles since the Singapore summit.", "tested", "claimed", "generic"),
     ("Sanctions notwithstanding, the regime's oil still reaches foreign ports.", "Sanctions", "claimed",
      "background"),
     ("The embargo follows air strikes last month on the port.", "strikes", "claimed", "background"),
@@ -92,6 +93,7 @@ REPORTS = [
     ("Despite the ongoing talks with the rebels, the army shelled two villages.", "shelled"),
     ("Police have detained 40 protesters since Monday, the interior ministry said.", "detained"),
     ("Police have detained 40 protesters since Tuesday night in the capital.", "detained"),
+    ("Police have detained 40 people since the protests began on Friday.", "detained"),
     ("Riot police used water cannon to disperse the marchers.", "disperse"),
     ("The ministers met on Monday, when the talks resumed in Vienna.", "met"),
     ("Who attacked the convoy on Tuesday is not known, the army said.", "attacked"),

@@ -472,7 +472,9 @@ def _epoch(tok: Token, c: Commentary) -> bool:
         return True
     if tok.pos_ == "PROPN" and low not in c.calendar and tok.ent_type_ not in ("DATE", "TIME"):
         return True
-    return any(_YEAR.match(t.text) for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
+    # a named or dated occasion: "since the 2018 summit", "since the Singapore summit"
+    return any(_YEAR.match(t.text) or t.pos_ == "PROPN" and t.lower_ not in c.calendar
+               for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
 
 
 def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cues: ModalityCues) -> None:
