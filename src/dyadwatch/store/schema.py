@@ -14,6 +14,10 @@ rows for events only. Joint acts are one row per ordered pair (`joint_id`), neve
 outlet of each report (`source`), within-article mentions, near-duplicate stories (MinHash LSH
 buckets, signatures and links) and the report-level view `report_dyads`. See store/clusters.py.
 
+Version 5 ("live") adds the state of `dyadwatch watch` (sources polled, feed items and folder files
+already stored, each watched dyad's last check) and the alerts it raised, with their events and
+deliveries. See dyadwatch/watch/state.py.
+
 Version 2 drops the PRIMARY KEY of events.id: its index made bulk imports three times slower and
 holds every id in memory. Ids stay unique because every insert goes through
 `Store.insert_staged`, which skips ids already stored.
@@ -23,7 +27,7 @@ from typing import Any
 
 from .reports import migrate_reports  # a Python step of migration 4
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _GEO = ("STRUCT(type TINYINT, name VARCHAR, country VARCHAR, adm1 VARCHAR, adm2 VARCHAR, lat DOUBLE, "
         "lon DOUBLE, feature_id VARCHAR)")  # a place as GDELT's geo blocks give it (migration 3)
 
@@ -35,6 +39,77 @@ SELECT r.id AS report_id, d.event_id, r.story_id, r.source AS outlet, r.date, r.
        coalesce(json_array_length(r.mentions), 1) AS mentions
 FROM event_dyads d JOIN events r ON coalesce(r.merged_into, r.id) = d.event_id
 """
+
+WATCH_DDL = [  # migration 5 ("live")
+    """
+    CREATE TABLE IF NOT EXISTS watch_sources (
+        source VARCHAR PRIMARY KEY,
+        kind VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_poll TIMESTAMP,
+        last_ok TIMESTAMP,
+        last_error VARCHAR,
+        n_polls INTEGER DEFAULT 0,
+        n_articles INTEGER DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS watch_items (
+        source VARCHAR,
+        key VARCHAR,
+        link VARCHAR,
+        content_key VARCHAR,
+        article_id VARCHAR,
+        seen_at TIMESTAMP DEFAULT current_timestamp,
+        PRIMARY KEY (source, key)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS watch_files (
+        source VARCHAR,
+        path VARCHAR,
+        size BIGINT,
+        mtime_ns BIGINT,
+        seen_at TIMESTAMP DEFAULT current_timestamp,
+        PRIMARY KEY (source, path)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS watch_dyads (
+        dyad VARCHAR PRIMARY KEY,
+        checked_until TIMESTAMP,
+        checked_at TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS alerts (
+        id VARCHAR PRIMARY KEY,
+        dyad VARCHAR,
+        kinds VARCHAR[],
+        verdict VARCHAR,
+        change_point DATE,
+        raised_at TIMESTAMP DEFAULT current_timestamp,
+        payload JSON
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS alert_events (
+        alert_id VARCHAR,
+        dyad VARCHAR,
+        event_id VARCHAR,
+        PRIMARY KEY (alert_id, event_id)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS alert_deliveries (
+        alert_id VARCHAR,
+        sink VARCHAR,
+        delivered_at TIMESTAMP DEFAULT current_timestamp,
+        PRIMARY KEY (alert_id, sink)
+    )
+    """,
+]
 
 MIGRATIONS: dict[int, list[Any]] = {
     1: [
@@ -182,4 +257,6 @@ MIGRATIONS: dict[int, list[Any]] = {
         REPORT_DYADS_VIEW,
         migrate_reports,  # Python: split stored joint acts into ordered pairs, fill outlets, counts, keys
     ],
+    # 5 ("live"): the watch's state per source and dyad, and its alerts (dyadwatch/watch/state.py)
+    5: WATCH_DDL,
 }

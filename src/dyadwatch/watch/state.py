@@ -1,6 +1,6 @@
 """What the watch remembers, in the database itself: a restart goes on where it stopped.
 
-Tables (schema migration 5, created here too with IF NOT EXISTS while it is pending):
+Tables (schema migration 5; `ensure_tables` also creates them in a database of an older schema):
 - watch_sources: one row per source (feed URL, feed file or folder): the validators of the last
   answer (ETag, Last-Modified) for conditional requests, the last poll, the last error, counts.
 - watch_items: the feed items already stored, by source and key (guid or link), with the article
@@ -24,76 +24,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-WATCH_DDL = [
-    """
-    CREATE TABLE IF NOT EXISTS watch_sources (
-        source VARCHAR PRIMARY KEY,
-        kind VARCHAR,
-        etag VARCHAR,
-        last_modified VARCHAR,
-        last_poll TIMESTAMP,
-        last_ok TIMESTAMP,
-        last_error VARCHAR,
-        n_polls INTEGER DEFAULT 0,
-        n_articles INTEGER DEFAULT 0
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS watch_items (
-        source VARCHAR,
-        key VARCHAR,
-        link VARCHAR,
-        content_key VARCHAR,
-        article_id VARCHAR,
-        seen_at TIMESTAMP DEFAULT current_timestamp,
-        PRIMARY KEY (source, key)
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS watch_files (
-        source VARCHAR,
-        path VARCHAR,
-        size BIGINT,
-        mtime_ns BIGINT,
-        seen_at TIMESTAMP DEFAULT current_timestamp,
-        PRIMARY KEY (source, path)
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS watch_dyads (
-        dyad VARCHAR PRIMARY KEY,
-        checked_until TIMESTAMP,
-        checked_at TIMESTAMP
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS alerts (
-        id VARCHAR PRIMARY KEY,
-        dyad VARCHAR,
-        kinds VARCHAR[],
-        verdict VARCHAR,
-        change_point DATE,
-        raised_at TIMESTAMP DEFAULT current_timestamp,
-        payload JSON
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS alert_events (
-        alert_id VARCHAR,
-        dyad VARCHAR,
-        event_id VARCHAR,
-        PRIMARY KEY (alert_id, event_id)
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS alert_deliveries (
-        alert_id VARCHAR,
-        sink VARCHAR,
-        delivered_at TIMESTAMP DEFAULT current_timestamp,
-        PRIMARY KEY (alert_id, sink)
-    )
-    """,
-]
+from ..store.schema import WATCH_DDL
+
 TABLES = ("watch_sources", "watch_items", "watch_files", "watch_dyads", "alerts", "alert_events",
           "alert_deliveries")
 
