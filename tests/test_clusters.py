@@ -176,9 +176,8 @@ def test_near_duplicate_stories_by_minhash():
 
 
 def test_places_named():
-    got = places_named(["Russian forces shelled Kharkiv Oblast and Donetsk. Kherson was hit too.",
-                        "Israeli strikes hit Khan Younis, the Central Bank said in Washington."],
-                       exclude=["Donetsk"])
+    got = places_named(["Russian forces shelled Kharkiv Oblast. Kherson was hit too.",
+                        "Israeli strikes hit Khan Younis, the Central Bank said in Washington."])
     assert got == {"kharkiv", "kherson", "khan younis"}
     assert places_named([None, "", "The Pentagon said on Tuesday."]) == frozenset()
 

@@ -155,21 +155,18 @@ def _codes(actor_json: str | None) -> list[str | None]:
         return []
 
 
-def _places(location: str | None, sentences: list[str | None], actors: list[str | None]) -> frozenset[str]:
-    named = places_named(sentences, exclude=actors)
+def _places(location: str | None, sentences: list[str | None]) -> frozenset[str]:
+    named = places_named(sentences)
     return named | {location.lower()} if location else named
 
 
-def _stored_places(location: str | None, event_text: str | None, mentions: str | None, actor: str | None,
-                   recipient: str | None) -> frozenset[str]:
+def _stored_places(location: str | None, event_text: str | None, mentions: str | None) -> frozenset[str]:
     sentences: list[str | None] = [event_text]
     try:
         sentences += [m.get("event_text") for m in json.loads(mentions or "[]") if isinstance(m, dict)]
-        names = [a.get("entity_text") for js in (actor, recipient) for a in json.loads(js or "[]")
-                 if isinstance(a, dict)]
     except (ValueError, AttributeError):
-        names = []
-    return _places(location, sentences, names)
+        pass
+    return _places(location, sentences)
 
 
 def _report(article: Article, e: Event) -> clusters.Report:
@@ -179,8 +176,7 @@ def _report(article: Article, e: Event) -> clusters.Report:
         key=clusters.merge_key(e.event, [a.code for a in e.actor], [r.code for r in e.recipient], e.modality),
         mode=e.mode, location=e.location, source=(article.source or None), published=to_date(article.date),
         url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index, cameo=e.cameo,
-        places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions)],
-                       [a.entity_text for a in [*e.actor, *e.recipient]]))
+        places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions)]))
 
 
 def _as_list(value: Any) -> list | None:
@@ -385,11 +381,10 @@ class Store:
         out, dyad_src = [], {}
         nf = len(clusters.REPORT_FIELDS)
         for row in rows:
-            actor, recipient = row[14 + nf], row[15 + nf]
             cameo, event_text, mentions = row[22 + nf:25 + nf]
             rep = clusters.Report(*row[:12], merge_group=row[12], merged_into=row[13],
                                   values=dict(zip(clusters.REPORT_FIELDS, row[14:14 + nf])), cameo=cameo,
-                                  places=_stored_places(row[6], event_text, mentions, actor, recipient))
+                                  places=_stored_places(row[6], event_text, mentions))
             if rep.values.get("outlets") is not None:
                 rep.values["outlets"] = list(rep.values["outlets"])
             out.append(rep)
