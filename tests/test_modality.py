@@ -77,6 +77,13 @@ CASES = [
     ("The premier ruled out talks with the separatists.", "talks", "negated"),
     ("The planned summit in Lima drew attention.", "summit", "future"),
     ("The cabinet cannot accept the ultimatum.", "accept", "negated"),
+    # a "when" clause is its own: the main clause's negation does not reach it
+    ("When the envoy flew to Geneva on Friday to meet the rebels, he was not on a peace mission.", "flew",
+     "asserted"),
+    # a finite verb the parser hangs on a bare infinitive does not share its "would"
+    ("The minister said the army would help rebuild the bridges and pressed the rebels to withdraw.", "pressed",
+     "asserted"),
+    ("The farmers condemned the decision to impose tariffs on their grain.", "impose", "asserted"),
     ("The government is considering sanctions against the junta.", "sanctions", "hypothetical"),
     ("There were no reports of looting in the port.", "looting", "negated"),
     ("An accord between the two parties remains unlikely.", "accord", "hypothetical"),

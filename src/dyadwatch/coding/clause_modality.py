@@ -94,6 +94,8 @@ def own_modality(tok: Token, e: LexEntry) -> str:
                 return hm
             cur = head
         elif cur.dep_ in ("conj",) and cur.head is not cur:
+            if cur.tag_ in ("VBD", "VBZ", "VBP") and cur.head.tag_ == "VB":
+                break  # "would help rebuild ... and pressed X to": a finite verb is its own predicate
             cur = cur.head
             hm = clause_modality(cur)
             if hm in ("future", "hypothetical"):

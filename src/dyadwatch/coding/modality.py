@@ -390,7 +390,7 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
                     if child.dep_ == "advmod" and child.lower_ in cues.adverbs:
                         found.append(_Found(cues.adverbs[child.lower_], child.text))
                 break
-            _governing(head, cues, found)
+            _governing(head, cues, found, plain=lemma not in cues.infinitive_only)
             # "a deal that will see peacekeepers deployed", "could force Tehran to retreat": the
             # clause a verb of result or perception embeds shares that verb's future or possibility
             for aux in head.children:
@@ -399,6 +399,8 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
                                         kind="would" if aux.lower_ in cues.reported_future else ""))
             break
         elif dep == "conj":
+            if node.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
+                break  # the parser's slip: a finite verb is not part of a bare infinitive's predicate
             inherit_local = _inherits_from_conj_head(node)
         elif dep == "amod" and node.tag_ == "VBG" and head.dep_ == "pobj" and head.head.dep_ == "prep":
             # a gerund the parser took for an adjective: "accused the police of beating protesters"
@@ -417,8 +419,8 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             inherit_local = True
             continue
         elif dep == "advcl":
-            if any(m.dep_ == "mark" for m in node.children):
-                break  # "after", "because", "if" (already counted): a clause of its own
+            if any(m.dep_ == "mark" or m.dep_ == "advmod" and m.tag_ == "WRB" for m in node.children):
+                break  # "after", "because", "if" (already counted), "when": a clause of its own
             inherit_local = True
         else:
             break  # relative clauses, participial modifiers, subjects: their own context
