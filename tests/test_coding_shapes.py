@@ -202,8 +202,9 @@ ITEMS = [
          "climate talks.", "2022-11-15",
          (ev("USA", "CHN", "CONSULT"), ev("USA", "CHN", "AGREE"), ev("CHN", "USA", "AGREE")),
          (ev("CHN", "USA", "CONSULT"),)),
+    # a side reporting an attack on it: the attack (its claim) and its accusation of the attacker
     Item("claimed_or_asserted_said", "Kyiv said Russian drones struck a power plant in Odesa.", "2023-12-01",
-         ((ev("RUS", "UKR", "ASSAULT"), ev("RUS", "UKR", "ASSAULT", "claimed")),)),
+         ((ev("RUS", "UKR", "ASSAULT"), ev("RUS", "UKR", "ASSAULT", "claimed")), ev("UKR", "RUS", "ACCUSE"))),
     Item("hypothetical_warned_could", "NATO warned that Russia could invade Ukraine within weeks.", "2022-01-20",
          (ev("RUS", "UKR", "ASSAULT|MOBILIZE", "hypothetical"),), (ev("NATO", "RUS", "ACCUSE|THREATEN"),)),
     Item("negated_will_not_meet", "Zelensky will not meet Putin, his office said.", "2022-03-01",

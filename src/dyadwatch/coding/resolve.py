@@ -17,6 +17,8 @@ BACKED = word_set("people", "backed")
 PLACE_NOUNS = word_set("places", "place_nouns")
 RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
+OWN_PLACES = word_set("places", "own_places")
+PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
 LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person", "region")
 
@@ -200,7 +202,10 @@ class SentenceActors:
                             a.sector = role or a.sector
                         return got
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our"):
-                got = self._pronoun(c, exclude_clause=self.role_sector(h) is None)
+                # "shelled its positions": not the shelling subject's; "fired missiles off its east coast",
+                # "drills in its waters": the subject's own territory
+                own_place = h.lemma_.lower() in OWN_PLACES and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS_OWN
+                got = self._pronoun(c, exclude_clause=self.role_sector(h) is None and not own_place)
                 if got:
                     role = self.role_sector(h)
                     for a in got:

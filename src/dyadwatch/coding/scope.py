@@ -41,6 +41,7 @@ class Scope:
     controlled: dict[int, int] = field(default_factory=dict)  # token -> trigger owning its clause
     made: dict[int, Event] = field(default_factory=dict)  # events made so far, by trigger token
     joint: set[int] = field(default_factory=set)  # id() of the events that stand for a joint act
+    side: list[Event] = field(default_factory=list)  # events a rule made beside its own (a speaker's accusation)
 
     @property
     def doc(self) -> Doc:

@@ -78,7 +78,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
             seen.add(key)
             made[tok.i] = ev
             events.append(ev)
-    for ev in must_demands(sc, must_clauses):  # "X said Y must ...": a demand
+    for ev in must_demands(sc, must_clauses) + sc.side:  # "X said Y must ...": a demand; speakers' accusations
         key = merge.event_key(ev)
         if key not in seen:
             seen.add(key)

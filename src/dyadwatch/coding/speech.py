@@ -18,10 +18,13 @@ from .words import word_set
 
 MUST = word_set("speech", "must")
 NEUTRAL_SPEAKERS = word_set("speech", "neutral_speakers")
+REPORTERS = word_set("speech", "reporters")
 CHARACTERISE = word_set("speech", "characterise")
 NEGATIVE_WORDS = word_set("speech", "negative")
 EVENT_WORDS = word_set("events", "event_words")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
+# acts a side reporting them accuses the actor of ("Kyiv said Russian drones struck ...")
+ACCUSED_TYPES = ("ASSAULT", "COERCE")
 
 
 def has_must(tok: Token) -> bool:
@@ -52,6 +55,14 @@ def is_neutral(sp_tok: Token) -> bool:
     return s.lemma_.lower() in NEUTRAL_SPEAKERS or s.lower_ in NEUTRAL_SPEAKERS
 
 
+def is_side(sp_tok: Token, speakers: list[Actor], sc: Scope) -> bool:
+    """The speaker is a party (a state, its organs, a group), not a reporter (press, witnesses, sources)."""
+    s, _ = subject_token(sp_tok)
+    if s is None or not speakers or s.lemma_.lower() in REPORTERS or s.lower_ in REPORTERS:
+        return False
+    return all(a.code and (sc.finder.is_country(a.code) or a.sector in ("REB", "OPP", "GOV")) for a in speakers)
+
+
 def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None, Event | None]:
     """Apply the speech verb that reports the draft's act; returns (the speech verb and its entry,
     an event that replaces the draft: the speaker's demand in "X says Y must ...")."""
@@ -63,6 +74,14 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             speakers, _ = subject(gov, sc)
             if speakers and not d.actor_codes() <= {a.code for a in speakers}:
                 return sp, sc.make(tok, e, "REQUEST", None, "100", speakers, d.actors, "asserted", d.how)
+    if sp is not None and d.modality in ("asserted", "claimed") and sp[0].i < tok.i and sp[1].event != "DENY" \
+            and d.etype in ACCUSED_TYPES and "test" not in e.flags:
+        # "Kyiv said Russian drones struck ...": besides the attack it reports, a side accuses the attacker
+        speakers, _ = subject(sp[0], sc)
+        doer = subject_token(tok)[0] if e.kind == "verb" else None
+        own = doer is not None and doer.pos_ == "PRON"  # "militants said they attacked": a claim of its own act
+        if is_side(sp[0], speakers, sc) and not own and d.actors and not d.actor_codes() & {a.code for a in speakers}:
+            sc.side.append(speaker_accusation(sp[0], sp[1], speakers, d.actors, sc))
     if sp is not None and d.modality in ("asserted", "future", "hypothetical"):
         sp_tok, sp_entry = sp
         speakers, _ = subject(sp_tok, sc)
@@ -97,6 +116,15 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def speaker_accusation(sp_tok: Token, sp_entry: LexEntry, speakers: list[Actor], accused: list[Actor],
+                       sc: Scope) -> Event:
+    """The speaker's accusation of the actors of the aggression it reports (evidence: the speech verb)."""
+    entry = LexEntry(f"{sp_entry.id}+accuse", "verb", sp_tok.lemma_.lower(), "", frozenset(), "ACCUSE", "allege",
+                     "1123", (), frozenset())
+    return sc.make(sp_tok, entry, "ACCUSE", "allege", "1123", [copy_actor(a) for a in speakers],
+                   [copy_actor(a) for a in accused], "asserted", "subj")
 
 
 def must_demands(sc: Scope, must_clauses: dict[int, int]) -> list[Event]:
