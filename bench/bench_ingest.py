@@ -3,8 +3,10 @@
     .venv/bin/python bench/bench_ingest.py [--repeat N]
 
 Prints articles/s and words/s for: reading (parse, clean, language), the whole ingest
-(read + code + store into a fresh DuckDB file), and spaCy's full pipeline (nlp.pipe) over the same
-cleaned texts on the same machine. Each figure is the best of N runs after one warm-up run.
+(read + code + store into a fresh DuckDB file) with the merge of reports into events on (the default)
+and off (`merge=False`: every report its own event), and spaCy's full pipeline (nlp.pipe) over the
+same cleaned texts on the same machine. Each figure is the best of N runs after one warm-up run; the
+two ingests alternate, so that a busy machine slows both alike.
 """
 
 from __future__ import annotations
@@ -48,11 +50,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         counter = iter(range(10**6))
 
-        def ingest_fresh() -> None:
-            report = ingest_paths([folder], db=Path(tmp) / f"bench{next(counter)}.duckdb")
+        def ingest_fresh(merge: bool) -> float:
+            t0 = time.perf_counter()
+            report = ingest_paths([folder], db=Path(tmp) / f"bench{next(counter)}.duckdb", merge=merge)
             assert report.stored_new == n_art, report.as_dict()
+            return time.perf_counter() - t0
 
-        t_ingest = best_of(args.repeat, ingest_fresh)
+        ingest_fresh(True)  # warm-up
+        runs: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(args.repeat):
+            for merge in (False, True):
+                runs[merge].append(ingest_fresh(merge))
+        t_ingest, t_nomerge = min(runs[True]), min(runs[False])
 
     nlp = get_nlp()
     texts = [a.text for a in english]
@@ -64,13 +73,16 @@ def main() -> None:
     print(f"spaCy pipeline: {nlp.meta.get('name')} {nlp.meta.get('version')} ({', '.join(nlp.pipe_names)})")
     rows = [
         ("read + clean + language", n_art, words, t_read),
-        ("ingest: read + code + store", n_art, words, t_ingest),
+        ("ingest, merging off (baseline)", n_art, words, t_nomerge),
+        ("ingest: read + code + store + merge", n_art, words, t_ingest),
         ("spaCy nlp.pipe alone (English texts)", len(english), en_words, t_spacy),
     ]
     print(f"{'stage':40s} {'seconds':>8s} {'articles/s':>11s} {'words/s':>9s}")
     for name, n, w, t in rows:
         print(f"{name:40s} {t:8.2f} {n / t:11.1f} {w / t:9.0f}")
     print(f"ingest speed relative to bare spaCy (words/s): {(words / t_ingest) / (en_words / t_spacy):.2f}")
+    print(f"merging reports into events: ingest speed {100 * (t_nomerge / t_ingest - 1):+.1f}% "
+          f"(articles/s with merging on vs off)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import random
 import tempfile
 import time
 from collections.abc import Iterable
+from datetime import date as _date
+from datetime import timedelta
 from pathlib import Path
 
 from dyadwatch.events import Actor, Event
@@ -102,6 +104,7 @@ TYPES = (("ASSAULT", "190"), ("ASSAULT", "194"), ("ASSAULT", "195"), ("ACCUSE", 
 TOWNS = ("Kharkiv", "Odesa", "Rafah", "Khan Younis", "Tyre", "Sidon", "Aleppo", "Mosul", "Kherson", "Donetsk",
          "Homs", "Basra", "Kirkuk", "Idlib", "Hodeidah", "Marib", None, None, None, None)
 OUTLETS = tuple(f"Outlet {k}" for k in range(40))
+START = _date(2023, 1, 1)
 _FILLER_LINES = ("officials said the talks would continue next week while analysts warned of further escalation",
                  "in the region as markets reacted calmly to the news and diplomats met behind closed doors to",
                  "discuss the crisis amid reports of shortages of food fuel and medicine in several cities")
@@ -142,25 +145,21 @@ def generated(n_articles: int, seed: int = 7) -> tuple[list[tuple[Article, list[
             elif etype == "ASSAULT":
                 twins.append((None, rng.choice([c for t, c in TYPES if t == "ASSAULT" and c != cameo and c != "190"])))
         for k, (place, code) in enumerate(twins):
-            wire = _text(rng)
+            wire = _text(rng)  # the first outlet's copy; some others republish it lightly edited
             for r in range(rng.choice((1, 1, 2, 2, 3, 3, 4, 5))):
-                pub = day + (rng.random() < 0.3)
+                near_dup = r > 0 and rng.random() < 0.3
+                pub = day + (rng.randrange(4) if near_dup else rng.random() < 0.3)
                 precision = "day" if rng.random() < 0.7 else "publication"
                 date = day if precision == "day" else pub
-                near_dup = r > 0 and rng.random() < 0.3
-                if near_dup:
-                    pub = day + rng.randrange(4)
-                    date = day if precision == "day" else pub
-                body = _edit(rng, wire) if near_dup else _text(rng)
+                body = wire if r == 0 else _edit(rng, wire) if near_dup else _text(rng)
                 sentence = f"Forces of {a} acted against {b}{' in ' + place if place else ''} in case {h}-{k}."
                 text = f"{body} {sentence}"
                 art = Article(text=text, title=f"story {h}-{k}-{r}", url=f"https://example.org/{h}/{k}/{r}",
-                              date=f"2023-{1 + pub // 31 % 12:02d}-{1 + pub % 28:02d}" if pub < 372 else None,
-                              source=rng.choice(OUTLETS), language="en", path="generated")
-                iso = f"2023-{1 + date // 31 % 12:02d}-{1 + date % 28:02d}"
+                              date=(START + timedelta(days=pub)).isoformat(), source=rng.choice(OUTLETS),
+                              language="en", path="generated")
                 ev = Event(story_id=art.id, event=etype, actor=[Actor(a, "GOV", a)], recipient=[Actor(b, "GOV", b)],
-                           date=iso, date_precision=precision, cameo=code, event_text=sentence,
-                           sentence_index=0, sentence_start=len(body) + 1, trigger="acted",
+                           date=(START + timedelta(days=date)).isoformat(), date_precision=precision, cameo=code,
+                           event_text=sentence, sentence_index=0, sentence_start=len(body) + 1, trigger="acted",
                            trigger_start=len(body) + 1 + len(f"Forces of {a} "))
                 items.append((art, [ev], True))
                 gold[ev.id] = h * 10 + k

@@ -238,3 +238,53 @@ def test_too_long_to_code_is_an_error_not_an_empty_article(tmp_path: Path) -> No
     assert "long.txt" in report.errors[0] and "too long" in report.errors[0]
     with Store(db) as s:
         assert s.counts()["articles"] == 1
+
+
+# -- one happening, several outlets: one event ---------------------------------------------------------
+
+OUTLET_STORIES = [
+    {"id": "o1", "source": "Harbour Wire", "date": "2024-03-04", "url": "https://harbour.example/1",
+     "title": "Russian shelling hits Kharkiv",
+     "text": "Russian forces shelled Kharkiv on Monday, killing three civilians and damaging a school, the "
+             "regional governor said. Emergency crews worked through the night to clear debris."},
+    {"id": "o2", "source": "Meridian News", "date": "2024-03-04", "url": "https://meridian.example/2",
+     "title": "Three dead in Kharkiv",
+     "text": "Russia shelled the Ukrainian city of Kharkiv on Monday, regional officials said, leaving three "
+             "people dead. Residents sheltered in basements as sirens sounded for several hours."},
+    {"id": "o3", "source": "Daily Ledger", "date": "2024-03-05", "url": "https://ledger.example/3",
+     "title": "Kharkiv counts the cost",
+     "text": "Russian artillery shelled Kharkiv on Monday, Ukrainian officials said. Workers on Tuesday began "
+             "repairing the roof of the damaged school."},
+    {"id": "o4", "source": "Coast Times", "date": "2024-03-04", "url": "https://coast.example/4",
+     "title": "Odesa port struck",
+     "text": "Russian forces shelled Odesa on Monday, hitting warehouses near the port, Ukraine's southern "
+             "command said. No casualties were reported."},
+]
+
+
+def _events_by_happening(db: Path) -> dict:
+    with Store(db, read_only=True) as s:
+        rows = s.con.execute(
+            "SELECT e.id, e.num_sources, e.num_articles, e.outlets, list(a.raw_id ORDER BY a.raw_id) "
+            "FROM events e JOIN events r ON coalesce(r.merged_into, r.id) = e.id JOIN articles a ON a.id = r.story_id "
+            "WHERE e.merged_into IS NULL AND e.event = 'ASSAULT' GROUP BY ALL").fetchall()
+    return {tuple(r[4]): (r[0], r[1], r[2], tuple(sorted(r[3]))) for r in rows}
+
+
+def test_one_shelling_from_three_outlets_is_one_event(tmp_path: Path) -> None:
+    lines = [json.dumps(rec) for rec in OUTLET_STORIES]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
+    got = {}
+    for name in ("a", "b"):
+        db = tmp_path / f"{name}.duckdb"
+        ingest_paths([tmp_path / f"{name}.jsonl"], db=db)
+        assert ingest_paths([tmp_path / f"{name}.jsonl"], db=db).stored_new == 0
+        got[name] = _events_by_happening(db)
+    kharkiv = got["a"][("o1", "o2", "o3")]
+    assert kharkiv[1:] == (3, 3, ("Daily Ledger", "Harbour Wire", "Meridian News"))
+    assert got["a"][("o4",)][1:] == (1, 1, ("Coast Times",))  # the same day, another town: another event
+    assert got["a"] == got["b"]  # the same events, ids included, whatever the order
+    with Store(tmp_path / "a.duckdb", read_only=True) as s:
+        assert s.count_events(type="ASSAULT") == 2 and s.count_events(type="ASSAULT", reports=True) == 4
+        assert s.con.execute("SELECT count(*) FROM event_dyads WHERE event = 'ASSAULT'").fetchone()[0] == 2

@@ -6,7 +6,8 @@
 
 Articles are stored with their events one batch per transaction (`Store.add_articles`), so an interrupted
 run never leaves half an article, and running again over the same input changes nothing (article
-ids come from the normalised text and URL). Non-English articles are stored with their language
+ids come from the normalised text and URL). The events an article's coder finds are its reports; the
+store merges reports of one happening from different articles into one event (store/clusters.py). Non-English articles are stored with their language
 and not coded. Events of an article without a date are marked undated.
 """
 
@@ -178,13 +179,14 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
                  source: str | None = None, date: str | None = None,
                  field_map: dict[str, str] | None = None, progress: bool = False,
                  stdin: BinaryIO | None = None, store: Any = None,
-                 coder: BatchCoder | None = None, fetcher: Any = None) -> IngestReport:
+                 coder: BatchCoder | None = None, fetcher: Any = None, merge: bool = True) -> IngestReport:
     """Read, clean, code and store the articles under `paths` (files, directories, `-`).
 
     `source` and `date` are defaults for articles that carry none; `field_map` maps our JSON field
     names to the input's (`{"text": "body"}`). Pass an open `store` to reuse it (it stays open).
     `coder` replaces the local coding stage (see `dyadwatch.distributed.dask_coder`). With a
     `fetcher` (`dyadwatch.ingest.fetch.Fetcher`) feed items' links and URL lists are fetched.
+    `merge=False` keeps every report its own event (store/clusters.py; an open `store` keeps its own).
     """
     from .store import Store
 
@@ -193,7 +195,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Non
     paths = [str(p) for p in paths]
     own = store is None
     if own:
-        store = Store(db)
+        store = Store(db, merge=merge)
     report = IngestReport(db=str(getattr(store, "path", db)))
     try:
         if not progress:
@@ -280,16 +282,19 @@ def dyad_by_month(store: Any, a: str = "USA", b: str = "PRK") -> Any:
 
 
 def store_summary(store: Any, a: str = "USA", b: str = "PRK") -> dict[str, Any]:
-    """What the demo prints: articles by language, events by type, the A-B dyad by month."""
+    """What the demo prints: articles by language, events (and the reports merged into them) by type,
+    the A-B dyad by month."""
     con = store.con
     langs = dict(con.execute("SELECT coalesce(language, 'unknown'), count(*) FROM articles "
                              "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
-    types = dict(con.execute("SELECT event, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+    types = dict(con.execute("SELECT event, count(*) FROM events WHERE merged_into IS NULL "
+                             "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    undated = con.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+    n_events, n_reports, undated = con.execute(
+        "SELECT count(*) FILTER (merged_into IS NULL), count(*), count(*) FILTER (merged_into IS NULL AND date IS NULL) "
+        "FROM events").fetchone()
     return {"articles": int(n_articles), "articles_by_language": {k: int(v) for k, v in langs.items()},
-            "events": int(n_events), "events_by_type": {k: int(v) for k, v in types.items()},
+            "events": int(n_events), "reports": int(n_reports), "events_by_type": {k: int(v) for k, v in types.items()},
             "undated_events": int(undated), "dyad": (a, b), "dyad_by_month": dyad_by_month(store, a, b)}
 
 

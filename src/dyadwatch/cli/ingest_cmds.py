@@ -376,7 +376,8 @@ def demo(db: str | None = DbOption) -> None:
                   markup=False, soft_wrap=True)
     langs = ", ".join(f"{k} {v}" for k, v in s["articles_by_language"].items())
     console.print(f"Articles: {s['articles']} ({langs})", markup=False, soft_wrap=True)
-    console.print(f"Events: {s['events']} ({s['undated_events']} undated)", markup=False, soft_wrap=True)
+    console.print(f"Events: {s['events']} ({s['undated_events']} undated), from {s['reports']} reports "
+                  "(one per article that told an event; `dyadwatch events --help`)", markup=False, soft_wrap=True)
     t = Table(title="Events by type")
     t.add_column("type")
     t.add_column("events", justify="right")
