@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -179,7 +178,7 @@ def test_false_friends(kb: KnowledgeBase) -> None:
     for word in ("Chad", "Jordan", "Georgia", "Korea"):
         found = kb.lookup(word)
         assert found and all(e.ambiguous for e in found), word
-    assert {e.code for e in kb.lookup("Congo")} == {"COD"}
+    assert codes_of(kb.lookup("Congo")) == ["COD", "COG"]  # the larger first; the article decides
     assert {e.code for e in kb.lookup("Congolese")} == {"COD", "COG"}
     assert not kb.lookup("North Korea")[0].ambiguous
     # the longer forms are separate countries or non-actors, so a longest-match matcher settles them
@@ -315,14 +314,11 @@ def test_codes_and_names(kb: KnowledgeBase) -> None:
     assert kb.country_name("ZZZ") is None
 
 
-def test_loads_fast() -> None:
+def test_loads_once_and_is_cached() -> None:
     clear_cache()
-    started = time.perf_counter()
     fresh = load_kb()
-    elapsed = time.perf_counter() - started
     assert fresh.aliases()
-    assert elapsed < 2.0  # generous bound for a busy machine; measured ~0.15 s
-    assert load_kb() is fresh  # cached
+    assert load_kb() is fresh  # cached (the load time is printed by bench/bench_actors.py)
 
 
 # -- user extension folders -------------------------------------------------------------------

@@ -445,7 +445,7 @@ ETH | 2021-01-01 | Mekelle residents
 SDN | 2024-01-01 | El Fasher residents
 MLI | 2020-01-01 | Gao residents
 MOZ | 2021-01-01 | Cabo Delgado officials
-CHN | 2020-01-01 | Hong Kong police
+HKG | 2020-01-01 | Hong Kong police
 CHN | 2020-01-01 | Xinjiang authorities
 CHN | 2020-01-01 | Shanghai officials
 PHL | 2020-01-01 | Marawi residents

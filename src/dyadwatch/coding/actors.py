@@ -1,8 +1,11 @@
-"""Actor mentions in text: knowledge-base aliases (PhraseMatcher), role words and sectors."""
+"""Actor mentions in text: knowledge-base aliases and gazetteer places (one PhraseMatcher), role
+words and sectors, and the choice among several readings of one name ("Georgia", "Tripoli",
+"Congo", "Punjab") from the article's other countries and regions."""
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -13,9 +16,33 @@ from spacy.tokens import Doc, Span
 
 log = logging.getLogger("dyadwatch.coding")
 
-
-
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "the", "of", "and", "republic"}
+# lower-case words inside a place name ("Deir al-Balah", "Rio de Janeiro", "Stratford-upon-Avon")
+_PARTICLES = frozenset((
+    "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ar", "as", "ash", "ad", "an", "az",
+    "ez", "es", "en", "on", "upon", "of", "the", "and", "y", "e", "i", "sur", "am", "im", "der", "den", "di",
+    "du", "van", "von", "-", "'", "bin", "ibn", "bint",
+))
+_PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "minister",
+                     "premier", "general", "gen", "colonel", "col", "major", "maj", "captain", "capt",
+                     "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "marshal", "senator", "sen",
+                     "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "prince",
+                     "princess", "king", "queen", "sheikh", "emir", "imam", "ayatollah", "rabbi", "father",
+                     "bishop", "cardinal", "pope", "chancellor", "secretary", "ambassador", "envoy",
+                     "commander", "chief", "prof", "professor", "mullah", "maulana", "haji", "hajji", "saint",
+                     "st"))
+_COMPASS_WORDS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "northeast", "northwest", "southeast", "southwest", "central", "upper", "lower",
+                            "greater", "old", "new", "inner", "outer", "downtown", "occupied", "rebel-held"))
+_LOCATIVE = frozenset(("in", "at", "near", "into", "across", "outside", "inside", "around", "towards", "toward",
+                       "through", "throughout", "via", "within", "beyond", "off", "nearby", "from", "to"))
+_REGION_WORDS = frozenset(("province", "state", "region", "governorate", "oblast", "district", "county",
+                           "prefecture", "department", "territory"))
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+# how a gazetteer kind reads as a mention kind: a city, or a region (provinces, islands, breakaways)
+_PLACE_KIND = {"capital": "city", "city": "city", "admin1": "region", "region": "region", "island": "region",
+               "site": "region"}
 
 
 @dataclass
@@ -24,11 +51,13 @@ class Mention:
     end: int
     code: str
     sector: str | None
-    kind: str
+    kind: str  # the knowledge base's kinds, or "city"/"region" for a gazetteer place
     text: str
     office: str | None = None
     needs_context: bool = False
     ambiguous: bool = False
+    place: Any = None  # kb.places.Place when the mention is a place (coordinates, GeoNames id)
+    readings: tuple[str, ...] = ()  # every code the name could have had ("Georgia": GEO, USA)
 
 
 @lru_cache(maxsize=1)
@@ -42,31 +71,91 @@ def get_kb() -> Any:
         return None
 
 
-class ActorFinder:
-    """Find actor mentions with a PhraseMatcher over every knowledge-base alias."""
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Any:
+    try:
+        from ..kb.places import load_gazetteer
 
-    def __init__(self, nlp: Language, kb: Any = None) -> None:
+        return load_gazetteer()
+    except Exception as exc:  # noqa: BLE001 - no gazetteer: no places, coding goes on
+        log.warning("gazetteer unavailable: %s", exc)
+        return None
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    entries: list[Any]  # knowledge-base entries (kb.lookup order)
+    places: list[Any]  # gazetteer places of the same name, largest first
+
+
+class ActorFinder:
+    """Find actor mentions with one PhraseMatcher over every knowledge-base alias and place name."""
+
+    def __init__(self, nlp: Language, kb: Any = None, gazetteer: Any = None, places: bool = True) -> None:
         self.kb = kb if kb is not None else get_kb()
+        self.gaz = gazetteer if gazetteer is not None else (get_gazetteer() if places else None)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, list[Any]] = {}
-        if self.kb is None:
+        self._forms: dict[str, set[str]] = {}  # lower-case form -> forms as written (case rules)
+        self._place_keys: set[str] = set()  # lower-case forms that name a gazetteer place
+        self._words = _english_words(nlp)
+        self._name_words = _person_words(self.kb)
+        if self.kb is None and self.gaz is None:
             return
-        patterns: dict[str, list[Doc]] = {}
+        docs: list[Doc] = []
         seen: set[str] = set()
-        for form, entry in self.kb.aliases():
-            key = form.lower()
-            self.entries.setdefault(key, []).append(entry)
-            if key in seen:
-                continue
-            seen.add(key)
-            patterns.setdefault("A", []).append(nlp.make_doc(form))
-        for label, docs in patterns.items():
-            self.matcher.add(label, docs)
+        rules = getattr(nlp.tokenizer, "rules", None) or {}
+
+        def pattern(form: str) -> None:
+            low = form.lower()
+            self._forms.setdefault(low, set()).add(form)
+            if low in seen:
+                return
+            seen.add(low)
+            if _PLAIN_WORDS.fullmatch(form) and not any(w.lower() in rules for w in form.split()):
+                docs.append(Doc(nlp.vocab, words=form.split()))  # what the tokenizer makes of it, faster
+            else:
+                docs.append(nlp.make_doc(form))
+
+        if self.kb is not None:
+            for form, entry in self.kb.aliases():
+                self.entries.setdefault(form.lower(), []).append(entry)
+                pattern(form)
+        self.matcher.add("A", docs)
+        # places are many (40,000 forms): a dictionary of lower-case token sequences is built far
+        # faster than matcher patterns, and looked up as fast
+        self._place_index: dict[tuple[str, ...], str] = {}
+        self._place_len = 0
+        if self.gaz is not None:
+            for form, _places in self.gaz.surface_forms():
+                if len(form) < 3 or not form[:1].isupper():
+                    continue
+                low = form.lower()
+                self._place_keys.add(low)
+                self._forms.setdefault(low, set()).add(form)
+                words = form.split()
+                if all(w.isalpha() and w.lower() not in rules for w in words):
+                    toks = tuple(w.lower() for w in words)
+                else:
+                    toks = tuple(t.lower_ for t in nlp.make_doc(form))
+                if toks and len(toks) <= 6:
+                    self._place_index.setdefault(toks, low)
+                    self._place_len = max(self._place_len, len(toks))
+
+    # -- finding ----------------------------------------------------------------------------
 
     def find(self, doc: Doc | Span, on_date: str | None = None, seen_codes: set[str] | None = None
              ) -> list[Mention]:
-        """Longest non-overlapping alias matches, resolved to one entry each (by date for persons)."""
-        if self.kb is None:
+        """Longest non-overlapping matches, each resolved to one reading (by date for persons, by the
+        article's countries for names that several places or countries share). Places named only as
+        where something happens are left out (`locations` lists them)."""
+        return self._find(doc, on_date, seen_codes, False)
+
+    def _find(self, doc: Doc | Span, on_date: str | None, seen_codes: set[str] | None, where: bool
+              ) -> list[Mention]:
+        if self.kb is None and self.gaz is None:
             return []
         if isinstance(doc, Span):
             offset = doc.start
@@ -76,38 +165,37 @@ class ActorFinder:
             offset = 0
             matches = self.matcher(doc)
             base = doc
-        spans = sorted(((s + offset, e + offset) for _, s, e in matches), key=lambda x: (-(x[1] - x[0]), x[0]))
+        pairs = {(s + offset, e + offset) for _, s, e in matches}
+        if self._place_index:
+            lows = [t.lower_ for t in doc]
+            for i in range(len(lows)):
+                for n in range(min(self._place_len, len(lows) - i), 0, -1):
+                    if tuple(lows[i:i + n]) in self._place_index:
+                        pairs.add((i + offset, i + n + offset))
+        spans = sorted(pairs, key=lambda x: (-(x[1] - x[0]), x[0]))
+        found: list[_Found] = []
+        for s, e in spans:
+            f = self._look(base[s:e], on_date)
+            if f is not None:
+                found.append(f)
+        codes, admin = self._context(base, found, seen_codes)
+        # names that need no context claim their tokens first: "the North Korean regime" is not "the North"
+        found.sort(key=lambda f: (bool(f.entries and f.entries[0].needs_context), -(f.end - f.start), f.start))
         taken: set[int] = set()
         out: list[Mention] = []
         deferred: list[tuple[int, int, str, Any]] = []
-        looked: list[tuple[int, int, Any]] = []
-        for s, e in spans:
-            try:
-                entries = self.kb.lookup(base[s:e].text, on_date)
-            except Exception:  # noqa: BLE001
-                entries = self.entries.get(base[s:e].text.lower(), [])
-            if entries:
-                looked.append((s, e, entries[0]))
-        # names that need no context claim their tokens first: "the North Korean regime" is not "the North"
-        looked.sort(key=lambda x: (bool(x[2].needs_context), -(x[1] - x[0]), x[0]))
-        for s, e, entry in looked:
-            if any(i in taken for i in range(s, e)):
+        for f in found:
+            if any(i in taken for i in range(f.start, f.end)):
                 continue
-            span = base[s:e]
-            text = span.text
-            if entry.needs_context:
-                deferred.append((s, e, text, entry))
+            span = base[f.start:f.end]
+            e0 = f.entries[0] if f.entries else None
+            if e0 is not None and e0.needs_context:
+                deferred.append((f.start, f.end, span.text, e0))
                 continue
-            taken.update(range(s, e))
-            if entry.kind == "nonactor" or not entry.code:
-                continue
-            if entry.ambiguous and not _looks_like_actor(span):
-                continue
-            # A lower-case match of a capitalised name ("turkey", "chad") is not the name.
-            if text.islower() and entry.kind in ("country", "capital", "demonym") and text[:1].isalpha():
-                continue
-            out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office,
-                               entry.needs_context, entry.ambiguous))
+            taken.update(range(f.start, f.end))
+            m = self._choose(span, f, codes, admin, where)
+            if m is not None:
+                out.append(m)
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
         for s, e, text, entry in deferred:
@@ -119,6 +207,157 @@ class ActorFinder:
                                    entry.ambiguous))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _look(self, span: Span, on_date: str | None) -> _Found | None:
+        text = span.text
+        low = text.lower()
+        entries: list[Any] = []
+        if self.kb is not None and low in self.entries:
+            try:
+                entries = self.kb.lookup(text, on_date)
+            except Exception:  # noqa: BLE001
+                entries = self.entries.get(low, [])
+            entries = [e for e in entries if self._case_fits(text, low, e)]
+        places: list[Any] = []
+        if self.gaz is not None and low in self._place_keys and _titled(span):
+            places = self.gaz.candidates(text)
+        if not entries and not places:
+            return None
+        return _Found(span.start, span.end, entries, places)
+
+    def _case_fits(self, text: str, low: str, entry: Any) -> bool:
+        """A name written in capitals in the knowledge base needs capitals in the text: "fed" is not
+        the Fed, "apc" is not a party, "turkey" is not Turkey; acronyms need all of them ("Isis")."""
+        if entry.kind == "role":
+            return True
+        forms = self._forms.get(low, set())
+        if not forms or any(f == f.lower() for f in forms):
+            return True  # written in lower case somewhere ("the alliance", "world body")
+        if text == text.lower():
+            return False
+        letters = [f for f in forms if any(ch.isalpha() for ch in f)]
+        if letters and all(f.replace(".", "").isupper() and len(f.replace(".", "")) <= 6 for f in letters):
+            return text.replace(".", "").isupper() or "." in text
+        return True
+
+    def _context(self, doc: Doc, found: list[_Found], seen_codes: set[str] | None
+                 ) -> tuple[set[str], set[str]]:
+        """Countries and first-level regions the text names without doubt, plus the article's."""
+        codes = set(seen_codes or ())
+        admin: set[str] = set()
+        for f in found:
+            e0 = f.entries[0] if f.entries else None
+            if e0 is not None:
+                if e0.code and not e0.ambiguous and not e0.needs_context and e0.kind != "nonactor":
+                    codes.add(e0.code)
+                continue
+            countries = {p.country for p in f.places}
+            span = doc[f.start:f.end]
+            if len(countries) == 1 and not any(p.ambiguous for p in f.places) and not self._wordlike(span) \
+                    and not (len(span) == 1 and span[0].lower_ in self._name_words):
+                codes.update(countries)
+                admin.update(p.admin1 for p in f.places if p.kind == "admin1" and p.admin1)
+        return codes, admin
+
+    def _choose(self, span: Span, f: _Found, codes: set[str], admin: set[str], where: bool = False
+                ) -> Mention | None:
+        text = span.text
+        e0 = f.entries[0] if f.entries else None
+        readings = tuple(dict.fromkeys([e.code for e in f.entries if e.code] + [p.country for p in f.places]))
+        if e0 is not None and (e0.kind == "nonactor" or not e0.code):
+            return None  # "South China Sea", "New Mexico": shadows the country inside it
+        if e0 is not None and not e0.ambiguous:
+            # "Paris, Texas": a place in a region the text names beats the capital of another country
+            if e0.kind in ("capital", "country") and f.places:
+                strong = [p for p in f.places if p.admin1 in admin and p.country != e0.code]
+                if strong:
+                    return self._place_mention(span, strong[0], readings)
+            if text.islower() and e0.kind in ("country", "capital", "demonym") and text[:1].isalpha():
+                return None  # a lower-case "turkey", "chad"
+            if e0.kind in ("capital", "country") and _inside_person(span, self.sector_of):
+                return None  # "Paris Hilton", "Paris Saint-Germain"
+            return _entry_mention(span, e0, readings)
+        if e0 is not None:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
+            in_kb = [e for e in f.entries if e.code in codes]
+            in_places = [p for p in f.places if p.country in codes or p.admin1 in admin]
+            if in_places and not in_kb and _not_a_name(span, self.sector_of):
+                return self._place_mention(span, in_places[0], readings)
+            if in_kb and len({e.code for e in in_kb}) == 1 and span.text[:1].isupper() and \
+                    _not_a_name(span, self.sector_of):
+                return _entry_mention(span, in_kb[0], readings)
+            if _looks_like_actor(span):
+                return _entry_mention(span, e0, readings)
+            return None
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        place = _pick_place(f.places, codes, admin, nxt in _REGION_WORDS)
+        if place is None or not _not_a_name(span, self.sector_of) or self._surname(span) or _in_compound(span):
+            return None
+        if not where and self.locative(span):
+            return None  # "met in Bali", "fighting near Goma": where, not who (see `locations`)
+        known = place.country in codes or bool(place.admin1 and place.admin1 in admin)
+        if place.kind in ("admin1", "region") and place.ambiguous:
+            if not known:  # "Delta", "Plateau", "Chin": a region only in an article about its country
+                return None
+        elif (place.ambiguous or self._sentence_initial_word(span) or (
+                len(span) == 1 and place.kind != "capital" and span[0].lower_ in self._name_words)) and \
+                not (_ents(span) & _PLACE_ENTS or known):
+            # "Nice", "Split the", "Jackson said", "Kim", "Hassan" (names of people the knowledge base
+            # knows): only as a place entity or in a country the text names
+            return None
+        return self._place_mention(span, place, readings)
+
+    def locative(self, span: Span) -> bool:
+        """The place is where something happens ("met in Bali", "clashes near Goma"), not an actor or
+        a target: the object of a place preposition that does not hang on a role noun ("police in
+        Karachi", "rebels in Idlib" name who)."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].lower_ in ("the", "northern", "southern", "eastern", "western", "central")
+                          or (doc[i].text[:1].isupper() and doc[i].lower_ in _COMPASS_WORDS)):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in _LOCATIVE:
+            return False
+        prep = doc[i]
+        if doc.has_annotation("DEP") and prep.head is not prep:
+            head = prep.head
+            return not (head.pos_ in ("NOUN", "PROPN") and self.sector_of(head.lemma_.lower() or head.lower_))
+        return i == 0 or not self.sector_of(doc[i - 1].lower_)
+
+    def locations(self, doc: Doc | Span, on_date: str | None = None, seen_codes: set[str] | None = None
+                  ) -> list[Mention]:
+        """The places a text names as locations ("in Bali", "near Goma"), which `find` leaves out."""
+        base = doc.doc if isinstance(doc, Span) else doc
+        return [m for m in self._find(doc, on_date, seen_codes, True)
+                if m.place is not None and self.locative(base[m.start:m.end])]
+
+    def _wordlike(self, span: Span) -> bool:
+        """A one-word name that is also an English verb, adjective or adverb ("Split", "Nice")."""
+        return len(span) == 1 and span[0].lower_ in self._words
+
+    def _surname(self, span: Span) -> bool:
+        """A one-word place right after a first name or a title is a surname ("Kenzo Oshima",
+        "Mr Lagos"): the word before is capitalised and no place, country, role or compass word."""
+        if len(span) != 1 or span.start == 0:
+            return False
+        prev = span.doc[span.start - 1]
+        low = prev.lower_.rstrip(".")
+        if low in TITLES:
+            return True
+        if not (prev.is_alpha and prev.text[:1].isupper()) or low in _COMPASS_WORDS:
+            return False
+        if low in self.entries or low in self._place_keys or self.sector_of(low):
+            return False
+        return prev.pos_ in ("PROPN", "") and not prev.is_stop
+
+    def _sentence_initial_word(self, span: Span) -> bool:
+        """A one-word name first in its sentence that is also an English word ("Split", "Reading")."""
+        first = span[0]
+        return len(span) == 1 and (first.i == 0 or first.is_sent_start is True) and first.lower_ in self._words
+
+    def _place_mention(self, span: Span, place: Any, readings: tuple[str, ...]) -> Mention:
+        kind = _PLACE_KIND.get(place.kind, "region")
+        return Mention(span.start, span.end, place.country, None, kind, span.text, None, False,
+                       bool(place.ambiguous), place, readings)
 
     def _kin(self, code: str, seen: set[str]) -> bool:
         name_of = getattr(self.kb, "country_name", None)
@@ -143,6 +382,119 @@ class ActorFinder:
             except Exception:  # noqa: BLE001
                 sector = None
         return sector or None
+
+
+def _entry_mention(span: Span, entry: Any, readings: tuple[str, ...]) -> Mention:
+    return Mention(span.start, span.end, entry.code, entry.sector, entry.kind, span.text, entry.office,
+                   entry.needs_context, entry.ambiguous, None, readings)
+
+
+def _pick_place(places: list[Any], codes: set[str], admin: set[str], region_word: bool = False) -> Any:
+    """A place in a region the text names, else in a country it names, else the one far larger
+    than any other country's place of that name."""
+    if not places:
+        return None
+    strong = [p for p in places if p.admin1 and p.admin1 in admin]
+    inside = [p for p in places if p.country in codes]
+    if strong:
+        best = strong[0]
+    elif inside:
+        best = inside[0]
+    else:
+        from ..kb.places import dominant
+
+        best = dominant(places)
+    if best is not None and best.kind not in ("city", "capital") and not region_word:
+        # "Kandahar" is the city, "Kandahar province" the province
+        city = [p for p in places if p.country == best.country and p.kind in ("city", "capital")]
+        if city:
+            return city[0]
+    return best
+
+
+def _in_compound(span: Span) -> bool:
+    """Part of a hyphenated name ("Shan-e-Mustafa", "Hizb-ul-..."): a hyphen glued on either side
+    joins it to another word that is no suffix ("Aleppo-based" is still Aleppo)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_ and \
+            span.start > 1 and not doc[span.start - 2].whitespace_ and doc[span.start - 2].is_alpha:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
+        nxt = doc[span.end + 1]
+        return nxt.lower_ in ("e", "i", "ul", "ur", "al", "el", "ud", "un") or nxt.text[:1].isupper()
+    return False
+
+
+def _titled(span: Span) -> bool:
+    """Every word capitalised but particles ("Deir al-Balah"), the first one always."""
+    words = [t for t in span if not t.is_punct]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in _PARTICLES or not t.is_alpha for t in words)
+
+
+def _ents(span: Span) -> set[str]:
+    if not span.doc.has_annotation("ENT_IOB"):
+        return set()
+    return {t.ent_type_ for t in span if t.ent_type_}
+
+
+_NAME_ENTS = frozenset(("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"))
+
+
+def _inside_person(span: Span, role_word: Any = None) -> bool:
+    """The name is one word of a longer name the entity recogniser found: a person ("Paris Hilton",
+    "Jim Jordan"), a firm or an event ("Beijing Olympics"); not "Ankara Police" (a role word)."""
+    doc = span.doc
+    if not doc.has_annotation("ENT_IOB"):
+        return False
+    label = doc[span.start].ent_type_
+    if label not in _NAME_ENTS or any(t.ent_type_ != label for t in span):
+        return False
+    if label == "PERSON" and span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON" and \
+            doc[span.start].ent_iob_ == "I":
+        return True  # "Jim Jordan", "Chad Wolf" seen from the surname
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.ent_type_ == label and nxt.ent_iob_ == "I" and nxt.text[:1].isupper():
+            return not (role_word is not None and role_word(nxt.lower_))
+    return False
+
+
+def _not_a_name(span: Span, role_word: Any = None) -> bool:
+    """Not a word of a longer name: "Paris Hilton", "Jordan Peterson", "Sydney Sweeney". Without
+    entities, a capitalised name right after it that is no role word says the same."""
+    doc = span.doc
+    if doc.has_annotation("ENT_IOB"):
+        return not _inside_person(span, role_word)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    name_after = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+    return not name_after or (role_word is not None and bool(role_word(nxt.lower_)))
+
+
+def _person_words(kb: Any) -> frozenset[str]:
+    """Words of the names of the people the knowledge base knows ("kim", "hassan", "sharif")."""
+    out: set[str] = set()
+    for person in getattr(kb, "people", {}).values():
+        for name in [person.name, *person.aliases]:
+            out.update(w.lower() for w in re.split(r"[\s\-]+", name) if len(w) > 2 and w[:1].isupper())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _english_words(nlp: Language) -> frozenset[str]:
+    """English verbs, adjectives and adverbs from the lemmatizer's tables (WordNet base forms), for
+    "Split the difference", "Nice to see"."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except Exception:  # noqa: BLE001 - another pipeline: no word list
+        return frozenset()
+    from spacy.strings import get_string_id
+
+    out: set[str] = set()
+    for pos in ("verb", "adj", "adv"):  # the nouns hold WordNet's place names ("gao", "punjab")
+        out.update(table.get(get_string_id(pos), ()))
+    return frozenset(out)
 
 
 def _looks_like_actor(span: Span) -> bool:
