@@ -120,7 +120,7 @@ def test_damaged_archive_keeps_what_came_before(tmp_path: Path) -> None:
         got = list(read_paths([p]))
         arts = [x for x in got if isinstance(x, Article)]
         errs = [x for x in got if isinstance(x, IngestError)]
-        assert arts and arts[0].url == "https://news.example.test/2019/03/missiles", name
+        assert arts and arts[0].url == "https://news.example.test/2019/03/missiles", (name, [str(g)[:200] for g in got])
         assert errs, name
         for e in errs:
             assert "cut short" in e.message or "damaged web archive" in e.message, errs

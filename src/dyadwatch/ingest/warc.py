@@ -11,6 +11,7 @@ record; the articles before it are kept.
 from __future__ import annotations
 
 import logging
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,6 +59,22 @@ def _iterator(stream: Any) -> Any:
     return QuietIterator(stream, arc2warc=True)
 
 
+def _unread_tail(raw: Any, archive: Any, last_start: int) -> int:
+    """Bytes after the last record read that are more than blank lines: a record (or a gzip member)
+    cut short, which warcio passes over without a word."""
+    try:
+        size = os.fstat(raw.fileno()).st_size
+        offset = archive.offset
+        end = offset if offset != last_start else last_start + archive.get_record_length()
+        if size <= end:
+            return 0
+        raw.seek(end)
+        tail = raw.read(4096)
+    except (OSError, TypeError, ValueError, AttributeError):
+        return 0
+    return size - end if tail.strip() else 0
+
+
 class _Gunzip:
     """A gzip stream read incrementally, for a WARC compressed as one member: what can be
     decompressed is returned even when the file ends early (`truncated` then says so)."""
@@ -89,11 +106,49 @@ class _Gunzip:
         return out
 
 
+def _cut_short(rec: Any) -> bool:
+    """Read what is left of the record: True when the file ends before its declared length."""
+    stream = rec.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
+def _record_items(rec: Any, where: str, seen: set[str], source: str | None, date: str | None) -> list[Any]:
+    """The article (or the IngestError) of one response or resource record; [] for other content."""
+    from .feeds import page_article
+
+    url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+    status, mime, charset = _http_type(rec) if rec.rec_type == "response" else (200, None, None)
+    if rec.rec_type == "resource":
+        ctype = rec.rec_headers.get_header("Content-Type") or ""
+        mime = ctype.split(";")[0].strip().lower() or None
+    if status is None or not 200 <= status < 300:
+        return []
+    if mime is not None and mime not in HTML_TYPES:
+        return []
+    body = rec.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(body) > MAX_RECORD_BYTES:
+        return [IngestError(where, f"{url}: record body over the {MAX_RECORD_BYTES // (1024 * 1024)} MB limit, "
+                                   "skipped")]
+    if mime is None and b"<" not in body[:2048]:
+        return []
+    if url and url in seen:
+        return []
+    seen.add(url)
+    captured = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
+    got = page_article(url or where, body, where, charset=charset, source=source, date=captured or date)
+    if isinstance(got, Article):
+        got.url = url or None
+        got.id = article_id(got.text, got.url)
+        if captured:
+            got.meta["captured"] = captured
+    return [got]
+
+
 def read_warc(p: Path, *, source: str | None = None, date: str | None = None) -> Iterator[Any]:
     """Articles (and IngestErrors) of a WARC file, compressed or not."""
     from warcio.exceptions import ArchiveLoadFailed
-
-    from .feeds import page_article
 
     path = str(p)
     seen: set[str] = set()
@@ -105,10 +160,15 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
             archive = _iterator(raw)
             it = iter(archive)
             errs = 0
+            last_start = 0
             while True:
                 try:
                     rec = next(it)
                 except StopIteration:
+                    left = 0 if single_gzip or not n_records else _unread_tail(raw, archive, last_start)
+                    if left:
+                        yield IngestError(path, f"damaged web archive: the last {left} bytes, after record "
+                                                f"{n_records}, are not a complete record")
                     break
                 except ArchiveLoadFailed as exc:
                     if single_gzip or "non-chunked gzip" not in str(exc):
@@ -123,45 +183,27 @@ def read_warc(p: Path, *, source: str | None = None, date: str | None = None) ->
                         next(it)
                     continue
                 n_records += 1
+                last_start = archive.offset  # not get_record_offset(): that reads the record to its end
                 where = f"{path}#{n_records}"
                 if archive.err_count > errs:  # the previous record's length was wrong
                     errs = archive.err_count
                     yield IngestError(f"{path}#{n_records - 1}", "record not followed by a blank line (its "
                                                                  "Content-Length may be wrong); read as it is")
-                if rec.rec_type not in ("response", "resource"):
+                if not rec.rec_type or rec.rec_headers.get_header("Content-Length") is None:
+                    _cut_short(rec)
+                    yield IngestError(where, "record header without WARC-Type or Content-Length (damaged or cut "
+                                             "short), skipped")
                     continue
-                url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
-                status, mime, charset = _http_type(rec) if rec.rec_type == "response" else (200, None, None)
-                if rec.rec_type == "resource":
-                    ctype = rec.rec_headers.get_header("Content-Type") or ""
-                    mime = ctype.split(";")[0].strip().lower() or None
-                if status is None or not 200 <= status < 300:
+                items = _record_items(rec, where, seen, source, date) if rec.rec_type in ("response",
+                                                                                          "resource") else []
+                if _cut_short(rec):
+                    url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+                    yield IngestError(where, f"{url + ': ' if url else ''}record cut short (the file ends inside "
+                                             "it), skipped")
                     continue
-                if mime is not None and mime not in HTML_TYPES:
-                    continue
-                body = rec.content_stream().read(MAX_RECORD_BYTES + 1)
-                if len(body) > MAX_RECORD_BYTES:
-                    yield IngestError(where, f"{url}: record body over the "
-                                             f"{MAX_RECORD_BYTES // (1024 * 1024)} MB limit, skipped")
-                    continue
-                if getattr(rec.raw_stream, "limit", 0) > 0 and not rec.raw_stream.read(1 << 16):
-                    yield IngestError(where, f"{url}: record cut short (the file ends inside it), skipped")
-                    continue
-                if mime is None and b"<" not in body[:2048]:
-                    continue
-                if url and url in seen:
-                    continue
-                seen.add(url)
-                n_html += 1
-                captured = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
-                got = page_article(url or where, body, where, charset=charset, source=source,
-                                   date=captured or date)
-                if isinstance(got, Article):
-                    got.url = url or None
-                    got.id = article_id(got.text, got.url)
-                    if captured:
-                        got.meta["captured"] = captured
-                yield got
+                for item in items:
+                    n_html += 1
+                    yield item
     except ArchiveLoadFailed as exc:
         said = (str(exc).strip().splitlines() or ["unreadable"])[0].split(", first line")[0][:200]
         yield IngestError(path, f"damaged web archive after record {n_records} ({said})")
