@@ -125,3 +125,27 @@ def test_damaged_archive_keeps_what_came_before(tmp_path: Path) -> None:
         for e in errs:
             assert "cut short" in e.message or "damaged web archive" in e.message, errs
             assert "\n" not in str(e) and "garbage" not in str(e)
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_cut_anywhere_is_named(tmp_path: Path, gz: bool) -> None:
+    p = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    write_warc(p, gz=gz)
+    data = p.read_bytes()
+    with open(p, "rb") as fh:
+        it = ArchiveIterator(fh)
+        spans = []
+        for rec in it:
+            rec.content_stream().read()
+            spans.append((it.get_record_offset(), it.get_record_length()))
+    assert not [x for x in read_paths([p]) if isinstance(x, IngestError)]
+    for k, (off, length) in enumerate(spans[1:], start=2):
+        for frac in (0.05, 0.5, 0.9):
+            cut = tmp_path / p.name.replace("a.", f"cut{k}.")
+            cut.write_bytes(data[:off + int(length * frac)])
+            got = list(read_paths([cut]))
+            errs = [x for x in got if isinstance(x, IngestError)]
+            assert errs, (k, frac)  # the records before are kept, the cut one is named
+            assert all("\n" not in str(e) for e in errs)
+            urls = [a.url for a in got if isinstance(a, Article)]
+            assert len(urls) == len(set(urls))
