@@ -250,6 +250,9 @@ def test_glued_shapes(raw: str, clean: str) -> None:
     "© Test Images | Click to share on WhatsApp (Opens in new window)", "AP Photo/Li Park",
     "Photo by Ana Okafor/AFP via Getty Images", "Image caption, Protesters outside the embassy",
     "Opinion | July 30, 2019", "WORLD NEWS", "Analysis", "Live updates",
+    "Follow Ana Okafor on X", "@anaokafor | @testwire", "Contact the reporter at ana.okafor@example.test",
+    "This article was originally published on March 3.", "Get the morning briefing delivered to your inbox",
+    "We use cookies to improve your experience.", "Accept all cookies", "Video: Protesters clash with police",
 ])
 def test_debris_lines(line: str) -> None:
     assert clean_text(unglue(line)) == ""
@@ -261,6 +264,8 @@ def test_debris_lines(line: str) -> None:
     "Two hours ago the border was still open, a witness said.", "Facebook said it removed 40 accounts.",
     "Email and phone lines were cut in the province on Monday.",
     "Analysis of the satellite images shows the airfield was hit.", "Opinion polls show support for the deal.",
+    "Follow-up talks with the rebels will be held in Orlo next week.",
+    "Video footage showed soldiers firing at the crowd, the monitors said.",
 ])
 def test_sentences_that_look_like_debris_lines(line: str) -> None:
     assert clean_text(line) == line
@@ -290,3 +295,14 @@ def test_a_lede_that_opens_with_the_titles_words_is_kept() -> None:
     assert clean_text(lede, title=title) == lede
     # the title glued in front of the lede is still cut
     assert clean_text(title + " VARN (Test Wire) - " + lede, title=title) == "VARN (Test Wire) - " + lede
+
+
+def test_wire_credit_line_and_prompts_between_sentences() -> None:
+    body = "Norland closed its border on Monday. Kestria protested."
+    assert clean_text(body + " (Reporting by Ana Okafor; Editing by Tomas Park)") == body
+    assert clean_text("Norland closed its border on Monday. Advertisement Kestria protested.") == body
+    assert clean_text("Norland closed its border on Monday. Story continues below advertisement Kestria protested.") \
+        == body
+    # the words inside a sentence stay
+    kept = "The advertisement campaign in Varn was paid for by Kestria, officials said."
+    assert clean_text(kept) == kept

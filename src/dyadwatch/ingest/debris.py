@@ -197,6 +197,11 @@ def rules() -> Rules:
         re.compile(r"Share (?:this|the) (?:article|story)(?: on [A-Z]\w+)?[.!]?"),
         re.compile(r"\bSponsored(?: content)?:[^\n]{0,200}?(?=\n|$)"),
         re.compile(r"\(\s*[Oo]pens in (?:a )?new (?:window|tab)\s*\)"),
+        # a wire story's credit line at the end of its last paragraph
+        re.compile(r"\((?:Reporting|Writing|Editing|Additional reporting|Compiled) by [^()\n]{1,240}\)"),
+        # a prompt left between two sentences of one paragraph ("... said. Advertisement The ...")
+        re.compile(r"(?<=[.!?\"”’)])\s+(?:ADVERTISEMENT|Advertisement|Story continues below(?: advertisement)?|"
+                   r"SCROLL TO CONTINUE WITH CONTENT|Continue reading below)\s+(?=[A-Z\"“])"),
         credit,
     ]
     return Rules(
