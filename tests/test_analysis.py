@@ -143,8 +143,10 @@ def test_series_fills_empty_periods_and_respects_bounds(store: Store) -> None:
     df = dyad_series(store, "FRA", "MLI", freq="week", since="2019-01-01", until="2019-06-30")
     both = df[df["direction"] == "both"]
     periods = list(both["period"])
-    assert periods[0] == "2018-12-31" and periods[-1] == "2019-06-24"
-    assert len(periods) == 26  # every Monday in between, none missing
+    # the store's first event is in the week of 2019-01-07: no period before the store's coverage
+    assert periods[0] == "2019-01-07" and periods[-1] == "2019-06-24"
+    assert len(periods) == 25  # every Monday in between, none missing
+    assert both["covered"].all() and df.attrs["coverage"][0] == "2019-01-07"
     assert both["n_events"].sum() == 3 and (both["n_events"] > 0).sum() >= 1
     assert both["plover_mean"].isna().sum() == len(both) - (both["n_events"] > 0).sum()
 
@@ -168,9 +170,11 @@ def test_direction_series_wide(store: Store) -> None:
 # -- impact -------------------------------------------------------------------------------------
 def test_impact_finds_the_planted_shift(store: Store) -> None:
     res = dyad_impact(store, "USA", "PRK", date="2020-01-08")
-    assert res["significant"] is True
-    assert res["level_change"] > 3 and res["ci_low"] > 0
-    assert res["p_value"] < 0.05 and res["placebo_p"] < 0.1
+    assert res["measure"] == "coop_balance" and res["window"] == 52
+    assert res["significant"] is True and res["direction"] == "towards cooperation"
+    assert res["level_change"] > 0.8 and res["ci_low"] > 0  # the balance goes from about -0.6 to +0.6
+    assert res["joint_p_value"] < 0.05 and res["placebo_p"] < 0.1
+    assert "8 of 8 specifications find a significant change towards cooperation" in res["verdict"]
     assert res["verdict"].startswith("significant change towards cooperation in the USA-PRK dynamic")
     assert res["n_pre"] == 52 and res["n_post"] == 52
     json.dumps(to_jsonable(res))
@@ -191,7 +195,7 @@ def test_impact_window_and_placebo_at_a_false_date(store: Store) -> None:
 
 
 def test_impact_on_mean_plover_score(store: Store) -> None:
-    res = dyad_impact(store, "USA", "PRK", date=SHIFT, measure="plover_mean", errors="hac")
+    res = dyad_impact(store, "USA", "PRK", date=SHIFT, measure="plover_mean")
     assert res["significant"] is True and res["level_change"] > 2  # conflict types ~ -4.4, cooperation ~ +4.9
     assert "mean PLOVER score points" in res["verdict"]
     with pytest.raises(AnalysisError):
@@ -255,7 +259,7 @@ def test_reciprocity_finds_the_lagged_response(store: Store) -> None:
 
 def test_reciprocity_constant_and_short_series(store: Store) -> None:
     res = dyad_reciprocity(store, "FRA", "MLI", freq="week")
-    assert res["note"] and "too few" in res["note"]
+    assert res["note"] and "too few data to say: 3 events FRA->MLI and 0 MLI->FRA" in res["note"]
     # MLI never acts toward FRA: no correlation can be measured, but no crash
     res = dyad_reciprocity(store, "FRA", "MLI", freq="day", min_periods=3)
     assert all(r["best_lag"] is None for r in res["responses"])

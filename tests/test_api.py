@@ -465,7 +465,7 @@ def test_sample_corpus_usa_prk(ro_server: Server) -> None:
             codes = {a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}
             assert ("USA" in codes[0] and "PRK" in codes[1]) or ("PRK" in codes[0] and "USA" in codes[1])
         s = c.get("/api/dyads/USA/PRK/series", params={"freq": "month"}).json()
-        assert sum(p["n_events"] for p in s["points"] if p["direction"] == "both") > 0
+        assert sum(p["n_events"] or 0 for p in s["points"] if p["direction"] == "both") > 0  # null: not covered
         art_id = evs["items"][0]["story_id"]
         art = c.get(f"/api/articles/{art_id}").json()
         assert art["events"] and art["text"]

@@ -72,6 +72,16 @@ def period_start(value: Any, freq: str) -> pd.Timestamp:
     return ts.replace(day=1, month=1)
 
 
+def period_floor(dates: pd.Series, freq: str) -> pd.Series:
+    """period_start for a whole column of dates (vectorised)."""
+    d = pd.to_datetime(dates).dt.normalize()
+    if freq == "day":
+        return d
+    if freq == "week":
+        return d - pd.to_timedelta(d.dt.day_of_week, unit="D")
+    return d.dt.to_period({"month": "M", "quarter": "Q", "year": "Y"}[freq]).dt.start_time
+
+
 def period_range(start: Any, end: Any, freq: str) -> pd.DatetimeIndex:
     """Every period start from the period of `start` to the period of `end`."""
     return pd.date_range(period_start(start, freq), period_start(end, freq), freq=FREQS[freq][1])
@@ -130,7 +140,7 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, (np.floating, float)):
         f = float(obj)
         return None if math.isnan(f) or math.isinf(f) else f
-    if obj is pd.NaT or obj is None:
+    if obj is pd.NaT or obj is None or obj is pd.NA:
         return None
     return obj
 

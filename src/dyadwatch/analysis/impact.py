@@ -1,29 +1,32 @@
-"""Did an event change the dyad? Interrupted time series with a placebo test.
+"""Did an event change the dyad? Interrupted time series around a date, a placebo test, the
+volume beside the tone, and the same test over the other sensible specifications.
 
-Method
-- Series: one measure per period (default: weekly net cooperation, both directions).
-  With `window=N` only N periods either side of the date's period are used.
-- Segmented regression: y = b0 + b1*t + b2*post + b3*(t - t0)*post. level_change = b2 (the jump
-  at the date), trend_change = b3, with 95% confidence intervals and p-values.
-- Errors (`errors=`): 'ar1' (default) is feasible GLS with AR(1) errors (statsmodels GLSAR,
-  iterated), 'hac' is OLS with Newey-West errors (maxlags = floor(4 * (n/100)^(2/9)), small-sample
-  correction, t quantiles), 'ols' plain OLS. Why not HAC by default: on simulated series without
-  any change (300 runs each, break in the middle) HAC rejected at p < 0.05 in 12% of iid series
-  of 104 weeks, 14% of 40 weeks and 16-18% of AR(1) (rho 0.5) series: Newey-West errors are too
-  small for a step regressor in short series. GLSAR rejected in 7%, 8%, 9% and 10%. The placebo
-  test below guards further.
-- Placebo test: the same regression at every other period of the series, fitted on data from the
-  same side of the real date only (so the real change cannot leak into a placebo), at most the
-  same half-width and at least `min_side` periods either side. Placebo windows are shorter than
-  the real one, so their raw level changes are noisier; the test therefore compares the
-  least-squares t statistics of the level change (|b2| / se): placebo_p = (1 + #placebo |t| >=
-  real |t|) / (1 + #placebos). Measured on simulated series (200 runs each): with raw level
-  changes the full rule below flagged 2.5-3% of series without change but found a shift of 1.2
-  noise SDs in only 65% of 104-week series; with t statistics 4.5-9% and 85%.
-- significant = p_value < 0.05 and placebo_p < 0.1. When fewer than 10 placebo dates fit, the
-  placebo test is not run (placebo_p None) and `significant` rests on p_value alone (the verdict
-  says so). When there are too few data (fewer than `min_side` periods on either side, or fewer
-  than `min_events` events), the verdict says "too few data to say" and significant is None.
+Method (its.py has the model)
+- Series: one measure per period over the store's coverage (default: the weekly mean PLOVER score
+  of both directions, a tone measure that more or less coverage cannot move). Periods without a
+  value (no events, or not covered by the store) are left out of the fit: nothing is filled in,
+  so "before" never borrows from "after".
+- Window: `window` periods either side of the date's period; by default about a year (52 weeks,
+  12 months, 365 days, 4 quarters, 2 years); `window=0` takes the whole coverage.
+- Segmented regression y = b0 + b1 (t - t0) + b2 post + b3 (t - t0) post by GLS with a latent
+  AR(1) tone and per-period sampling noise (REML). `level_change` = b2, `trend_change` = b3 and
+  `effect` = the mean gap between the post-date line and the pre-date line continued, over the
+  post window; the verdict's direction is the sign of `effect` read through the measure's polarity
+  (a rise in material conflict, quad4, is a change towards conflict; n_events is volume).
+- The test is the joint F test of level and trend (`joint_p_value`); the verdict names what
+  changed (the level, the trend or both, by their own tests) and `p_value` is the level's test.
+- Placebo: the same joint F at every other period of the window that has enough data either side
+  within one side of the real date (so the real change cannot leak into a placebo), with the real
+  fit's noise model. placebo_p = (1 + #placebo F >= real F) / (1 + #placebos).
+  significant = joint p < alpha and (placebo_p < 0.1 when 10 or more placebo dates fit).
+- Too few data: fewer than `min_side` periods with a value or fewer than `min_events` events on
+  either side: "too few data to say", significant None.
+- Volume: events per period before and after (covered periods of the window), their ratio and a
+  quasi-Poisson test, and the same for the dyad's share of the store's events; reported apart from
+  the verdict on the relationship.
+- Robustness (`robustness=True`): the same test over the tone measures (mean PLOVER score, balance
+  of cooperation), weekly and monthly, windows of one and two years; `robustness` counts how many
+  specifications find a change and in which direction, and the verdict says so.
 """
 
 from __future__ import annotations
@@ -32,122 +35,26 @@ import math
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .common import AnalysisError, connection, parse_date, period_start, rounded
-from .series import measure_series
+from .counting import counting
+from .its import placebo_f, segmented_test
+from .measures import Measure, get_measure, within_variance
+from .series import DyadData, load_dyad, measure_values, period_table
 
-MEASURE_UNITS = {
-    "net_coop": "net cooperative events per {freq}",
-    "plover_mean": "mean PLOVER score points",
-    "plover_sum": "PLOVER score points per {freq}",
-    "goldstein_mean": "mean Goldstein points",
-    "goldstein_sum": "Goldstein points per {freq}",
-    "n_events": "events per {freq}",
-}
-
-
-def hac_lags(n: int) -> int:
-    return max(1, math.floor(4 * (n / 100.0) ** (2.0 / 9.0)))
-
-
-def _design(n: int, t0: int) -> np.ndarray:
-    t = np.arange(n, dtype=float)
-    post = (t >= t0).astype(float)
-    return np.column_stack([np.ones(n), t, post, (t - t0) * post])
+DEFAULT_FREQ = "week"
+DEFAULT_WINDOWS = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 2}
+WINDOW_WORDS = {"day": "a year", "week": "a year", "month": "a year", "quarter": "a year", "year": "two years"}
+ROBUST_MEASURES = ("coop_balance", "plover_mean")
+ROBUST_FREQS = ("week", "month")
+ROBUST_YEARS = (1, 2)
+MIN_PLACEBO = 10
+PLACEBO_ALPHA = 0.1
 
 
-def ols_level_t(y: np.ndarray, t0: int) -> float:
-    """Least-squares t statistic of the level change at t0 (what the placebo test compares);
-    0 when it is undefined (no residual variance)."""
-    y = np.asarray(y, dtype=float)
-    X = _design(len(y), t0)
-    beta, *_ = np.linalg.lstsq(X, y, rcond=None)
-    resid = y - X @ beta
-    dof = len(y) - X.shape[1]
-    if dof <= 0:
-        return 0.0
-    s2 = float(resid @ resid) / dof
-    var = s2 * float(np.linalg.pinv(X.T @ X)[2, 2])
-    return float(beta[2] / np.sqrt(var)) if var > 1e-12 else 0.0
-
-
-def segmented_fit(y: np.ndarray, t0: int, alpha: float = 0.05, errors: str = "ar1") -> dict[str, float]:
-    """Segmented regression of y on time with a break at index t0.
-
-    errors: 'ar1' (default) feasible GLS with AR(1) errors (statsmodels GLSAR, iterated);
-    'hac' OLS with Newey-West errors (small-sample corrected, t quantiles); 'ols' plain OLS."""
-    import warnings
-
-    from statsmodels.regression.linear_model import GLSAR, OLS
-
-    y = np.asarray(y, dtype=float)
-    n = len(y)
-    X = _design(n, t0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if errors == "ar1":
-            res = GLSAR(y, X, rho=1).iterative_fit(maxiter=10)
-        elif errors == "hac":
-            res = OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags(n), "use_correction": True},
-                                   use_t=True)
-        elif errors == "ols":
-            res = OLS(y, X).fit()
-        else:
-            raise AnalysisError(f"errors must be ar1, hac or ols, not {errors!r}")
-    ci = np.asarray(res.conf_int(alpha=alpha))
-    params = np.asarray(res.params)
-    pvals = np.asarray(res.pvalues)
-    pre_level = params[0] + params[1] * t0
-    rho = getattr(res.model, "rho", None)
-    return {
-        "level_change": float(params[2]), "ci_low": float(ci[2, 0]), "ci_high": float(ci[2, 1]),
-        "p_value": float(pvals[2]) if np.isfinite(pvals[2]) else 1.0,
-        "trend_change": float(params[3]), "trend_ci_low": float(ci[3, 0]), "trend_ci_high": float(ci[3, 1]),
-        "trend_p_value": float(pvals[3]) if np.isfinite(pvals[3]) else 1.0,
-        "pre_level": float(pre_level), "post_level": float(pre_level + params[2]),
-        "pre_trend": float(params[1]), "post_trend": float(params[1] + params[3]),
-        "pre_mean": float(np.mean(y[:t0])), "post_mean": float(np.mean(y[t0:])),
-        "ar1_rho": float(np.ravel(rho)[0]) if rho is not None and np.size(rho) else None,
-    }
-
-
-def placebo_stats(y: np.ndarray, t0: int, half: int, min_side: int) -> list[float]:
-    """|t| of the least-squares level change at placebo dates, each fitted within one side of the
-    real break t0 and at most `half` periods either side of the placebo date."""
-    y = np.asarray(y, dtype=float)
-    out: list[float] = []
-    for lo_side, hi_side in ((0, t0), (t0, len(y))):
-        for p in range(lo_side + min_side, hi_side - min_side + 1):
-            lo, hi = max(lo_side, p - half), min(hi_side, p + half)
-            if p - lo < min_side or hi - p < min_side:
-                continue
-            seg = y[lo:hi]
-            out.append(0.0 if np.ptp(seg) == 0 else abs(ols_level_t(seg, p - lo)))
-    return out
-
-
-def its_test(y: np.ndarray, t0: int, min_side: int = 6, alpha: float = 0.05, errors: str = "ar1",
-             half: int | None = None, min_placebo: int = 10) -> dict[str, Any]:
-    """The interrupted-time-series test of a plain series y with its break at index t0: the
-    segmented fit, placebo_p, n_placebo and significant (see the module notes for the rule).
-    Needs min_side periods on either side (AnalysisError otherwise)."""
-    y = np.asarray(y, dtype=float)
-    n = len(y)
-    if t0 < min_side or n - t0 < min_side:
-        raise AnalysisError(f"need {min_side} periods either side of the break, have {t0} and {n - t0}")
-    if np.ptp(y) == 0:
-        fit: dict[str, Any] = {"level_change": 0.0, "ci_low": 0.0, "ci_high": 0.0, "p_value": 1.0}
-    else:
-        fit = segmented_fit(y, t0, alpha=alpha, errors=errors)
-    placebos = placebo_stats(y, t0, half or max(t0, n - t0), min_side) if np.ptp(y) > 0 else []
-    real = abs(ols_level_t(y, t0)) if np.ptp(y) > 0 else 0.0
-    placebo_p = None
-    if len(placebos) >= min_placebo:
-        k = sum(1 for v in placebos if v >= real - 1e-12)
-        placebo_p = (1 + k) / (1 + len(placebos))
-    p_ok = fit["p_value"] < alpha
-    significant = bool(p_ok) if placebo_p is None else bool(p_ok and placebo_p < 0.1)
-    return {**fit, "placebo_p": placebo_p, "n_placebo": len(placebos), "significant": significant}
+def default_window(freq: str, years: float = 1) -> int:
+    return round(DEFAULT_WINDOWS[freq] * years / (2 if freq == "year" else 1))
 
 
 def event_info(store: Any, event_id: str) -> dict[str, Any]:
@@ -162,22 +69,229 @@ def event_info(store: Any, event_id: str) -> dict[str, Any]:
     return dict(zip(["id", "date", "event", "actor_code", "recipient_code", "event_text"], row))
 
 
-def _fmt(x: float | None, sign: bool = True) -> str:
-    if x is None:
-        return "n/a"
-    return f"{x:+.2f}" if sign else f"{x:.2f}"
+def _fmt(x: float | None, digits: int = 2) -> str:
+    return "n/a" if x is None else f"{x:+.{digits}f}"
+
+
+def _pv(p: float | None) -> str:
+    if p is None:
+        return "p n/a"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def direction_word(meas: Measure, sign: float) -> str:
+    """'towards cooperation' / 'towards conflict' / 'more events' / 'fewer events' for a change of
+    that sign in that measure."""
+    if meas.polarity == 0:
+        return "more events (volume up)" if sign > 0 else "fewer events (volume down)"
+    return "towards cooperation" if sign * meas.polarity > 0 else "towards conflict"
+
+
+def _window_words(freq: str, window: int | None) -> str:
+    if not window:
+        return "the whole coverage"
+    default = default_window(freq)
+    if window == default:
+        return f"{window} {freq}s either side ({WINDOW_WORDS[freq]})"
+    return f"{window} {freq}s either side"
+
+
+def assess(table: pd.DataFrame, d: Any, freq: str, measure: str, window: int | None, min_side: int = 6,
+           min_events: int = 5, alpha: float = 0.05, placebo: bool = True) -> dict[str, Any]:
+    """The impact test of one specification on a period table (series.period_table): a dict with
+    the window's series, the fit, significant (True/False/None), direction and what changed."""
+    meas = get_measure(measure)
+    mv = measure_values(table, meas.name)
+    p0 = period_start(d, freq)
+    periods = mv["period"]
+    t0_full = int((periods < p0).sum())
+    if window:
+        lo, hi = max(0, t0_full - window), t0_full + window
+        mv = mv.iloc[lo:hi].reset_index(drop=True)
+    t0 = int((mv["period"] < p0).sum())
+    out: dict[str, Any] = {"measure": meas.name, "freq": freq, "window": window or None,
+                           "n_periods": len(mv), "n_pre": t0, "n_post": len(mv) - t0,
+                           "first_period": mv["period"].iloc[0].strftime("%Y-%m-%d") if len(mv) else None,
+                           "last_period": mv["period"].iloc[-1].strftime("%Y-%m-%d") if len(mv) else None,
+                           "significant": None, "direction": None, "changed": None, "_mv": mv}
+    idx = np.arange(len(mv))
+    obs = mv["value"].notna().to_numpy() & (mv["n"].to_numpy(float) > 0)
+    pre, post = obs & (idx < t0), obs & (idx >= t0)
+    ev = mv["n_events"].fillna(0).to_numpy(float)
+    out.update(n_obs_pre=int(pre.sum()), n_obs_post=int(post.sum()),
+               n_events_pre=float(ev[idx < t0].sum()), n_events_post=float(ev[idx >= t0].sum()),
+               n_uncovered=int((~mv["covered"]).sum()))
+    short = [side for side, o, e in (("before", pre, ev[idx < t0]), ("after", post, ev[idx >= t0]))
+             if o.sum() < min_side or e.sum() < min_events]
+    if short:
+        out["too_few"] = (f"{', '.join(short)} the date: {int(pre.sum())} {freq}s with events before, "
+                          f"{int(post.sum())} after, {out['n_events_pre']:.0f} and {out['n_events_post']:.0f} "
+                          f"events; need {min_side} {freq}s and {min_events} events on each side")
+        return out
+    t = idx[obs].astype(float)
+    y = mv["value"].to_numpy(float)[obs]
+    if meas.kind == "tone":
+        n = mv["n"].to_numpy(float)[obs]
+        v = 1.0 / n
+        sigma2 = within_variance(n, mv["s1"].to_numpy(float)[obs], mv["s2"].to_numpy(float)[obs])
+        if sigma2 is None:
+            sigma2 = float(np.var(y))
+    else:
+        v = np.ones_like(y)
+        sigma2 = None
+    if np.ptp(y) == 0:
+        out.update(level_change=0.0, ci_low=0.0, ci_high=0.0, p_value=1.0, trend_change=0.0,
+                   trend_p_value=1.0, joint_p_value=1.0, effect=0.0, significant=False, placebo_p=None,
+                   n_placebo=0, pre_level=float(y[0]), post_level=float(y[0]), pre_trend=0.0, post_trend=0.0)
+        return out
+    fit = segmented_test(t, y, v, float(t0), sigma2=sigma2, alpha=alpha)
+    noise = fit.pop("_noise")
+    out.update(fit)
+    plac: list[float] = []
+    if placebo:
+        half = window or max(t0, len(mv) - t0)
+        plac = placebo_f(t, y, v, float(t0), noise, half=half, min_periods=min_side)
+    placebo_p = None
+    if len(plac) >= MIN_PLACEBO:
+        placebo_p = (1 + sum(1 for f in plac if f >= fit["joint_f"] - 1e-12)) / (1 + len(plac))
+    out.update(placebo_p=placebo_p, n_placebo=len(plac))
+    p_ok = fit["joint_p_value"] < alpha
+    out["significant"] = bool(p_ok and (placebo_p is None or placebo_p < PLACEBO_ALPHA))
+    out["p_ok"] = bool(p_ok)
+    lvl, trd = fit["p_value"] < alpha, fit["trend_p_value"] < alpha
+    out["changed"] = "level and trend" if lvl and trd else "level" if lvl else "trend" if trd else "level and trend jointly"
+    out["direction"] = direction_word(meas, fit["effect"]) if fit["effect"] else None
+    return out
+
+
+def volume_change(table: pd.DataFrame, d: Any, freq: str, window: int | None) -> dict[str, Any]:
+    """Events per period before and after the date (covered periods of the window), the ratio and
+    a quasi-Poisson p-value; the same for the dyad's share of the store's events."""
+    import warnings
+
+    mv = measure_values(table, "n_events")
+    p0 = period_start(d, freq)
+    t0 = int((mv["period"] < p0).sum())
+    if window:
+        mv = mv.iloc[max(0, t0 - window): t0 + window].reset_index(drop=True)
+        t0 = int((mv["period"] < p0).sum())
+    cov = mv["covered"].to_numpy(bool)
+    post = (np.arange(len(mv)) >= t0)
+    n = mv["n_events"].fillna(0).to_numpy(float)
+    store_n = mv["n_store"].to_numpy(float)
+    out: dict[str, Any] = {"before_per_period": None, "after_per_period": None, "ratio": None, "p_value": None,
+                           "share_ratio": None, "share_p_value": None, "store_ratio": None}
+    pre_c, post_c = cov & ~post, cov & post
+    if pre_c.sum() < 2 or post_c.sum() < 2:
+        return out
+    before, after = float(n[pre_c].mean()), float(n[post_c].mean())
+    out.update(before_per_period=before, after_per_period=after,
+               ratio=(after / before) if before > 0 else None,
+               store_ratio=float(store_n[post_c].mean() / store_n[pre_c].mean()) if store_n[pre_c].mean() > 0 else None)
+    from statsmodels.genmod.families import Poisson
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    X = np.column_stack([np.ones(int(cov.sum())), post[cov].astype(float)])
+    for key, offset in (("p_value", None), ("share_p_value", np.log(store_n[cov]))):
+        if n[cov].sum() == 0:
+            break
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = GLM(n[cov], X, family=Poisson(), offset=offset).fit(scale="X2")
+            out[key] = float(res.pvalues[1]) if np.isfinite(res.pvalues[1]) else None
+            if offset is not None:
+                out["share_ratio"] = float(math.exp(res.params[1]))
+        except (ValueError, np.linalg.LinAlgError):
+            continue
+    return out
+
+
+def volume_sentence(vol: dict[str, Any], freq: str, alpha: float = 0.05) -> str:
+    if vol.get("ratio") is None:
+        if vol.get("before_per_period") == 0 and vol.get("after_per_period"):
+            return f"Volume: no events before, {vol['after_per_period']:.1f} per {freq} after."
+        return "Volume: too few covered periods to compare."
+    r, p = vol["ratio"], vol["p_value"]
+    if p is not None and p < alpha:
+        s = (f"Volume changed: {vol['before_per_period']:.1f} -> {vol['after_per_period']:.1f} events per {freq} "
+             f"(x{r:.2f}, {_pv(p)})")
+    else:
+        s = (f"Volume: no significant change ({vol['before_per_period']:.1f} -> {vol['after_per_period']:.1f} "
+             f"events per {freq}, {_pv(p)})")
+    sr, sp = vol.get("share_ratio"), vol.get("share_p_value")
+    if sr is not None and vol.get("store_ratio") is not None:
+        s += (f"; the store's coverage x{vol['store_ratio']:.2f}, the dyad's share of it x{sr:.2f} "
+              f"({_pv(sp)})")
+    return s + "."
+
+
+def _spec_key(spec: dict[str, Any]) -> tuple[str, str, int | None]:
+    return spec["measure"], spec["freq"], spec["window"]
+
+
+def robustness_grid(data: DyadData, d: Any, measure: str, freq: str, window: int | None, min_side: int,
+                    min_events: int, alpha: float, main: dict[str, Any]) -> dict[str, Any]:
+    """The same test over the other sensible specifications (see the module notes)."""
+    meas = get_measure(measure)
+    measures = [meas.name] + [m for m in ROBUST_MEASURES if m != meas.name and meas.kind == "tone"]
+    specs = [(m, f, default_window(f, y)) for m in measures for f in ROBUST_FREQS for y in ROBUST_YEARS]
+    main_key = (meas.name, freq, window or None)
+    if main_key not in specs:
+        specs.insert(0, main_key)
+    tables: dict[str, pd.DataFrame] = {}
+    rows = []
+    for m, f, w in specs:
+        if (m, f, w) == main_key:
+            res = main
+        else:
+            if f not in tables:
+                tables[f] = period_table(data, f)
+            res = assess(tables[f], d, f, m, w, min_side=min_side, min_events=min_events, alpha=alpha)
+        rows.append({"measure": m, "freq": f, "window": w, "significant": res["significant"],
+                     "direction": res["direction"] if res["significant"] else None,
+                     "effect": rounded(res.get("effect"), 4), "joint_p_value": rounded(res.get("joint_p_value"), 6),
+                     "placebo_p": rounded(res.get("placebo_p"), 4), "n_obs_pre": res["n_obs_pre"],
+                     "n_obs_post": res["n_obs_post"], "default": (m, f, w) == main_key})
+    n = len(rows)
+    found: dict[str, int] = {}
+    for r in rows:
+        if r["significant"]:
+            found[r["direction"]] = found.get(r["direction"], 0) + 1
+    none = sum(1 for r in rows if r["significant"] is False)
+    few = sum(1 for r in rows if r["significant"] is None)
+    parts = [f"{k} of {n} specifications find a significant change {dirn}" for dirn, k in
+             sorted(found.items(), key=lambda kv: -kv[1])]
+    if none:
+        parts.append(f"{none} of {n} find no significant change")
+    if few:
+        parts.append(f"{few} of {n} have too few data")
+    agree = len(found) + (1 if none else 0) <= 1
+    summary = "; ".join(parts)
+    desc = (f"{' and '.join(measures)}, {' and '.join(f + 'ly' for f in ROBUST_FREQS)}, windows of "
+            f"{' and '.join(str(y) for y in ROBUST_YEARS)} year(s) either side")
+    sentence = (f"Robustness ({desc}): {summary}" + ("" if agree else ": the specifications disagree") + ".")
+    return {"specs": rows, "n_specs": n, "agreeing": found, "no_change": none, "too_few": few,
+            "agree": agree, "summary": sentence}
 
 
 def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | None = None,
-                freq: str = "week", window: int | None = None, measure: str = "net_coop",
+                freq: str = DEFAULT_FREQ, window: int | None = None, measure: str | None = None,
                 since: Any = None, until: Any = None, modality: str | None = "asserted", origin: Any = None,
-                min_side: int = 6, min_events: int = 10, alpha: float = 0.05, errors: str = "ar1"
-                ) -> dict[str, Any]:
+                min_side: int = 6, min_events: int = 5, alpha: float = 0.05, count: str = "events",
+                one_a_day: bool = False, root_only: bool = False, weight: str | None = None,
+                robustness: bool = True, placebo: bool = True) -> dict[str, Any]:
     """Impact of a date (or of a stored event's date) on the A-B dyad; a dict of plain types:
-    dyad, date, event, freq, measure, n_periods, n_pre, n_post, n_events, level_change, ci_low,
-    ci_high, p_value, trend_change (+ CI, p), pre/post level, trend and mean, placebo_p,
-    n_placebo, significant (True/False/None), verdict, series (period, value) records."""
+    dyad, date, event, freq, measure, window (periods either side; None = whole coverage),
+    n_periods, n_pre, n_post, n_obs_pre, n_obs_post, n_events, level_change (+ ci_low, ci_high,
+    p_value), trend_change (+ CI, p), joint_p_value, effect (+ CI), pre/post level and trend,
+    placebo_p, n_placebo, significant (True/False/None), direction, changed, volume (dict),
+    robustness (dict with specs), verdict (the whole text), verdict_relationship, verdict_volume,
+    verdict_robustness, series (period, value, n_events, covered records). See the module notes."""
     a, b = a.upper(), b.upper()
+    meas = get_measure(measure)
+    if not (0 < alpha < 1):
+        raise AnalysisError(f"alpha must be between 0 and 1, not {alpha!r}")
     event = None
     if event_id:
         event = event_info(store, event_id)
@@ -186,55 +300,75 @@ def dyad_impact(store: Any, a: str, b: str, date: Any = None, event_id: str | No
     if date is None:
         raise AnalysisError("give a date or an event id")
     d = parse_date(date)
-    s = measure_series(store, a, b, freq=freq, measure=measure, since=since, until=until,
-                       modality=modality, origin=origin)
-    n_undated = int(s.attrs.get("n_undated", 0))
+    if window is None:
+        window = default_window(freq) if freq in DEFAULT_WINDOWS else None
+    if window is not None and window < 0:
+        raise AnalysisError(f"window must be a positive number of periods (0 for the whole coverage), not {window}")
+    cnt = counting(count, one_a_day, root_only, weight)
+    data = load_dyad(store, a, b, since, until, modality, origin, count=cnt)
     dyad = f"{a}-{b}"
     out: dict[str, Any] = {
-        "dyad": dyad, "date": d.isoformat(), "event": event, "freq": freq, "measure": measure,
-        "window": window, "level_change": None, "ci_low": None, "ci_high": None, "p_value": None,
-        "placebo_p": None, "n_placebo": 0, "significant": None,
+        "dyad": dyad, "date": d.isoformat(), "event": event, "freq": freq, "measure": meas.name,
+        "measure_kind": meas.kind, "measure_label": meas.label, "window": window or None,
+        "window_text": _window_words(freq, window), "counting": cnt.as_dict(),
+        "level_change": None, "ci_low": None, "ci_high": None, "p_value": None, "joint_p_value": None,
+        "placebo_p": None, "n_placebo": 0, "significant": None, "direction": None, "changed": None,
+        "n_undated": data.n_undated, "volume": None, "robustness": None,
     }
-    p0 = period_start(d, freq)
-    if window and not s.empty:
-        i0 = int((s["period"] < p0).sum())
-        s = s.iloc[max(0, i0 - window): i0 + window].reset_index(drop=True)
-    if s.empty:
+    if data.raw.empty:
         out.update(n_periods=0, n_pre=0, n_post=0, n_events=0, series=[],
-                   verdict=f"too few data to say: no dated events between {a} and {b}")
+                   verdict=f"too few data to say: no dated events between {a} and {b}",
+                   verdict_relationship=f"too few data to say: no dated events between {a} and {b}")
         return out
-    t0 = int((s["period"] < p0).sum())
-    y = s["value"].to_numpy(dtype=float)
-    if np.isnan(y).any():  # mean measures: empty periods carry no information; fill with the mean
-        y = np.where(np.isnan(y), np.nanmean(y) if np.isfinite(np.nanmean(y)) else 0.0, y)
-    n = len(y)
-    n_events = int(s["n_events"].sum())
-    out.update(n_periods=n, n_pre=t0, n_post=n - t0, n_events=n_events, n_undated=n_undated,
-               series=[{"period": p.strftime("%Y-%m-%d"), "value": rounded(v, 4)}
-                       for p, v in zip(s["period"], y)])
-    if t0 < min_side or n - t0 < min_side or n_events < min_events:
-        out["verdict"] = (f"too few data to say whether the {dyad} dynamic changed after {d.isoformat()} "
-                          f"({t0} {freq}s before, {n - t0} after, {n_events} events; need {min_side} "
-                          f"{freq}s either side and {min_events} events)")
-        return out
-    fit = its_test(y, t0, min_side=min_side, alpha=alpha, errors=errors, half=window)
-    out.update({k: (rounded(v, 8 if k.endswith("p_value") else 4) if isinstance(v, float) else v)
-                for k, v in fit.items()})
-    significant, p_ok = fit["significant"], fit["p_value"] < alpha
-    unit = MEASURE_UNITS.get(measure, measure).format(freq=freq)
-    ci = f"95% CI {_fmt(fit['ci_low'])} to {_fmt(fit['ci_high'])}"
-    plac = (f"placebo p = {out['placebo_p']:.2f}" if out["placebo_p"] is not None
-            else "no placebo test: too few other dates")
-    pv = "p < 0.001" if fit["p_value"] < 0.001 else f"p = {fit['p_value']:.3f}"
-    stats = f"(level change {_fmt(fit['level_change'])} {unit}, {ci}, {pv}, {plac})"
-    if significant:
-        direction = "towards cooperation" if fit["level_change"] > 0 else "towards conflict"
-        out["verdict"] = f"significant change {direction} in the {dyad} dynamic after {d.isoformat()} {stats}"
+    table = period_table(data, freq)
+    res = assess(table, d, freq, meas.name, window, min_side=min_side, min_events=min_events, alpha=alpha,
+                 placebo=placebo)
+    mv = res.pop("_mv")
+    res.pop("p_ok", None)
+    for k, v in res.items():
+        out[k] = rounded(v, 8 if "p_value" in k or k == "placebo_p" else 4) if isinstance(v, float) else v
+    out["n_events"] = out["n_events_pre"] + out["n_events_post"]
+    if not cnt.weighted:
+        for k in ("n_events", "n_events_pre", "n_events_post"):
+            out[k] = int(out[k])
+    out["series"] = [{"period": p.strftime("%Y-%m-%d"), "value": rounded(v, 4),
+                      "n_events": None if not c else rounded(n, 4), "covered": bool(c)}
+                     for p, v, n, c in zip(mv["period"], mv["value"], mv["n_events"], mv["covered"])]
+    spec = f"{meas.label}, per {freq}, {_window_words(freq, window)}"
+    if out["significant"] is None:
+        rel = f"too few data to say whether the {dyad} dynamic changed after {d.isoformat()} ({spec}; {res['too_few']})" \
+            if res.get("too_few") else f"too few data to say whether the {dyad} dynamic changed after {d.isoformat()}"
     else:
-        out["verdict"] = f"no significant change in the {dyad} dynamic after {d.isoformat()} {stats}"
-        if p_ok and out["placebo_p"] is not None:
-            out["verdict"] += "; the jump is no larger than at many other dates of this series"
+        unit = meas.unit.format(freq=freq)
+        plac = (f"placebo p = {out['placebo_p']:.2f}" if out["placebo_p"] is not None
+                else "no placebo test: too few other dates")
+        stats = (f"({spec}: level change {_fmt(out['level_change'])} {unit}, 95% CI {_fmt(out['ci_low'])} to "
+                 f"{_fmt(out['ci_high'])}, {_pv(out['p_value'])}; trend change {_fmt(out.get('trend_change'), 3)} per "
+                 f"{freq}, {_pv(out.get('trend_p_value'))}; joint {_pv(out['joint_p_value'])}; {plac})")
+        if out["significant"]:
+            rel = (f"significant change {out['direction']} in the {dyad} dynamic after {d.isoformat()}: "
+                   f"the {out['changed']} changed {stats}")
+        else:
+            rel = f"no significant change in the {dyad} dynamic after {d.isoformat()} {stats}"
+            if res.get("joint_p_value") is not None and res["joint_p_value"] < alpha and out["placebo_p"] is not None:
+                rel += "; the change is no larger than at many other dates of this series"
+    if meas.kind in ("count", "normalised") and meas.polarity != 0:
+        rel += (f". Note: {meas.name} is a count, which more or less news coverage moves by itself; "
+                "the tone measures (plover_mean, coop_balance) are not")
+    out["verdict_relationship"] = rel
+    parts = [rel if rel.endswith(".") else rel + "."]
+    vol = volume_change(table, d, freq, window)
+    out["volume"] = {k: rounded(v, 6) for k, v in vol.items()}
+    out["verdict_volume"] = volume_sentence(vol, freq, alpha)
+    parts.append(out["verdict_volume"])
+    if robustness:
+        grid = robustness_grid(data, d, meas.name, freq, window or None, min_side, min_events, alpha, res)
+        out["robustness"] = grid
+        out["verdict_robustness"] = grid["summary"]
+        parts.append(grid["summary"])
+    out["verdict"] = " ".join(parts)
     return out
 
 
-__all__ = ["dyad_impact", "event_info", "its_test", "ols_level_t", "placebo_stats", "segmented_fit"]
+__all__ = ["assess", "default_window", "direction_word", "dyad_impact", "event_info", "robustness_grid",
+           "volume_change"]

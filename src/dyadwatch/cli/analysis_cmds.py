@@ -24,6 +24,13 @@ ModalityOption = typer.Option("asserted", "--modality", help="event modality cou
 OriginOption = typer.Option(None, "--origin", help="only events of this origin (dyadwatch, gdelt, icews, ...)")
 JsonOption = typer.Option(False, "--json", help="print machine-readable JSON")
 OutputOption = typer.Option(None, "-o", "--output", help="export the series to FILE.csv or .parquet")
+CountOption = typer.Option("events", "--count", help="what one unit is: events (each happening once) or reports")
+OneADayOption = typer.Option(False, "--one-a-day", help="at most one record per day, dyad and event type")
+RootOption = typer.Option(False, "--root-only", help="only GDELT root events (events without the flag are kept)")
+WeightOption = typer.Option(None, "--weight", help="count each event by its sources, articles or mentions")
+MeasureHelp = ("coop_balance (default), plover_mean, goldstein_mean, coop_share, quad1_share..quad4_share; "
+               "counts: net_coop, coop, conflict, quad1..quad4, n_events; per 1,000 stored events: "
+               "n_events_per_1k, net_coop_per_1k, ...")
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -112,6 +119,11 @@ def _console() -> Console:
     return console if console.is_terminal else Console(width=160)
 
 
+def _conv(count: str, one_a_day: bool, root_only: bool, weight: str | None) -> dict[str, Any]:
+    """The counting-convention keyword arguments every analysis takes."""
+    return {"count": count, "one_a_day": one_a_day, "root_only": root_only, "weight": weight or None}
+
+
 def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
     from ..analysis import AnalysisError
 
@@ -134,9 +146,14 @@ def dyad_cmd(
     output: Path | None = OutputOption,
     modality: str = ModalityOption,
     origin: str | None = OriginOption,
+    count: str = CountOption,
+    one_a_day: bool = OneADayOption,
+    root_only: bool = RootOption,
+    weight: str | None = WeightOption,
     db: str | None = DbOption,
 ) -> None:
-    """Per-period series of a dyad: events by quad class and type, PLOVER and Goldstein, net cooperation."""
+    """Per-period series of a dyad: events by quad class and type, tone (balance of cooperation,
+    mean PLOVER and Goldstein scores) and coverage; periods the store does not cover are marked."""
     from ..analysis import dyad_series
 
     ca, cb = _codes(a, b)
@@ -144,7 +161,7 @@ def dyad_cmd(
         _fail(f"{output}: the export file must end in .csv or .parquet")
     with _open(db) as store:
         df = _run(dyad_series, store, ca, cb, freq=freq, since=since, until=until, directed=directed,
-                  modality=modality or None, origin=origin)
+                  modality=modality or None, origin=origin, **_conv(count, one_a_day, root_only, weight))
     if df.empty:
         extra = f" ({df.attrs['n_undated']} undated events left out)" if df.attrs.get("n_undated") else ""
         _fail(f"no dated events between {ca} and {cb}{extra}")
@@ -158,11 +175,21 @@ def dyad_cmd(
             typer.echo(f"wrote {len(df)} rows to {output}")
     if json_out:
         _json({"dyad": f"{ca}-{cb}", "a": ca, "b": cb, "freq": freq, "directed": directed,
-               "n_events": df.attrs["n_events"], "n_undated": df.attrs["n_undated"], "series": df})
+               "n_events": df.attrs["n_events"], "n_undated": df.attrs["n_undated"],
+               "coverage": df.attrs.get("coverage"), "counting": df.attrs.get("counting"), "series": df})
         return
     if output is not None:
         return
     _print_series(df, ca, cb, freq, directed)
+
+
+def _cell(x: Any, fmt: str = "{}") -> str:
+    """A count or number for a table cell; '·' where it is missing (a period not covered)."""
+    import pandas as pd
+
+    if x is None or pd.isna(x):
+        return "·"
+    return fmt.format(x)
 
 
 def _print_series(df: Any, ca: str, cb: str, freq: str, directed: bool) -> None:
@@ -170,7 +197,8 @@ def _print_series(df: Any, ca: str, cb: str, freq: str, directed: bool) -> None:
     main = df[df["direction"] == ("a->b" if directed else "both")].reset_index(drop=True)
     ab = df[df["direction"] == "a->b"].set_index("period")
     ba = df[df["direction"] == "b->a"].set_index("period") if not directed else None
-    scale = float(main["net_coop"].abs().max() or 1)
+    net = main["net_coop"].astype(float)
+    scale = float(net.abs().max() or 1) if net.notna().any() else 1.0
     title = f"{ca} → {cb}" if directed else f"{ca} ↔ {cb}"
     table = Table(title=f"{title}, per {freq}")
     has_goldstein = bool(main["goldstein_mean"].notna().any())
@@ -181,26 +209,41 @@ def _print_series(df: Any, ca: str, cb: str, freq: str, directed: bool) -> None:
         table.add_column(f"{cb}→{ca}", justify="right")
     for col in ("v.coop", "m.coop", "v.confl", "m.confl"):
         table.add_column(col, justify="right")
+    table.add_column("balance", justify="right")
     table.add_column("PLOVER", justify="right")
     if has_goldstein:
         table.add_column("Goldst.", justify="right")
     table.add_column("net", justify="right")
     table.add_column("conflict │ cooperation", no_wrap=True)
     for r in main.itertuples():
-        cells = [r.period, str(r.n_events)]
+        if not r.covered:
+            cells = [r.period, "·"] + (["·", "·"] if not directed else []) + ["·"] * 4 + ["-", "-"]
+            if has_goldstein:
+                cells.append("-")
+            table.add_row(*cells, "·", Text("not covered by the store", style="dim"))
+            continue
+        cells = [r.period, _cell(r.n_events)]
         if not directed:
-            cells += [str(ab.loc[r.period, "n_events"]), str(ba.loc[r.period, "n_events"])]
-        cells += [str(r.quad1), str(r.quad2), str(r.quad3), str(r.quad4), _num(r.plover_mean)]
+            cells += [_cell(ab.loc[r.period, "n_events"]), _cell(ba.loc[r.period, "n_events"])]
+        cells += [_cell(r.quad1), _cell(r.quad2), _cell(r.quad3), _cell(r.quad4), _num(r.coop_balance),
+                  _num(r.plover_mean)]
         if has_goldstein:
             cells.append(_num(r.goldstein_mean))
-        cells.append(f"{r.net_coop:+d}")
-        table.add_row(*cells, diverging_bar(r.net_coop, scale, width=10))
+        cells.append(_cell(r.net_coop, "{:+}"))
+        table.add_row(*cells, diverging_bar(float(r.net_coop), scale, width=10))
     console.print(table)
-    console.print(f"net cooperation: {sparkline(main['net_coop'].astype(float).tolist())}", markup=False)
+    console.print(f"net cooperation: {sparkline(net.tolist())}", markup=False)
+    console.print(f"balance of cooperation: {sparkline(main['coop_balance'].astype(float).tolist())}", markup=False)
     types = [t for t in main.columns if t.isupper()]
-    totals = main[types].sum().sort_values(ascending=False)
-    top = ", ".join(f"{t} {int(n)}" for t, n in totals.items() if n > 0)
+    totals = main[types].astype(float).sum().sort_values(ascending=False)
+    top = ", ".join(f"{t} {n:g}" for t, n in totals.items() if n > 0)
     console.print(f"event types: {top}", markup=False)
+    cov = df.attrs.get("coverage")
+    uncovered = int((~main["covered"]).sum())
+    if cov:
+        console.print(f"store coverage {cov[0]} to {cov[1]}" +
+                      (f"; {uncovered} {freq}(s) without any stored event are not covered (·)" if uncovered else ""),
+                      markup=False)
     if df.attrs.get("n_undated"):
         console.print(f"{df.attrs['n_undated']} undated events left out", markup=False)
 
@@ -210,49 +253,63 @@ def _print_series(df: Any, ca: str, cb: str, freq: str, directed: bool) -> None:
 def regimes_cmd(
     a: str = typer.Argument(..., help="first actor"),
     b: str = typer.Argument(..., help="second actor"),
-    freq: str = typer.Option("week", "--freq", help="period: day, week, month, quarter or year"),
+    freq: str = typer.Option("auto", "--freq", help="auto (week, month or quarter by the dyad's volume), "
+                                                    "day, week, month, quarter or year"),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
-    measure: str = typer.Option("net_coop", "--measure", help="net_coop, plover_mean, goldstein_mean, ..."),
-    penalty: float | None = typer.Option(None, "--penalty", help="PELT penalty (default: 3 * noise^2 * log n)"),
-    beta: float = typer.Option(3.0, "--beta", help="penalty factor when --penalty is not given"),
-    min_size: int = typer.Option(2, "--min-size", help="fewest periods in a regime"),
+    measure: str | None = typer.Option(None, "--measure", help=MeasureHelp),
+    penalty: float | None = typer.Option(None, "--penalty", help="penalty per change point, > 0 "
+                                         "(default: beta * log(periods), in units of the noise)"),
+    beta: float = typer.Option(3.0, "--beta", help="penalty factor when --penalty is not given (> 0)"),
+    min_size: int | None = typer.Option(None, "--min-size", help="fewest periods in a regime "
+                                        "(default 3 days, 8 weeks, 3 months, 2 quarters)"),
     top: int = typer.Option(3, "--top", help="events listed for the opening period of each regime"),
     json_out: bool = JsonOption,
     modality: str = ModalityOption,
     origin: str | None = OriginOption,
+    count: str = CountOption,
+    one_a_day: bool = OneADayOption,
+    root_only: bool = RootOption,
+    weight: str | None = WeightOption,
     db: str | None = DbOption,
 ) -> None:
-    """Change points in a dyad's cooperation-conflict series: regimes, their levels, opening events."""
+    """Change points in a dyad's tone: regimes, their levels, tone and opening events."""
     from ..analysis import dyad_regimes
 
     ca, cb = _codes(a, b)
     with _open(db) as store:
         reg = _run(dyad_regimes, store, ca, cb, freq=freq, since=since, until=until, measure=measure,
                    penalty=penalty, beta=beta, min_size=min_size, top=top, modality=modality or None,
-                   origin=origin)
+                   origin=origin, **_conv(count, one_a_day, root_only, weight))
     meta = dict(reg.attrs)
     if json_out:
         _json({**meta, "regimes": reg})
         return
     console = _console()
-    table = Table(title=f"{ca} ↔ {cb}: {len(reg)} regime(s) of {measure} per {freq}")
-    for col in ("#", "start", "end", "periods", "level", "events"):
-        table.add_column(col, justify="right" if col in ("#", "periods", "level", "events") else "left")
+    table = Table(title=f"{ca} ↔ {cb}: {len(reg)} regime(s) of {meta['measure']} per {meta['freq']}")
+    for col in ("#", "start", "end", "periods", "level (95% CI)", "tone", "events"):
+        table.add_column(col, justify="right" if col in ("#", "periods", "events") else "left")
     table.add_column("opening events")
+    style = {"cooperative": "green", "conflictual": "red", "neutral": "", None: ""}
     for r in reg.itertuples():
         opening = Text()
         for e in r.top_events:
             sentence = (e.get("event_text") or "").replace("\n", " ")
-            if len(sentence) > 70:
-                sentence = sentence[:69] + "…"
-            opening.append(f"{e['date']} {e['source']}→{e['target']} {e['event'] or '?'} ({_num(e['plover_score'])}) ")
-            opening.append(sentence + "\n", style="dim")
-        table.add_row(str(r.regime), r.start, r.end, str(r.n_periods), _num(r.level), str(r.n_events),
+            if len(sentence) > 64:
+                sentence = sentence[:63] + "…"
+            opening.append(f"{e['date']} {e['source']}→{e['target']} {e['event'] or '?'} ({_num(e['plover_score'])})\n")
+            opening.append("  " + sentence + "\n", style="dim")
+        table.add_row(str(r.regime), r.start, r.end, str(r.n_periods),
+                      f"{_num(r.level)} ({_num(r.level_ci_low)} to {_num(r.level_ci_high)})",
+                      Text(r.tone or "-", style=style.get(r.tone, "")), _cell(r.n_events, "{:g}"),
                       opening.rstrip() or opening)
     console.print(table)
-    console.print(f"penalty {meta['penalty']:.2f}; change points: {', '.join(meta['change_points']) or 'none'}",
-                  markup=False)
+    band = meta.get("band")
+    band_txt = f"; neutral band {band[0]:+g} to {band[1]:+g}" if band else ""
+    pen = f"penalty {meta['penalty']:.2f}" + (f" (beta {meta['beta']:g} x log {meta['n_observed']} periods)"
+                                              if meta.get("beta") else "")
+    console.print(f"{pen}, regimes of at least {meta['min_size']} {meta['freq']}s{band_txt}; "
+                  f"change points: {', '.join(meta['change_points']) or 'none'}", markup=False)
     if meta.get("n_undated"):
         console.print(f"{meta['n_undated']} undated events left out", markup=False)
 
@@ -264,17 +321,25 @@ def impact_cmd(
     b: str = typer.Argument(..., help="second actor"),
     date: str | None = typer.Option(None, "--date", help="date of the event (YYYY-MM-DD)"),
     event: str | None = typer.Option(None, "--event", help="a stored event id: its date is used"),
-    window: int | None = typer.Option(None, "--window", help="periods either side of the date"),
+    window: int | None = typer.Option(None, "--window", help="periods either side of the date "
+                                      "(default: a year; 0 = the whole coverage)"),
     freq: str = typer.Option("week", "--freq", help="period: day, week, month, quarter or year"),
-    measure: str = typer.Option("net_coop", "--measure", help="net_coop or plover_mean, goldstein_mean, ..."),
+    measure: str | None = typer.Option(None, "--measure", help=MeasureHelp),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    robust: bool = typer.Option(True, "--robustness/--no-robustness",
+                                help="also run the test over the other specifications"),
     json_out: bool = JsonOption,
     modality: str = ModalityOption,
     origin: str | None = OriginOption,
+    count: str = CountOption,
+    one_a_day: bool = OneADayOption,
+    root_only: bool = RootOption,
+    weight: str | None = WeightOption,
     db: str | None = DbOption,
 ) -> None:
-    """Did the dyad change after a date? Segmented regression with a placebo test, and a verdict."""
+    """Did the dyad change after a date? Segmented regression (level and trend) with a placebo
+    test, the volume apart from the tone, and how many other specifications agree."""
     from ..analysis import dyad_impact
 
     if not date and not event:
@@ -282,7 +347,8 @@ def impact_cmd(
     ca, cb = _codes(a, b)
     with _open(db) as store:
         res = _run(dyad_impact, store, ca, cb, date=date, event_id=event, freq=freq, window=window,
-                   measure=measure, since=since, until=until, modality=modality or None, origin=origin)
+                   measure=measure, since=since, until=until, modality=modality or None, origin=origin,
+                   robustness=robust, **_conv(count, one_a_day, root_only, weight))
     if json_out:
         _json(res)
         return
@@ -292,7 +358,7 @@ def impact_cmd(
         ev = res["event"]
         console.print(Text(f"event {ev['id']} {ev['date']} {ev['actor_code']}→{ev['recipient_code']} "
                            f"{ev['event']}: {ev.get('event_text') or ''}"))
-    console.print(Text(res["verdict"], style=style))
+    console.print(Text(res["verdict_relationship"], style=style))
     if res.get("level_change") is not None:
         table = Table(show_header=True)
         for col in ("", "estimate", "95% CI", "p"):
@@ -300,18 +366,35 @@ def impact_cmd(
         table.add_row("level change", _num(res["level_change"]),
                       f"{_num(res['ci_low'])} to {_num(res['ci_high'])}", _p(res["p_value"]))
         if res.get("trend_change") is not None:
-            table.add_row("trend change", _num(res["trend_change"], "{:+.3f}"),
-                          f"{_num(res['trend_ci_low'], '{:+.3f}')} to {_num(res['trend_ci_high'], '{:+.3f}')}",
-                          _p(res["trend_p_value"]))
-            table.add_row("level before / after", f"{_num(res['pre_level'])} / {_num(res['post_level'])}", "", "")
-            table.add_row("trend before / after", f"{_num(res['pre_trend'], '{:+.3f}')} / "
-                          f"{_num(res['post_trend'], '{:+.3f}')}", "", "")
+            table.add_row(f"trend change (per {res['freq']})", _num(res["trend_change"], "{:+.3f}"),
+                          f"{_num(res.get('trend_ci_low'), '{:+.3f}')} to {_num(res.get('trend_ci_high'), '{:+.3f}')}",
+                          _p(res.get("trend_p_value")))
+            table.add_row("mean change after the date", _num(res.get("effect")),
+                          f"{_num(res.get('effect_ci_low'))} to {_num(res.get('effect_ci_high'))}", "")
+            table.add_row("level and trend jointly", "", "", _p(res.get("joint_p_value")))
+            table.add_row("level before / after", f"{_num(res.get('pre_level'))} / {_num(res.get('post_level'))}",
+                          "", "")
         table.add_row("placebo p", _num(res["placebo_p"], "{:.2f}"), f"{res['n_placebo']} placebo dates", "")
         console.print(table)
+    console.print(Text(res["verdict_volume"]))
+    rob = res.get("robustness")
+    if rob:
+        rt = Table(title="the same test over other specifications")
+        for col in ("measure", "period", "window", "verdict", "joint p", "placebo p", "periods before/after"):
+            rt.add_column(col, justify="right" if col not in ("measure", "verdict") else "left")
+        for sp in rob["specs"]:
+            verdict = ("too few data" if sp["significant"] is None else
+                       f"change {sp['direction']}" if sp["significant"] else "no significant change")
+            rt.add_row(sp["measure"] + (" (default)" if sp["default"] else ""), sp["freq"], str(sp["window"]),
+                       verdict, _p(sp["joint_p_value"]), _num(sp["placebo_p"], "{:.2f}"),
+                       f"{sp['n_obs_pre']}/{sp['n_obs_post']}")
+        console.print(rt)
+        console.print(Text(rob["summary"], style="bold" if rob["agree"] else "bold yellow"))
     vals = [s["value"] for s in res.get("series", [])]
     if vals:
         n_pre = res["n_pre"]
-        console.print(f"{res['measure']} per {res['freq']} ({res['n_pre']} before | {res['n_post']} after):",
+        console.print(f"{res['measure']} per {res['freq']}, {res['window_text']} "
+                      f"({res['n_pre']} before | {res['n_post']} after; blank: no events or not covered):",
                       markup=False)
         line = sparkline(vals)
         console.print(line[:n_pre] + "┃" + line[n_pre:], markup=False)
@@ -326,38 +409,61 @@ def reciprocity_cmd(
     b: str = typer.Argument(..., help="second actor"),
     freq: str = typer.Option("week", "--freq", help="period: day, week, month, quarter or year"),
     max_lag: int = typer.Option(4, "--max-lag", help="largest lag in periods"),
-    measure: str = typer.Option("net_coop", "--measure", help="net_coop, plover_mean, n_events, ..."),
+    measure: str = typer.Option("net_coop", "--measure", help=MeasureHelp.replace(" (default)", "")),
+    keep_mirrors: bool = typer.Option(False, "--keep-mirrors",
+                                      help="keep same-day mirror events (one act coded both ways)"),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
     json_out: bool = JsonOption,
     modality: str = ModalityOption,
     origin: str | None = OriginOption,
+    count: str = CountOption,
+    one_a_day: bool = OneADayOption,
+    root_only: bool = RootOption,
+    weight: str | None = WeightOption,
     db: str | None = DbOption,
 ) -> None:
-    """How each side responds to the other: cross-correlation by lag and Granger tests."""
+    """Does each side's behaviour follow the other's? Lagged correlations, Granger tests and VAR
+    impulse responses (associations in time, not proof of cause)."""
     from ..analysis import dyad_reciprocity
 
     ca, cb = _codes(a, b)
     with _open(db) as store:
         res = _run(dyad_reciprocity, store, ca, cb, freq=freq, max_lag=max_lag, measure=measure, since=since,
-                   until=until, modality=modality or None, origin=origin)
+                   until=until, modality=modality or None, origin=origin,
+                   mirrors="keep" if keep_mirrors else "drop", **_conv(count, one_a_day, root_only, weight))
     if json_out:
         _json(res)
         return
     console = _console()
     if res["crosscorr"]:
-        table = Table(title=f"{ca} ↔ {cb}: responses in {measure} per {freq} ({res['n_periods']} periods)")
+        table = Table(title=f"{ca} ↔ {cb}: {measure} per {freq} ({res['n_periods']} periods, "
+                            f"{res['n_used']} consecutive for Granger and the VAR)")
         table.add_column("lag", justify="right")
-        table.add_column(f"{cb} responds to {ca} (r)", justify="right")
+        table.add_column(f"{cb} follows {ca} (r)", justify="right")
         table.add_column(f"Granger p {ca}→{cb}", justify="right")
-        table.add_column(f"{ca} responds to {cb} (r)", justify="right")
+        table.add_column(f"{ca} follows {cb} (r)", justify="right")
         table.add_column(f"Granger p {cb}→{ca}", justify="right")
         granger = {g["lag"]: g for g in res["granger"]}
         for c in res["crosscorr"]:
             g = granger.get(c["lag"], {})
-            table.add_row(str(c["lag"]), _num(c["b_responds_to_a"]), _num(g.get("a_causes_b_p"), "{:.4f}"),
+            lag = "0 (same period)" if c["lag"] == 0 else str(c["lag"])
+            table.add_row(lag, _num(c["b_responds_to_a"]), _num(g.get("a_causes_b_p"), "{:.4f}"),
                           _num(c["a_responds_to_b"]), _num(g.get("b_causes_a_p"), "{:.4f}"))
         console.print(table)
+    if res.get("var"):
+        var = res["var"]
+        vt = Table(title=f"VAR({var['lag_order']}) responses to a one-SD rise in the other side's {measure}")
+        vt.add_column("periods later", justify="right")
+        vt.add_column(f"{cb}→{ca} after {ca}→{cb} rises", justify="right")
+        vt.add_column(f"{ca}→{cb} after {cb}→{ca} rises", justify="right")
+        for h1, h2 in zip(var["b_to_a_shock"], var["a_to_b_shock"]):
+            vt.add_row(str(h1["horizon"]), f"{_num(h1['response'])} ({_num(h1['ci_low'])} to {_num(h1['ci_high'])})",
+                       f"{_num(h2['response'])} ({_num(h2['ci_low'])} to {_num(h2['ci_high'])})")
+        console.print(vt)
+    if res.get("same_period") and res["same_period"]["correlation"] is not None:
+        console.print(Text(f"same-period correlation r = {res['same_period']['correlation']:+.2f}: "
+                           "an association within the period, not a response"))
     for r in res["responses"]:
         console.print(Text(r["summary"]))
     if res["note"]:
