@@ -263,9 +263,9 @@ def robustness_grid(data: DyadData, d: Any, measure: str, freq: str, window: int
     parts = [f"{k} of {n} specifications find a significant change {dirn}" for dirn, k in
              sorted(found.items(), key=lambda kv: -kv[1])]
     if none:
-        parts.append(f"{none} of {n} find no significant change")
+        parts.append(f"{none} of {n} specifications find no significant change")
     if few:
-        parts.append(f"{few} of {n} have too few data")
+        parts.append(f"{few} of {n} specifications have too few data")
     agree = len(found) + (1 if none else 0) <= 1
     summary = "; ".join(parts)
     desc = (f"{' and '.join(measures)}, {' and '.join(f + 'ly' for f in ROBUST_FREQS)}, windows of "

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 MIN_VAR = 1e-9
+RHO_MAX = 0.9  # a latent tone more persistent than this cannot be told from a trend within a year
 
 
 def design(t: np.ndarray, t0: float) -> np.ndarray:
@@ -84,7 +85,7 @@ def fit_noise(t: np.ndarray, y: np.ndarray, v: np.ndarray, X: np.ndarray,
 
     def unpack(theta: np.ndarray) -> NoiseModel:
         tau2 = scale * math.exp(theta[0])
-        rho = 0.98 / (1.0 + math.exp(-theta[1]))
+        rho = RHO_MAX / (1.0 + math.exp(-theta[1]))
         s2 = scale * math.exp(theta[2]) if free_sigma else s2_fixed
         return NoiseModel(tau2, rho, s2)
 
