@@ -162,6 +162,10 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
         got = instrument_owner(tok, sc)
         if got:
             d.actors, d.how = got, "instrument"
+    if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE"):
+        got = earlier_act_doer(tok, d.etype, sc)
+        if got:
+            d.actors, d.how = got, "coref"
     if not d.actors and e.kind == "verb" and d.etype == "ASSAULT":
         got = attack_place(tok, sc)
         if got is not None:
@@ -205,4 +209,20 @@ def instrument_owner(tok: Token, sc: Scope) -> list[Actor]:
                 got = [a for a in sc.sa.resolve(g) if a.code and sc.finder.is_country(a.code)]
                 if got:
                     return got
+    return []
+
+
+def earlier_act_doer(tok: Token, etype: str, sc: Scope) -> list[Actor]:
+    """"The United States launched airstrikes on Yemen. The strikes hit radar sites ...": a definite
+    attack noun as subject refers back to the article's latest act of the type; its actors act."""
+    subj, _ = subject_token(tok)
+    if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this")
+                                                      for c in subj.children):
+        return []
+    if not is_device(subj, sc) or sc.sa.resolve(subj):
+        return []
+    for ev in reversed(sc.sa.ctx.events):
+        if ev.event == etype and ev.modality == "asserted" and ev.actor:
+            return [Actor(a.code, a.sector, subj.text, sc.offset + subj.idx, sc.offset + subj.idx + len(subj))
+                    for a in ev.actor[:1]]
     return []

@@ -9,6 +9,7 @@ from ..events import Actor, Event
 from ..ingest.article import Article
 from .actors import ActorFinder, Mention
 from .coref import ArticleContext
+from .event_coref import corefer
 from .sentence import code_sentence
 from .triggers import Lexicon
 
@@ -30,4 +31,4 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
             if k in parsed:
                 continue
             ctx.note(Actor(m.code, m.sector, m.text), m.kind)
-    return events
+    return corefer(events, ctx.anaphors)  # one Event per act, every mention kept

@@ -32,6 +32,7 @@ class ArticleContext:
     events: list[Any] = field(default_factory=list)  # events coded so far ("condemned the strikes")
     # names learnt from "North Korean leader Kim Jong Un": full name, first and last word -> (code, sector)
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    anaphors: list[Any] = field(default_factory=list)  # definite event nouns naming no actor (event_coref)
 
     @property
     def seen(self) -> set[str]:

@@ -12,7 +12,7 @@ from ..events import QUAD, Actor
 from .arguments import direct_object, prep_objects, subject_token
 from .places import location
 from .scope import Scope, copy_actor
-from .triggers import LexEntry, match_noun
+from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
 from .words import word_set
 
 RELATIVE_WORDS = word_set("grammar", "relative_words")
@@ -64,12 +64,15 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
         out: list[Actor] = []
         for g in prep_objects(tok, word):
             out.extend(sa.resolve(g))
-        # the preposition may hang on the object ("imposed sanctions on Iran")
+        # the preposition may hang on the object ("imposed sanctions on Iran"), also after a quantity
+        # ("launched a wave of airstrikes against Houthi targets")
         if not out:
             o = direct_object(tok)
-            if o is not None:
-                for g in prep_objects(o, word):
+            for obj in ([o] + measured_noun(o)) if o is not None else []:
+                for g in prep_objects(obj, word):
                     out.extend(sa.resolve(g))
+                if out:
+                    break
         return out
     if name == "of":
         out = []
@@ -109,6 +112,13 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
                         return sa.resolve(g)
         return []
     return []
+
+
+def measured_noun(o: Token) -> list[Token]:
+    """The noun a quantity or measure object stands for ("a wave of airstrikes", "dozens of missiles")."""
+    if o.lemma_.lower() not in QUANTITY_NOUNS | MEASURE_NOUNS:
+        return []
+    return [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> list[Actor]:

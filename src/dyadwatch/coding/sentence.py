@@ -16,12 +16,18 @@ from .assemble import assemble
 from .candidates import find_candidates
 from .control import owned_clauses
 from .coref import ArticleContext, learn_named_persons
+from .event_coref import Anaphor
 from .intent import no_intention, open_to
 from .joint import ordered_pairs
 from .resolve import SentenceActors
-from .scope import Scope
+from .scope import Cand, Scope
 from .speech import characterisation, must_demands
 from .triggers import Lexicon
+from .words import word_set
+
+ANAPHOR_NOUNS = word_set("events", "anaphor_nouns")
+DEFINITE = ("the", "this", "that", "these", "those")
+NOT_SAME = word_set("events", "not_same")
 
 
 def _peoples_of_states(doc: Doc, mentions: list[Mention]) -> None:
@@ -30,6 +36,25 @@ def _peoples_of_states(doc: Doc, mentions: list[Mention]) -> None:
         if m1.end == m2.start and m1.kind in ("demonym", "country") and m2.kind == "demonym" and \
                 doc[m2.end - 1].tag_ in ("NNPS", "NNS") and m1.code != m2.code:
             m2.code = m1.code
+
+
+def anaphors(doc: Doc, offset: int, index: int, unresolved: list[Cand], made: dict[int, Event],
+             trig_toks: set[int]) -> list[Anaphor]:
+    """Definite event nouns that name no actor ("The expulsion of the envoy marks a new low", "the move"):
+    further mentions of an earlier act (event_coref.link_anaphors)."""
+    out = []
+    nouns = [(c.tok, c.entry.event) for c in unresolved] + [
+        (t, None) for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in ANAPHOR_NOUNS and t.i not in trig_toks]
+    for tok, etype in nouns:
+        if tok.i in made or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+            continue
+        if tok.head.i in made and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            continue  # "The strikes hit radar sites": the argument of a mention already coded
+        if any(c.dep_ == "amod" and c.lower_ in NOT_SAME for c in tok.children):
+            continue  # "the next attack", "the first such strike": another act
+        out.append(Anaphor(index, offset, tok.text, offset + tok.idx, offset + tok.idx + len(tok), doc.text,
+                           etype))
+    return out
 
 
 def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: ArticleContext,
@@ -51,6 +76,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
         if m.kind in ("person",):
             ctx.note(Actor(m.code, m.sector, m.text), "person")
     trig_toks = {c.tok.i for c in cands}
+    unresolved: list[Cand] = []  # event nouns that named no actor ("the expulsion"): maybe anaphors
     for c in cands:
         if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
             continue
@@ -58,6 +84,8 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
             continue  # "imposed sanctions, targeting its oil exports": part of the main event
         ev = assemble(c, sc)
         if ev is None:
+            if c.entry.kind == "noun":
+                unresolved.append(c)
             continue
         key = merge.event_key(ev)
         if key in seen or merge.elaborates(c, ev, made):
@@ -88,6 +116,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     events = merge.drop_background(sc, events)
     events = merge.drop_untargeted_twins(events)
     ctx.events.extend(events)
+    ctx.anaphors.extend(anaphors(doc, offset, index, unresolved, made, trig_toks))
     events = ordered_pairs(events, sc.joint)  # a joint act: one event per ordered pair of parties
     for m in mentions:
         if m.kind != "person":

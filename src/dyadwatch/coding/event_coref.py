@@ -1,0 +1,129 @@
+"""One act, mentioned several times in one article, is ONE Event: its first mention is the Event, and
+every mention (the first included) is kept in `Event.mentions` in the shape of `Event.evidence`
+(sentence index, sentence start, trigger, actor and recipient spans) plus the sentence text.
+
+Two events are mentions of one act when they have the same type, actors, recipients and modality
+and their dates agree (the same day, or one of them dated only by the article); a restatement that
+names no recipient joins the one that does. A definite event noun with no argument of its own ("The
+expulsion marks a new low", "the shelling went on through the night") is a further mention of the
+latest act of its type before it (for a generic noun like "the move", the latest act of this or the
+sentence before)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..events import QUAD, Event
+
+UNDATED = ("publication", "undated")
+
+
+@dataclass
+class Anaphor:
+    """A definite event noun that named no actor: a candidate further mention of an earlier act."""
+
+    sentence_index: int
+    sentence_start: int
+    text: str  # the noun
+    start: int  # character offsets in the article
+    end: int
+    event_text: str
+    etype: str | None  # the noun's type in the lexicon; None for a generic noun ("the move")
+
+
+def mention_of(ev: Event) -> dict:
+    """The mention record of one coded event: its evidence and its sentence."""
+    out = dict(ev.evidence)
+    out["event_text"] = ev.event_text
+    return out
+
+
+def _mention_of_anaphor(a: Anaphor) -> dict:
+    return {"sentence_index": a.sentence_index, "sentence_start": a.sentence_start, "actor": [],
+            "trigger": {"text": a.text, "start": a.start, "end": a.end}, "recipient": [], "lexicon_id": None,
+            "event_text": a.event_text}
+
+
+def _codes(actors: list) -> frozenset:
+    return frozenset(a.code for a in actors if a.code)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date == b.date:
+        return True
+    return a.date_precision in UNDATED or b.date_precision in UNDATED
+
+
+def _key(ev: Event) -> tuple:
+    return ev.event, _codes(ev.actor), _codes(ev.recipient), ev.modality
+
+
+def _add(target: Event, ev: Event) -> None:
+    if not target.mentions:
+        target.mentions = [mention_of(target)]
+    target.mentions.extend(ev.mentions or [mention_of(ev)])
+
+
+def merge_restatements(events: list[Event]) -> list[Event]:
+    """Events of one article with every restatement folded into its first mention."""
+    out: list[Event] = []
+    firsts: dict[tuple, list[Event]] = {}
+    for ev in events:
+        same = next((f for f in firsts.get(_key(ev), []) if _dates_agree(f, ev)), None)
+        if same is not None:
+            _add(same, ev)
+            continue
+        firsts.setdefault(_key(ev), []).append(ev)
+        out.append(ev)
+    # a restatement that names no recipient is the act that does ("Russia shelled Kharkiv ... the
+    # Russian shelling went on"): fold it into the one with a recipient, wherever that comes
+    targeted: dict[tuple, list[Event]] = {}
+    for ev in out:
+        if ev.recipient:
+            targeted.setdefault((ev.event, _codes(ev.actor), ev.modality), []).append(ev)
+    kept = []
+    for ev in out:
+        if not ev.recipient and not ev.joint_id:
+            cands = [t for t in targeted.get((ev.event, _codes(ev.actor), ev.modality), []) if _dates_agree(t, ev)]
+            if len(cands) == 1:
+                _add(cands[0], ev)
+                cands[0].mentions.sort(key=lambda m: (m.get("sentence_index") or 0,
+                                                      (m.get("trigger") or {}).get("start") or 0))
+                continue
+        kept.append(ev)
+    return kept
+
+
+def _last_before(e: Event, a: Anaphor) -> tuple[int, int] | None:
+    """Where `e` was last mentioned before the anaphor (sentence, offset), or None."""
+    spots = [(m.get("sentence_index") or 0, (m.get("trigger") or {}).get("start") or 0)
+             for m in (e.mentions or [mention_of(e)])]
+    spots = [s for s in spots if s < (a.sentence_index, a.start)]
+    return max(spots) if spots else None
+
+
+def link_anaphors(events: list[Event], anaphors: list[Anaphor]) -> None:
+    """Add each definite event noun as a mention of the latest earlier act it can refer to."""
+    for a in anaphors:
+        before = [(spot, e) for e in events if e.modality == "asserted" and (spot := _last_before(e, a))]
+        if a.etype is not None:
+            fits = [(s, e) for s, e in before if e.event == a.etype]
+        else:  # "the move": an act of the sentence before, of a material or conflictual type (in its own
+            # sentence the noun is rather the object of the act: "blamed Manila for the incident")
+            fits = [(s, e) for s, e in before if s[0] == a.sentence_index - 1 and QUAD.get(e.event) in (2, 3, 4)]
+        if not fits:
+            continue
+        latest = max(fits, key=lambda x: x[0])[1]
+        # every record of that act (the pairs of a joint act) gets the mention
+        same = [e for e in events if e is latest or (latest.joint_id and e.joint_id == latest.joint_id)]
+        for e in same:
+            if not e.mentions:
+                e.mentions = [mention_of(e)]
+            e.mentions.append(_mention_of_anaphor(a))
+
+
+def corefer(events: list[Event], anaphors: list[Anaphor]) -> list[Event]:
+    """The events of one article, one per act, with all their mentions."""
+    merged = merge_restatements(events)
+    link_anaphors(merged, anaphors)
+    return merged
