@@ -327,7 +327,8 @@ def test_impact_fit_lines(watched: Watched, hostile: tuple[Server, dict[str, str
 
     when = date.fromordinal(day).isoformat()
     page.goto(f"{server.url}/#/impact?a=USA&b=PRK&date={when}&freq=week")
-    page.wait_for_selector("[data-testid=impact-chart] polyline.after")
+    # a flat fit is a zero-height box, which Playwright calls hidden: wait for it to exist
+    page.wait_for_selector("[data-testid=impact-chart] polyline.after", state="attached")
     for cls in ("observed", "before", "after", "counterfactual"):
         assert page.locator(f"[data-testid=impact-chart] polyline.{cls}").count() == 1, cls
     assert page.locator("[data-testid=impact-chart] line.rule").count() == 1

@@ -43,7 +43,21 @@ from .. import __version__, config
 from .cache import ResponseCache
 from .guard import CSP, SECURITY_HEADERS, Guard, Limits, allowed_hosts
 from .openapi import complete as complete_openapi
-from .queries import clamp_range, dyad_event_page, impact_fit, jsonable, network, records
+from .queries import (
+    EVENT_SORTS,
+    clamp_range,
+    dyad_event_page,
+    event_table,
+    facets,
+    impact_fit,
+    jsonable,
+    key_events,
+    map_summary,
+    network,
+    records,
+    suggest_actors,
+    watch_status,
+)
 
 log = logging.getLogger("dyadwatch.web")
 
@@ -59,6 +73,8 @@ SINCE_Q = Query(None, description="first date, YYYY-MM-DD")
 UNTIL_Q = Query(None, description="last date, YYYY-MM-DD")
 MODALITY_Q = Query("asserted", pattern=f"^{MODALITY}?$",
                    description="asserted (the default), negated, hypothetical, future, claimed; empty: all")
+SORT_RE = "^(" + "|".join(k.replace("-", "\\-") for k in EVENT_SORTS) + ")$"
+CODE_LIST_RE = r"^[^\x00-\x1f]{0,400}$"
 _MODEL_LOCK = threading.Lock()
 
 
@@ -209,6 +225,35 @@ def _resolve_list(value: str | None) -> list[str] | None:
     return codes or None
 
 
+def _known(raw: str) -> str | None:
+    """The code the knowledge base resolves `raw` to, or None (also when the KB cannot load)."""
+    try:
+        from ..kb import load_kb
+
+        return load_kb().resolve((raw or "").strip())
+    except (ImportError, OSError, ValueError):
+        return None
+
+
+def _split(value: str | None, upper: bool = True) -> list[str] | None:
+    """The items of a comma-separated parameter (upper-cased when `upper`); None when empty."""
+    items = [v.strip().upper() if upper else v.strip() for v in (value or "").split(",") if v.strip()]
+    return items or None
+
+
+def _measures() -> list[dict[str, Any]]:
+    """The analysis' measures as plain records (a short built-in list on older analysis modules)."""
+    try:
+        from ..analysis.measures import MEASURES
+    except ImportError:
+        basic = {"net_coop": "cooperative minus conflictual events", "plover_mean": "mean PLOVER score (-10..+10)",
+                 "plover_sum": "sum of PLOVER scores", "goldstein_mean": "mean Goldstein score (-10..+10)",
+                 "n_events": "events (volume)"}
+        return [{"name": k, "label": v, "unit": "", "kind": "", "polarity": 0} for k, v in basic.items()]
+    return [{"name": m.name, "label": m.label, "unit": m.unit, "kind": m.kind, "polarity": m.polarity}
+            for m in MEASURES.values()]
+
+
 _FREQ_ALIASES = {"d": "day", "w": "week", "m": "month", "q": "quarter", "y": "year"}
 
 
@@ -274,6 +319,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         redoc_url=None,
     )
     app.state.backend = backend
+    from .alerts_routes import alerts_router
+
+    app.include_router(alerts_router())
     app.openapi = lambda: complete_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(ResponseCache, generation=lambda: (backend._opened, backend.generation))
     app.add_middleware(Guard, hosts=allowed_hosts(bind, allow_hosts), max_body=limits.max_body, token=token,
@@ -354,18 +402,27 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         story_id: str | None = Query(None, description="events of one article"),
         dyad: str | None = Query(None, description="A,B: events between A and B either way "
                                                    "(instead of actor and recipient)"),
+        origin: str | None = Query(None, max_length=400,
+                                   description="where the events come from: coded, gdelt, icews, ... (comma-separated)"),
+        source: str | None = Query(None, max_length=400, description="outlet that reported the event (comma-separated)"),
+        q: str | None = Query(None, max_length=200, description="words of the sentence, outlet, actor names or place "
+                                                                "(case-insensitive, anywhere)"),
+        sort: str = Query("-date", pattern=SORT_RE, description="column to sort by, '-' for descending: "
+                                                               + ", ".join(k for k in EVENT_SORTS if k[0] != "-")),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=100_000_000),
     ) -> dict[str, Any]:
-        """Events matching the filters of `dyadwatch events`, newest first, one page at a time."""
+        """Events matching the filters of `dyadwatch events`, newest first (or by `sort`), one page at a time."""
         filters = {
             "actor": _resolve_list(actor),
             "recipient": _resolve_list(recipient),
-            "type": [t.strip().upper() for t in type.split(",") if t.strip()] if type else None,
+            "type": _split(type),
             "since": _iso(since, "since"),
             "until": _iso(until, "until"),
             "modality": [m.strip().lower() for m in modality.split(",") if m.strip()] if modality else None,
             "story_id": story_id,
+            "origin": _split(origin, upper=False),
+            "source": _split(source, upper=False),
         }
 
         pair = _resolve_list(dyad)
@@ -374,22 +431,61 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         filters["dyad"] = pair
 
         def page(st: Any) -> dict[str, Any]:
-            if pair:
+            if (q and q.strip()) or sort not in ("-date", "date") or (pair and (filters["origin"] or filters["source"])):
+                kw = {k: v for k, v in filters.items() if k != "dyad"}
+                total, df = event_table(st, kw, q=q, dyad=pair, sort=sort, limit=limit, offset=offset)
+            elif pair:
                 total, df = dyad_event_page(st, pair[0], pair[1], type=filters["type"], since=filters["since"],
                                             until=filters["until"], modality=filters["modality"],
                                             limit=limit, offset=offset)
             else:
                 kw = {k: v for k, v in filters.items() if k != "dyad"}
                 total = st.count_events(**kw)
-                df = st.events(limit=limit, offset=offset, order="-date", **kw)
-            return {"total": int(total), "limit": limit, "offset": offset, "filters": filters,
+                df = st.events(limit=limit, offset=offset, order=sort, **kw)
+            return {"total": int(total), "limit": limit, "offset": offset, "filters": filters, "q": q, "sort": sort,
                     "items": records(df)}
 
         return run(page)
 
+    @app.get("/api/facets", tags=["events"])
+    def get_facets() -> dict[str, Any]:
+        """The values the events table offers as filters, with counts: origins and outlets."""
+        return run(facets)
+
+    @app.get("/api/map", tags=["events"])
+    def get_map(
+        actor: str | None = Query(None, max_length=400, description="actor code or name (comma-separated)"),
+        recipient: str | None = Query(None, max_length=400, description="recipient code or name (comma-separated)"),
+        type: str | None = Query(None, max_length=400, description="PLOVER event types (comma-separated)"),
+        since: _date | None = SINCE_Q,
+        until: _date | None = UNTIL_Q,
+        modality: str | None = Query(None, pattern=MODALITIES_RE, description="modalities (comma-separated)"),
+        origin: str | None = Query(None, max_length=400, description="origins (comma-separated)"),
+        source: str | None = Query(None, max_length=400, description="outlets (comma-separated)"),
+        dyad: str | None = Query(None, max_length=200, description="A,B: events between A and B either way"),
+        q: str | None = Query(None, max_length=200, description="text search, as for /api/events"),
+        by: str = Query("place", pattern="^(place|actor|recipient)$",
+                        description="country of an event: place (its place, else its recipient's, else its "
+                                    "actor's), actor or recipient"),
+        points: int = Query(2000, ge=0, le=10_000, description="at most this many places (the busiest)"),
+    ) -> dict[str, Any]:
+        """Events per country (for shading) and per place with coordinates (for points), for the
+        filters of /api/events."""
+        filters = {
+            "actor": _resolve_list(actor), "recipient": _resolve_list(recipient),
+            "type": _split(type), "since": _iso(since, "since"), "until": _iso(until, "until"),
+            "modality": _split(modality, upper=False), "origin": _split(origin, upper=False),
+            "source": _split(source, upper=False),
+        }
+        pair = _resolve_list(dyad)
+        if dyad is not None and (not pair or len(pair) != 2 or pair[0] == pair[1]):
+            raise HTTPException(422, "dyad must name two different actors: dyad=USA,PRK")
+        return run(map_summary, filters, q=q, dyad=pair, by=by, max_points=points)
+
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
-        """One event with its evidence (sentence and character offsets) and its article's title."""
+        """One event with its evidence (sentence and character offsets, every mention), its
+        article's title and its reports (every article that told of it, with outlet and URL)."""
 
         def one(st: Any) -> dict[str, Any] | None:
             ev = st.event(event_id)
@@ -400,6 +496,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                                  [ev.get("story_id")]).fetchone()
             ev["article"] = (dict(zip(("id", "title", "url", "date", "source"), jsonable(list(art))))
                              if art else None)
+            ev["reports"] = jsonable(st.event_reports(ev.get("merged_into") or event_id))
             return ev
 
         ev = run(one)
@@ -470,6 +567,14 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         rows.sort(key=lambda r: (-r["events"], r.get("code") or ""))
         return rows[:limit]
 
+    @app.get("/api/actors/suggest", tags=["actors"])
+    def actors_suggest(q: str = Query(..., min_length=1, max_length=100, description="what the user typed"),
+                       limit: int = Query(8, ge=1, le=50)) -> dict[str, Any]:
+        """Actors a user may mean: the code the knowledge base resolves the text to (if any), and the
+        closest codes and names it knows or the store holds, each with its number of events."""
+        code = _known(q)
+        return {"q": q, "code": code, "suggestions": run(suggest_actors, q, limit=limit)}
+
     @app.get("/api/network", tags=["actors"])
     def get_network(since: _date | None = None, until: _date | None = None,
                     min_events: int = Query(1, ge=1), limit: int = Query(150, ge=1, le=2000),
@@ -479,12 +584,48 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                  min_events=min_events, limit=limit, modality=modality or None)
         return {"edges": records(df)}
 
+    @app.get("/api/watch", tags=["alerts"])
+    def get_watch() -> dict[str, Any]:
+        """What the watch has done: its sources (last poll, last error, articles), how far each
+        dyad was checked, and how many alerts it raised; `active` is false when it never ran."""
+        return run(watch_status)
+
+    @app.get("/api/measures", tags=["dyads"])
+    def get_measures() -> dict[str, Any]:
+        """The measures a dyad series offers: name, what it means in words, its unit, its kind
+        (tone, count, normalised by coverage, volume) and which way is cooperation."""
+        return {"measures": _measures()}
+
     # -- dyads -------------------------------------------------------------------------------
+    def check_actor(raw: str, code: str) -> None:
+        """422 naming the actor and the closest names, when neither the knowledge base nor the
+        store knows `code`."""
+        if _known(raw) or run(lambda st: st.con.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM event_dyads WHERE source = ? OR target = ? LIMIT 1)",
+                [code, code]).fetchall()[0][0]):
+            return
+        near = run(suggest_actors, raw, limit=5)
+        hint = ", ".join(f"{s['code']} ({s['name']})" if s.get("name") else s["code"] for s in near)
+        raise HTTPException(422, f"unknown actor {raw[:60]!r}: no stored event has it and the knowledge base "
+                                 f"does not know the name" + (f"; did you mean {hint}?" if hint else ""))
+
     def dyad_args(a: str, b: str, freq: str) -> tuple[str, str, str]:
         ca, cb = _resolve(a), _resolve(b)
+        check_actor(a, ca)
+        check_actor(b, cb)
         if ca == cb:
             raise HTTPException(422, f"a dyad needs two different actors (both are {ca})")
         return ca, cb, _freq(freq)
+
+    @app.get("/api/dyads/{a}/{b}/key_events", tags=["dyads"])
+    def dyad_key_events(a: str, b: str, since: _date | None = None, until: _date | None = None,
+                        modality: str = MODALITY_Q, limit: int = Query(10, ge=1, le=100)) -> dict[str, Any]:
+        """The events of the dyad worth a label on its chart: the largest by severity (|Goldstein|,
+        else |PLOVER score|) and by the number of sources that reported them."""
+        ca, cb, _ = dyad_args(a, b, "week")
+        items = run(key_events, ca, cb, since=_iso(since, "since"), until=_iso(until, "until"),
+                    modality=modality or None, limit=limit)
+        return {"a": ca, "b": cb, "items": items}
 
     freq_q = Query("week", pattern=FREQ_RE, description="period: day, week, month, quarter, year (or D, W, M, Q, Y)")
     measure_q = Query("net_coop", description="net_coop, plover_mean, plover_sum, goldstein_mean, n_events")

@@ -227,3 +227,210 @@ def clamp_range(store: Any, since: str | None, until: str | None, freq: str, max
         raise ValueError(f"{int(periods):,} periods of one {freq} are over the limit of {max_periods:,} "
                          "(DYADWATCH_MAX_PERIODS): use a coarser freq or narrower since/until")
     return lo.isoformat(), hi.isoformat()
+
+
+# -- the events table ------------------------------------------------------------------------------
+
+EVENT_SORTS = {
+    "date": "date ASC NULLS LAST", "-date": "date DESC NULLS LAST",
+    "event": "event ASC NULLS LAST", "-event": "event DESC NULLS LAST",
+    "actor": "actor_code ASC NULLS LAST", "-actor": "actor_code DESC NULLS LAST",
+    "recipient": "recipient_code ASC NULLS LAST", "-recipient": "recipient_code DESC NULLS LAST",
+    "modality": "modality ASC NULLS LAST", "-modality": "modality DESC NULLS LAST",
+    "confidence": "confidence ASC NULLS LAST", "-confidence": "confidence DESC NULLS LAST",
+    "score": "plover_score ASC NULLS LAST", "-score": "plover_score DESC NULLS LAST",
+    "sources": "coalesce(num_sources, num_reports, 1) ASC", "-sources": "coalesce(num_sources, num_reports, 1) DESC",
+    "source": "source ASC NULLS LAST", "-source": "source DESC NULLS LAST",
+    "origin": "origin ASC NULLS LAST", "-origin": "origin DESC NULLS LAST",
+}
+
+
+def _like(text: str) -> str:
+    """`text` as an ILIKE pattern that matches it anywhere, its own % _ and \\ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def event_where(store: Any, filters: dict[str, Any], q: str | None = None,
+                dyad: list[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause over `events` for the table's filters: `filters` as for `Store.events`
+    (actor, recipient, type, since, until, modality, origin, story_id, source), `dyad` (two codes:
+    either way) and `q` (words of the sentence, the outlet or an actor's name, case-insensitive)."""
+    where, params = store._where(**{k: v for k, v in filters.items() if v not in (None, "", [])})
+    clauses = [where[len(" WHERE "):]] if where else []
+    if dyad:
+        a, b = dyad
+        clauses.append("id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
+                       "OR (source = ? AND target = ?))")
+        params += [a, b, b, a]
+    if q and q.strip():
+        pattern = _like(q.strip())
+        clauses.append("(event_text ILIKE ? ESCAPE '\\' OR source ILIKE ? ESCAPE '\\' "
+                       "OR CAST(actor AS VARCHAR) ILIKE ? ESCAPE '\\' OR CAST(recipient AS VARCHAR) ILIKE ? ESCAPE '\\' "
+                       "OR geo_name ILIKE ? ESCAPE '\\')")
+        params += [pattern] * 5
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def event_table(store: Any, filters: dict[str, Any], q: str | None = None, dyad: list[str] | None = None,
+                sort: str = "-date", limit: int = 50, offset: int = 0) -> tuple[int, pd.DataFrame]:
+    """One page of the events table over the whole store: (total matching, the page), sorted by
+    one of `EVENT_SORTS` (then by date, newest first, and id, so that pages never overlap)."""
+    if sort not in EVENT_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}")
+    where, params = event_where(store, filters, q, dyad)
+    total = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
+    order = EVENT_SORTS[sort]
+    tail = "" if sort.lstrip("-") == "date" else ", date DESC NULLS LAST"
+    df = store.con.execute(f"SELECT * FROM events{where} ORDER BY {order}{tail}, id LIMIT ? OFFSET ?",
+                           params + [int(limit), int(offset)]).df()
+    return int(total), df
+
+
+def facets(store: Any) -> dict[str, list[dict[str, Any]]]:
+    """The values the table's filters offer, with their counts: origins and outlets (top 200)."""
+    out = {}
+    for name, where in (("origin", "merged_into IS NULL"), ("source", "source IS NOT NULL")):
+        sql = f"SELECT {name} AS value, count(*) AS n FROM events WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200"
+        out[name] = [{"value": v, "n": int(n)} for v, n in store.con.execute(sql).fetchall() if v is not None]
+    return out
+
+
+# -- the dyad view -------------------------------------------------------------------------------
+
+def key_events(store: Any, a: str, b: str, since: str | None = None, until: str | None = None,
+               modality: str | None = "asserted", limit: int = 10) -> list[dict[str, Any]]:
+    """The events of the A-B dyad (either way) most worth a label on its chart: the largest by
+    severity (|Goldstein|, else |PLOVER score|) times reach (1 + ln of the number of sources, else
+    of reports). Each: id, date, source, target, event, modality, goldstein, plover_score, sources,
+    event_text (first 200 characters) and `weight` (the rank score)."""
+    from ..analysis.common import filters
+
+    extra, params = filters(since, until, modality)
+    sql = f"""
+        WITH d AS (SELECT event_id, any_value(source) AS source, any_value(target) AS target
+                   FROM event_dyads WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))
+                   AND date IS NOT NULL{extra} GROUP BY event_id)
+        SELECT e.id, e.date, d.source, d.target, e.event, e.modality, e.goldstein, e.plover_score,
+               coalesce(e.num_sources, e.num_reports, 1) AS sources, left(e.event_text, 200) AS event_text,
+               abs(coalesce(e.goldstein, e.plover_score, 0)) * (1 + ln(greatest(coalesce(e.num_sources,
+                   e.num_reports, 1), 1))) AS weight
+        FROM d JOIN events e ON e.id = d.event_id
+        ORDER BY weight DESC, e.date, e.id
+        LIMIT ?"""
+    cur = store.con.execute(sql, [a, b, b, a, *params, int(limit)])
+    names = [c[0] for c in cur.description]
+    return [jsonable(dict(zip(names, row))) for row in cur.fetchall()]
+
+
+# -- the map -------------------------------------------------------------------------------------
+
+_SHADE_BY = {
+    # an event's country for the shading: its place, else where the act landed (recipient), else its actor
+    "place": "coalesce(e.geo_country, e.recipient_code, e.actor_code)",
+    "actor": "e.actor_code",
+    "recipient": "e.recipient_code",
+}
+
+
+def _iso_numeric() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (numeric code as in world-atlas, name), from pycountry."""
+    try:
+        import pycountry
+    except ImportError:  # shading by name still works
+        return {}
+    return {c.alpha_3: (c.numeric, getattr(c, "common_name", None) or c.name) for c in pycountry.countries}
+
+
+def map_summary(store: Any, filters: dict[str, Any], q: str | None = None, dyad: list[str] | None = None,
+                by: str = "place", max_points: int = 2000) -> dict[str, Any]:
+    """What the map draws for the events matching the table's filters: per country (ISO alpha-3,
+    with its ISO numeric code and name) the events, cooperative and conflictual counts and their
+    net share; per place with coordinates (geo_lat/geo_lon, rounded to 0.01 degree) the same,
+    the `max_points` busiest. `by`: place (the event's place, else its recipient's country, else its
+    actor's), actor or recipient."""
+    if by not in _SHADE_BY:
+        raise ValueError(f"by must be one of {', '.join(_SHADE_BY)}")
+    where, params = event_where(store, filters, q, dyad)
+    counts = """count(*) AS events, count(*) FILTER (WHERE e.quad_code IN (1, 2)) AS coop,
+                count(*) FILTER (WHERE e.quad_code IN (3, 4)) AS conflict"""
+    rows = store.con.execute(f"""
+        SELECT {_SHADE_BY[by]} AS code, {counts}, count(*) FILTER (WHERE e.geo_country IS NOT NULL) AS placed
+        FROM (SELECT * FROM events{where}) e GROUP BY 1 HAVING code IS NOT NULL ORDER BY events DESC, code
+        """, params).fetchall()
+    iso = _iso_numeric()
+    countries = []
+    for code, n, coop, conflict, placed in rows:
+        n3, name = iso.get(code, (None, None))
+        countries.append({"code": code, "n3": n3, "name": name, "events": int(n), "coop": int(coop),
+                          "conflict": int(conflict), "placed": int(placed),
+                          "net": round((coop - conflict) / n, 4) if n else 0.0})
+    prow = store.con.execute(f"""
+        SELECT round(e.geo_lat, 2) AS lat, round(e.geo_lon, 2) AS lon, any_value(e.geo_name) AS name,
+               any_value(e.geo_country) AS country, {counts}
+        FROM (SELECT * FROM events{where}) e
+        WHERE e.geo_lat BETWEEN -90 AND 90 AND e.geo_lon BETWEEN -180 AND 180
+        GROUP BY 1, 2 ORDER BY events DESC, lat, lon LIMIT ?""", params + [int(max_points)]).fetchall()
+    points = [{"lat": float(lat), "lon": float(lon), "name": name, "country": country, "events": int(n),
+               "coop": int(coop), "conflict": int(conflict)} for lat, lon, name, country, n, coop, conflict in prow]
+    totals = store.con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE geo_lat IS NOT NULL) FROM events{where}", params).fetchall()[0]
+    return {"by": by, "n_events": int(totals[0]), "n_placed": int(totals[1]), "countries": countries,
+            "points": points}
+
+
+# -- actors --------------------------------------------------------------------------------------
+
+def suggest_actors(store: Any, text: str, limit: int = 8) -> list[dict[str, Any]]:
+    """Actors a user may have meant by `text`: codes and names the knowledge base knows and codes
+    in the store, closest first (rapidfuzz), each {code, name, events (as actor or recipient), score}."""
+    from rapidfuzz import fuzz, process, utils
+
+    from ..kb import load_kb
+
+    kb = load_kb()
+    names = dict(kb.codes())
+    stored = {c: int(n) for c, n in store.con.execute(
+        "SELECT code, count(DISTINCT event_id) FROM (SELECT source AS code, event_id FROM event_dyads UNION ALL "
+        "SELECT target, event_id FROM event_dyads) WHERE code IS NOT NULL GROUP BY 1").fetchall()}
+    choices: dict[str, str] = {}  # surface form -> code
+    for code, name in names.items():
+        choices.setdefault(name, code)
+        choices.setdefault(code, code)
+    for form, entry in kb.aliases():
+        if entry.code and entry.kind in ("country", "organisation", "capital", "demonym"):
+            choices.setdefault(form, entry.code)
+    for code in stored:
+        choices.setdefault(code, code)
+    best: dict[str, float] = {}
+    for form, score, _ in process.extract(text, list(choices), scorer=fuzz.WRatio,
+                                          processor=utils.default_process, limit=limit * 6):
+        code = choices[form]
+        best[code] = max(best.get(code, 0.0), float(score))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], -stored.get(kv[0], 0), kv[0]))[:limit]
+    return [{"code": c, "name": names.get(c), "events": stored.get(c, 0), "score": round(s, 1)} for c, s in ranked]
+
+
+# -- the watch -----------------------------------------------------------------------------------
+
+def watch_status(store: Any) -> dict[str, Any]:
+    """What the watch (`dyadwatch watch`, `serve --watch`) has done, from its tables: per source its
+    kind, last poll, last success, last error, polls and articles; per dyad how far it was checked;
+    the number of alerts. `active` is False on a database the watch never ran on."""
+    con = store.con
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_name IN "
+        "('watch_sources', 'watch_dyads', 'alerts')").fetchall()}
+    out: dict[str, Any] = {"active": False, "sources": [], "dyads": [], "alerts": 0}
+    if "watch_sources" in present:
+        cur = con.execute("SELECT source, kind, last_poll, last_ok, last_error, n_polls, n_articles "
+                          "FROM watch_sources ORDER BY last_poll DESC NULLS LAST, source LIMIT 500")
+        names = [c[0] for c in cur.description]
+        out["sources"] = [jsonable(dict(zip(names, r))) for r in cur.fetchall()]
+    if "watch_dyads" in present:
+        cur = con.execute("SELECT dyad, checked_until, checked_at FROM watch_dyads ORDER BY dyad LIMIT 500")
+        names = [c[0] for c in cur.description]
+        out["dyads"] = [jsonable(dict(zip(names, r))) for r in cur.fetchall()]
+    if "alerts" in present:
+        out["alerts"] = int(con.execute("SELECT count(*) FROM alerts").fetchall()[0][0])
+    out["active"] = bool(out["sources"] or out["dyads"] or out["alerts"])
+    return out
