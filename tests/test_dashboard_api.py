@@ -195,3 +195,18 @@ def test_watch_status_of_a_database_without_a_watch(tmp_path: Path) -> None:
         assert c.get("/api/watch").json()["active"] is False
         assert c.get("/api/alerts").json() == {"total": 0, "limit": 50, "offset": 0, "alerts": []}
         assert c.get("/api/map").json()["countries"] == []
+
+
+def test_place_country_and_bbox(client: Any) -> None:
+    assert client.get("/api/events", params={"country": "prk"}).json()["total"] == BREAKS
+    assert client.get("/api/events", params={"country": "PRK,KOR"}).json()["total"] == 2 * N_WEEKS
+    # a box around Seoul only; one across the antimeridian holds neither
+    seoul = client.get("/api/events", params={"bbox": "126,37,127.5,38", "sort": "-date"}).json()
+    assert seoul["total"] == 2 * N_WEEKS - BREAKS and all(e["geo_name"] == "Seoul" for e in seoul["items"])
+    assert client.get("/api/events", params={"bbox": "170,-10,-170,10"}).json()["total"] == 0
+    assert client.get("/api/events", params={"bbox": "100,30,-100,45"}).json()["total"] == 2 * N_WEEKS
+    m = client.get("/api/map", params={"bbox": "125,38.5,126,39.5"}).json()
+    assert [p["name"] for p in m["points"]] == ["Pyongyang"] and m["n_events"] == BREAKS
+    for bad in ("1,2,3", "0,50,10,40", "0,0,200,10", "a,b,c,d"):
+        assert client.get("/api/events", params={"bbox": bad}).status_code == 422, bad
+    assert client.get("/api/events", params={"country": "Korea"}).status_code == 422

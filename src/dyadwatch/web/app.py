@@ -54,6 +54,7 @@ from .queries import (
     key_events,
     map_summary,
     network,
+    parse_bbox,
     records,
     suggest_actors,
     watch_status,
@@ -73,6 +74,11 @@ SINCE_Q = Query(None, description="first date, YYYY-MM-DD")
 UNTIL_Q = Query(None, description="last date, YYYY-MM-DD")
 MODALITY_Q = Query("asserted", pattern=f"^{MODALITY}?$",
                    description="asserted (the default), negated, hypothetical, future, claimed; empty: all")
+COUNTRY_Q = Query(None, max_length=400, pattern=r"^[A-Za-z]{3}(,[A-Za-z]{3})*$",
+                  description="ISO alpha-3 codes of the country where the event happened (its place; comma-separated)")
+BBOX_Q = Query(None, max_length=100, pattern=r"^[-+0-9.eE]+(,[-+0-9.eE]+){3}$",
+               description="west,south,east,north in degrees: events placed inside (west > east crosses the "
+                           "antimeridian); events without coordinates never match")
 SORT_RE = "^(" + "|".join(k.replace("-", "\\-") for k in EVENT_SORTS) + ")$"
 CODE_LIST_RE = r"^[^\x00-\x1f]{0,400}$"
 _MODEL_LOCK = threading.Lock()
@@ -239,6 +245,13 @@ def _split(value: str | None, upper: bool = True) -> list[str] | None:
     """The items of a comma-separated parameter (upper-cased when `upper`); None when empty."""
     items = [v.strip().upper() if upper else v.strip() for v in (value or "").split(",") if v.strip()]
     return items or None
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    try:
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _measures() -> list[dict[str, Any]]:
@@ -409,6 +422,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                                                                 "(case-insensitive, anywhere)"),
         sort: str = Query("-date", pattern=SORT_RE, description="column to sort by, '-' for descending: "
                                                                + ", ".join(k for k in EVENT_SORTS if k[0] != "-")),
+        country: str | None = COUNTRY_Q,
+        bbox: str | None = BBOX_Q,
         limit: int = Query(50, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=100_000_000),
     ) -> dict[str, Any]:
@@ -423,6 +438,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             "story_id": story_id,
             "origin": _split(origin, upper=False),
             "source": _split(source, upper=False),
+            "place_country": _split(country),
+            "bbox": _bbox(bbox),
         }
 
         pair = _resolve_list(dyad)
@@ -431,7 +448,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         filters["dyad"] = pair
 
         def page(st: Any) -> dict[str, Any]:
-            if (q and q.strip()) or sort not in ("-date", "date") or (pair and (filters["origin"] or filters["source"])):
+            geo = filters["place_country"] or filters["bbox"]
+            if (q and q.strip()) or sort not in ("-date", "date") or geo or (pair and (filters["origin"] or filters["source"])):
                 kw = {k: v for k, v in filters.items() if k != "dyad"}
                 total, df = event_table(st, kw, q=q, dyad=pair, sort=sort, limit=limit, offset=offset)
             elif pair:
@@ -439,7 +457,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                                             until=filters["until"], modality=filters["modality"],
                                             limit=limit, offset=offset)
             else:
-                kw = {k: v for k, v in filters.items() if k != "dyad"}
+                kw = {k: v for k, v in filters.items() if k not in ("dyad", "place_country", "bbox")}
                 total = st.count_events(**kw)
                 df = st.events(limit=limit, offset=offset, order=sort, **kw)
             return {"total": int(total), "limit": limit, "offset": offset, "filters": filters, "q": q, "sort": sort,
@@ -464,6 +482,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
         source: str | None = Query(None, max_length=400, description="outlets (comma-separated)"),
         dyad: str | None = Query(None, max_length=200, description="A,B: events between A and B either way"),
         q: str | None = Query(None, max_length=200, description="text search, as for /api/events"),
+        country: str | None = COUNTRY_Q,
+        bbox: str | None = BBOX_Q,
         by: str = Query("place", pattern="^(place|actor|recipient)$",
                         description="country of an event: place (its place, else its recipient's, else its "
                                     "actor's), actor or recipient"),
@@ -475,7 +495,7 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             "actor": _resolve_list(actor), "recipient": _resolve_list(recipient),
             "type": _split(type), "since": _iso(since, "since"), "until": _iso(until, "until"),
             "modality": _split(modality, upper=False), "origin": _split(origin, upper=False),
-            "source": _split(source, upper=False),
+            "source": _split(source, upper=False), "place_country": _split(country), "bbox": _bbox(bbox),
         }
         pair = _resolve_list(dyad)
         if dyad is not None and (not pair or len(pair) != 2 or pair[0] == pair[1]):

@@ -250,13 +250,40 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"west,south,east,north" in degrees (GeoJSON order; west > east crosses the antimeridian)."""
+    if value in (None, ""):
+        return None
+    try:
+        w, s, e, n = (float(v) for v in str(value).split(","))
+    except ValueError:
+        raise ValueError("bbox must be four numbers: west,south,east,north (degrees)") from None
+    if not all(math.isfinite(v) for v in (w, s, e, n)) or not (-180 <= w <= 180 and -180 <= e <= 180
+                                                              and -90 <= s <= n <= 90):
+        raise ValueError("bbox: longitudes -180..180, latitudes -90..90 with south <= north")
+    return w, s, e, n
+
+
 def event_where(store: Any, filters: dict[str, Any], q: str | None = None,
                 dyad: list[str] | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause over `events` for the table's filters: `filters` as for `Store.events`
-    (actor, recipient, type, since, until, modality, origin, story_id, source), `dyad` (two codes:
-    either way) and `q` (words of the sentence, the outlet or an actor's name, case-insensitive)."""
-    where, params = store._where(**{k: v for k, v in filters.items() if v not in (None, "", [])})
+    (actor, recipient, type, since, until, modality, origin, story_id, source; place_country: ISO
+    alpha-3 codes of the event's place; bbox: (west, south, east, north) of its coordinates), `dyad`
+    (two codes: either way) and `q` (words of the sentence, the outlet, an actor's name or the place,
+    case-insensitive)."""
+    filters = {k: v for k, v in filters.items() if v not in (None, "", [])}
+    countries, bbox = filters.pop("place_country", None), filters.pop("bbox", None)
+    where, params = store._where(**filters)
     clauses = [where[len(" WHERE "):]] if where else []
+    if countries:
+        countries = [countries] if isinstance(countries, str) else list(countries)
+        clauses.append(f"geo_country IN ({', '.join('?' * len(countries))})")
+        params += [str(c).upper() for c in countries]
+    if bbox:
+        w, s, e, n = parse_bbox(bbox) if isinstance(bbox, str) else bbox
+        lon = "geo_lon BETWEEN ? AND ?" if w <= e else "(geo_lon >= ? OR geo_lon <= ?)"
+        clauses.append(f"(geo_lat BETWEEN ? AND ? AND {lon})")
+        params += [s, n, w, e]
     if dyad:
         a, b = dyad
         clauses.append("id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
