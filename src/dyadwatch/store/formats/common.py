@@ -9,33 +9,25 @@ PLOVER_TYPES = tuple(QUAD)
 
 def cameo_select(raw: str) -> str:
     """Columns `cameo`, `cameo_fix` (how the raw code was read: NULL, 'zero' when a leading zero
-    was restored, 'unknown') from a raw CAMEO code expression; needs the joins of `cameo_joins`."""
-    return (f"CASE WHEN k1.code IS NOT NULL AND length({raw}) > 2 THEN k1.code WHEN k0.code IS NOT NULL "
-            f"THEN k0.code END AS cameo, "
-            f"CASE WHEN k1.code IS NOT NULL AND length({raw}) > 2 THEN NULL WHEN k0.code IS NOT NULL THEN 'zero' "
-            f"ELSE 'unknown' END AS cameo_fix")
+    was restored, 'unknown') and the code's type and scales (`k_event`, ... for `SCALES_SELECT`)
+    from a raw CAMEO code expression; needs the join of `cameo_joins`."""
+    return ("k.cameo AS cameo, CASE k.fix WHEN 'ok' THEN NULL WHEN 'zero' THEN 'zero' ELSE 'unknown' END AS cameo_fix, "
+            "k.event AS k_event, k.mode AS k_mode, k.context AS k_context, k.goldstein AS k_goldstein, "
+            "k.plover_score AS k_plover_score, k.quad_code AS k_quad_code")
 
 
 def cameo_joins(raw: str) -> str:
-    """Joins for `cameo_select`: the code as written, and with a leading zero restored (a
-    spreadsheet turns 042 into 42 and 0211 into 211)."""
-    return (f"LEFT JOIN _dw_cameo k1 ON k1.code = {raw} "
-            f"LEFT JOIN _dw_cameo k0 ON k0.code = '0' || {raw} AND {raw} NOT LIKE '0%'")
+    """The join for `cameo_select`: the code as written, or with a leading zero restored (a
+    spreadsheet turns 042 into 42 and 0211 into 211), in one lookup (lookups._dw_cameo_raw)."""
+    return f"LEFT JOIN _dw_cameo_raw k ON k.raw = {raw}"
 
 
-# From a relation `m` with `cameo`, `cameo_fix` and `cameo_raw`: the event type and scales.
+# From a relation `m` with the columns of `cameo_select`: the event type and scales.
 SCALES_SELECT = """
-    c.plover AS event, c.mode AS mode,
-    CASE WHEN c.context IS NULL THEN []::VARCHAR[]
-         ELSE list_transform(string_split(c.context, ';'), lambda x: trim(x)) END AS context,
-    c.goldstein AS goldstein, coalesce(sm.score, s.score) AS plover_score, q.quad AS quad_code
+    k_event AS event, k_mode AS mode, coalesce(k_context, []::VARCHAR[]) AS context,
+    k_goldstein AS goldstein, k_plover_score AS plover_score, k_quad_code AS quad_code
 """
-SCALES_JOINS = """
-    LEFT JOIN _dw_cameo c ON c.code = m.cameo
-    LEFT JOIN _dw_score s ON s.event = c.plover AND s.mode IS NULL
-    LEFT JOIN _dw_score sm ON sm.event = c.plover AND sm.mode = c.mode
-    LEFT JOIN _dw_quad q ON q.event = c.plover
-"""
+SCALES_JOINS = ""
 # The bad-code error (a CASE branch and the detail), and the warning for a restored leading zero,
 # from `cameo`, `cameo_fix`, `cameo_raw`.
 CAMEO_ERR_WHEN = "WHEN cameo_fix = 'unknown' THEN 'unknown CAMEO code'"

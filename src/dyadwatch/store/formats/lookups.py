@@ -2,6 +2,10 @@
 
 _dw_cameo(code, plover, mode, context, goldstein)   CAMEO event codes (kb/data/cameo.csv)
 _dw_score(event, mode, score), _dw_quad(event, quad) PLOVER scales
+_dw_cameo_raw(raw, cameo, fix, event, mode, context, goldstein, plover_score, quad_code)
+                          a CAMEO code as written -> the code it is read as ('ok', or 'zero' when
+                          its leading zero was lost: "42" -> "042") and its PLOVER type and scales,
+                          so that an importer needs one join for all of them
 _dw_cc(code, iso3)        CAMEO / ISO alpha-3 country and region codes -> dyadwatch code
 _dw_iso(code, iso3)       the same without CAMEO's regions (POLECAT)
 _dw_groups(code, org)     CAMEO known-group codes -> dyadwatch organisation code
@@ -38,7 +42,26 @@ def _tables() -> dict[str, pa.Table]:
     cc, groups, fips, names, states = (cameo_country_table(), cameo_group_table(), fips_table(), name_table(),
                                        state_codes())
     words = sector_words()
+    raw: dict[str, tuple[str, str]] = {c: (c, "ok") for c in table if len(c) > 2}
+    for c in table:  # a code that lost its leading zero, unless it is a code as written
+        if c.startswith("0") and len(c) > 1:
+            raw.setdefault(c[1:], (c, "zero"))
+
+    def score(ev: str | None, mode: str | None) -> float | None:
+        s = PLOVER_MODE_SCORE.get((ev, mode)) if ev and mode else None  # type: ignore[call-overload]
+        return s if s is not None else PLOVER_SCORE.get(ev) if ev else None
+
+    rows = [(r, c, fix, table[c]) for r, (c, fix) in raw.items()]
     return {
+        "_dw_cameo_raw": pa.table({
+            "raw": [r[0] for r in rows], "cameo": [r[1] for r in rows], "fix": [r[2] for r in rows],
+            "event": pa.array([r[3]["plover"] for r in rows], pa.string()),
+            "mode": pa.array([r[3]["mode"] for r in rows], pa.string()),
+            "context": pa.array([[x.strip() for x in r[3]["context"].split(";")] if r[3]["context"] else []
+                                 for r in rows], pa.list_(pa.string())),
+            "goldstein": pa.array([r[3]["goldstein"] for r in rows], pa.float64()),
+            "plover_score": pa.array([score(r[3]["plover"], r[3]["mode"]) for r in rows], pa.float64()),
+            "quad_code": pa.array([QUAD.get(r[3]["plover"]) for r in rows], pa.int8())}),
         "_dw_cameo": pa.table({
             "code": list(table), "plover": [r["plover"] for r in table.values()],
             "mode": [r["mode"] for r in table.values()], "context": [r["context"] for r in table.values()],
@@ -61,9 +84,13 @@ def _tables() -> dict[str, pa.Table]:
 
 
 def register(con: duckdb.DuckDBPyConnection, only: tuple[str, ...] | None = None) -> None:
-    """Create (or replace) the lookup temp tables on `con`."""
+    """Create the lookup temp tables on `con` (those it lacks: they are only ever read, so a
+    connection keeps them from one import to the next)."""
+    have = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_dw\\_%' ESCAPE '\\'"
+    ).fetchall()}
     for name, tbl in _tables().items():
-        if only and name not in only:
+        if (only and name not in only) or name in have:
             continue
         con.register("_dw_tmp_arrow", tbl)
         try:
