@@ -111,3 +111,41 @@ def test_pairs_property_never_a_party_on_both_sides():
         assert set(keys) == expected
 
     check()
+
+
+def mediators(text: str) -> dict[str, set[str]]:
+    """Third-party consultations: mediator code -> recipient codes."""
+    out: dict[str, set[str]] = {}
+    for e in code_text(text, date="2024-05-10"):
+        if e.event == "CONSULT" and e.mode == "third-party" and e.modality == "asserted":
+            for a in e.actor:
+                out.setdefault(a.code, set()).update(r.code for r in e.recipient)
+    return out
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    # a participle with a by-agent on the noun of a clause's act
+    (("Armenia and Azerbaijan agreed on Thursday to open two border crossings, in an arrangement brokered by "
+      "Russia after months of stalled contacts, the two foreign ministries said."), "RUS", {"ARM", "AZE"}),
+    (("Ethiopia and Eritrea exchanged dozens of prisoners at a border post on Monday in a swap mediated by "
+      "Saudi Arabia, officials on both sides confirmed."), "SAU", {"ETH", "ERI"}),
+    # on a nominal joint act, with commas and a long agent
+    (("The truce between Colombia and Venezuela, brokered by the government of Brazil late last month, has "
+      "largely held along the border despite sporadic incidents."), "BRA", {"COL", "VEN"}),
+    (("Talks between Serbia and Kosovo, hosted by Austrian Chancellor Karl Nehammer in Vienna, ended on "
+      "Friday without a joint statement."), "AUT", {"SRB", "XKX"}),
+])
+def test_mediator_of_an_act_consults_its_parties(text, mediator, parties):
+    got = mediators(text)
+    assert got.get(mediator, set()) >= parties - {"XKX"} and mediator not in got.get(mediator, set())
+
+
+def test_broker_is_not_a_party_of_the_agreement():
+    got = pairs("Israel and Hamas agreed to a truce brokered by Egypt and Qatar on Sunday, officials said.",
+                "AGREE")
+    assert got.get(("ISR", "PSE")) and not any("EGY" in p or "QAT" in p for p in got)
+
+
+def test_described_visit_hosted_by_is_no_mediation():
+    # a visit hosted by someone is the host and the visitor meeting, not a third party
+    assert not mediators("The visit, hosted by Kenyan President William Ruto, lasted two days.")

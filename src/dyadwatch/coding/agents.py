@@ -9,6 +9,7 @@ from ..events import Actor
 from .arguments import direct_object, is_passive, prep_objects, subject_token
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import PLACE_PREPS, attack_place, is_device, location
+from .recipients import earlier_event_actors
 from .scope import Draft, Scope
 from .words import word_set
 
@@ -193,6 +194,11 @@ def giver_as_actor(d: Draft, sc: Scope) -> bool:
             givers = [sc.sa.actor_from_mention(m, None)]
     if not givers:
         return False
+    if not receivers:
+        # "The seizure drew criticism from London": the subject is an act; its doer receives
+        s, _ = subject_token(d.tok)
+        if s is not None and s.pos_ == "NOUN":
+            receivers = earlier_event_actors(d.tok, sc, givers, objs=[s])
     d.actors, d.recips, d.how, d.recip_slot = givers, list(receivers), "agent", "subj"
     return True
 

@@ -4,7 +4,7 @@ a function of its own module, named for what it decides."""
 from __future__ import annotations
 
 from ..events import Event
-from . import joint, reinterpret, senses, targets
+from . import joint, mediation, reinterpret, senses, targets
 from .agents import actor_from_place, giver_as_actor, subject
 from .clause_modality import decide_modality, willing_intent
 from .intent import intent_type
@@ -25,6 +25,7 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     if e.kind == "verb":
         d.actors, d.how = subject(c.tok, sc)
         d.recips, d.recip_slot = find_recipients(c.tok, e, sc, d.actors)
+        mediation.mediated_parties(d, sc)  # "a deal brokered by China": China and the deal's parties
     else:
         d.actors, d.recips, d.how, d.recip_slot = noun_args(c.tok, e, sc)
     if not giver_as_actor(d, sc):  # "received weapons from the US": the giver acts

@@ -126,6 +126,8 @@ def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
         return events
     background: set[int] = set()
     for idx in made:
+        if made[idx].mode == "third-party" and sc.doc[idx].dep_ in ("acl", "amod"):
+            continue  # "a deal brokered by China": the mediation is the deal's, not a description
         clause = background_clause(sc.doc[idx])
         if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
             background.add(idx)

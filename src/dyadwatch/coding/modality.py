@@ -624,7 +624,9 @@ def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -
             future = bool(_aux_words(node) & FUTURE_MODALS) or node.dep_ == "xcomp"
             found.append(_Found(HYPOTHETICAL if doubted or future else CLAIMED, head.text, kind="belief"))
             break
-        if node.dep_ in ("acl", "ccomp") and head.pos_ in NOUN_POS and hl in c.belief_nouns:
+        if node.dep_ in ("acl", "ccomp") and head.pos_ in NOUN_POS and hl in c.belief_nouns and \
+                not (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG") and not _aux_words(node)):
+            # "talk that he will resign" is a belief; "talks hosted by Turkey" only describes the talks
             found.append(_Found(HYPOTHETICAL if _aux_words(node) & FUTURE_MODALS else CLAIMED, head.text,
                                 kind="belief"))
             break

@@ -18,6 +18,7 @@ PLACE_NOUNS = word_set("places", "place_nouns")
 RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
 OWN_PLACES = word_set("places", "own_places")
+MEDIATION_VERBS = word_set("events", "mediation_verbs")
 PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
 LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person", "region")
@@ -244,7 +245,8 @@ class SentenceActors:
                         return sub
             for c in h.children:
                 # "crimes committed by Croat forces": the one who did it
-                if c.dep_ == "acl" and c.tag_ == "VBN":
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in MEDIATION_VERBS:
+                    # ("a truce brokered by Egypt" is not Egypt's: the broker is a third party)
                     for a in c.children:
                         if a.dep_ == "agent":
                             for g in a.children:

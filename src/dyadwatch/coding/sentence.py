@@ -19,6 +19,7 @@ from .coref import ArticleContext, learn_named_persons
 from .event_coref import Anaphor
 from .intent import no_intention, open_to
 from .joint import ordered_pairs
+from .mediation import is_mediating_participle
 from .resolve import SentenceActors
 from .scope import Cand, Scope
 from .speech import characterisation, must_demands
@@ -78,7 +79,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     trig_toks = {c.tok.i for c in cands}
     unresolved: list[Cand] = []  # event nouns that named no actor ("the expulsion"): maybe anaphors
     for c in cands:
-        if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i:
+        if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i and not is_mediating_participle(c.tok):
             continue
         if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
             continue  # "imposed sanctions, targeting its oil exports": part of the main event
