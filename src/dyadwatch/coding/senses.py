@@ -24,6 +24,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return True  # "told reporters that ..." is speech; "told Iran to stop" is a demand
     if e.kind != "verb":
         return False
+    if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
+        return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
     obj = direct_object(tok)
     if e.event == "RETREAT" and lemma == "return" and not e.obj and obj is None and not is_passive(tok):
         return True  # "after returning from Pyongyang", "returned home": travel, not a concession
@@ -34,12 +36,53 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         sc.sa.role_sector(obj) not in ("MIL", "REB") and obj.lemma_.lower() not in MILITARY_WORDS
 
 
+ORDER_VERBS = ("order", "tell", "give", "grant", "allow", "instruct", "ask", "command", "direct", "request")
+LEAVE_VERBS = ("leave", "depart", "quit", "exit", "vacate")
+ENVOY_WORDS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "attache", "consul", "emissary",
+               "representative", "delegation", "staff", "mission", "embassy"}
+FORCE_WORDS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper", "peacekeepers", "contingent",
+               "personnel", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "mercenary",
+               "instructor", "adviser", "advisor", "military", "base"}
+OWN = {"its", "their", "our", "his", "her", "my", "own"}
+
+
+def _to_infinitives(tok) -> list:
+    """The to-infinitives that complete the verb, on the verb or on its object ("gave the envoy 72 hours to
+    leave": the parser hangs "to leave" on "hours")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return [x for h in heads for x in h.children if x.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl") and
+            any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]
+
+
+def _expelled(tok) -> str | None:
+    """"ordered the French ambassador to leave", "gave the envoy 72 hours to leave the country": the object
+    sent away is an envoy ('envoy') or foreign forces ('forces'); one's own staff sent home is no expulsion."""
+    if not any(x.lemma_.lower() in LEAVE_VERBS for x in _to_infinitives(tok)):
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "dative", "iobj") or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(p.dep_ == "poss" and p.lower_ in OWN for p in c.children) or \
+                any(m.lower_ == "own" for m in c.children):
+            return None
+        lemma = c.lemma_.lower()
+        if lemma in ENVOY_WORDS:
+            return "envoy"
+        if lemma in FORCE_WORDS:
+            return "forces"
+    return None
+
+
 def reread(d: Draft) -> None:
     """A sense of the trigger that is another event type."""
     tok, e = d.tok, d.entry
     if e.kind == "verb" and d.etype == "SANCTION" and tok.lemma_.lower() in FINISH_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS for c in tok.children):
         d.retype("CONSULT", None, "040")  # "ended three days of talks": the talks took place
+    if e.kind == "verb" and d.etype == "REQUEST" and tok.lemma_.lower() in ORDER_VERBS:
+        sent = _expelled(tok)  # "ordered the ambassador to leave": an expulsion, not a request
+        if sent is not None:
+            d.retype("SANCTION", "expel", "166" if sent == "envoy" else "1661")
 
 
 def visit_sense(d: Draft) -> bool:

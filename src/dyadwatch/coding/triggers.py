@@ -33,9 +33,10 @@ QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundre
                   "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes",
                   "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
                   "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot"}
-# Flags whose argument logic the coder implements; an entry with another flag is loaded only when the
-# coder says it honours it (kept out until then, since it would code the wrong direction).
-PENDING_FLAGS = {"inverse"}
+# Flags whose argument logic the coder does not implement yet: an entry with one is kept out until it does,
+# since it would code the wrong direction. Empty now: "inverse" (the giver acts) is honoured by
+# coding/agents.giver_as_actor.
+PENDING_FLAGS: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -331,24 +332,68 @@ _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 MEASURE_NOUNS = {"day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "string"}
 
 
+def _of_object(tok: Token) -> Token | None:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    return g
+    return None
+
+
 def verb_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             # "launched 10 days of war games", "began a week of talks": the measured noun is the object
             if child.lemma_.lower() in MEASURE_NOUNS:
-                for p in child.children:
-                    if p.dep_ == "prep" and p.lower_ == "of":
-                        for g in p.children:
-                            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
-                                return g
+                got = _of_object(child)
+                if got is not None:
+                    return got
             return child
-    # "opened fire on", "took to the streets": an object parsed as prepositional object
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NUM", "DET", "ADJ", "SYM"):
+            # "sent two of its fighter jets", "will give all six of its F-16s", "some of the tanks"; "received
+            # $500 million": the amount
+            got = _of_object(child)
+            if got is not None:
+                return got
+            if child.pos_ in ("NUM", "SYM") and child.lemma_.lower() in ("million", "billion", "trillion", "$"):
+                return child
+    # "opened fire on", "took to the streets": an object parsed as prepositional object; "walked out of the
+    # talks": the particle parsed as a preposition that holds the real one
     for child in tok.children:
         if child.dep_ == "prep":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+            for p in child.children:
+                if p.dep_ == "prep":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            return g
     return None
+
+
+# "ships carrying rice", "trucks loaded with food": the cargo decides what was sent
+CARGO_VERBS = {"carry", "bear", "transport", "load", "laden", "pack", "fill", "ferry", "bring", "haul", "stock"}
+
+
+def cargo_forms(obj: Token) -> set[str]:
+    out: set[str] = set()
+    for c in obj.children:
+        if c.dep_ in ("acl", "relcl", "amod") and (c.lemma_.lower() in CARGO_VERBS or c.lower_ in CARGO_VERBS or
+                                                 c.lower_ in ("carrying", "loaded", "laden", "packed", "filled")):
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    out |= _object_forms(g)[1]
+                    for cj in g.conjuncts:
+                        out |= _object_forms(cj)[1]
+                elif g.dep_ == "prep" and g.lower_ == "with":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            out |= _object_forms(h)[1]
+                            for cj in h.conjuncts:
+                                out |= _object_forms(cj)[1]
+    return out
 
 
 def noun_forms(tok: Token) -> set[str]:
@@ -412,6 +457,28 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         forms, head = _object_forms(obj)
         obj_forms |= forms
         head_forms |= head
+        for c in tok.children:  # "was given the green light by ...": a passive keeps its second object
+            if c.dep_ == "dobj" and c is not obj and obj.dep_ == "nsubjpass":
+                obj_forms |= _object_forms(c)[0]
+        cargo = cargo_forms(obj)
+        if cargo:  # "dispatched ships carrying medicine": aid, not a deployment
+            obj_forms |= cargo
+            head_forms = cargo
+    predicate: set[str] = set()  # "called the vote a fraud", "branded the strike a war crime"
+    as_forms: set[str] = set()  # "condemned the raid as a war crime"
+    for c in tok.children:
+        if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
+            predicate |= _object_forms(c)[1]  # its head: "anti-terrorist measures" names no terror
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    as_forms |= _object_forms(g)[1]
+    dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(dobjs) >= 2:  # "branded the strike a war crime", parsed as two objects: the second names the first
+        predicate |= _object_forms(dobjs[-1])[1]
+    if predicate:
+        obj_forms |= predicate
+        head_forms = predicate
     agent_forms: set[str] = set()  # "exporters were hit by the fall in the currency": the cause decides the sense
     for c in tok.children:
         if c.dep_ == "agent":
@@ -424,9 +491,13 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             continue
         if e.obj and not (e.obj & obj_forms):
             continue
+        if "predicate" in e.flags and not (e.obj & (predicate | as_forms)):
+            continue  # "described the attack" is no charge; "described the attack as terrorism" is
         if e.not_obj and e.not_obj & (obj_forms | agent_forms):
             continue  # another sense: "hit a record high", "began a hunger strike", "cannot match its spending"
         out.append(e)
+    if predicate:  # "called the strike a success": naming, not calling a strike
+        out = [e for e in out if not e.obj or e.obj & predicate]
     if not out:
         return []
     best_event = [e for e in out if not e.is_speech]
