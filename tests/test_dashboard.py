@@ -99,29 +99,37 @@ def watched(browser: Any) -> Iterator[Watched]:
 # the sample corpus
 
 
+def wait_chart(page: Any) -> Any:
+    """The dyad chart once uPlot has drawn it."""
+    page.wait_for_selector("[data-testid=dyad-chart][data-ready] canvas", state="attached")
+    return page.locator("[data-testid=dyad-chart]")
+
+
 def test_dyad_explorer_usa_prk(watched: Watched, sample_srv: Server, shots: Path) -> None:
     page = watched.page
-    events = httpx.get(sample_srv.url + "/api/events", params={"dyad": "USA,PRK", "limit": 1000}).json()
-    dated = [e for e in events["items"] if e["date"]]
-    assert dated, "the sample corpus should hold USA-PRK events"
+    keys = httpx.get(sample_srv.url + "/api/dyads/USA/PRK/key_events", params={"limit": 8}).json()["items"]
+    assert keys, "the sample corpus should hold USA-PRK events"
 
     page.goto(sample_srv.url + "/")
-    page.wait_for_selector("[data-testid=select-a] option[value=USA]", state="attached")
-    page.select_option("[data-testid=select-a]", "USA")
-    page.select_option("[data-testid=select-b]", "PRK")
-    page.wait_for_selector("[data-testid=event-dot]")
-    assert "a=USA" in page.url and "b=PRK" in page.url
-    # the series is drawn, the regimes are shaded and every dated event is a dot
-    assert page.locator("[data-testid=series-chart] polyline").count() >= 1
-    assert page.locator("[data-testid=series-chart] [data-testid=regime]").count() >= 1
+    page.fill("[data-testid=dyad-a]", "USA")
+    page.fill("[data-testid=dyad-b]", "North Korea")  # a name works as well as a code
+    page.click("[data-testid=dyad-show]")
+    chart = wait_chart(page)
+    assert "a=USA" in page.url and "b=North" in page.url
+    # the two directions and their sum, labelled with the actors, on one canvas
+    legend = chart.locator(".u-legend").inner_text()
+    assert "USA → PRK" in legend and "PRK → USA" in legend and "both directions" in legend
+    assert page.locator("[data-testid=dyad-title]").inner_text().startswith("balance of cooperation")
+    assert page.locator("[data-testid=regime]").count() >= 1
     page.wait_for_selector("[data-testid=reciprocity] p")
-    dots = page.locator("[data-testid=events-chart] [data-testid=event-dot]")
-    assert dots.count() == len(dated)
-    assert sorted(dots.evaluate_all("ns => ns.map(n => n.getAttribute('data-id'))")) == sorted(e["id"] for e in dated)
+    # the key events, numbered on the chart and listed below it
+    items = page.locator("[data-testid=key-event]")
+    assert items.count() == len(keys)
+    assert sorted(items.evaluate_all("ns => ns.map(n => n.getAttribute('data-id'))")) == sorted(e["id"] for e in keys)
     page.screenshot(path=str(shots / "dyad_explorer.png"), full_page=True)
 
     # click an event: its sentence with actor, trigger and recipient highlighted
-    dot = dots.first
+    dot = items.first
     event_id = dot.get_attribute("data-id")
     dot.click()
     detail = page.locator("#detail [data-testid=event-detail]")
@@ -140,7 +148,7 @@ def test_dyad_explorer_usa_prk(watched: Watched, sample_srv: Server, shots: Path
             assert marks.first.inner_text() in want, kind
     assert detail.locator("[data-testid=modality]").inner_text() == ev["modality"]
     assert float(detail.locator("[data-testid=confidence]").inner_text()) == pytest.approx(ev["confidence"], abs=0.01)
-    assert "selected" in (dot.get_attribute("class") or "")
+    assert detail.locator("[data-testid=report]").count() >= 1  # who reported it
     page.screenshot(path=str(shots / "event_detail.png"), full_page=True)
 
     # the link to the article: the article view with the event's words highlighted
@@ -187,9 +195,13 @@ def test_events_table_and_network(watched: Watched, sample_srv: Server, shots: P
     edges = httpx.get(sample_srv.url + "/api/network", params={"limit": 60}).json()["edges"]
     page.goto(sample_srv.url + "/#/network")
     page.wait_for_selector("[data-testid=network-edge]")
+    page.wait_for_selector("[data-testid=network-graph] canvas", state="attached")  # cytoscape drew it
+    assert page.evaluate("document.querySelector('[data-testid=network-graph]')._cy.edges().length") == len(edges)
     assert page.locator("[data-testid=network-edge]").count() == len(edges)
     # colour follows net cooperation: green for a cooperative pair, red for a conflictual one
-    colours = page.locator("[data-testid=network-edge]").evaluate_all("ns => ns.map(n => n.getAttribute('stroke'))")
+    colours = page.locator("[data-testid=network-edge]").evaluate_all("ns => ns.map(n => n.getAttribute('data-stroke'))")
+    drawn = page.evaluate("document.querySelector('[data-testid=network-graph]')._cy.edges().map(e => e.data('colour'))")
+    assert drawn == colours
     for edge, colour in zip(edges, colours):
         r, g, _ = (int(v) for v in re.findall(r"\d+", colour))
         if edge["net_coop_share"] > 0:
@@ -198,8 +210,8 @@ def test_events_table_and_network(watched: Watched, sample_srv: Server, shots: P
             assert r > g, (edge, colour)
     page.screenshot(path=str(shots / "network.png"), full_page=True)
     # an edge leads to its dyad
-    page.locator("[data-testid=network-edge]").first.dispatch_event("click")
-    page.wait_for_selector("[data-testid=event-dot]")
+    page.locator("[data-testid=network-edge]").first.click()
+    wait_chart(page)
     assert "#/dyad" in page.url
 
 
@@ -311,9 +323,10 @@ def test_untrusted_text_is_shown_never_run(watched: Watched, hostile: tuple[Serv
     page.goto(f"{server.url}/#/events?dyad=USA,PRK")
     page.wait_for_selector("[data-testid=event-row]")
     assert XSS[0] in page.locator("[data-testid=events-table]").inner_text()
-    page.goto(f"{server.url}/#/dyad?a=USA&b=PRK&freq=week")
-    page.wait_for_selector(f"[data-testid=event-dot][data-id='{ids['event']}']")
-    page.locator(f"[data-testid=event-dot][data-id='{ids['event']}']").click()
+    page.goto(f"{server.url}/#/dyad?a=USA&b=PRK&freq=day&since=2024-02-06&until=2024-02-08")
+    page.wait_for_selector(f"[data-testid=key-event][data-id='{ids['event']}']")
+    assert XSS[0] in page.locator(f"[data-testid=key-event][data-id='{ids['event']}']").inner_text()
+    page.locator(f"[data-testid=key-event][data-id='{ids['event']}']").click()
     page.wait_for_selector("#detail [data-testid=event-detail]")
     assert_nothing_ran(watched)
     page.screenshot(path=str(shots / "xss_dyad.png"), full_page=True)
