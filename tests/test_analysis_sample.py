@@ -61,6 +61,18 @@ def test_the_2019_07_25_question_shows_every_specification(sample: Path) -> None
     assert out.stdout.count("plover_mean") >= 4 and "month" in out.stdout
 
 
+def test_what_the_readme_says_of_2019_07_25(sample: Path) -> None:
+    """README: the default test finds no significant change, the monthly tests over two years
+    a change towards conflict, and the verdict says the specifications disagree."""
+    with Store(sample, read_only=True) as store:
+        res = dyad_impact(store, "USA", "PRK", date="2019-07-25")
+    assert res["significant"] is False
+    monthly = [s for s in res["robustness"]["specs"] if s["freq"] == "month" and s["window"] == 24]
+    assert monthly and all(s["significant"] and s["direction"] == "towards conflict" for s in monthly)
+    assert "the specifications disagree" in res["verdict"]
+    assert res["verdict_volume"].startswith("Volume changed")
+
+
 def test_invalid_penalty_on_the_command_line(sample: Path) -> None:
     for bad in ("-1", "0", "nan"):
         res = CliRunner().invoke(app, ["regimes", "USA", "PRK", "--penalty", bad, "--db", str(sample)])

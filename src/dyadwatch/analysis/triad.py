@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .common import FREQS, AnalysisError, check_freq, connection, filters, period_range, rounded
+from .counting import counting
 
 
 def _pair(x: str, y: str) -> str:
@@ -32,7 +33,8 @@ def _pair(x: str, y: str) -> str:
 
 def triad_cohesion(store: Any, a: str, b: str, c: str, freq: str = "month", since: Any = None,
                    until: Any = None, modality: str | None = "asserted", origin: Any = None,
-                   min_events: int = 10, top: int = 10) -> dict[str, Any]:
+                   min_events: int = 10, top: int = 10, count: str = "events", one_a_day: bool = False,
+                   root_only: bool = False, weight: str | None = None) -> dict[str, Any]:
     """Cohesion of the triad A, B, C; a dict of plain types: triad, freq, n_events, cohesion,
     pairs (per pair totals), series (records: period, pair, n_events, coop, conflict, net_coop,
     plover_mean), cohesion_series (records: period, n_events, cohesion), fourth_parties."""
@@ -41,22 +43,25 @@ def triad_cohesion(store: Any, a: str, b: str, c: str, freq: str = "month", sinc
     if len(set(members)) != 3:
         raise AnalysisError("a triad needs three different actors")
     con = connection(store)
+    rel = counting(count, one_a_day, root_only, weight).relation()
     where, params = filters(since, until, modality, origin)
     unit = FREQS[freq][0]
     ph = ", ".join("?" * 3)
     inner = con.execute(f"""
         SELECT date_trunc('{unit}', date) AS period, least(source, target) AS x, greatest(source, target) AS y,
-               count(*) AS n, count(*) FILTER (WHERE quad_code IN (1, 2)) AS coop,
-               count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict,
-               sum(plover_score) AS plover_sum, count(plover_score) AS plover_n
-        FROM event_dyads
+               sum(w) AS n, coalesce(sum(w) FILTER (WHERE quad_code IN (1, 2)), 0) AS coop,
+               coalesce(sum(w) FILTER (WHERE quad_code IN (3, 4)), 0) AS conflict,
+               sum(w * plover_score) AS plover_sum,
+               coalesce(sum(w) FILTER (WHERE plover_score IS NOT NULL), 0) AS plover_n
+        FROM {rel}
         WHERE source IN ({ph}) AND target IN ({ph}) AND source <> target AND date IS NOT NULL {where}
         GROUP BY ALL
     """, members + members + params).df()
     outer = con.execute(f"""
-        SELECT date_trunc('{unit}', date) AS period, source, target, count(*) AS n,
-               sum(plover_score) AS plover_sum, count(plover_score) AS plover_n
-        FROM event_dyads
+        SELECT date_trunc('{unit}', date) AS period, source, target, sum(w) AS n,
+               sum(w * plover_score) AS plover_sum,
+               coalesce(sum(w) FILTER (WHERE plover_score IS NOT NULL), 0) AS plover_n
+        FROM {rel}
         WHERE source IN ({ph}) AND target IS NOT NULL AND target NOT IN ({ph}) AND date IS NOT NULL {where}
         GROUP BY ALL
     """, members + members + params).df()

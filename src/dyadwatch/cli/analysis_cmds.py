@@ -484,6 +484,10 @@ def triad_cmd(
     json_out: bool = JsonOption,
     modality: str = ModalityOption,
     origin: str | None = OriginOption,
+    count: str = CountOption,
+    one_a_day: bool = OneADayOption,
+    root_only: bool = RootOption,
+    weight: str | None = WeightOption,
     db: str | None = DbOption,
 ) -> None:
     """Cohesion of a triad over time and how alike its members act toward fourth parties."""
@@ -492,7 +496,8 @@ def triad_cmd(
     codes = _codes(a, b, c)
     with _open(db) as store:
         res = _run(triad_cohesion, store, *codes, freq=freq, since=since, until=until, min_events=min_events,
-                   top=top, modality=modality or None, origin=origin)
+                   top=top, modality=modality or None, origin=origin,
+                   **_conv(count, one_a_day, root_only, weight))
     if json_out:
         _json(res)
         return
