@@ -25,6 +25,14 @@ from dyadwatch.store import Store
 from dyadwatch.store.importers import import_files
 from dyadwatch.store.synthetic import load_synthetic, write_gdelt_tsv
 
+# how regimes fetched their opening events before (one query per regime joining the whole events table)
+JOINED_OPENING_SQL = """
+SELECT d.event_id, d.date, e.event_text
+FROM event_dyads d LEFT JOIN events e ON e.id = d.event_id
+WHERE ((d.source = 'USA' AND d.target = 'PRK') OR (d.source = 'PRK' AND d.target = 'USA'))
+  AND d.modality = 'asserted' AND d.date >= ? AND d.date < ?
+ORDER BY abs(coalesce(d.plover_score, e.plover_score, 0)) DESC, d.date, d.event_id LIMIT 3
+"""
 OWN_SERIES_SQL = """
 SELECT date_trunc('week', date) AS week, source, quad_code, count(*) AS n, avg(plover_score) AS plover
 FROM event_dyads
@@ -77,6 +85,7 @@ def bench_size(n: int, folder: Path) -> None:
         else:
             t, res = timed(lambda: dyad_impact(store, "USA", "PRK", date="2020-01-06", freq="week"), repeat=3)
             line("USA-PRK impact of 2020-01-06, dyad_impact()", t, f"verdict: {str(res.get('verdict'))[:50]}")
+        bench_regimes(store)
         t, c = timed(lambda: store.count_events(actor="USA", recipient="PRK"), repeat=5)
         line("count_events(actor=USA, recipient=PRK)", t, f"{c:,} events")
         some_id = store.con.execute("SELECT id FROM events LIMIT 1 OFFSET 12345").fetchall()[0][0]
@@ -86,6 +95,33 @@ def bench_size(n: int, folder: Path) -> None:
         line("events(USA, PRK, newest 50)", t)
     size = db.stat().st_size + sum(p.stat().st_size for p in folder.glob(db.name + ".wal"))
     print(f"  database file: {size / 1e9:.2f} GB", flush=True)
+
+
+def bench_regimes(store: Store) -> None:
+    """Regimes with and without their opening events; the joined lookup of before as the baseline."""
+    from datetime import date, timedelta
+
+    from dyadwatch.analysis.regimes import dyad_regimes
+
+    t, reg = timed(lambda: dyad_regimes(store, "USA", "PRK", top=0), repeat=3)
+    line("USA-PRK regimes (defaults), no opening events", t, f"{len(reg)} regimes per {reg.attrs['freq']}")
+    t, reg = timed(lambda: dyad_regimes(store, "USA", "PRK"), repeat=3)
+    n_ev = sum(len(x) for x in reg["top_events"])
+    line("USA-PRK regimes (defaults) with opening events", t, f"{len(reg)} regimes, {n_ev} opening events")
+    # the synthetic data have no real breaks: a small beta gives many regimes, each with its lookups
+    t, reg = timed(lambda: dyad_regimes(store, "USA", "PRK", beta=0.05, min_size=4), repeat=3)
+    n_ev = sum(len(x) for x in reg["top_events"])
+    line("USA-PRK regimes, beta 0.05 (many regimes), opening events", t,
+         f"{len(reg)} regimes, {n_ev} opening events")
+    starts = [date.fromisoformat(s) for s in reg["start"]]
+    step = {"week": 7, "month": 31, "quarter": 92}.get(reg.attrs["freq"], 31)
+
+    def joined() -> int:
+        return sum(len(store.con.execute(JOINED_OPENING_SQL, [s, s + timedelta(days=step)]).fetchall())
+                   for s in starts)
+
+    t, _ = timed(joined, repeat=1)
+    line("  baseline: opening events joined to events", t, f"{len(starts)} queries (one per regime, as before)")
 
 
 def bench_gdelt(rows: int, folder: Path) -> None:
