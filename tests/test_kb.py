@@ -59,7 +59,8 @@ def test_data_files_are_consistent() -> None:
         assert row.get("uncertain", "") in ("", "1"), row
         by_office.setdefault((row["code"], row["office"]), []).append(
             (row["start"], row["end"] or "9999-12-31", row["name"]))
-    several = {"opposition figure", "political figure", "presidency member"}  # held by many at once
+    several = {"opposition figure", "political figure", "presidency member", "senator", "representative",
+               "prince", "activist", "opposition activist"}  # held by many at once
     for (code, office), terms in by_office.items():
         if office in several:
             continue
@@ -357,13 +358,13 @@ def test_extra_dir_adds_and_overrides(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_env_folder_overrides_a_country(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "countries.csv",
           "code,name,official_name,status,short_forms,demonyms,capitals,ambiguous\n"
-          "PRK,North Korea,,member,DPRK|Hermit Kingdom,North Korean,Pyongyang,\n")
+          "PRK,North Korea,,member,DPRK|Juche Land,North Korean,Pyongyang,\n")
     monkeypatch.setenv("DYADWATCH_KB", str(tmp_path))
     kb = load_kb()
-    assert kb.resolve("Hermit Kingdom") == "PRK"
+    assert kb.resolve("Juche Land") == "PRK"
     assert kb.lookup("Pyongyang")[0].code == "PRK"
     monkeypatch.delenv("DYADWATCH_KB")
-    assert load_kb().resolve("Hermit Kingdom") is None
+    assert load_kb().resolve("Juche Land") is None
 
 
 def test_bad_rows_are_reported_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -391,3 +392,84 @@ def test_missing_extra_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.delenv("DYADWATCH_KB", raising=False)
     kb = load_kb(extra_dirs=[tmp_path / "nope"])
     assert kb.resolve("PRK") == "PRK"
+
+
+# -- identities that change by date, parties in power, phrases --------------------------------
+
+
+def test_an_organisation_changes_identity_by_date(kb: KnowledgeBase) -> None:
+    before = kb.lookup("Taliban", "2019-06-01")[0]
+    after = kb.lookup("the Taliban", "2021-08-15")[0]
+    assert (before.code, before.sector) == ("AFG", "REB")
+    assert (after.code, after.sector) == ("AFG", "GOV")
+    assert kb.lookup("Hayat Tahrir al-Sham", "2024-12-07")[0].sector == "REB"
+    assert kb.lookup("Hayat Tahrir al-Sham", "2025-01-10")[0].sector == "GOV"
+    assert kb.lookup("Taliban")[0].sector == "REB"  # no date: the row as written
+
+
+def test_party_role_by_date(kb: KnowledgeBase) -> None:
+    assert kb.party_role("Likud", "2020-01-01") == "governing"
+    assert kb.party_role("Likud", "2022-01-01") == "opposition"
+    assert kb.party_role("Likud", "2023-01-01") == "governing"
+    assert kb.party_role("BJP", "2010-05-01") == "opposition"
+    assert kb.party_role("Tories", "2024-07-04") == "governing"
+    assert kb.party_role("Tories", "2024-07-05") == "opposition"
+    assert kb.party_role("North Korea", "2020-01-01") is None
+    assert kb.party_role("Atlantis", "2020-01-01") is None
+
+
+def test_bad_changes_and_periods_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DYADWATCH_KB", raising=False)
+    write(tmp_path / "organisations.csv",
+          "id,code,name,aliases,sector,ambiguous,note,changes\n"
+          "ZF,EST,Zeta Front,,REB,,,2020-01-01 EST GOV\n"
+          "ZB,EST,Zeta Brigade,,REB,,,2020-13-01 EST GOV\n"
+          "ZC,EST,Zeta Corps,,REB,,,2020-01-01 EST XYZ\n")
+    write(tmp_path / "parties.csv",
+          "id,code,name,aliases,sector,ambiguous,in_power,note\n"
+          "ZP,EST,Zeta Party,,PTY,,2001-01-01:2005-01-01|2010-01-01:,\n"
+          "ZQ,EST,Zeta Quorum,,PTY,,2005-01-01:2001-01-01,\n")
+    kb = load_kb(extra_dirs=[tmp_path])
+    assert any("organisations.csv:3" in p and "bad change" in p for p in kb.problems)
+    assert any("organisations.csv:4" in p and "bad change" in p for p in kb.problems)
+    assert any("parties.csv:3" in p and "bad period" in p for p in kb.problems)
+    assert kb.lookup("Zeta Front", "2019-01-01")[0].sector == "REB"
+    assert kb.lookup("Zeta Front", "2020-01-01")[0].sector == "GOV"
+    assert kb.lookup("Zeta Brigade") == []
+    assert kb.party_role("Zeta Party", "2003-01-01") == "governing"
+    assert kb.party_role("Zeta Party", "2007-01-01") == "opposition"
+    assert kb.party_role("Zeta Party", "2026-01-01") == "governing"
+    assert kb.party_role("Zeta Quorum", "2003-01-01") is None
+
+
+@pytest.mark.parametrize("phrase, date, code", [
+    ("Pakistani army chief", None, "PAK"),
+    ("Pyongyang's state media", None, "PRK"),
+    ("the Hamas-run health ministry", "2023-11-01", "PSE"),
+    ("Iran-backed militias in Iraq", None, "IRQ"),
+    ("Iran-backed militias", None, "IRN"),  # nothing else named: the backer
+    ("pro-Russian separatists", "2015-01-01", "UKR"),  # a name of its own
+    ("Russia's envoy to the IAEA", None, "RUS"),
+    ("Indian police", None, "IND"),  # an ambiguous demonym before a role word
+    ("the ELN", None, "COL"),  # the whole phrase is an ambiguous name with one reading
+    ("Texas Governor Greg Abbott", "2023-03-01", "USA"),
+    ("Mark Rutte", "2020-01-01", "NLD"),
+    ("Mark Rutte", "2025-01-01", "NATO"),
+    ("WHO chief Tedros", "2023-01-01", "UNO"),
+    ("Kharkiv's regional governor", None, "UKR"),
+    ("the U.S. Supreme Court", None, "USA"),
+])
+def test_resolve_phrase(kb: KnowledgeBase, phrase: str, date: str | None, code: str) -> None:
+    assert kb.resolve_phrase(phrase, date) == code
+
+
+@pytest.mark.parametrize("phrase", ["South China Sea", "the North", "Paris Hilton", "Kenya Barris", "", "the"])
+def test_resolve_phrase_finds_nothing(kb: KnowledgeBase, phrase: str) -> None:
+    assert kb.resolve_phrase(phrase, "2023-01-01") is None
+
+
+def test_resolve_reads_phrases_but_no_gazetteer_towns(kb: KnowledgeBase) -> None:
+    assert kb.resolve("Ukrainian President Volodymyr Zelenskiy") == "UKR"
+    assert kb.resolve("Atlantis") is None  # a town in South Africa, no actor a user means
+    assert kb.resolve_phrase("Aleppo") == "SYR"  # the phrase reader does read places
+    assert kb.resolve_phrase("Aleppo", places=False) is None

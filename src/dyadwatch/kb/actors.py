@@ -45,7 +45,7 @@ _CARRIERS = frozenset((
 FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv")
 # More files read like organisations.csv (same columns) and folders whose every *.csv is read like
 # people.csv; bundled and in user folders alike.
-ORG_FILES = ("parties.csv", "agencies.csv", "armed_groups.csv")
+ORG_FILES = ("parties.csv", "agencies.csv", "armed_groups.csv", "companies.csv")
 FOLDERS = {"people": "people"}
 
 # Acronyms that spell an English word in lower case ("US", "IS", "WHO") are only looked up when
@@ -125,6 +125,77 @@ def _split(cell: str | None) -> list[str]:
 
 def _flag(cell: str | None) -> bool:
     return (cell or "").strip().lower() in {"1", "y", "yes", "true", "x"}
+
+
+_STOP = frozenset(("the", "a", "an", "of", "and", "or", "in", "on", "at", "for", "by", "from", "to", "'s",
+                   "with", "its", "his", "her", "their", "mr", "mrs", "ms", "dr"))
+
+
+_TITLE_WORDS = frozenset((
+    "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "general", "gen", "senator", "sen", "rep", "governor", "gov", "mayor", "secretary", "ambassador", "envoy",
+    "chief", "leader", "commander", "ayatollah", "cleric", "pope", "patriarch", "speaker", "judge", "justice",
+    "colonel", "col", "admiral", "marshal", "sultan", "crown", "dr", "mr", "mrs", "ms", "former", "late",
+))
+# a hyphenated modifier whose first part names a backer or a cause, not the actor: "Iran-backed",
+# "Moscow-aligned"; "pro-Russian" and "anti-American" likewise
+_BACKER_SUFFIXES = frozenset(("backed", "aligned", "allied", "sponsored", "funded", "armed", "supported",
+                              "friendly", "leaning", "installed", "appointed", "trained", "affiliated"))
+# a hyphenated modifier whose first part is the actor's own side: "Hamas-run", "Saudi-led", "Aleppo-based"
+_OWN_SUFFIXES = frozenset(("run", "led", "controlled", "held", "based", "ruled", "owned", "operated",
+                           "dominated", "administered", "governed"))
+
+
+def _unpossess(word: str) -> str:
+    w = (word or "").translate(_QUOTES)
+    return w[:-2] if w.endswith("'s") else w[:-1] if w.endswith("s'") else w
+
+
+def _phrase_words(phrase: str) -> tuple[list[str], list[str]]:
+    """The words of a phrase to read names from, and the backers set apart: "Iran-backed militias
+    in Iraq" -> (["militias", "in", "Iraq"], ["Iran"]); "Hamas-run health ministry" -> (["Hamas",
+    "health", "ministry"], []); "pro-Russian separatists" -> (["separatists"], ["Russian"])."""
+    words: list[str] = []
+    backers: list[str] = []
+    for w in re.split(r"\s+", (phrase or "").strip().translate(_QUOTES)):
+        if not w:
+            continue
+        low = w.lower()
+        if low.startswith(("pro-", "anti-")) and len(w.split("-", 1)[1]) > 1:
+            backers.append(w.split("-", 1)[1])
+            continue
+        head, dash, tail = w.rpartition("-")
+        if dash and head and tail.lower() in _BACKER_SUFFIXES:
+            backers.append(head)
+            continue
+        if dash and head and tail.lower() in _OWN_SUFFIXES:
+            words.append(head)
+            continue
+        words.append(w)
+    return words, backers
+
+
+def _changes(cell: str | None) -> list[tuple[str, str, str | None]]:
+    """"2021-08-15 AFG GOV|..." -> [(date, code, sector)], sorted; ValueError names a bad part."""
+    out = []
+    for part in _split(cell):
+        bits = part.split()
+        if len(bits) not in (2, 3) or not _valid_date(bits[0]) or not re.fullmatch(r"[A-Z]{2,6}", bits[1]) \
+                or (len(bits) == 3 and bits[2] not in SECTORS):
+            raise ValueError(f"bad change {part!r} (want 'YYYY-MM-DD CODE [SECTOR]')")
+        out.append((bits[0], bits[1], bits[2] if len(bits) == 3 else None))
+    return sorted(out)
+
+
+def _periods(cell: str | None) -> list[tuple[str, str | None]]:
+    """"1994-05-10:|2001-01-20:2009-01-20" -> [(start, end or None)]; ValueError names a bad part."""
+    out = []
+    for part in _split(cell):
+        start, sep, end = part.partition(":")
+        if not sep or not _valid_date(start) or (end and (not _valid_date(end) or end < start)):
+            raise ValueError(f"bad period {part!r} (want 'START:END', END may be empty)")
+        out.append((start, end or None))
+    return out
 
 
 def _valid_date(value: str) -> bool:
@@ -243,6 +314,8 @@ class KnowledgeBase:
         self.people: dict[tuple[str, str, str], _Person] = {}
         self.problems: list[str] = []
         self._aliases: list[tuple[str, ActorEntry]] = []
+        self._org_changes: dict[str, list[tuple[str, str, str | None]]] = {}  # name -> (date, code, sector)
+        self._in_power: dict[str, list[tuple[str, str | None]]] = {}  # party name -> (start, end)
         self._index: dict[str, list[tuple[str, ActorEntry]]] = {}
         self._names: dict[str, str] = {}
 
@@ -288,6 +361,12 @@ class KnowledgeBase:
                 self._warn(source, lineno, "needs an id, a code (2-6 capitals) and a name; row skipped")
                 continue
             if self._sector(row.get("sector", ""), source, lineno) is False:
+                continue
+            try:
+                _changes(row.get("changes"))
+                _periods(row.get("in_power"))
+            except ValueError as exc:
+                self._warn(source, lineno, f"{exc}; row skipped")
                 continue
             row["code"] = code
             self.organisations[ident] = row
@@ -382,12 +461,18 @@ class KnowledgeBase:
             for form in _split(row.get("capitals")):
                 add(form, ActorEntry(code, "GOV", "capital", name, ambiguous=amb(form)))
 
+        self._org_changes = {}
+        self._in_power = {}
         for row in self.organisations.values():
             name = row["name"]
             entry = ActorEntry(row["code"], row.get("sector") or None, "organisation", name,
                                ambiguous=_flag(row.get("ambiguous")))
             for form in [name] + _split(row.get("aliases")):
                 add(form, entry)
+            if row.get("changes"):
+                self._org_changes[name] = _changes(row["changes"])
+            if row.get("in_power"):
+                self._in_power[name] = _periods(row["in_power"])
 
         for (alias, code), row in self.alias_rows.items():
             kind = row["kind"]
@@ -486,7 +571,7 @@ class KnowledgeBase:
         office "former <office>" (or None before the first term): a former president is not the
         government. Without `on_date` every term is returned, latest first.
         """
-        entries = [e for _, e in self._candidates(text)]
+        entries = [self._as_of(e, on_date) for _, e in self._candidates(text)]
         others: list[ActorEntry] = []
         seen: set[ActorEntry] = set()
         for e in entries:
@@ -515,6 +600,30 @@ class KnowledgeBase:
                 first = min(terms, key=lambda t: t.start or "")
                 former.append(ActorEntry(first.code, "ELI", "person", name))
         return others + current + former
+
+    def _as_of(self, entry: ActorEntry, on_date: str | None) -> ActorEntry:
+        """An organisation that became something else by `on_date` (the Taliban, the Afghan
+        government from 2021-08-15), per its `changes` cell."""
+        changes = self._org_changes.get(entry.name) if entry.kind == "organisation" and on_date else None
+        if not changes:
+            return entry
+        day = str(on_date)[:10]
+        current = [c for c in changes if c[0] <= day]
+        if not current:
+            return entry
+        _, code, sector = current[-1]
+        return ActorEntry(code, sector, entry.kind, entry.name, entry.office, current[-1][0], None,
+                          entry.needs_context, entry.ambiguous)
+
+    def party_role(self, name: str, on_date: str) -> str | None:
+        """"governing" or "opposition" for a party with periods in power (parties.csv `in_power`)
+        on a date; None for a name that is no such party."""
+        found = [e for e in self.lookup(name) if e.kind == "organisation" and e.name in self._in_power]
+        if not found:
+            return None
+        day = str(on_date)[:10]
+        spans = self._in_power[found[0].name]
+        return "governing" if any(a <= day and (b is None or day < b) for a, b in spans) else "opposition"
 
     def sector_of(self, word: str) -> str | None:
         """PLOVER sector of a role word or phrase ("troops" -> MIL, "foreign ministry" -> GOV).
@@ -589,10 +698,93 @@ class KnowledgeBase:
         if not found:
             found = [e for _, e in self._candidates(up) if e.kind != "nonactor" and e.code]
         if not found:
-            return None
+            return self.resolve_phrase(raw, places=False)
         rank = {"country": 0, "organisation": 1, "demonym": 2, "capital": 3, "seat": 4, "region": 5}
         found.sort(key=lambda e: (e.ambiguous, e.needs_context, rank.get(e.kind, 6)))
         return found[0].code
+
+    def resolve_phrase(self, phrase: str, on_date: str | None = None, places: bool = True) -> str | None:
+        """The code of the actor a short phrase names ("Pakistani army chief", "the governor of
+        Helmand province", "Aleppo", "Nawaz Sharif's brother", "the Hamas-run health ministry"):
+        the first known name in it, read from the longest. Names after "to"/"against"/"with" name
+        someone else ("envoy to the UN"); a backer or a cause is no actor ("Iran-backed militias in
+        Iraq", "pro-Russian protesters": only when nothing else is named); a name inside a longer
+        non-actor name is not read ("South China Sea"), nor one that needs the article's context
+        ("the North"), nor a country's or a person's name that is part of another person's name
+        ("Paris Hilton", "Greg Abbott"). With `places`, places come from the gazetteer when no actor
+        name is found. None if nothing is known."""
+        whole = [e for e in self.lookup((phrase or "").strip(), on_date)
+                 if e.kind != "nonactor" and e.code and not e.needs_context]
+        if whole and not whole[0].ambiguous:
+            return whole[0].code  # a name as a whole: "pro-Russian separatists"
+        words, backers = _phrase_words(phrase)
+        if not words:
+            return None
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in ("to", "against", "with", "versus")), None)
+        head = words[:cut] if cut else words
+        for part in (head, words):
+            code = self._scan(part, on_date)
+            if code:
+                return code
+        if places:
+            code = self._scan(head, on_date, places=True)
+            if code:
+                return code
+        return self._scan(backers, on_date) if backers else None
+
+    def _scan(self, words: list[str], on_date: str | None, places: bool = False) -> str | None:
+        n = len(words)
+        blocked: set[int] = set()
+        for size in range(min(n, 8), 0, -1):
+            for i in range(n - size + 1):
+                if any(j in blocked for j in range(i, i + size)):
+                    continue
+                text = " ".join(words[i:i + size]).strip(",;:.()")
+                if not text or (size == 1 and text.lower() in _STOP):
+                    continue
+                before = words[i - 1] if i else ""
+                after = words[i + size] if i + size < n else ""
+                if places:
+                    from .places import load_gazetteer
+
+                    place = load_gazetteer().resolve(_unpossess(text))
+                    if place is not None and (size > 1 or text[:1].isupper()) and not self._name_part(after) \
+                            and not self._name_part(before):
+                        return place.country
+                    continue
+                entries = self.lookup(text, on_date)
+                if entries and all(e.kind == "nonactor" or not e.code for e in entries):
+                    blocked.update(range(i, i + size))  # "South China Sea" hides "China"
+                    continue
+                found = [e for e in entries if e.kind != "nonactor" and e.code and not e.needs_context]
+                if not found:
+                    continue
+                e0 = found[0]
+                if e0.kind in ("country", "capital") and not text.endswith("'s") and self._name_part(after) \
+                        and not self.sector_of(" ".join(words[i + size:])):
+                    continue  # "Paris Hilton", "Jordan Henderson", "Kenya Barris"; not "U.S. Supreme Court"
+                if e0.kind == "person" and size == 1 and self._name_part(before) and \
+                        before.lower().rstrip(".") not in _TITLE_WORDS:
+                    continue  # "Greg Abbott" is not Tony Abbott
+                if not e0.ambiguous:
+                    return e0.code
+                if e0.kind == "person":
+                    continue
+                if after and self.sector_of(_unpossess(after)):
+                    return e0.code  # "Indian police", "Georgian authorities", "Chad's army"
+                if size == n and len({e.code for e in found}) == 1:
+                    return e0.code  # the whole phrase is the name: "the ELN", "the Poles", "Chad"
+        return None
+
+    def _name_part(self, word: str) -> bool:
+        """A capitalised word that is no known name, role word or title: part of a person's name."""
+        w = (word or "").strip(",;:.()")
+        if not w or not w[:1].isupper() or not w.replace("-", "").replace("'", "").isalpha() or w.isupper():
+            return False
+        low = w.lower()
+        if low in _STOP or low in _TITLE_WORDS or self.sector_of(_unpossess(w)):
+            return False
+        return not self._candidates(w)
 
     def codes(self) -> list[tuple[str, str]]:
         """(code, name) of every known country and organisation code, sorted by code."""
