@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -610,6 +611,77 @@ def test_actor_phrases_resolve_to_the_right_country() -> None:
     accuracy, misses = measure()
     report = "\n".join(f"  line {r.line}: {r.phrase!r} want {r.code} got {got}" for r, got in misses)
     assert accuracy >= 0.6, f"accuracy {accuracy:.3f}; misses:\n{report}"
+
+
+# -- the news phrase set (tests/data/actor_phrases.txt, also measured by bench/bench_actors.py) --------
+
+NEWS = Path(__file__).resolve().parent / "data" / "actor_phrases.txt"
+FRAMES = ("{P} criticised {T} on Tuesday.", "{P} accused {T} of breaking the agreement.",
+          "{P} condemned {T}'s decision on Monday.", "{P} on Wednesday denounced {T} over the arrests.")
+
+
+def news_rows() -> list[tuple[str, str, str, str, int]]:
+    """(code, date, phrase, context, line) of the news phrase file."""
+    out = []
+    for i, raw in enumerate(NEWS.read_text("utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        out.append((parts[0].split()[0], parts[1], parts[2], parts[3] if len(parts) > 3 else "", i))
+    return out
+
+
+def test_the_news_phrase_set_has_every_shape() -> None:
+    got = news_rows()
+    assert len(got) >= 250
+    assert sum(1 for r in got if r[3]) >= 30
+    assert sum(1 for r in got if r[0] == "-") >= 5
+    text = NEWS.read_text("utf-8")
+    for shape in ("Kremlin", "state media", "senior U.S. official", "Houthi rebels", "Israeli troops",
+                  "Biden administration", "Zelenskiy", "Zelensky", "foreign ministry spokesperson",
+                  "EU foreign policy chief", "Pentagon", "Hamas-run", "Iran-backed", "pro-Russian",
+                  "anti-government", "IDF", "PLA", "KCNA", "IAEA", "NATO", "ASEAN", "African Union"):
+        assert shape in text, shape
+
+
+@pytest.mark.slow
+def test_news_actor_phrases_resolve_to_the_right_country() -> None:
+    from dyadwatch.coding import code_text
+
+    misses = []
+    rows_ = news_rows()
+    for n, (code, date, phrase, context, line) in enumerate(rows_):
+        target = "Chile" if code == "NOR" else "Norway"
+        prefix = (context + " ") if context else ""
+        text = prefix + FRAMES[n % len(FRAMES)].format(P=phrase[0].upper() + phrase[1:], T=target)
+        found = [e.actor[0].code for e in code_text(text, date=date)
+                 if (e.trigger_start or 0) >= len(prefix) and e.actor]
+        ok = not any(found) if code == "-" else bool(found) and found[0] == code
+        if not ok:
+            misses.append(f"  line {line}: {phrase!r} want {code} got {found}")
+    accuracy = 1 - len(misses) / len(rows_)
+    assert accuracy >= 0.95, f"accuracy {accuracy:.3f}; misses:\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("context, code", [
+    ("Saudi Arabia hosted talks on Sudan in Jeddah on Sunday.", "SAU"),
+    ("Jordan's King Abdullah met Palestinian leaders in Amman on Sunday.", "JOR"),
+])
+def test_a_context_name_takes_the_one_named_earlier(context: str, code: str) -> None:
+    from dyadwatch.coding import code_text
+
+    text = f"{context} The kingdom criticised Norway on Tuesday."
+    found = [e.actor[0].code for e in code_text(text, date="2023-03-01")
+             if (e.trigger_start or 0) > len(context) and e.actor]
+    assert found and found[0] == code
+
+
+def test_a_country_before_an_institution_named_as_one_entity() -> None:
+    from dyadwatch.coding import code_text
+
+    events = code_text("The U.S. Supreme Court criticised Norway on Tuesday.", date="2023-03-01")
+    assert [(e.actor[0].code, e.actor[0].sector) for e in events if e.actor][:1] == [("USA", "JUD")]
 
 
 if __name__ == "__main__":

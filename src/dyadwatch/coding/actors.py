@@ -183,14 +183,14 @@ class ActorFinder:
         found.sort(key=lambda f: (bool(f.entries and f.entries[0].needs_context), -(f.end - f.start), f.start))
         taken: set[int] = set()
         out: list[Mention] = []
-        deferred: list[tuple[int, int, str, Any]] = []
+        deferred: list[tuple[int, int, str, list[Any]]] = []
         for f in found:
             if any(i in taken for i in range(f.start, f.end)):
                 continue
             span = base[f.start:f.end]
             e0 = f.entries[0] if f.entries else None
             if e0 is not None and e0.needs_context:
-                deferred.append((f.start, f.end, span.text, e0))
+                deferred.append((f.start, f.end, span.text, [x for x in f.entries if x.needs_context]))
                 continue
             taken.update(range(f.start, f.end))
             m = self._choose(span, f, codes, admin, where)
@@ -198,11 +198,15 @@ class ActorFinder:
                 out.append(m)
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
-        for s, e, text, entry in deferred:
+        for s, e, text, entries in deferred:
             if any(i in taken for i in range(s, e)):
                 continue
             seen = set(seen_codes or ()) | {m.code for m in out if m.start < s}
-            if entry.code in seen or self._kin(entry.code, seen):
+            # "the kingdom": the kingdom named earlier (Saudi Arabia, Jordan, ...)
+            entry = next((x for x in entries if x.code in seen), None) or \
+                next((x for x in entries if self._kin(x.code, seen)), None)
+            if entry is not None:
+                taken.update(range(s, e))
                 out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office, True,
                                    entry.ambiguous))
         out.sort(key=lambda m: m.start)
@@ -457,7 +461,15 @@ def _inside_person(span: Span, role_word: Any = None) -> bool:
     if span.end < len(doc):
         nxt = doc[span.end]
         if nxt.ent_type_ == label and nxt.ent_iob_ == "I" and nxt.text[:1].isupper():
-            return not (role_word is not None and role_word(nxt.lower_))
+            if role_word is None:
+                return True
+            rest = [nxt]
+            for t in doc[span.end + 1:]:
+                if t.ent_type_ != label or t.ent_iob_ != "I":
+                    break
+                rest.append(t)
+            # "Ankara Police", "the U.S. Supreme Court": the rest of the name is a role
+            return not (role_word(nxt.lower_) or role_word(" ".join(t.lower_ for t in rest)))
     return False
 
 
