@@ -108,3 +108,31 @@ def test_inverse_verb_without_a_giver_codes_nothing(inverse_coder):
     evs = inverse_coder.code(Article(text="Armenia received a large shipment of artillery systems last month.",
                                      date="2024-05-10", raw_id="t"))
     assert not [e for e in evs if e.event == "AID"]
+
+
+@pytest.mark.parametrize("text, act, reaction", [
+    # a reaction whose object is an act that names its own doer: both are events
+    (("Berlin on Tuesday condemned Moscow's annexation of four Ukrainian regions as a flagrant breach of "
+      "international law, the foreign ministry said in a statement."),
+     ("RUS", "UKR", "COERCE"), ("DEU", "RUS", "ACCUSE")),
+    (("The release of three Thai hostages by Hamas late on Friday was welcomed by Bangkok, which had "
+      "pressed Qatar and Egypt for weeks to secure their freedom."),
+     ("PSE", "THA", "RETREAT"), ("THA", "PSE", "SUPPORT")),
+])
+def test_reaction_to_an_act_with_its_own_doer(text, act, reaction):
+    got = triples(text)
+    assert act in got and reaction in got
+
+
+def test_agent_hung_on_the_patient_of_an_event_noun():
+    # the parser hangs "by Poland" on "diplomats"; the expulsion is still Poland's
+    text = ("The expulsion of four Russian diplomats by Poland, announced late on Monday, was part of a wider "
+            "response by European governments.")
+    assert ("POL", "RUS", "SANCTION") in triples(text)
+
+
+def test_reported_act_without_a_recipient_is_left_to_the_reaction():
+    # "condemned X's decision": nothing is done to anyone named, so only the condemnation is coded
+    got = triples("Tokyo condemned Beijing's decision on Monday, calling it deeply regrettable.")
+    assert ("JPN", "CHN", "ACCUSE") in got
+    assert not any(a == "CHN" for a, _, _ in got)

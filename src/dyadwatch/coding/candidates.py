@@ -15,6 +15,7 @@ LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
 BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
+REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST")  # verbs whose object may be an act of its own
 VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
 
 
@@ -22,6 +23,16 @@ def has_infinitive(tok: Token) -> bool:
     """`tok` governs a to-infinitive ("told Iran to stop")."""
     return any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
                for x in tok.children)
+
+
+def names_own_doer(tok: Token, sa: SentenceActors) -> bool:
+    """"condemned Russia's withdrawal", "India's suspension of the treaty was denounced", "the expulsion
+    of diplomats by Poland": an event noun that names its own doer is an act reported in its own right,
+    beside the reaction to it."""
+    for ch in tok.children:
+        if ch.dep_ == "poss" and any(g.i in sa.tokmap and sa.tokmap[g.i].kind != "role" for g in ch.subtree):
+            return True
+    return any(g.i in sa.tokmap for g in prep_objects(tok, "by"))
 
 
 def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Cand], dict[int, LexEntry]]:
@@ -46,8 +57,10 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
                             obj_used.add(obj.i)
                     cands.append(Cand(tok, e, obj))
     verb_trig = {c.tok.i for c in cands} | {i for i in speech if doc[i].lemma_.lower() not in LIGHT_VERBS}
+    reactions = {c.tok.i for c in cands if c.entry.event in REACTION_TYPES}
     for tok in doc:
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig:
+        reported = tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig
+        if reported and not (tok.head.i in reactions and names_own_doer(tok, sa)):
             continue
         if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
                 tok.head.lower_ in VERB_ARG_PREPS:
@@ -60,5 +73,5 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)
             if e is not None:
-                cands.append(Cand(tok, e))
+                cands.append(Cand(tok, e, reported=reported))
     return cands, speech

@@ -58,6 +58,15 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
         actors = sa.resolve(g)
         how = "agent"
     if not actors:
+        # "the expulsion of four Russian diplomats by Poland": the parser hangs the agent on the patient
+        for o in prep_objects(tok, "of"):
+            if o.ent_type_ in ("DATE", "TIME") or sa.tokmap.get(o.i) is not None:
+                continue
+            for g in prep_objects(o, "by"):
+                if g.ent_type_ not in ("DATE", "TIME"):
+                    actors = sa.resolve(g)
+                    how = "agent"
+    if not actors:
         for g in prep_objects(tok, "from"):
             actors = sa.resolve(g)
             how = "agent"

@@ -26,6 +26,7 @@ class Cand:
     tok: Token
     entry: LexEntry
     obj_tok: Token | None = None
+    reported: bool = False  # an event noun that is also the argument of a reaction ("condemned X's strikes")
 
 
 @dataclass

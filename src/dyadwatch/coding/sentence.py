@@ -88,6 +88,8 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
             if c.entry.kind == "noun":
                 unresolved.append(c)
             continue
+        if c.reported and not ev.recipient:
+            continue  # "condemned Russia's withdrawal" with no one it was done to: the reaction says it all
         key = merge.event_key(ev)
         if key in seen or merge.elaborates(c, ev, made):
             continue
