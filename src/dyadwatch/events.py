@@ -135,7 +135,7 @@ class Event:
     trigger_start: int | None = None
     trigger_end: int | None = None
     lexicon_id: str | None = None
-    location: str | None = None
+    location: str | None = None  # a place name as a source gave it (imports); the coder leaves it None
     origin: str = "dyadwatch"  # dyadwatch | gdelt | icews | phoenix | polecat | plover
     origin_id: str | None = None
     original: dict[str, Any] | None = None  # original codes of imported events
@@ -147,6 +147,10 @@ class Event:
     # of `evidence` ({"sentence_index", "sentence_start", "trigger", "actor", "recipient", "event_text"});
     # empty when the coder kept only the one mention the Event's own fields describe.
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    # Where the act happened, as the coder placed it (coding/places.py): {name, country (ISO alpha-3),
+    # lat, lon, feature_class, feature_code, geonames_id, admin1, precision (city | region | country),
+    # how (venue | target | scene | dateline), text, start, end (offsets of the name in the article)}
+    place: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.event = self.event.upper()
@@ -185,6 +189,8 @@ class Event:
             "trigger": {"text": self.trigger, "start": self.trigger_start, "end": self.trigger_end},
             "recipient": [span(r) for r in self.recipient],
             "lexicon_id": self.lexicon_id,
+            **({"place": {"text": self.place.get("text"), "start": self.place.get("start"),
+                          "end": self.place.get("end")}} if self.place else {}),
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -206,7 +212,8 @@ class Event:
             "quad_code": self.quad_code,
             "confidence": round(float(self.confidence), 3),
             "event_text": self.event_text,
-            "event_loc": self.location,
+            "event_loc": self.location or (self.place or {}).get("name"),
+            **({"place": dict(self.place)} if self.place else {}),
             "evidence": self.evidence,
             "origin": self.origin,
             "coder": "dyadwatch" if self.origin == "dyadwatch" else self.origin,

