@@ -129,6 +129,20 @@ def _resolve(value: str | None, what: str) -> str | None:
     return code
 
 
+def _place_country(value: str) -> str:
+    """An ISO alpha-3 code for --place-country: a code as given, or a country's name."""
+    value = value.strip()
+    if len(value) == 3 and value.isalpha():
+        return value.upper()
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(value).alpha_3
+    except LookupError:
+        raise typer.BadParameter(f"{value!r}: not a country (give an ISO alpha-3 code such as UKR)",
+                                 param_hint="--place-country") from None
+
+
 def _marked_sentence(row: dict[str, Any]) -> Any:
     """The sentence as rich Text with the trigger marked (plain text: no markup is parsed)."""
     from rich.text import Text
@@ -286,6 +300,10 @@ def events(
                                                              "(with --reports: reports from it)"),
     reports: bool = typer.Option(False, "--reports", help="Every report (one per article that told the "
                                                           "event), with its event and why it was merged"),
+    place_country: str | None = typer.Option(None, "--place-country", help="Only events that happened in this "
+                                             "country (ISO alpha-3 or a name; comma-separated for several)"),
+    bbox: str | None = typer.Option(None, "--bbox", help="Only events placed inside WEST,SOUTH,EAST,NORTH "
+                                    "(degrees; e.g. 22,44,41,53 for Ukraine)"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, json (JSON lines) or parquet"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file")] = None,
     limit: int | None = typer.Option(None, "--limit", help=f"At most this many (table: {TABLE_LIMIT})"),
@@ -294,6 +312,7 @@ def events(
     from ..events import EVENT_TYPES, MODALITIES
     from ..ingest import parse_date
     from ..store import Store
+    from ..store.core import parse_bbox
 
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -308,6 +327,11 @@ def events(
     for name, value in (("--since", since), ("--until", until)):
         if value and parse_date(value) is None:
             raise typer.BadParameter(f"{value!r} is not a date", param_hint=name)
+    try:
+        box = parse_bbox(bbox)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bbox") from None
+    countries = [c for c in (_place_country(x) for x in (place_country or "").split(",") if x.strip()) if c]
     path = db_path(db)
     if not path.exists():
         _err(f"{path}: no such database (run `dyadwatch ingest` or `dyadwatch demo` first)")
@@ -321,7 +345,7 @@ def events(
     with store:
         filt = {"actor": a, "recipient": r, "type": type, "since": parse_date(since) if since else None,
                 "until": parse_date(until) if until else None, "modality": modality, "source": source,
-                "reports": reports}
+                "reports": reports, "place_country": countries or None, "bbox": box}
         if fmt == "parquet":
             from ..store.exporters import write_parquet
 

@@ -16,6 +16,7 @@ reads a few row groups and `event(id)` reads one (see bench/bench_store.py for t
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date as _date
@@ -40,6 +41,10 @@ EVENT_COLS = (
     "goldstein", "plover_score", "quad_code", "confidence", "event_text", "evidence", "location",
     "origin", "origin_id", "original",
 )
+# the event's place as typed columns (schema 3, as the importers fill them): from Event.place for
+# coded events. geo_type follows GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city,
+# 4 world city, 5 world region (first-level region, island, sea or area)
+GEO_COLS = ("geo_type", "geo_name", "geo_country", "geo_adm1", "geo_lat", "geo_lon", "geo_feature_id")
 DYAD_COLS = ("event_id", "date", "source", "target", "event", "quad_code", "plover_score", "goldstein",
              "modality", "origin")
 # what a report of an ingested article adds to EVENT_COLS (schema 4; clusters.REPORT_FIELDS are the merge's)
@@ -57,6 +62,10 @@ _EVENT_SCHEMA = pa.schema([
     ("confidence", pa.float64()), ("event_text", pa.string()), ("evidence", pa.string()),
     ("location", pa.string()), ("origin", pa.string()), ("origin_id", pa.string()),
     ("original", pa.string()),
+])
+_GEO_SCHEMA = pa.schema([
+    ("geo_type", pa.int8()), ("geo_name", pa.string()), ("geo_country", pa.string()), ("geo_adm1", pa.string()),
+    ("geo_lat", pa.float64()), ("geo_lon", pa.float64()), ("geo_feature_id", pa.string()),
 ])
 _DYAD_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("date", pa.date32()), ("source", pa.string()), ("target", pa.string()),
@@ -116,9 +125,33 @@ def _first_pair(e: Event, pairs: list[tuple[str, str | None]]) -> tuple[Any, Any
     return a, r
 
 
+def _num(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(x) else x
+
+
+def geo_values(place: dict[str, Any] | None) -> tuple[Any, ...]:
+    """The GEO_COLS values of an Event.place (all None without a place)."""
+    if not place:
+        return (None,) * len(GEO_COLS)
+    precision = place.get("precision")
+    country = place.get("country") or None
+    lat, lon = _num(place.get("lat")), _num(place.get("lon"))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        lat = lon = None
+    us = country == "USA"
+    kind = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}.get(precision)
+    gid = place.get("geonames_id")
+    return (kind, place.get("name") or None, country, place.get("admin1") or None, lat, lon,
+            str(gid) if gid not in (None, "") else None)
+
+
 def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list]]:
-    """Columnar rows for `events` and `event_dyads` from Event records."""
-    ev: dict[str, list] = {c: [] for c in EVENT_COLS}
+    """Columnar rows for `events` (EVENT_COLS and GEO_COLS) and `event_dyads` from Event records."""
+    ev: dict[str, list] = {c: [] for c in (*EVENT_COLS, *GEO_COLS)}
     dy: dict[str, list] = {c: [] for c in DYAD_COLS}
     for e in events:
         d = to_date(e.date)
@@ -141,6 +174,8 @@ def event_rows(events: Iterable[Event]) -> tuple[dict[str, list], dict[str, list
         }
         for c in EVENT_COLS:
             ev[c].append(row[c])
+        for c, v in zip(GEO_COLS, geo_values(e.place)):
+            ev[c].append(v)
         for s, t in pairs:
             for c, v in zip(DYAD_COLS, (e.id, d, s, t, row["event"], quad, score, gold, e.modality,
                                         e.origin)):
@@ -177,6 +212,46 @@ def _report(article: Article, e: Event) -> clusters.Report:
         mode=e.mode, location=e.location, source=(article.source or None), published=to_date(article.date),
         url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index, cameo=e.cameo,
         places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions)]))
+
+
+def parse_bbox(value: Any) -> tuple[float, float, float, float] | None:
+    """A bounding box (west, south, east, north) in degrees from a sequence of four numbers or a
+    string "w,s,e,n" (GeoJSON order: min lon, min lat, max lon, max lat); west > east crosses the
+    antimeridian. None for None or ""; ValueError naming what is wrong otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    parts = value.replace(" ", "").split(",") if isinstance(value, str) else list(value)
+    if len(parts) != 4:
+        raise ValueError(f"bbox {value!r}: needs four numbers west,south,east,north")
+    try:
+        w, so, e, n = (float(x) for x in parts)
+    except (TypeError, ValueError):
+        raise ValueError(f"bbox {value!r}: needs four numbers west,south,east,north") from None
+    if any(math.isnan(x) for x in (w, so, e, n)):
+        raise ValueError(f"bbox {value!r}: NaN is no coordinate")
+    if not (-180 <= w <= 180 and -180 <= e <= 180):
+        raise ValueError(f"bbox {value!r}: longitudes must lie in -180..180")
+    if not (-90 <= so <= n <= 90):
+        raise ValueError(f"bbox {value!r}: latitudes must lie in -90..90, south <= north")
+    return w, so, e, n
+
+
+def _geo_clause(place_country: Any, bbox: Any) -> tuple[list[str], list[Any]]:
+    """Clauses over the events' geo_* columns: the country of the place (ISO alpha-3, any of a
+    list) and a bounding box (rows without coordinates never match one)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    countries = _as_list(place_country)
+    if countries:
+        clauses.append(f"geo_country IN ({', '.join('?' * len(countries))})")
+        params += [str(c).strip().upper() for c in countries]
+    box = parse_bbox(bbox)
+    if box is not None:
+        w, so, e, n = box
+        lon = "geo_lon BETWEEN ? AND ?" if w <= e else "(geo_lon >= ? OR geo_lon <= ?)"
+        clauses.append(f"geo_lat BETWEEN ? AND ? AND {lon}")
+        params += [so, n, w, e]
+    return clauses, params
 
 
 def _as_list(value: Any) -> list | None:
@@ -336,11 +411,11 @@ class Store:
                    "mentions": _dumps(e.mentions) if len(e.mentions) > 1 else None, **values[r.id]}
             for c in REPORT_COLS:
                 extra[c].append(own[c])
-        tbl = pa.Table.from_pydict({**ev, **extra}, schema=pa.schema([*_EVENT_SCHEMA, *_REPORT_SCHEMA]))
+        tbl = pa.Table.from_pydict({**ev, **extra}, schema=pa.schema([*_EVENT_SCHEMA, *_GEO_SCHEMA, *_REPORT_SCHEMA]))
         merged = {r.id for r in new if values[r.id]["merged_into"] is not None}
         keep = [i for i, eid in enumerate(dy["event_id"]) if eid not in merged]
         dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA).take(pa.array(keep, pa.int64()))
-        cols = ", ".join([*EVENT_COLS, *REPORT_COLS])
+        cols = ", ".join([*EVENT_COLS, *GEO_COLS, *REPORT_COLS])
         self.con.register("_dw_rep_batch", tbl)
         self.con.register("_dw_dy_batch", dy_tbl)
         try:
@@ -449,24 +524,26 @@ class Store:
         if not events:
             return 0
         ev, dy = event_rows(events)
-        ev_tbl = pa.Table.from_pydict(ev, schema=_EVENT_SCHEMA)
+        ev_tbl = pa.Table.from_pydict(ev, schema=pa.schema([*_EVENT_SCHEMA, *_GEO_SCHEMA]))
         dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA)
         self.con.register("_dw_ev_batch", ev_tbl)
         self.con.register("_dw_dy_batch", dy_tbl)
         try:
-            return self.insert_staged("_dw_ev_batch", "SELECT * FROM _dw_dy_batch")
+            return self.insert_staged("_dw_ev_batch", "SELECT * FROM _dw_dy_batch", columns=(*EVENT_COLS, *GEO_COLS))
         finally:
             self.con.unregister("_dw_ev_batch")
             self.con.unregister("_dw_dy_batch")
 
-    def insert_staged(self, events_rel: str, dyads_sql: str | None = None, unique: bool = False) -> int:
+    def insert_staged(self, events_rel: str, dyads_sql: str | None = None, unique: bool = False,
+                      columns: Sequence[str] = EVENT_COLS) -> int:
         """Insert rows of a staged relation with the `events` columns (a table, view or registered
         frame named `events_rel`), skipping ids already stored (the first of duplicate ids wins),
         and the matching event_dyads rows: from `dyads_sql` (a query with the event_dyads columns)
         or, when None, one row per event from its first actor and recipient codes.
-        `unique=True` promises that ids in `events_rel` are distinct (saves a window).
+        `unique=True` promises that ids in `events_rel` are distinct (saves a window). `columns`: the
+        `events` columns taken from `events_rel` (EVENT_COLS; more, such as GEO_COLS, if it has them).
         Runs inside the caller's transaction if one is open. Returns the number of new events."""
-        cols = ", ".join(EVENT_COLS)
+        cols = ", ".join(columns)
         con = self.con
         con.execute("DROP TABLE IF EXISTS _dw_new_ids")
         con.execute(
@@ -518,11 +595,13 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------
     def _where(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
-               on_dyads: bool = False, source: Any = None, reports: bool = False) -> tuple[str, list[Any]]:
+               on_dyads: bool = False, source: Any = None, reports: bool = False, place_country: Any = None,
+               bbox: Any = None) -> tuple[str, list[Any]]:
         """WHERE clause and parameters over `events` (or, with on_dyads, over `event_dyads`, which
         carries every filter column but story_id). Events only (rows that are not a further report of
         another event) unless `reports`; `source` keeps events reported by any of these outlets (with
-        `reports`: reports from them)."""
+        `reports`: reports from them); `place_country` (ISO alpha-3, or a list) and `bbox` (west,
+        south, east, north; see `parse_bbox`) filter by the event's place (geo_country, geo_lat/lon)."""
         clauses: list[str] = []
         params: list[Any] = []
         actors, recipients = _as_list(actor), _as_list(recipient)
@@ -562,6 +641,11 @@ class Store:
                 cond = f"event_id IN (SELECT id FROM events WHERE {cond})"
             clauses.append(cond)
             params += [str(o) for o in outlets] * (1 if reports else 2)
+        geo, geo_params = _geo_clause(place_country, bbox)
+        if geo:
+            cond = " AND ".join(geo)
+            clauses.append(f"event_id IN (SELECT id FROM events WHERE {cond})" if on_dyads else cond)
+            params += geo_params
         if since:
             clauses.append("date >= ?")
             params.append(to_date(since))
@@ -573,17 +657,19 @@ class Store:
     def events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
                limit: int | None = None, offset: int = 0, order: str = "date", source: Any = None,
-               reports: bool = False) -> pd.DataFrame:
+               reports: bool = False, place_country: Any = None, bbox: Any = None) -> pd.DataFrame:
         """Events matching the filters (codes match any actor / recipient of an event). With
-        `reports`, every report instead: an event's own row and the rows merged into it."""
+        `reports`, every report instead: an event's own row and the rows merged into it.
+        `place_country`: ISO alpha-3 code(s) of the country where the event happened (geo_country);
+        `bbox`: (west, south, east, north) degrees or "w,s,e,n" around its place (geo_lat/geo_lon)."""
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}")
         if (actor or recipient) and not story_id and not reports and order in ("date", "-date") \
                 and limit is not None and limit + offset <= _POINT_LOOKUPS:
             return self._dyad_page(actor, recipient, type, since, until, modality, origin, limit, offset, order,
-                                   source)
+                                   source, place_country, bbox)
         where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id,
-                                    source=source, reports=reports)
+                                    source=source, reports=reports, place_country=place_country, bbox=bbox)
         sql = f"SELECT * FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -592,12 +678,13 @@ class Store:
         return self.con.execute(sql, params).df()
 
     def _dyad_page(self, actor: Any, recipient: Any, type: Any, since: Any, until: Any, modality: Any,
-                   origin: Any, limit: int, offset: int, order: str, source: Any = None) -> pd.DataFrame:
+                   origin: Any, limit: int, offset: int, order: str, source: Any = None, place_country: Any = None,
+                   bbox: Any = None) -> pd.DataFrame:
         """A page of an actor / recipient query: ids, dates and order from the narrow event_dyads
         (sorted by source, target, date after `optimize`), then one point lookup per event (events
         sorted by id after `optimize`, so each reads one row group)."""
         where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
-                                    source=source)
+                                    source=source, place_country=place_country, bbox=bbox)
         direction = "DESC" if order == "-date" else "ASC"
         ids = [r[0] for r in self.con.execute(
             f"SELECT event_id, any_value(date) AS date FROM event_dyads{where} GROUP BY event_id "
@@ -613,15 +700,15 @@ class Store:
 
     def count_events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                      until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
-                     source: Any = None, reports: bool = False) -> int:
-        """How many events (with `reports`: reports) match the filters."""
+                     source: Any = None, reports: bool = False, place_country: Any = None, bbox: Any = None) -> int:
+        """How many events (with `reports`: reports) match the filters (as for `events`)."""
         if (actor or recipient) and not story_id and not reports:
             where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
-                                        source=source)
+                                        source=source, place_country=place_country, bbox=bbox)
             sql = f"SELECT count(DISTINCT event_id) FROM event_dyads{where}"
         else:
             where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id,
-                                        source=source, reports=reports)
+                                        source=source, reports=reports, place_country=place_country, bbox=bbox)
             sql = f"SELECT count(*) FROM events{where}"
         return int(self.con.execute(sql, params).fetchall()[0][0])
 
