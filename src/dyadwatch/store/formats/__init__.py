@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,6 +132,19 @@ def import_tsv_source(con: duckdb.DuckDBPyConnection, fmt: str, src: Source, rep
             os.unlink(plain.path)
 
 
+# What reading a damaged file can raise: a cut or corrupt zip or gzip (zlib.error, EOFError,
+# BadZipFile), an encrypted zip member (RuntimeError), an unsupported zip method (NotImplementedError).
+READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, ValueError,
+               UnicodeError, zipfile.LargeZipFile)
+
+
+def _why(exc: BaseException) -> str:
+    text = (str(exc).splitlines() or [""])[0][:300]
+    if isinstance(exc, (zlib.error, EOFError)) or not text:
+        return f"damaged or cut compressed data ({type(exc).__name__}{': ' + text if text else ''})"
+    return text
+
+
 def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report: ImportReport,
                  on_message: Callable[[str], None] | None = None, progress: ProgressFn | None = None) -> None:
     """Import the tab-separated files (and folders, zips, gzips) `paths` of format `fmt`."""
@@ -141,13 +155,13 @@ def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report
     for f in files:
         try:
             srcs.extend(sources(f))
-        except (zipfile.BadZipFile, OSError) as exc:
-            report.file_failed(str(f), f"could not be read: {exc}")
+        except READ_ERRORS as exc:
+            report.file_failed(str(f), f"could not be read: {_why(exc)}")
     sizes = []
     for s in srcs:
         try:
             sizes.append(file_size(s))
-        except OSError:
+        except READ_ERRORS:
             sizes.append(0)
     total, done = sum(sizes) or 1, 0
     touched_gdelt = False
@@ -161,9 +175,9 @@ def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report
                     import_tsv_source(con, fmt, src, report, workdir)
                 con.execute("COMMIT")
                 touched_gdelt = touched_gdelt or fmt == "gdelt"
-            except (duckdb.Error, OSError, UnicodeError, EOFError, zipfile.BadZipFile, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - any failure of one file: a message, the others go on
                 con.execute("ROLLBACK")
-                report.file_failed(src.name, f"could not import: {str(exc).splitlines()[0][:300]}")
+                report.file_failed(src.name, f"could not import: {_why(exc)}")
             done += size
             if on_message:
                 for m in report.messages[n_msgs:]:
