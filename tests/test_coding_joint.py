@@ -149,3 +149,22 @@ def test_broker_is_not_a_party_of_the_agreement():
 def test_described_visit_hosted_by_is_no_mediation():
     # a visit hosted by someone is the host and the visitor meeting, not a third party
     assert not mediators("The visit, hosted by Kenyan President William Ruto, lasted two days.")
+
+
+@pytest.mark.parametrize("text, codes", [
+    # "each ... the other" after a joint act of the same sentence
+    (("Thai and Cambodian soldiers traded artillery fire along the disputed frontier for a third day on "
+      "Saturday, each side accusing the other of firing first, army spokesmen said."), ("THA", "KHM")),
+    # after a nominal joint act, in a with-clause
+    (("Fighting between Armenian and Azerbaijani troops near the border left at least a dozen dead overnight, "
+      "with each government blaming the other for the escalation."), ("ARM", "AZE")),
+    # the parties come from the sentence before
+    (("Ethiopian and Eritrean forces clashed near Badme on Sunday. Fighting flared again on Monday, with each "
+      "side blaming the other for breaking the truce."), ("ETH", "ERI")),
+])
+def test_each_accusing_the_other_is_a_joint_accusation(text, codes):
+    assert pairs(text, "ACCUSE") == all_pairs(*codes)
+
+
+def test_each_the_other_without_parties_is_nothing():
+    assert not pairs("The talks went on, with each side blaming the other for the delay.", "ACCUSE")

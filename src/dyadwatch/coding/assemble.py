@@ -31,6 +31,7 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     if not giver_as_actor(d, sc):  # "received weapons from the US": the giver acts
         return None
     actor_from_place(d, sc)
+    joint.each_the_other(d, sc)  # "..., each side accusing the other": the parties of the joint act
     if not d.actors:
         return None
     if not intent_type(d, sc):  # "vowed to retaliate": the type of the embedded act

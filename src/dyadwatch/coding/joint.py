@@ -11,8 +11,8 @@ import hashlib
 from spacy.tokens import Token
 
 from ..events import Actor, Event
-from .arguments import direct_object
-from .scope import Draft, Scope
+from .arguments import direct_object, subject_token
+from .scope import Draft, Scope, copy_actor
 from .words import word_set
 
 DISCUSS_WORDS = word_set("events", "discuss_words")
@@ -45,6 +45,45 @@ def reciprocal(d: Draft) -> None:
         # "Armenia and Azerbaijan accused each other"
         d.recips = list(d.actors)
         d.reciprocal = True
+
+
+def _the_other(tok: Token) -> bool:
+    """The trigger's object is "the other" ("accusing the other of ...", "blamed the other for ...")."""
+    for ch in tok.children:
+        objs = [ch] if ch.dep_ in ("dobj", "dative") else \
+            [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else []
+        if any(o.lower_ in ("other", "another") and any(c.lower_ in ("the", "one") for c in o.children) or
+               o.lower_ == "another" for o in objs):
+            return True
+    return False
+
+
+def each_the_other(d: Draft, sc: Scope) -> None:
+    """"exchanged fire, each side accusing the other of starting it": with no actor of its own, "each"
+    acting on "the other" is every party of the sentence's joint act (else of the two states the article
+    has named last) acting on every other one."""
+    if d.actors:
+        return
+    s, _ = subject_token(d.tok)
+    if s is None or not (s.lower_ == "each" or any(c.dep_ == "det" and c.lower_ == "each" for c in s.children)):
+        return
+    if not _the_other(d.tok):
+        return
+    parties: list[Actor] = []
+    for ev in sc.made.values():
+        if id(ev) in sc.joint and len({a.code for a in ev.actor}) >= 2:
+            parties = [copy_actor(a) for a in ev.actor]
+    if not parties:  # the two states named before it in the sentence, else in the article
+        codes: list[str] = []
+        for m in sc.sa.mentions:
+            if m.end <= d.tok.i and m.code and sc.finder.is_country(m.code) and m.code not in codes:
+                codes.append(m.code)
+        if len(codes) != 2:
+            codes = sc.sa.ctx.last_two_states(sc.finder.is_country)
+        parties = [Actor(c, None, None, None, None) for c in codes]
+    if len({a.code for a in parties}) < 2:
+        return
+    d.actors, d.recips, d.how, d.reciprocal = parties, list(parties), "inherited", True
 
 
 def _same(a: Actor, b: Actor) -> bool:

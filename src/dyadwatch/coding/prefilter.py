@@ -17,7 +17,7 @@ LINK_LINE = re.compile(r"(?i)^(?:related|read more|read also|see also|watch|more
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.' -]{0,40}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                       r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-|--|\u2013|\u2014)\s+")
 # words that can refer to an actor named in another sentence
-REFERRING_WORDS = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both"}
+REFERRING_WORDS = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both", "each"}
 CLOSING = ".!?\"'\u201d\u2019)"
 
 
