@@ -435,8 +435,8 @@ def import_files(store: Store, fmt: str, paths: Iterable[str | os.PathLike],
             report.files.append(str(f))
             try:
                 _import_json_lines(store, str(f), report, "polecat")
-            except OSError as exc:
-                report.file_failed(str(f), f"could not import: {exc}")
+            except Exception as exc:  # noqa: BLE001 - any failure of one file: a message, the others go on
+                report.file_failed(str(f), f"could not import: {(str(exc).splitlines() or [''])[0][:300]}")
             done += f.stat().st_size
             if progress:
                 progress(done, total)

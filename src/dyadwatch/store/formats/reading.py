@@ -52,7 +52,7 @@ class ImportReport:
     mentions: int = 0  # GDELT mention rows stored
     failed_files: int = 0  # files that could not be read at all
     empty_files: int = 0
-    sorted_files: int = 0  # files stored into an empty store, already in Store.optimize's order
+    sorted_files: int = 0  # files stored into an empty store, dyads already in Store.optimize's order
     messages: list[str] = field(default_factory=list)
     reasons: Counter = field(default_factory=Counter)  # rejected rows by reason
     examples: dict[str, list[str]] = field(default_factory=dict)  # reason -> first file:line's
