@@ -192,6 +192,20 @@ POSITIVE = [
     ("PROTEST", "Bus drivers in Lagos began an indefinite strike over pay on Monday."),
     ("MOBILIZE", "Greek troops remained on high alert along the border with Turkey on Sunday."),
     ("ASSAULT", "Armed men rammed a truck into the gates of the Nigerian army base in Borno."),
+    # courts reached through a preposition, tariffs raised, suspensions from a bloc, money deposited
+    ("ACCUSE", "Nicaragua took Germany to the International Court of Justice over its arms exports."),
+    ("ACCUSE", "The Security Council referred Libya to the International Criminal Court in 2011."),
+    ("SANCTION", "The United States raised tariffs on Brazilian coffee to 50 percent on Wednesday."),
+    ("SANCTION", "The regional bloc suspended Gabon from all its activities after the coup."),
+    ("SANCTION", "Washington tightened export controls on advanced chips bound for China."),
+    ("AID", "Qatar deposited $2 billion in the central bank of Egypt on Sunday."),
+    ("AID", "The Emirates pumped $10 billion into Pakistan's struggling economy."),
+    ("MOBILIZE", "Russia stationed tactical nuclear weapons in Belarus, the Kremlin said."),
+    ("MOBILIZE", "China moved ballistic missile launchers to its southeastern coast."),
+    ("SUPPORT", "The African Union welcomed the agreement between the two Sudanese factions."),
+    ("SUPPORT", "India offered its condolences to Nepal after the plane crash."),
+    ("THREATEN", "Beijing vowed countermeasures after the new export restrictions."),
+    ("ASSAULT", "A Russian missile slammed into an apartment block in Dnipro overnight."),
 ]
 # another sense of a trigger word: no political event of that type
 NEGATIVE = [
@@ -222,6 +236,15 @@ NEGATIVE = [
     ("CONCEDE", "Parliament ended its emergency session on the budget late on Tuesday."),
     ("ASSAULT", "A delivery truck crashed into a barrier on the motorway, police said."),
     ("SANCTION", "Opposition lawmakers walked out of parliament during the budget speech on Thursday."),
+    ("ASSAULT", "The storm slammed into the coast of Florida on Sunday."),
+    ("AID", "The central bank injected liquidity into the banking system."),
+    ("SANCTION", "Egypt raised taxes on cigarettes on Monday."),
+    ("SANCTION", "The club suspended the player from training for a week."),
+    ("ACCUSE", "The minister took reporters to the site of the blast."),
+    ("SUPPORT", "The minister welcomed the delegation at the airport."),
+    ("ACCUSE", "The government described the plan as ambitious."),
+    ("ACCUSE", "Analysts called the election a turning point."),
+    ("AID", "The minister offered his condolences to the families of the victims."),
 ]
 
 

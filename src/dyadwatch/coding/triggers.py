@@ -489,7 +489,9 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
             continue
-        if e.obj and not (e.obj & obj_forms):
+        # "took Israel to court": the object of the entry's own preposition counts
+        if e.obj and not (e.obj & obj_forms) and not (
+                e.prt.startswith("prep:") and e.obj & _prep_object_forms(tok, e.prt[5:])):
             continue
         if "predicate" in e.flags and not (e.obj & (predicate | as_forms)):
             continue  # "described the attack" is no charge; "described the attack as terrorism" is
@@ -510,6 +512,19 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         result.append(next((e for e in tied if e.obj & head_forms), tied[0]))
     result.extend(speech[:1])
     return result
+
+
+def _prep_object_forms(tok: Token, word: str) -> set[str]:
+    """Forms of the object of preposition `word` on the verb or on its direct object ("referred the
+    killings to the court")."""
+    out: set[str] = set()
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("prep", "dative") and c.lower_ == word:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out |= _object_forms(g)[0]
+    return out
 
 
 def match_noun(tok: Token, lex: Lexicon | None = None) -> LexEntry | None:
