@@ -60,7 +60,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
     reactions = {c.tok.i for c in cands if c.entry.event in REACTION_TYPES}
     for tok in doc:
         reported = tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig
-        if reported and not (tok.head.i in reactions and names_own_doer(tok, sa)):
+        own_act = reported and tok.head.i in reactions and names_own_doer(tok, sa)
+        if reported and not own_act:
             continue
         if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
                 tok.head.lower_ in VERB_ARG_PREPS:
@@ -70,7 +71,7 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
                 match_noun(tok.head, lex) is None:
             continue  # "truce monitors", "attack helicopters": a modifier, not an event
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in obj_used and tok.i not in sa.tokmap:
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in obj_used or own_act) and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)
             if e is not None:
                 cands.append(Cand(tok, e, reported=reported))
