@@ -21,10 +21,9 @@ import os
 from collections.abc import Iterable, Sequence
 from datetime import date as _date
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from ..config import db_path
@@ -34,6 +33,9 @@ from . import clusters, stories
 from .report_places import places_named
 from .reports import dyad_pairs
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # pandas costs ~0.6 s at start-up; DuckDB imports it when a frame is asked for
+    import pandas as pd
 
 EVENT_COLS = (
     "id", "story_id", "date", "date_precision", "event", "mode", "context", "actor_code",
