@@ -166,7 +166,7 @@ AREA_NOUNS = word_set("geo", "area_nouns")
 SKIP_DEPS = word_set("geo", "skip_deps")
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 _SITE_MAX = 7  # words of the longest site name
-_SPEECH_DEPS = ("ccomp", "advcl", "relcl", "acl", "parataxis")
+_SPEECH_DEPS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp")
 
 
 @dataclass
@@ -274,8 +274,37 @@ def sentence_places(doc: Doc, finder: Any, on_date: str | None, context: set[str
             spots.append(_Spot(m.start, m.end, _rec(p)))
         elif m.kind == "country" and m.code and len(m.code) == 3 and (rec := _country_rec(m.code)):
             spots.append(_Spot(m.start, m.end, rec))
+    taken |= {i for s in spots for i in range(s.start, s.end)} | {i for m in mentions for i in range(m.start, m.end)}
+    spots += _after_place_words(doc, gaz, context, taken, named_admin)
     spots.sort(key=lambda s: s.start)
     return spots
+
+
+def _after_place_words(doc: Doc, gaz: Any, context: set[str], taken: set[int], named_admin: set[str]
+                       ) -> list[_Spot]:
+    """Towns of the gazetteer right after a word of place that the actor finder does not report
+    (names its knowledge base keeps as no actor: "in New York")."""
+    out: list[_Spot] = []
+    n = len(doc)
+    for i in range(1, n):
+        prev = doc[i - 1]
+        if i in taken or not doc[i].text[:1].isupper() or not (
+                prev.lower_ in VENUE_PREPS or (prev.lower_ == "the" and i > 1 and doc[i - 2].lower_ in VENUE_PREPS)):
+            continue
+        for k in range(min(4, n - i), 0, -1):
+            span = doc[i:i + k]
+            if any(j in taken for j in range(i, i + k)) or not all(t.text[:1].isupper() or t.is_punct for t in span):
+                continue
+            towns = [p for p in gaz.candidates(span.text) if p.kind in ("capital", "city") and not p.ambiguous]
+            if not towns:
+                continue
+            inside = [p for p in towns if p.country in context]
+            best = _namesake(gaz, span.text, (inside or towns)[0], context, named_admin)
+            if best is not None and (inside or dominant(towns) is not None):
+                out.append(_Spot(i, i + k, _rec(best)))
+                taken.update(range(i, i + k))
+            break
+    return out
 
 
 NAMESAKE_RATIO = 10  # a town this many times larger than its namesake in the article's country wins,
@@ -393,6 +422,11 @@ def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot], 
         s = _spot_in(mods, spots, countries=False)
         if s is not None:
             return s, "venue"
+        for c in tok.children:  # "a meeting planned for Thursday in New York", "talks held in Geneva"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                s = _prep_spot(c, spots, VENUE_PREPS)
+                if s is not None:
+                    return s, "venue"
     if tok.pos_ in ("VERB", "AUX") or etype in OBJECT_PLACE_TYPES or mode == "visit":
         s = _prep_spot(tok, spots, TO_PREPS)
         if s is not None:
@@ -454,11 +488,12 @@ def _clause_place(tok: Token, spots: list[_Spot], countries: bool = False) -> _S
     idx = {t.i for t in own}
     found = [s for s in spots if s.start in idx and (countries or s.rec["precision"] != "country") and s.start > 0
              and tok.doc[s.start - 1].lower_ in VENUE_PREPS | {"the"} | AREA_NOUNS]
-    for s in found:
+    for s in found:  # the nearest preposition before the name is one of place
         j = s.start - 1
-        while j > 0 and tok.doc[j].lower_ not in VENUE_PREPS and not tok.doc[j].is_punct:
+        while j > 0 and s.start - j < 6 and tok.doc[j].dep_ != "prep" and tok.doc[j].pos_ not in ("ADP", "VERB") \
+                and not tok.doc[j].is_punct:
             j -= 1
-        if tok.doc[j].lower_ in VENUE_PREPS:
+        if tok.doc[j].lower_ in VENUE_PREPS and tok.doc[j].dep_ == "prep":
             return s
     return None
 
