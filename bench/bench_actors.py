@@ -8,7 +8,7 @@ sentence of its own after the row's context ("<phrase> criticised Norway on Tues
 turn), codes it with the whole coder on the row's date and reports the share of rows whose event's
 first actor has the expected code ("country"), the share of rows with an expected sector that also
 have it ("sector"), and the knowledge base's own phrase resolver (`KnowledgeBase.resolve_phrase`,
-rows without context only). `speed` measures the knowledge base's and the gazetteer's load times
+rows without context only, and `KnowledgeBase.resolve` as a user's typed name, without a date). `speed` measures the knowledge base's and the gazetteer's load times
 (never asserted by a test), the finder's construction, and actor finding next to spaCy's tokenizer.
 """
 
@@ -81,7 +81,7 @@ def measure(rows: list[Phrase]) -> dict:
     from dyadwatch.kb import load_kb
 
     kb = load_kb()
-    ok = sector_ok = sector_n = kb_ok = kb_n = 0
+    ok = sector_ok = sector_n = kb_ok = kb_n = typed_ok = 0
     misses: list[tuple[Phrase, object]] = []
     by_section: Counter = Counter()
     total_section: Counter = Counter()
@@ -108,8 +108,9 @@ def measure(rows: list[Phrase]) -> dict:
             kb_n += 1
             kb_code = kb.resolve_phrase(row.phrase, row.date) if hasattr(kb, "resolve_phrase") else kb.resolve(row.phrase)
             kb_ok += (kb_code or "-") == row.code
+            typed_ok += (kb.resolve(row.phrase) or "-") == row.code
     return {"rows": len(rows), "country": ok / max(1, len(rows)), "sector": sector_ok / max(1, sector_n),
-            "sector_rows": sector_n, "kb": kb_ok / max(1, kb_n), "kb_rows": kb_n, "misses": misses,
+            "sector_rows": sector_n, "kb": kb_ok / max(1, kb_n), "kb_rows": kb_n, "typed": typed_ok / max(1, kb_n), "misses": misses,
             "sections": {s: (by_section[s], total_section[s]) for s in total_section}}
 
 
@@ -126,6 +127,7 @@ def phrases_main(argv: list[str]) -> int:
     print(f"country (whole coder):      {res['country']:.3f}")
     print(f"sector when country right:  {res['sector']:.3f}  ({res['sector_rows']} rows with a sector)")
     print(f"kb.resolve_phrase alone:    {res['kb']:.3f}  ({res['kb_rows']} rows without context)")
+    print(f"kb.resolve (typed, no date): {res['typed']:.3f}")
     for section, (good, total) in res["sections"].items():
         print(f"  {good:4d}/{total:<4d} {section}")
     if show:

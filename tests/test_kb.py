@@ -44,6 +44,17 @@ def test_bundled_files_load_without_problems(kb: KnowledgeBase) -> None:
         assert kb.country_name(code), code
 
 
+def test_no_two_alias_rows_share_a_key() -> None:
+    seen: dict[tuple[str, str], int] = {}
+    text = (DATA / "aliases.csv").read_text("utf-8")
+    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1)
+             if line.strip() and not line.startswith("#")]
+    for (i, line), row in zip(lines[1:], csv.reader(line for _, line in lines[1:]), strict=True):
+        key = (row[0], row[1])
+        assert key not in seen, f"aliases.csv:{i} repeats the key of line {seen[key]}: {key}"
+        seen[key] = i
+
+
 def test_data_files_are_consistent() -> None:
     """Every person term is well-formed and terms of the same office in a country do not overlap."""
     rows = []

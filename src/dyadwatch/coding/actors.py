@@ -289,8 +289,8 @@ class ActorFinder:
             if in_kb and len({e.code for e in in_kb}) == 1 and span.text[:1].isupper() and \
                     _not_a_name(span, self.sector_of):
                 return _entry_mention(span, in_kb[0], readings)
-            if _looks_like_actor(span):
-                return _entry_mention(span, e0, readings)
+            if _looks_like_actor(span) or (e0.kind == "demonym" and self._role_after(span)):
+                return _entry_mention(span, e0, readings)  # "Baloch insurgents", "Karen rebels"
             return None
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         place = _pick_place(f.places, codes, admin, nxt in _REGION_WORDS)
@@ -309,6 +309,14 @@ class ActorFinder:
             # knows): only as a place entity or in a country the text names
             return None
         return self._place_mention(span, place, readings)
+
+    def _role_after(self, span: Span) -> bool:
+        """A capitalised name right before a role word ("Baloch insurgents", "Indian police")."""
+        doc = span.doc
+        if not span.text[:1].isupper() or span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        return nxt.is_alpha and nxt.text.islower() and bool(self.sector_of(nxt.lower_))
 
     def locative(self, span: Span) -> bool:
         """The place is where something happens ("met in Bali", "clashes near Goma"), not an actor or

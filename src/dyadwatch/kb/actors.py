@@ -146,6 +146,56 @@ _OWN_SUFFIXES = frozenset(("run", "led", "controlled", "held", "based", "ruled",
                            "dominated", "administered", "governed"))
 
 
+# Spellings news uses for the same name (transliterations from Arabic, Persian, Russian and
+# Ukrainian): every form of a person's or group's name also gets the others of its word's set.
+_SPELLINGS = [
+    ("Mohammed", "Mohammad", "Muhammad", "Mohamed", "Mohamad", "Muhammed"), ("Ahmed", "Ahmad"),
+    ("Abdel", "Abdul", "Abdal"), ("Hussein", "Hussain", "Husain", "Husayn"), ("Hassan", "Hasan"),
+    ("Mahmoud", "Mahmud"), ("Youssef", "Yousef", "Yusuf", "Yousif"), ("Osama", "Usama"), ("Omar", "Umar"),
+    ("Abdullah", "Abdallah"), ("Khaled", "Khalid"), ("Mustafa", "Mostafa", "Moustafa"), ("Ibrahim", "Ebrahim"),
+    ("Ismail", "Ismael", "Esmail"), ("Nasser", "Nasir", "Naser"), ("Sheikh", "Shaikh", "Sheik"),
+    ("Gaddafi", "Qaddafi", "Kadhafi", "Gadhafi", "Qadhafi"), ("Saeed", "Said", "Sayed"), ("Haniyeh", "Haniya", "Haniyah"),
+    ("Sergei", "Sergey"), ("Alexei", "Alexey", "Aleksei"), ("Dmitry", "Dmitri"), ("Yuri", "Yury", "Yuriy"),
+    ("Andrei", "Andrey"), ("Nikolai", "Nikolay"), ("Vasily", "Vassily", "Vasiliy"), ("Valery", "Valeriy"),
+    ("Yevgeny", "Evgeny", "Yevgeniy"), ("Mikhail", "Mikhael"), ("Alexander", "Aleksandr"),
+]
+_SPELLING = {w.lower(): group for group in _SPELLINGS for w in group}
+_PARTICLE = re.compile(r"^(?:al|el|Al|El)-(?=[A-Z])")
+_SLAVIC_END = re.compile(r"(?<=[a-z]{3})(skiy|skyy|skyi|skii|sky|ski)$")
+
+
+def _variants(form: str) -> list[str]:
+    """Other spellings of a name ("Volodymyr Zelenskiy" -> "Volodymyr Zelensky", ...; "Abdel Fattah
+    el-Sisi" -> "Abdul Fattah al-Sisi", "Abdel Fattah Sisi", ...), at most 16."""
+    words = form.split()
+    if len(words) > 6:
+        return []
+    options: list[list[str]] = []
+    for w in words:
+        opts = [w]
+        group = _SPELLING.get(w.lower())
+        if group and w[:1].isupper():
+            opts += [g for g in group if g != w]
+        m = _PARTICLE.match(w)
+        if m:
+            rest = w[m.end():]
+            opts += [p + rest for p in ("al-", "el-", "al ", "") if p + rest != w]
+        m = _SLAVIC_END.search(w)
+        if m and w[:1].isupper():
+            stem = w[:m.start()]
+            opts += [stem + e for e in ("skiy", "sky", "skyy", "ski") if stem + e != w]
+        options.append(opts)
+    out: list[str] = []
+    combos = [""]
+    for opts in options:
+        combos = [(c + " " + o).strip() for c in combos for o in opts][:64]
+    for c in combos:
+        c = re.sub(r"\s+", " ", c).strip()
+        if c and c != form and c not in out:
+            out.append(c)
+    return out[:16]
+
+
 def _unpossess(word: str) -> str:
     w = (word or "").translate(_QUOTES)
     return w[:-2] if w.endswith("'s") else w[:-1] if w.endswith("s'") else w
@@ -469,6 +519,9 @@ class KnowledgeBase:
                                ambiguous=_flag(row.get("ambiguous")))
             for form in [name] + _split(row.get("aliases")):
                 add(form, entry)
+                if form[:1].isupper() and not form.isupper():
+                    for other in _variants(form):
+                        add(other, entry)
             if row.get("changes"):
                 self._org_changes[name] = _changes(row["changes"])
             if row.get("in_power"):
@@ -490,6 +543,8 @@ class KnowledgeBase:
                                person.start, person.end, uncertain=person.uncertain)
             for form in [person.name] + person.aliases:
                 add(form, entry)
+                for other in _variants(form):
+                    add(other, entry)
 
         keys: dict[str, str] = {}
         seen: set[tuple[str, ActorEntry]] = set()
