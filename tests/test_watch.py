@@ -226,3 +226,46 @@ def test_parse_every(text: str, seconds: float) -> None:
     from dyadwatch.watch import parse_every
 
     assert parse_every(text) == seconds
+
+
+def test_serve_watch_from_the_command_line(tmp_path: Path) -> None:
+    """`dyadwatch serve --watch URL`: a real server process polls a real feed server and shows the
+    articles at /api/info and the alerts list at /api/alerts; alert options without --watch are refused."""
+    import socket
+    import urllib.request
+
+    db = tmp_path / "served.duckdb"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Server() as srv:
+        serve_feed(srv, 3, prefix="sw")
+        env = {**os.environ, "DYADWATCH_TOKEN": ""}
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from dyadwatch.cli import main; main()", "serve", "--db", str(db),
+             "--port", str(port), "--watch", srv.url("/feed.xml"), "--every", "1h", "--alert", "USA-PRK",
+             "--allow-private", "--alerts-file", str(tmp_path / "alerts.jsonl")],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 240
+            info: dict = {}
+            while info.get("articles", 0) < 3:
+                assert proc.poll() is None, proc.stderr.read()
+                assert time.monotonic() < deadline, "the server's watch stored nothing"
+                time.sleep(0.5)
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/info", timeout=5) as r:
+                        import json
+
+                        info = json.loads(r.read())
+                except OSError:
+                    continue
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/alerts", timeout=5) as r:
+                assert r.status == 200
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+    with Store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(DISTINCT article_id) FROM watch_items").fetchone()[0] == 3
+    r = CliRunner().invoke(app, ["serve", "--db", str(db), "--alert", "USA-PRK"])
+    assert r.exit_code == 2 and "--watch" in r.output
