@@ -97,3 +97,40 @@ def test_bad_user_file_is_skipped_with_a_warning(tmp_path, monkeypatch, fresh_ca
         got = words.word_set("speech", "neutral_speakers")
     assert "witnesses" in got
     assert any("speech.yaml" in r.getMessage() for r in caplog.records)
+
+
+def _asserted(text: str) -> set[tuple]:
+    from dyadwatch.coding import code_text
+
+    return {(a.code, r.code if r is not None else None, e.event)
+            for e in code_text(text, date="2024-05-10") if e.modality == "asserted"
+            for a in e.actor for r in (e.recipient or [None])}
+
+
+@pytest.mark.parametrize("text", [
+    # a denial of a claim is no rejection of anyone
+    ("Ethiopia's military on Thursday denied that its drones had struck a market town in the Amhara region, "
+     "calling the reports baseless propaganda."),
+    "Jordan's army denied the reports of an incursion, saying its border units had stayed in place.",
+    # withholding a comment is no rejection either
+    ("The Serbian defence ministry declined to comment on the reported troop movements near the "
+     "administrative line with Kosovo on Sunday night."),
+    "Asked about the sanctions, the Chinese embassy in London declined to confirm that talks had stalled.",
+])
+def test_denials_and_no_comment_are_no_rejection(text):
+    assert not any(t == "REJECT" for _, _, t in _asserted(text))
+
+
+def test_refusing_a_demand_is_still_a_rejection():
+    text = "Hungary refused on Monday to respond to a demand from the European Commission to change the law."
+    assert ("HUN", "EUR", "REJECT") in _asserted(text)
+
+
+def test_attack_claimed_by_names_the_attacker():
+    text = ("Three Pakistani soldiers were killed near the Afghan border on Friday, the army said, in an attack "
+            "claimed by the Islamic State group's local branch.")
+    got = _asserted(text)
+    assert not any(a == "PAK" and t == "ASSAULT" and r == "PAK" for a, r, t in got)
+    text2 = ("A senior commander was killed in a drone strike on a car near Damascus on Monday, in an attack "
+             "widely attributed to Israel.")
+    assert any(a == "ISR" and t == "ASSAULT" for a, _, t in _asserted(text2))

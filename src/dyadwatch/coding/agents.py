@@ -15,6 +15,8 @@ from .words import word_set
 
 CROWD = word_set("people", "crowd")
 STAFF = word_set("people", "staff")
+ATTRIBUTION_VERBS = word_set("events", "attribution_verbs")
+DEVICES = word_set("events", "devices")
 
 
 def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
@@ -160,6 +162,11 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             d.actors, d.how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
             d.recips = [r for r in d.recips if r.code != p.code] or d.recips
     if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
+        got = attributed_doer(tok, sc)
+        if got:
+            d.actors, d.how = got, "instrument"
+            d.recips = [r for r in d.recips if r.code not in {a.code for a in got}]
+    if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
         got = instrument_owner(tok, sc)
         if got:
             d.actors, d.how = got, "instrument"
@@ -231,4 +238,22 @@ def earlier_act_doer(tok: Token, etype: str, sc: Scope) -> list[Actor]:
         if ev.event == etype and ev.modality == "asserted" and ev.actor:
             return [Actor(a.code, a.sector, subj.text, sc.offset + subj.idx, sc.offset + subj.idx + len(subj))
                     for a in ev.actor[:1]]
+    return []
+
+
+def attributed_doer(tok: Token, sc: Scope) -> list[Actor]:
+    """"Two engineers were killed ..., in an attack claimed by the Baloch Liberation Army", "killed in a
+    strike widely attributed to Israel": a passive act with no agent whose attack noun names its doer."""
+    for n in tok.doc:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in DEVICES:
+            continue
+        for v in n.children:
+            if v.dep_ not in ("acl", "relcl") or v.lemma_.lower() not in ATTRIBUTION_VERBS:
+                continue
+            preps = ("by",) if v.lemma_.lower() == "claim" else ("to", "on", "by")
+            for p in preps:
+                for g in prep_objects(v, p):
+                    got = sc.sa.resolve(g)
+                    if got:
+                        return got
     return []

@@ -12,14 +12,35 @@ from .triggers import MEASURE_NOUNS
 from .words import word_set
 
 MILITARY_WORDS = word_set("events", "military_words")
+DENIED_CLAIMS = word_set("events", "denied_claims")
+NO_COMMENT_VERBS = word_set("events", "no_comment_verbs")
 DISMISS_VERBS = ("fire", "sack", "axe")
 FINISH_VERBS = ("end", "conclude", "finish", "complete", "wrap")
+
+
+ARMED_WORDS = (MILITARY_WORDS - {"man", "reserve"}) | {"rebel", "militant", "fighter", "jihadist", "insurgent", "paramilitary", "tank",
+                                "mercenary", "commando", "marine", "paratrooper", "gunman", "guerrilla", "militiaman",
+                                "troops", "forces", "soldiers", "rebels", "fighters", "militants", "armour", "armor",
+                                "column", "convoy", "peacekeeper", "contingent", "garrison", "legionnaire"}
+
+
+def armed_subject(tok, sc: Scope | None = None) -> bool:
+    """The subject of the verb is an armed force ("M23 fighters walked into Bukavu", "French troops left Mali")."""
+    subj, _ = subject_token(tok)
+    if subj is None:
+        return False
+    words = {subj.lemma_.lower(), subj.lower_} | {c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")}
+    if words & ARMED_WORDS:
+        return True
+    return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
 def wrong_sense(d: Draft, sc: Scope) -> bool:
     """The trigger is used in a sense that is no event of its entry."""
     tok, e = d.tok, d.entry
     lemma = tok.lemma_.lower()
+    if "armed" in e.flags and not armed_subject(tok, sc):
+        return True  # "the minister walked into the meeting", "the president left Paris": no forces
     if "infinitive" in e.flags and not has_infinitive(tok):
         return True  # "told reporters that ..." is speech; "told Iran to stop" is a demand
     if e.kind != "verb":
@@ -27,6 +48,13 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
         return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
     obj = direct_object(tok)
+    if e.event == "REJECT" and lemma == "deny" and (
+            (obj is None and any(c.dep_ == "ccomp" for c in tok.children))
+            or (obj is not None and obj.lemma_.lower() in DENIED_CLAIMS)):
+        return True  # "denied that its jets had entered", "denied the reports": a denial, no rejection
+    if e.event == "REJECT" and lemma in ("decline", "refuse") and any(
+            x.dep_ == "xcomp" and x.lemma_.lower() in NO_COMMENT_VERBS for x in tok.children):
+        return True  # "declined to comment", "refused to confirm the reports"
     if e.event == "RETREAT" and lemma == "return" and not e.obj and obj is None and not is_passive(tok):
         return True  # "after returning from Pyongyang", "returned home": travel, not a concession
     if e.event == "ASSAULT" and lemma in DISMISS_VERBS and not e.prt and obj is not None and is_person(obj, sc):
@@ -79,6 +107,9 @@ def reread(d: Draft) -> None:
     if e.kind == "verb" and d.etype == "SANCTION" and tok.lemma_.lower() in FINISH_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS for c in tok.children):
         d.retype("CONSULT", None, "040")  # "ended three days of talks": the talks took place
+    if e.kind == "verb" and d.etype == "PROTEST" and tok.lemma_.lower() == "march" and armed_subject(tok) and any(
+            c.dep_ == "prep" and c.lower_ in ("into", "on") for c in tok.children):
+        d.retype("COERCE", "seize", "192")  # "rebels marched into Goma": an armed takeover, not a protest march
     if e.kind == "verb" and d.etype == "REQUEST" and tok.lemma_.lower() in ORDER_VERBS:
         sent = _expelled(tok)  # "ordered the ambassador to leave": an expulsion, not a request
         if sent is not None:
