@@ -107,7 +107,23 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "confidence": row["confidence"], "event_text": row["event_text"], "event_loc": row["location"],
         "evidence": row["evidence"], "origin": row["origin"], "origin_id": row["origin_id"],
         "original": row["original"], "coder": row["origin"],
+        **({"source_fields": fields} if (fields := {k: _plain(row[k]) for k in SOURCE_FIELDS
+                                                   if row.get(k) is not None}) else {}),
     }
+
+
+# What a source says, kept as typed columns by the importers; a PLOVER export carries them in
+# "source_fields" and a re-import fills the same columns.
+SOURCE_FIELDS = ("num_mentions", "num_sources", "num_articles", "avg_tone", "is_root_event", "source_url",
+                 "geo_type", "geo_name", "geo_country", "geo_adm1", "geo_adm2", "geo_lat", "geo_lon", "geo_feature_id",
+                 "actor_geo", "recipient_geo", "intensity", "publisher", "headline", "sentence_number",
+                 "story_people", "story_organizations", "story_locations")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def _actor_fields(actors: list[dict[str, Any]], full: str | None = None, code: str | None = None) -> list[str]:

@@ -206,7 +206,49 @@ def record_extras(rec: dict[str, Any]) -> dict[str, Any]:
 EXTRA_TYPES = {"intensity": "DOUBLE", "publisher": "VARCHAR", "headline": "VARCHAR", "geo_name": "VARCHAR",
                "geo_country": "VARCHAR", "geo_adm1": "VARCHAR", "geo_lat": "DOUBLE", "geo_lon": "DOUBLE",
                "geo_feature_id": "VARCHAR", "story_people": "VARCHAR[]", "story_organizations": "VARCHAR[]",
-               "story_locations": "VARCHAR[]"}
+               "story_locations": "VARCHAR[]",
+               # the rest of what a source says, as `dyadwatch export -f plover` writes it ("source_fields")
+               "num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER", "avg_tone": "DOUBLE",
+               "is_root_event": "BOOLEAN", "source_url": "VARCHAR", "geo_type": "TINYINT", "geo_adm2": "VARCHAR",
+               "actor_geo": "GEO", "recipient_geo": "GEO", "sentence_number": "INTEGER"}
+_GEO_FIELDS = {"type": "TINYINT", "name": "VARCHAR", "country": "VARCHAR", "adm1": "VARCHAR", "adm2": "VARCHAR",
+               "lat": "DOUBLE", "lon": "DOUBLE", "feature_id": "VARCHAR"}
+_INT_RANGE = {"INTEGER": 1 << 31, "TINYINT": 1 << 7}
+
+
+def _typed(value: Any, typ: str, field: str) -> Any:
+    """`value` checked against a column type (ValueError naming `field` when it does not fit)."""
+    if value is None:
+        return None
+    if typ == "DOUBLE":
+        return _num(value, field)
+    if typ in _INT_RANGE:
+        if isinstance(value, bool) or not isinstance(value, int) or not -_INT_RANGE[typ] <= value < _INT_RANGE[typ]:
+            raise ValueError(f"{field} must be an integer of {typ}, not {str(value)[:30]!r}")
+        return value
+    if typ == "BOOLEAN":
+        if not isinstance(value, bool):
+            raise ValueError(f"{field} must be true or false, not {str(value)[:30]!r}")
+        return value
+    if typ == "VARCHAR[]":
+        if not isinstance(value, list):
+            raise ValueError(f"{field} must be a list, not {type(value).__name__}")
+        return [_text(v, field) for v in value]
+    if typ == "GEO":
+        if not isinstance(value, dict) or set(value) - set(_GEO_FIELDS):
+            raise ValueError(f"{field} must be a place (type, name, country, adm1, adm2, lat, lon, feature_id)")
+        return {k: _typed(value.get(k), t, f"{field}.{k}") for k, t in _GEO_FIELDS.items()}
+    return _text(value, field)
+
+
+def source_fields(rec: dict[str, Any]) -> dict[str, Any]:
+    """The typed source columns of a record exported by dyadwatch (its "source_fields" object)."""
+    fields = rec.get("source_fields")
+    if fields is None:
+        return {}
+    if not isinstance(fields, dict):
+        raise ValueError(f"source_fields must be an object, not {type(fields).__name__}")  # noqa: TRY004
+    return {k: _typed(v, EXTRA_TYPES[k], k) for k, v in fields.items() if k in EXTRA_TYPES}
 
 
 def plover_record_to_event(rec: dict[str, Any], origin: str = "polecat") -> Event:
@@ -244,7 +286,8 @@ def plover_record_to_event(rec: dict[str, Any], origin: str = "polecat") -> Even
     if isinstance(location, (list, bool, int, float)):
         location = json.dumps(location)
     e = Event(
-        story_id=_text(rec.get("story_id") or rec.get("link"), "story_id") or "",
+        # an exported event without a story comes back without one (not with an empty story id)
+        story_id=_text(rec.get("story_id") or rec.get("link"), "story_id") or (None if ours else ""),  # type: ignore[arg-type]
         event=str(event), actor=_actors(rec.get("actor")), recipient=_actors(rec.get("recipient")),
         mode=_text(mode, "mode"), context=_str_list(rec.get("context")),
         date=str(date)[:10] if date else None,
@@ -315,6 +358,7 @@ def parse_json_line(line: str, origin: str = "polecat") -> Event:
     try:
         e = plover_record_to_event(rec, origin)
         extras = record_extras(rec)
+        extras.update({k: v for k, v in source_fields(rec).items() if v is not None})
     except (TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
         raise ValueError(f"bad record: {str(exc)[:160]}") from None
     if extras.get("geo_country"):
@@ -338,18 +382,20 @@ def _import_json_lines(store: Store, path: str, report: ImportReport, origin: st
             return
         events = [e for _, e in batch]
         try:
+            before = _stored_ids(store, events)
             n = store.add_events(events, batch_size=len(events) + 1)
             report.new += n
             report.already += len(events) - n
-            _store_extras(store, events)
+            _store_extras(store, events, before)
         except (duckdb.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
             del exc
             for lineno, e in batch:
                 try:
+                    before = _stored_ids(store, [e])
                     n = store.add_events([e])
                     report.new += n
                     report.already += 1 - n
-                    _store_extras(store, [e])
+                    _store_extras(store, [e], before)
                 except (duckdb.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
                     report.reject(f"{path}:{lineno}", "could not be stored", str(exc).splitlines()[0][:160])
         batch.clear()
@@ -383,15 +429,27 @@ def _import_json_lines(store: Store, path: str, report: ImportReport, origin: st
         report.message(f"{path}: empty file")
 
 
-def _store_extras(store: Store, events: list[Event]) -> None:
-    """Fill the typed columns (intensity, story, place) of the events just stored."""
-    rows = [(e.id, getattr(e, "meta_extras", None)) for e in events]
+def _stored_ids(store: Store, events: list[Event]) -> set[str]:
+    ids = [e.id for e in events if getattr(e, "meta_extras", None)]
+    if not ids:
+        return set()
+    return {r[0] for r in store.con.execute("SELECT id FROM events WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+
+
+def _store_extras(store: Store, events: list[Event], before: set[str]) -> None:
+    """Fill the typed columns (intensity, story, place, counts) of the events just stored; an event
+    stored before (`before`: ids there before this batch) keeps what it has."""
+    rows = [(e.id, getattr(e, "meta_extras", None)) for e in events if e.id not in before]
     rows = [(i, x) for i, x in rows if x]
     if not rows:
         return
     import pyarrow as pa
 
-    types = {"DOUBLE": pa.float64(), "VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string())}
+    geo = pa.struct([("type", pa.int8()), ("name", pa.string()), ("country", pa.string()), ("adm1", pa.string()),
+                     ("adm2", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+                     ("feature_id", pa.string())])
+    types = {"DOUBLE": pa.float64(), "VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()),
+             "INTEGER": pa.int32(), "TINYINT": pa.int8(), "BOOLEAN": pa.bool_(), "GEO": geo}
     cols = sorted({k for _, x in rows for k in x})
     table = pa.table({"id": [i for i, _ in rows],
                       **{c: pa.array([x.get(c) for _, x in rows], types[EXTRA_TYPES[c]]) for c in cols}})
