@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_import.py                  # 400k GDELT rows, 100k ICEWS rows
     .venv/bin/python bench/bench_import.py --gdelt-rows 50000 --icews-rows 20000   # a quick run
+    .venv/bin/python bench/bench_import.py --skip-gdelt --old /tmp/old/src        # ICEWS: old code too
+    .venv/bin/python bench/bench_import.py --formats 50000   # rows/s of every layout, in-process
 
 GDELT: the whole `dyadwatch import gdelt FILE` command (a fresh process: start-up, mapping, storing
 events and dyads, progress) against DuckDB's `read_csv` of the same file into a table of a fresh
@@ -106,6 +108,90 @@ def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
 def show(label: str, n: int, m: tuple[float, float], extra: str = "") -> None:
     print(f"  {label:<42} {m[0]:7.2f} s wall {m[1]:7.2f} s CPU  {n / m[0]:10,.0f} rows/s{extra}")
 
+PHOENIX_ROW = ("{id}\t{ymd}\t{y}\t{m}\t{d}\tSYRMIL\tSYR\tMIL\t\tSYRREB\tSYR\tREB\t\t{code}\t{root}\t4\t-10.0\t"
+               "\t35.1\t36.7\tHama\tHama\tSYR\t{id}_1\thttps://phoenix.example/{id}\twire")
+POLECAT_COLS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+                "Actor Name", "Actor Country", "Actor COW", "Actor Sector", "Recipient Name", "Recipient Country",
+                "Recipient COW", "Recipient Sector", "Placename", "City", "State", "Country", "Latitude",
+                "Longitude", "GeoNames ID", "Feature Type", "Story ID", "Headline", "Publisher",
+                "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language"]
+PLOVER = ["ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "CONCEDE", "MOBILIZE", "PROTEST",
+          "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"]
+
+
+def write_layouts(d: Path, n: int) -> dict[str, tuple[str, Path]]:
+    """One file of n rows in each distributed layout: {layout: (importer format, path)}."""
+    import gzip
+    import json
+    import zipfile
+
+    rng = random.Random(3)
+    out: dict[str, tuple[str, Path]] = {}
+    g1, g2 = d / "g1.export.CSV", d / "g2.export.CSV"
+    write_gdelt_tsv(g1, n, seed=2, version=1)
+    write_gdelt_tsv(g2, n, seed=2, version=2)
+    g57 = d / "g57.export.CSV"
+    with open(g1, encoding="utf-8") as src, open(g57, "w", encoding="utf-8") as dst:
+        dst.writelines(line.rstrip("\n").rsplit("\t", 1)[0] + "\n" for line in src)
+    gz = d / "g2gz.export.CSV.gz"
+    gz.write_bytes(gzip.compress(g2.read_bytes(), compresslevel=6))
+    zp = d / "g2zip.export.CSV.zip"
+    with zipfile.ZipFile(zp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(g2, "g2zip.export.CSV")
+    out.update({"GDELT 1.0 (57 fields)": ("gdelt", g57), "GDELT 1.0 (58 fields)": ("gdelt", g1),
+                "GDELT 2.0 (61 fields)": ("gdelt", g2), "GDELT 2.0 .zip": ("gdelt", zp), "GDELT 2.0 .gz": ("gdelt", gz)})
+    ic = d / "events.tab"
+    write_icews(ic, n)
+    icz = d / "events.tab.zip"
+    with zipfile.ZipFile(icz, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(ic, "events.tab")
+    out.update({"ICEWS .tab": ("icews", ic), "ICEWS .tab.zip": ("icews", icz)})
+    ph = d / "phoenix.tsv"
+    with open(ph, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            code = rng.choice(CODES[1:])
+            ymd = f"2017{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+            fh.write(PHOENIX_ROW.format(id=f"ph{i}", ymd=ymd, y=ymd[:4], m=ymd[4:6], d=ymd[6:], code=code,
+                                        root=code[:2]) + "\n")
+    out["Phoenix"] = ("phoenix", ph)
+    pt, pj = d / "polecat.txt", d / "polecat.jsonl"
+    with open(pt, "w", encoding="utf-8") as ft, open(pj, "w", encoding="utf-8") as fj:
+        ft.write("\t".join(POLECAT_COLS) + "\n")
+        for i in range(n):
+            a, r = rng.sample(["USA", "RUS", "CHN", "FRA", "DEU", "IRN", "UKR", "GBR", "IND"], 2)
+            rec = {"Event ID": f"pc{i}", "Event Date": f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                   "Event Type": rng.choice(PLOVER), "Event Mode": "", "Event Intensity": f"{rng.uniform(-10, 10):.1f}",
+                   "Quad Code": "1", "Contexts": "economic;diplomatic", "Actor Name": a, "Actor Country": a,
+                   "Actor COW": "", "Actor Sector": "GOV", "Recipient Name": r, "Recipient Country": r,
+                   "Recipient COW": "", "Recipient Sector": "GOV", "Placename": "Geneva", "City": "Geneva",
+                   "State": "Geneva", "Country": "CHE", "Latitude": "46.2", "Longitude": "6.15",
+                   "GeoNames ID": "2660646", "Feature Type": "PPLA", "Story ID": f"st{i // 4}",
+                   "Headline": "Talks", "Publisher": "Wire", "Publication Date": "2023-01-02",
+                   "Story People": "A. Person", "Story Organizations": "UN;EU", "Story Locations": "Geneva",
+                   "Language": "en"}
+            ft.write("\t".join(rec[c] for c in POLECAT_COLS) + "\n")
+            fj.write(json.dumps(rec) + "\n")
+    out.update({"POLECAT TSV": ("polecat", pt), "POLECAT JSON lines": ("polecat", pj)})
+    return out
+
+
+def formats_rows_per_second(n: int) -> None:
+    """In-process import of each layout into a fresh store: rows/s (wall and CPU of this process)."""
+    from dyadwatch.store import Store
+    from dyadwatch.store.importers import import_files
+
+    with tempfile.TemporaryDirectory(prefix="bench-formats-") as tmp:
+        d = Path(tmp)
+        files = write_layouts(d, n)
+        print(f"each layout, {n:,} rows, imported in this process into a fresh store:")
+        for k, (label, (fmt, path)) in enumerate(files.items()):
+            with Store(d / f"s{k}.duckdb") as store:
+                t, c = time.perf_counter(), time.process_time()
+                report = import_files(store, fmt, [path])
+                wall, cpu = time.perf_counter() - t, time.process_time() - c
+            print(f"  {label:<24} {report.rows:>8,} rows {report.new:>8,} stored {wall:6.2f} s wall {cpu:6.2f} s CPU "
+                  f"{report.rows / wall:>9,.0f} rows/s ({report.rows / cpu:,.0f} per CPU second)", flush=True)
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -114,7 +200,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown")
     ap.add_argument("--old", default=None, help="src folder of an older checkout: its ICEWS import is timed too")
     ap.add_argument("--skip-gdelt", action="store_true")
+    ap.add_argument("--formats", type=float, default=0, help="rows per layout: time every layout in-process instead")
     args = ap.parse_args()
+    if args.formats:
+        formats_rows_per_second(int(args.formats))
+        return
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         d = Path(tmp)
         n = int(args.gdelt_rows)
