@@ -230,9 +230,9 @@ def test_impact_view(watched: Watched, sample_srv: Server, shots: Path) -> None:
     page = watched.page
     page.goto(sample_srv.url + "/#/impact?a=USA&b=PRK&date=2018-06-12&freq=month")
     verdict = page.locator("[data-testid=verdict]")
-    verdict.wait_for()
+    verdict.wait_for(timeout=180_000)  # the impact model (GLS, robustness grid) takes seconds on a busy machine
     api = httpx.get(sample_srv.url + "/api/dyads/USA/PRK/impact",
-                    params={"date": "2018-06-12", "freq": "month"}).json()
+                    params={"date": "2018-06-12", "freq": "month"}, timeout=180).json()
     assert verdict.inner_text() == api["verdict"]
     assert page.locator("[data-testid=impact-chart] polyline.observed").count() == 1
     page.screenshot(path=str(shots / "impact_sample.png"), full_page=True)

@@ -39,9 +39,11 @@ def add_alert(db: Path, verdict: str = "towards cooperation at 2024-03-25") -> d
     st = Store(db)
     ensure_tables(st.con)
     ids = [r[0] for r in st.con.execute("SELECT id FROM events WHERE event = 'AGREE' ORDER BY date LIMIT 2").fetchall()]
-    alert = {"id": "alert-1", "dyad": "USA-PRK", "a": "USA", "b": "PRK", "kinds": ["regime_change"],
+    from dyadwatch.watch.checks import event_details
+
+    alert = {"id": "alert-1", "dyad": "USA-PRK", "a": "USA", "b": "PRK", "kinds": ["regime_change"], "freq": "week",
              "verdict": verdict, "change_point": "2024-03-25", "regime": {"level_before": -1.0, "level_after": 1.0},
-             "impact": {"verdict": "changed", "significant": True}, "events": [{"id": i} for i in ids],
+             "impact": {"verdict": "changed", "significant": True}, "events": event_details(st, ids, ""),
              "links": {}, "raised_at": "2024-06-01T00:00:00+00:00"}
     WatchState(st).add_alert(alert)
     st.con.execute("INSERT INTO watch_sources (source, kind, last_poll, last_ok, n_polls, n_articles) VALUES "
@@ -210,3 +212,11 @@ def test_place_country_and_bbox(client: Any) -> None:
     for bad in ("1,2,3", "0,50,10,40", "0,0,200,10", "a,b,c,d"):
         assert client.get("/api/events", params={"bbox": bad}).status_code == 422, bad
     assert client.get("/api/events", params={"country": "Korea"}).status_code == 422
+
+
+def test_series_fields(client: Any) -> None:
+    body = client.get("/api/dyads/USA/PRK/series", params={"freq": "week", "fields": "coop_balance,n_events"}).json()
+    assert body["points"] and all(set(p) == {"period", "direction", "coop_balance", "n_events"} for p in body["points"])
+    assert body["n_events"] == 2 * N_WEEKS
+    r = client.get("/api/dyads/USA/PRK/series", params={"fields": "nonsense"})
+    assert r.status_code == 422 and "nonsense" in r.json()["detail"]

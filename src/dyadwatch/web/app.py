@@ -652,14 +652,28 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["dyads"])
     def series(a: str, b: str, freq: str = freq_q, since: _date | None = None, until: _date | None = None,
-               directed: bool = False, modality: str = MODALITY_Q) -> dict[str, Any]:
+               directed: bool = False, modality: str = MODALITY_Q,
+               fields: str | None = Query(None, max_length=400, pattern=r"^[a-z0-9_]+(,[a-z0-9_]+)*$",
+                                          description="only these columns besides period and direction "
+                                                      "(comma-separated measure names), e.g. coop_balance,n_events"),
+               ) -> dict[str, Any]:
         """Cooperation-conflict series of a dyad: one row per period and direction (a->b, b->a, both)
-        with counts by quad class and type, PLOVER and Goldstein sums and means, net_coop."""
+        with counts by quad class and type, PLOVER and Goldstein sums and means, net_coop (or only
+        the `fields` asked for)."""
         from ..analysis import dyad_series
 
         ca, cb, f = dyad_args(a, b, freq)
         lo, hi = run(clamp_range, _iso(since, "since"), _iso(until, "until"), f, limits.max_periods)
         df = run(dyad_series, ca, cb, freq=f, since=lo, until=hi, directed=directed, modality=modality or None)
+        if fields:
+            want = list(dict.fromkeys(["period", "direction", *fields.split(",")]))
+            unknown = [c for c in want if c not in df.columns]
+            if unknown and len(df.columns):
+                raise HTTPException(422, f"fields: no column {', '.join(unknown)[:200]}; choose from "
+                                         f"{', '.join(c for c in df.columns if c not in ('period', 'direction'))}"[:300])
+            attrs = dict(df.attrs)
+            df = df[[c for c in want if c in df.columns]]
+            df.attrs.update(attrs)
         return {"a": ca, "b": cb, "freq": f, "directed": directed, **jsonable(dict(df.attrs)),
                 "points": records(df)}
 
