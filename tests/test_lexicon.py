@@ -30,7 +30,8 @@ PLOVER_MODES = {
                 "unconventional"},
 }
 SLOT = re.compile(r"^(dobj|iobj|nsubjpass|xobj|ccsubj|ncsubj|loc|of|dobj_actor|prep:[a-z_]+)$")
-FLAGS = {"recip", "control", "intent", "speech", "test", "weak", "infinitive", "of_actor", "inverse", "predicate"}
+FLAGS = {"recip", "control", "intent", "speech", "test", "weak", "infinitive", "of_actor", "inverse", "predicate",
+         "armed"}
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.coding import Coder
+from dyadwatch.coding.senses import armed_subject
 from dyadwatch.coding.triggers import load_lexicon, match_noun, match_verb
 from dyadwatch.ingest.article import Article
 from dyadwatch.nlp import get_nlp
@@ -206,6 +207,9 @@ POSITIVE = [
     ("SUPPORT", "India offered its condolences to Nepal after the plane crash."),
     ("THREATEN", "Beijing vowed countermeasures after the new export restrictions."),
     ("ASSAULT", "A Russian missile slammed into an apartment block in Dnipro overnight."),
+    ("THREATEN", "The sale of the drones to Taiwan drew a threat of sanctions from Beijing."),
+    ("ASSAULT", "A UN convoy came under gunfire from Israeli troops near Gaza City."),
+    ("COERCE", "Russian hackers knocked Estonian government websites offline on Monday."),
 ]
 # another sense of a trigger word: no political event of that type
 NEGATIVE = [
@@ -264,7 +268,8 @@ def fired(nlp, text: str) -> list:
     out = []
     for tok in nlp(text):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-            out.extend(match_verb(tok, lex))
+            # entries flagged armed count only with an armed subject, as in the coder (coding/senses.py)
+            out.extend(e for e in match_verb(tok, lex) if "armed" not in e.flags or armed_subject(tok))
         if tok.pos_ in ("NOUN", "PROPN"):
             e = match_noun(tok, lex)
             if e is not None:
@@ -407,3 +412,28 @@ def test_the_cargo_decides_over_the_carrier(nlp):
     assert "AID" in got and "MOBILIZE" not in got
     got = {e.event for e in fired(nlp, "Russia sent warships carrying marines to the Black Sea.")}
     assert "MOBILIZE" in got and "AID" not in got
+
+
+ARMED = [
+    ("COERCE", "M23 rebels walked into Bukavu on Sunday without meeting resistance."),
+    ("COERCE", "Russian troops entered the city of Kupiansk on Friday."),
+    ("COERCE", "Houthi rebels marched into the capital Sanaa on Sunday."),
+    ("RETREAT", "The last French soldiers left Mali on Monday, the French army said."),
+    ("RETREAT", "Russian forces abandoned the town of Lyman after being encircled."),
+]
+NOT_ARMED = [
+    ("COERCE", "The Kenyan president walked into the meeting an hour late."),
+    ("COERCE", "Thousands of Kenyans marched into the city centre on Tuesday to protest against taxes."),
+    ("RETREAT", "The French president left Mali on Monday after a two-day visit."),
+    ("RETREAT", "Germany's chancellor left Beijing on Friday after talks with Xi Jinping."),
+]
+
+
+def test_forces_entering_or_leaving_a_place_take_it_or_withdraw(coder):
+    # flag armed: the same verbs with a civilian subject are travel or a protest march
+    for (want, text), got in zip(ARMED, _asserted_types(coder, [t for _, t in ARMED])):
+        assert want in got, (text, got)
+    for (unwanted, text), got in zip(NOT_ARMED, _asserted_types(coder, [t for _, t in NOT_ARMED])):
+        assert unwanted not in got, (text, got)
+    marched = _asserted_types(coder, [NOT_ARMED[1][1]])[0]
+    assert "PROTEST" in marched

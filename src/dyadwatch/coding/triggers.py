@@ -317,7 +317,8 @@ def load_lexicon() -> Lexicon:
 def _has_prt(tok: Token, prt: str) -> bool:
     kind, _, word = prt.partition(":")
     for child in tok.children:
-        if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent") or kind == "prep"):
+        if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent", "oprd", "acomp")
+                                     or kind == "prep"):
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if kind == "prep" and objs and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _TIME for g in objs):
                 continue  # "called ... on Tuesday" is no "call on"
