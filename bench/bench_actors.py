@@ -1,6 +1,6 @@
 """Actor phrases and the cost of finding actors.
 
-    python bench/bench_actors.py phrases [FILE] [--misses]   accuracy on an actor-phrase file
+    python bench/bench_actors.py phrases [FILE] [--misses] [--recipient]   accuracy on an actor-phrase file
     python bench/bench_actors.py speed [TEXT_OR_JSONL_FILES...]  load times and words per second
 
 `phrases` (default file: tests/data/actor_phrases.txt, written by the team) puts every phrase in a
@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ROOT / "tests" / "data" / "actor_phrases.txt"
 FRAMES = ("{P} criticised {T} on Tuesday.", "{P} accused {T} of breaking the agreement.",
           "{P} condemned {T}'s decision on Monday.", "{P} on Wednesday denounced {T} over the arrests.")
+# --recipient: the phrase receives the act
+RECIPIENT_FRAMES = ("{T} criticised {P} on Tuesday.", "{T} accused {P} of breaking the agreement.",
+                    "{T} on Wednesday condemned {P} over the arrests.", "{T} denounced {P} on Monday.")
 
 
 @dataclass
@@ -57,27 +60,29 @@ def read_phrases(path: Path = PHRASES) -> list[Phrase]:
     return out
 
 
-def sentence(row: Phrase, n: int) -> tuple[str, int]:
+def sentence(row: Phrase, n: int, recipient: bool = False) -> tuple[str, int]:
     """The article text for a row (context, then the test sentence) and where the sentence starts."""
     target = "Chile" if row.code == "NOR" or "Norw" in row.phrase else "Norway"
-    phrase = row.phrase[0].upper() + row.phrase[1:]
+    phrase = row.phrase if recipient else row.phrase[0].upper() + row.phrase[1:]
     prefix = (row.context + " ") if row.context else ""
-    return prefix + FRAMES[n % len(FRAMES)].format(P=phrase, T=target), len(prefix)
+    frames = RECIPIENT_FRAMES if recipient else FRAMES
+    return prefix + frames[n % len(frames)].format(P=phrase, T=target), len(prefix)
 
 
-def code_row(row: Phrase, n: int) -> list[tuple[str | None, str | None]]:
-    """(code, sector) of the first actor of every event the test sentence holds."""
+def code_row(row: Phrase, n: int, recipient: bool = False) -> list[tuple[str | None, str | None]]:
+    """(code, sector) of the first actor (or recipient) of every event the test sentence holds."""
     from dyadwatch.coding import code_text
 
-    text, start = sentence(row, n)
+    text, start = sentence(row, n, recipient)
     out = []
     for e in code_text(text, date=row.date):
-        if (e.trigger_start or 0) >= start and e.actor:
-            out.append((e.actor[0].code, e.actor[0].sector))
+        side = e.recipient if recipient else e.actor
+        if (e.trigger_start or 0) >= start and side:
+            out.append((side[0].code, side[0].sector))
     return out
 
 
-def measure(rows: list[Phrase]) -> dict:
+def measure(rows: list[Phrase], recipient: bool = False) -> dict:
     from dyadwatch.kb import load_kb
 
     kb = load_kb()
@@ -86,7 +91,7 @@ def measure(rows: list[Phrase]) -> dict:
     by_section: Counter = Counter()
     total_section: Counter = Counter()
     for n, row in enumerate(rows):
-        got = code_row(row, n)
+        got = code_row(row, n, recipient)
         codes = [c for c, _ in got]
         total_section[row.section] += 1
         if row.code == "-":
@@ -116,15 +121,16 @@ def measure(rows: list[Phrase]) -> dict:
 
 def phrases_main(argv: list[str]) -> int:
     show = "--misses" in argv
+    recipient = "--recipient" in argv
     files = [Path(a) for a in argv if not a.startswith("--")] or [PHRASES]
     rows = [r for f in files for r in read_phrases(f)]
     if not rows:
         print("no phrases found", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
-    res = measure(rows)
+    res = measure(rows, recipient)
     print(f"{res['rows']} phrases in {time.perf_counter() - t0:.0f} s")
-    print(f"country (whole coder):      {res['country']:.3f}")
+    print(f"country (whole coder{', as recipient' if recipient else ''}):      {res['country']:.3f}")
     print(f"sector when country right:  {res['sector']:.3f}  ({res['sector_rows']} rows with a sector)")
     print(f"kb.resolve_phrase alone:    {res['kb']:.3f}  ({res['kb_rows']} rows without context)")
     print(f"kb.resolve (typed, no date): {res['typed']:.3f}")
