@@ -210,6 +210,14 @@ POSITIVE = [
     ("THREATEN", "The sale of the drones to Taiwan drew a threat of sanctions from Beijing."),
     ("ASSAULT", "A UN convoy came under gunfire from Israeli troops near Gaza City."),
     ("COERCE", "Russian hackers knocked Estonian government websites offline on Monday."),
+    # applications, admissions, participation suspended, power seized, missions closed
+    ("REQUEST", "Moldova applied to join the European Union days after the invasion."),
+    ("SUPPORT", "The Arab League readmitted Syria on Sunday after a 12-year suspension."),
+    ("SUPPORT", "NATO admitted Sweden as its 32nd member on Thursday."),
+    ("REJECT", "Moscow suspended its participation in the Open Skies treaty on Friday."),
+    ("COERCE", "The army in Gabon seized power on Wednesday, hours after the election result."),
+    ("SANCTION", "Russia ordered the closure of the Polish consulate in Kaliningrad."),
+    ("SANCTION", "The United States suspended part of its military aid to Egypt on Tuesday."),
 ]
 # another sense of a trigger word: no political event of that type
 NEGATIVE = [
@@ -249,6 +257,11 @@ NEGATIVE = [
     ("ACCUSE", "The government described the plan as ambitious."),
     ("ACCUSE", "Analysts called the election a turning point."),
     ("AID", "The minister offered his condolences to the families of the victims."),
+    ("SUPPORT", "President Ruto signed a decree dissolving the electoral commission on Monday."),
+    ("SUPPORT", "The company admitted wrongdoing and paid a fine."),
+    ("SUPPORT", "Turkey admitted that its drones had crossed the border."),
+    ("COERCE", "The new president took power in January after winning the election."),
+    ("REJECT", "The junta suspended parts of the constitution on Saturday."),
 ]
 
 
@@ -393,6 +406,7 @@ EXPULSIONS = [
     "The junta in Niger gave the French envoy 72 hours to leave the country, state television said.",
     "Mali ordered UN peacekeepers to leave the country by the end of the year.",
 ]
+EXPULSIONS.append("The United States ordered China to close its consulate in Houston within 72 hours.")
 NOT_EXPULSIONS = [
     "Britain ordered its diplomats to leave Khartoum as fighting spread.",
     "The court gave the ministry 30 days to respond to the complaint.",

@@ -55,6 +55,10 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     if e.event == "REJECT" and lemma in ("decline", "refuse") and any(
             x.dep_ == "xcomp" and x.lemma_.lower() in NO_COMMENT_VERBS for x in tok.children):
         return True  # "declined to comment", "refused to confirm the reports"
+    if e.event == "REQUEST" and lemma in ("press", "push") and obj is None and any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("on", "ahead", "forward") and
+            not any(g.dep_ == "pobj" and sc.sa.resolve(g) for g in c.children) for c in tok.children):
+        return True  # "pressed on with efforts to ...", "pushed ahead with the plan": went on, no demand
     if e.event == "RETREAT" and lemma == "return" and not e.obj and obj is None and not is_passive(tok):
         return True  # "after returning from Pyongyang", "returned home": travel, not a concession
     if e.event == "ASSAULT" and lemma in DISMISS_VERBS and not e.prt and obj is not None and is_person(obj, sc):
@@ -82,10 +86,19 @@ def _to_infinitives(tok) -> list:
             any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]
 
 
+MISSION_WORDS = {"embassy", "consulate", "mission", "office", "legation", "representation", "bureau"}
+
+
 def _expelled(tok) -> str | None:
     """"ordered the French ambassador to leave", "gave the envoy 72 hours to leave the country": the object
-    sent away is an envoy ('envoy') or foreign forces ('forces'); one's own staff sent home is no expulsion."""
-    if not any(x.lemma_.lower() in LEAVE_VERBS for x in _to_infinitives(tok)):
+    sent away is an envoy ('envoy') or foreign forces ('forces'); one's own staff sent home is no expulsion.
+    "ordered China to close its consulate": a mission closed ('mission')."""
+    infs = _to_infinitives(tok)
+    for x in infs:
+        if x.lemma_.lower() in ("close", "shut") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in MISSION_WORDS for c in x.children):
+            return "mission"
+    if not any(x.lemma_.lower() in LEAVE_VERBS for x in infs):
         return None
     for c in tok.children:
         if c.dep_ not in ("dobj", "dative", "iobj") or c.pos_ not in ("NOUN", "PROPN"):
@@ -113,7 +126,8 @@ def reread(d: Draft) -> None:
     if e.kind == "verb" and d.etype == "REQUEST" and tok.lemma_.lower() in ORDER_VERBS:
         sent = _expelled(tok)  # "ordered the ambassador to leave": an expulsion, not a request
         if sent is not None:
-            d.retype("SANCTION", "expel", "166" if sent == "envoy" else "1661")
+            d.retype("SANCTION", *{"envoy": ("expel", "166"), "forces": ("expel", "1661"),
+                                   "mission": ("withdraw", "161")}[sent])
 
 
 def visit_sense(d: Draft) -> bool:

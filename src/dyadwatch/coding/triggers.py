@@ -32,7 +32,8 @@ QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundre
                   "number", "barrage", "salvo", "volley", "string", "spate", "flurry", "thousand", "thousands",
                   "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes",
                   "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
-                  "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot"}
+                  "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot",
+                  "part", "parts", "portion", "half", "share", "bulk", "rest", "remainder", "much", "most"}
 # Flags whose argument logic the coder does not implement yet: an entry with one is kept out until it does,
 # since it would code the wrong direction. Empty now: "inverse" (the giver acts) is honoured by
 # coding/agents.giver_as_actor.
