@@ -83,6 +83,7 @@ def bench_store(n: int, folder: Path, browser: object) -> None:
     try:
         a, b = PAIR
         base = f"{url}/api/dyads/{a}/{b}"
+        timed_get(f"{url}/api/dyads/USA/RUS/series?freq=month")  # warm-up: the server imports the analysis once
         for label, path in (("series, weekly (10 years), every column", "/series?freq=week"),
                             ("series, weekly, the one measure drawn", "/series?freq=week&fields=coop_balance"),
                             ("series, monthly, the one measure drawn", "/series?freq=month&fields=coop_balance"),
@@ -92,6 +93,13 @@ def bench_store(n: int, folder: Path, browser: object) -> None:
             t2, _ = timed_get(base + path)
             size = len(r.content)
             line(f"API {label}: first / cached", t1, f"{t2 * 1000:.1f} ms cached, {size / 1e3:.0f} kB, HTTP {r.status_code}")
+        for label, path in (("events table, sorted by confidence, page 1", "/api/events?sort=-confidence&limit=50"),
+                            ("events table, last page by date", f"/api/events?limit=50&offset={max(0, n - 50)}"),
+                            ("events table, text search 'USA'", "/api/events?q=USA&sort=-date&limit=50"),
+                            ("facets (origins, outlets)", "/api/facets"),
+                            ("map summary (countries and points)", "/api/map")):
+            t1, r = timed_get(url + path)
+            line(f"API {label}", t1, f"HTTP {r.status_code}")
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         times, drawn = [], []
         for i in range(3):

@@ -394,14 +394,13 @@
       return soft(api(base(pair) + "/series" + qs(Object.assign({freq: o.freq, fields: o.measure.name}, range))));
     });
     calls.push(soft(api(base(first) + "/key_events" + qs(Object.assign({limit: single ? 8 : 5}, range)))));
-    if (single) {
-      calls.push(soft(api(base(first) + "/regimes" + qs(Object.assign({freq: o.freq, measure: o.measure.name}, range)))));
-      calls.push(soft(api(base(first) + "/reciprocity" + qs({freq: o.freq === "day" ? "week" : o.freq, measure: o.asked.name}))));
-    }
+    // regimes and reciprocity take longer: the chart is drawn without waiting for them
+    var later = single ? [soft(api(base(first) + "/regimes" + qs(Object.assign({freq: o.freq, measure: o.measure.name}, range)))),
+                          soft(api(base(first) + "/reciprocity" + qs({freq: o.freq === "day" ? "week" : o.freq, measure: o.asked.name})))]
+                       : null;
     Promise.all(calls).then(function (res) {
       clear(box);
       var series = res.slice(0, o.pairs.length), keys = res[o.pairs.length];
-      var regimes = single ? res[o.pairs.length + 1] : null, recip = single ? res[o.pairs.length + 2] : null;
       var fix = function (raw, code) {
         var q = Object.assign({}, o.params);
         ["a", "b"].forEach(function (k) { if ((q[k] || "").trim() === raw) q[k] = code; });
@@ -447,10 +446,10 @@
       });
       var bands = [];
       var step = {day: 1, week: 7, month: 31, quarter: 92, year: 366}[o.freq] || 7;
-      if (regimes && regimes.regimes) regimes.regimes.forEach(function (g) {
+      var addBands = function (regimes) { regimes.regimes.forEach(function (g) {
         var fill = g.tone === "cooperative" ? "rgba(26,152,80,.10)" : g.tone === "conflictual" ? "rgba(215,48,39,.10)" : "rgba(120,120,120,.05)";
         bands.push({start: DWCharts.toSec(g.start), end: DWCharts.toSec(g.end) + step * 86400, fill: fill});
-      });
+      }); };
 
       var unit = unitOf(o.measure, o.freq);
       box.appendChild(h("h2", {"data-testid": "dyad-title", text: o.measure.label + (single ? ", " + A + " and " + B : "") +
@@ -482,19 +481,21 @@
           o.since || o.until ? h("a", {href: "#/dyad" + qs(Object.assign({}, o.params, {since: "", until: ""})), "data-testid": "zoom-out",
                                        text: "zoom out to the whole record"}) : "double-click to zoom out", "."]);
       }
-      if (single && regimes) {
-        if (regimes.error) box.appendChild(h("p", {class: "muted", "data-testid": "dyad-notes", text: "Regimes: " + regimes.error.message}));
-        else {
-          var rl = h("ul", {class: "regimes", "data-testid": "regimes"});
-          regimes.regimes.forEach(function (g) {
-            rl.appendChild(h("li", {"data-testid": "regime", class: g.tone || ""},
-              h("span", {class: "badge " + (g.tone === "cooperative" ? "coop" : g.tone === "conflictual" ? "conf" : ""), text: g.tone || "regime"}),
-              " " + g.start + " to " + g.end + ": level " + fmt(g.level, 2) + " (" + unit + "), " + fmt(g.n_events) + " events"));
-          });
-          box.appendChild(h("h2", {text: "Regimes (stretches of one level; shaded on the chart)"}));
-          box.appendChild(rl);
-        }
-      }
+      var regimeBox = h("div", {"data-testid": "regime-box"});
+      box.appendChild(regimeBox);
+      if (later) later[0].then(function (regimes) {
+        if (regimes.error) { regimeBox.appendChild(h("p", {class: "muted", "data-testid": "dyad-notes", text: "Regimes: " + regimes.error.message})); return; }
+        addBands(regimes);
+        if (chart._uplot) chart._uplot.redraw(false);
+        var rl = h("ul", {class: "regimes", "data-testid": "regimes"});
+        regimes.regimes.forEach(function (g) {
+          rl.appendChild(h("li", {"data-testid": "regime", class: g.tone || ""},
+            h("span", {class: "badge " + (g.tone === "cooperative" ? "coop" : g.tone === "conflictual" ? "conf" : ""), text: g.tone || "regime"}),
+            " " + g.start + " to " + g.end + ": level " + fmt(g.level, 2) + " (" + unit + "), " + fmt(g.n_events) + " events"));
+        });
+        regimeBox.appendChild(h("h2", {text: "Regimes (stretches of one level; shaded on the chart)"}));
+        regimeBox.appendChild(rl);
+      });
       box.appendChild(h("h2", {text: "Key events" + (single ? "" : " of " + A + "–" + B) +
                                      " (numbered on the chart: the largest by severity and number of sources)"}));
       if (keys.error) box.appendChild(errorBox(keys.error.message));
@@ -511,7 +512,12 @@
       });
       if (!items.length && !keys.error) ol.appendChild(h("li", {class: "muted", text: "No events in this range."}));
       box.appendChild(ol);
-      if (recip) box.appendChild(recip.error ? h("p", {class: "muted", text: "Reciprocity: " + recip.error.message}) : reciprocityBox(recip, o.freq === "day" ? "week" : o.freq));
+      var recipBox = h("div");
+      box.appendChild(recipBox);
+      if (later) later[1].then(function (recip) {
+        recipBox.appendChild(recip.error ? h("p", {class: "muted", text: "Reciprocity: " + recip.error.message}) :
+                             reciprocityBox(recip, o.freq === "day" ? "week" : o.freq));
+      });
       var counts = ok.map(function (s) { return s.a + "–" + s.b + ": " + plural(s.n_events || 0, "event") +
         (s.n_undated ? " (" + s.n_undated + " undated, left out)" : ""); }).join(" · ");
       box.appendChild(h("p", {class: "muted", "data-testid": "dyad-count", text: counts}));
