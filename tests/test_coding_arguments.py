@@ -24,7 +24,7 @@ def triples(text: str, modality: str | None = "asserted") -> set[tuple]:
 @pytest.mark.parametrize("text, expected", [
     # passive with the agent on the kept object, or the parser's "by" as a preposition
     ("Lebanon was granted a $250 million loan by the World Bank on Thursday to rebuild its port.",
-     ("IGO", "LBN", "AID")),
+     ("WBK", "LBN", "AID")),
     ("Armenia was lent $1.2 billion by Russia to shore up its currency, the central bank said.",
      ("RUS", "ARM", "AID")),
     ("A Russian diplomat was expelled by Estonia on Friday for activities incompatible with his status.",
@@ -136,3 +136,21 @@ def test_reported_act_without_a_recipient_is_left_to_the_reaction():
     got = triples("Tokyo condemned Beijing's decision on Monday, calling it deeply regrettable.")
     assert ("JPN", "CHN", "ACCUSE") in got
     assert not any(a == "CHN" for a, _, _ in got)
+
+
+@pytest.mark.parametrize("text, target", [
+    # an unnamed group is not of the country its act is aimed at
+    ("Protesters criticised Denmark on Tuesday over the burning of a holy book outside a mosque.", "DNK"),
+    ("The group condemned Finland for closing its border crossings during the winter.", "FIN"),
+])
+def test_unnamed_group_does_not_take_its_targets_country(text, target):
+    got = triples(text)
+    assert not any(a == target and r == target for a, r, _ in got)
+
+
+def test_content_of_an_agreement_is_no_act_yet():
+    text = ("Peru and Chile reached a consensus on Thursday to exchange data on fishing stocks along their "
+            "maritime border, officials said.")
+    got = triples(text)
+    assert ("PER", "CHL", "AGREE") in got
+    assert not any(t == "COOPERATE" for _, _, t in got)

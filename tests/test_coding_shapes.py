@@ -160,7 +160,7 @@ ITEMS = [
     Item("downing_street", "Downing Street condemned the poisoning and blamed Moscow.", "2018-03-13",
          (ev("GBR", "RUS", "ACCUSE"),)),
     Item("passive_by_org", "The coup in Niger was condemned by the African Union.", "2023-07-28",
-         (ev("IGO", "NER", "ACCUSE"),)),
+         (ev("AFU", "NER", "ACCUSE"),)),
     Item("nominal_arrest_by", "The arrest of two Canadian citizens by Chinese police angered Ottawa.",
          "2018-12-14", (ev("CHN", "CAN", "COERCE"),), (ev("CAN", "CHN", "ACCUSE|PROTEST"),)),
     Item("domestic_protest", "Thousands of Iranians protested against the government in Tehran.", "2019-11-17",

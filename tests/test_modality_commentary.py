@@ -131,3 +131,21 @@ def test_long_sentence_of_commentary_and_report(nlp) -> None:
     assert classify(tok["announced"]).modality == "asserted"
     assert classify(tok["courts"]).modality != "asserted"
     assert classify(tok["reverse"]).modality != "asserted"
+
+
+def test_efforts_to_forge_a_deal_are_no_deal():
+    from dyadwatch.coding import code_text
+
+    text = ("Kenyan President William Ruto phoned his Ugandan counterpart on Monday to discuss efforts to "
+            "forge a settlement of the fishing dispute on Lake Victoria.")
+    evs = code_text(text, date="2024-05-10")
+    assert any(e.event == "CONSULT" and e.modality == "asserted" for e in evs)
+    assert not any(e.event == "AGREE" and e.modality == "asserted" for e in evs)
+
+
+def test_pressed_on_with_is_no_demand():
+    from dyadwatch.coding import code_text
+
+    evs = code_text("Qatar pressed on with its shuttle diplomacy between Israel and Hamas on Sunday.",
+                    date="2024-05-10")
+    assert not any(e.event == "REQUEST" for e in evs)

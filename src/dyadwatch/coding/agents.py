@@ -26,8 +26,8 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
     if s is None:
         return [], ""
     got = sa.resolve(s)
-    if not got and tok.dep_ == "acl" and s is tok.head and tok.head.head.pos_ in ("VERB", "AUX") \
-            and tok.head.head is not tok.head:
+    if not got and tok.dep_ == "acl" and s == tok.head and tok.head.head.pos_ in ("VERB", "AUX") \
+            and tok.head.head != tok.head:
         # "issued a declaration demanding that ...": the one who issued it
         return subject(tok.head.head, sc)
     if not got and s.pos_ in ("NOUN", "PROPN"):
@@ -36,7 +36,7 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
     if not got and s.pos_ == "PRON" and s.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and _depth < 3:
         # "The Umma party said it will boycott ...": the pronoun is the speaker
         cur = tok
-        while cur.dep_ in ("ccomp", "conj", "xcomp") and cur.head is not cur:
+        while cur.dep_ in ("ccomp", "conj", "xcomp") and cur.head != cur:
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return subject(cur, sc, _depth + 1)
@@ -82,14 +82,16 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
             if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
                 places = [sa.actor_from_mention(m, None)]
                 break
+    # the country the act is aimed at is not the group's ("Protesters criticised Norway")
+    aimed = {m.code for m in sa.mentions if _argument_of(sa.doc[m.end - 1], tok)}
     if not places:
         # one country named in the sentence: the group's country ("the Umma party ... Algeria's elections")
         named = {m.code for m in sa.mentions if sc.finder.is_country(m.code)}
-        if len(named) == 1:
+        if len(named) == 1 and not named & aimed:
             places = [Actor(named.pop(), None)]
     if not places:
         code = sa.ctx.main_state()
-        if code:
+        if code and code not in aimed:
             places = [Actor(code, None)]
     if not places:
         return []
@@ -97,6 +99,14 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     left = s.left_edge
     span = sa.doc[left.i:s.i + 1]
     return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+def _argument_of(h: Token, tok: Token) -> bool:
+    """`h` heads the object of `tok` or of a preposition on it ("criticised Norway", "protested to China")."""
+    if h.head.i == tok.i and h.dep_ in ("dobj", "dative", "nsubjpass"):
+        return True
+    return h.dep_ == "pobj" and h.head.head.i == tok.i and h.head.lower_ in ("to", "with", "against", "on", "at",
+                                                                            "from")
 
 
 def is_person(o: Token, sc: Scope) -> bool:
@@ -113,7 +123,7 @@ def governor(tok: Token) -> Token | None:
     """The verb whose clause embeds `tok` (through a noun: "the fear that ...")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("ccomp", "acl", "relcl", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "acl", "relcl", "advcl") and cur.head != cur:
             cur = cur.head
             if cur.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
@@ -128,7 +138,7 @@ def condition_subject(tok: Token, sc: Scope) -> list[Actor] | None:
     """The party an "unless / if" clause puts a condition on ("... unless Israel withdraws")."""
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     cur = tok
-    while cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj") and len(heads) < 8:
+    while cur.head != cur and cur.dep_ in ("xcomp", "ccomp", "conj") and len(heads) < 8:
         cur = cur.head
         heads.append(cur)
     for h in heads:

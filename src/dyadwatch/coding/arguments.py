@@ -63,7 +63,7 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                 continue
             return c, "subj"
     head = tok.head
-    if head is tok:
+    if head == tok:
         return None, ""
     dep = tok.dep_
     if dep == "xcomp" and is_passive(head):

@@ -21,6 +21,7 @@ HYPO_HEADS = word_set("clause_modality", "hypothetical_heads")
 NEG_WORDS = word_set("clause_modality", "negation")
 IRREALIS_GOVERNORS = word_set("clause_modality", "irrealis_governors")
 ATTEMPT_HEADS = word_set("clause_modality", "attempt_heads")
+ATTEMPT_NOUNS = word_set("clause_modality", "attempt_nouns")
 WILLING = word_set("clause_modality", "willing")
 FAIL_HEADS = word_set("clause_modality", "fail_heads")
 PREPARE = word_set("clause_modality", "prepare")
@@ -76,7 +77,7 @@ def own_modality(tok: Token, e: LexEntry) -> str:
     # up the chain of embedding verbs
     cur = verb
     for _ in range(4):
-        if cur.dep_ in ("xcomp",) and cur.head is not cur:
+        if cur.dep_ in ("xcomp",) and cur.head != cur:
             head = cur.head
             lemma = head.lemma_.lower()
             hm = clause_modality(head)
@@ -93,7 +94,7 @@ def own_modality(tok: Token, e: LexEntry) -> str:
             if hm != "asserted":
                 return hm
             cur = head
-        elif cur.dep_ in ("conj",) and cur.head is not cur:
+        elif cur.dep_ in ("conj",) and cur.head != cur:
             if cur.tag_ in ("VBD", "VBZ", "VBP") and cur.head.tag_ == "VB":
                 break  # "would help rebuild ... and pressed X to": a finite verb is its own predicate
             cur = cur.head
@@ -148,7 +149,7 @@ def under(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
     """`tok` is the complement or object of one of `lemmas` (up to four steps up)."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "dobj", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "dobj", "acomp") and cur.head != cur:
             cur = cur.head
             if cur.lemma_.lower() in lemmas:
                 return True
@@ -180,11 +181,14 @@ def decide_modality(d: Draft) -> None:
             tok.head.lemma_.lower() in ATTEMPT_HEADS and cooperative(d.etype):
         # "trying to negotiate" is no negotiation yet (an attempted attack is coded as the attack)
         d.modality = "hypothetical"
+    if d.modality == "asserted" and e.kind == "verb" and tok.dep_ == "acl" and cooperative(d.etype) and \
+            tok.head.lemma_.lower() in ATTEMPT_NOUNS and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+        d.modality = "hypothetical"  # "efforts to forge a peace settlement", "a bid to broker a truce"
     if d.etype == "ASSAULT" and e.kind == "verb" and under(tok, PREPARE - {"threaten"}):
         d.retype("MOBILIZE", "troops", "154")
         d.modality = "asserted"
     if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
-        d.modality = clause_modality(head.head) if head.head is not head else "asserted"
+        d.modality = clause_modality(head.head) if head.head != head else "asserted"
         if d.modality in ("future", "hypothetical"):
             d.modality = "asserted"
     if d.modality == "future" and (d.etype in INTENT_TYPES or (d.etype == "CONSULT" and d.mode == "visit")) and \

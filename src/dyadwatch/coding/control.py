@@ -65,6 +65,15 @@ def owned_clauses(doc: Doc, cands: list[Cand], speech: dict[int, LexEntry]
                 if t.i > c.tok.i and t.pos_ == "VERB" and t.dep_ in ("acl", "xcomp", "advcl") and _to_inf(t) and \
                         (t.head.i == c.tok.i or t.head.dep_ in ("dobj", "pobj")):
                     own(t.subtree, c.tok.i)
+    # "reached a consensus to exchange data", "signed an agreement to build a pipeline": what is agreed is
+    # the agreement's content, not an act of its own yet
+    for c in cands:
+        if c.entry.kind == "verb" and c.entry.event == "AGREE":
+            for o in c.tok.children:
+                if o.dep_ == "dobj" and o.pos_ == "NOUN":
+                    for x in o.children:
+                        if x.dep_ in ("acl", "relcl") and _to_inf(x):
+                            own(x.subtree, c.tok.i)
     # "X said Y must ...": the clause is the content of a demand, coded once as REQUEST (speech.py)
     must_clauses: dict[int, int] = {}
     for si in speech:

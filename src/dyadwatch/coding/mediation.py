@@ -28,7 +28,7 @@ def _parties_of(ev_actors: list[Actor], ev_recips: list[Actor], mediators: set[s
 def mediated_act(tok: Token) -> list[Token]:
     """The tokens that may carry the act a mediating participle modifies: its noun, then the verb the
     noun's preposition hangs on ("agreed ... in a deal brokered by"), nearest first."""
-    if tok.dep_ not in ("acl", "amod", "relcl") or tok.head is tok:
+    if tok.dep_ not in ("acl", "amod", "relcl") or tok.head == tok:
         return []
     noun = tok.head
     out = [noun]

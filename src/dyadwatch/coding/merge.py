@@ -99,7 +99,7 @@ def background_clause(tok: Token) -> Token | None:
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur  # "the return of property seized by the army in the 1970s": a description
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None
@@ -111,7 +111,7 @@ def _clause_heads(clause: Token) -> list[int]:
     cur = clause.head
     for _ in range(6):
         out.append(cur.i)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return out

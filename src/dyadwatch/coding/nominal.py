@@ -96,7 +96,7 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
         if len(between) > 1 and not actors:
             return between, list(between), "mention", "prep:between"
     head = tok.head
-    if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head is not tok:
+    if not actors and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head != tok:
         verb = head if tok.dep_ != "pobj" else head.head
         if verb.pos_ in ("VERB", "AUX") and verb.i not in sc.by_tok and verb.lemma_.lower() in LIGHT_VERBS:
             if tok.dep_ == "nsubjpass":

@@ -201,7 +201,7 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     the trigger's own phrase ("evacuated the wounded from the Bosnian town")."""
     sa = sc.sa
     own = {a.code for a in actors}
-    clauses = {t.i for c in tok.subtree if c is not tok and (c.dep_ in ("relcl", "advcl") or (
+    clauses = {t.i for c in tok.subtree if c != tok and (c.dep_ in ("relcl", "advcl") or (
         c.dep_ == "prep" and c.lower_ in BACKGROUND_PHRASES)) for t in c.subtree}
     inside = {t.i for t in tok.subtree} - clauses  # not inside a relative or adverbial clause of its own
     subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None

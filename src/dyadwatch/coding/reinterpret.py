@@ -42,7 +42,7 @@ def state_order(d: Draft) -> None:
     tok = d.tok
     if d.etype == "REQUEST" and tok.lemma_.lower() in ORDER_VERBS and d.recips and \
             d.recip_codes() == d.actor_codes() and all(a.sector in STATE_SECTORS for a in d.actors) and any(
-                x.lemma_.lower() in STOP_VERBS for x in tok.subtree if x.pos_ == "VERB" and x is not tok):
+                x.lemma_.lower() in STOP_VERBS for x in tok.subtree if x.pos_ == "VERB" and x != tok):
         d.retype("COERCE", None, "170")
 
 

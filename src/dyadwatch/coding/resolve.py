@@ -27,7 +27,7 @@ LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person",
 def _subject_modifiers(h: Token) -> set[int]:
     """Token indices of the subject (and its modifiers) of the clause that holds `h`."""
     verb = h
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     subj = subject_token(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.i > h.i:
@@ -193,7 +193,7 @@ class SentenceActors:
         for c in h.children:
             if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
                 rel = h
-                while rel.dep_ != "relcl" and rel.head is not rel:
+                while rel.dep_ != "relcl" and rel.head != rel:
                     rel = rel.head
                 if rel.dep_ == "relcl":
                     got = self.resolve(rel.head, depth + 1)
@@ -302,7 +302,7 @@ class SentenceActors:
         if exclude_clause:
             # "Armenian forces shelled its positions": not the subject of the pronoun's own clause
             verb = h
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
             own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             if h.i not in own:

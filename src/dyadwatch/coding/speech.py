@@ -35,7 +35,7 @@ def speech_head(tok: Token, speech: dict[int, LexEntry]) -> tuple[Token, LexEntr
     """The speech verb whose reported clause holds `tok` ("Seoul said Pyongyang fired ...")."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "prep") and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "prep") and cur.head != cur:
             entered = cur.dep_
             cur = cur.head
             if cur.i in speech and entered in ("ccomp",):
