@@ -151,8 +151,8 @@ def test_capitals_and_seats_stand_for_the_government(kb: KnowledgeBase, text: st
 @pytest.mark.parametrize("text,code", [
     ("the UN", "UNO"), ("U.N.", "UNO"), ("United Nations", "UNO"), ("UN Security Council", "UNO"),
     ("UNHCR", "UNO"), ("the EU", "EUR"), ("European Union", "EUR"), ("European Commission", "EUR"),
-    ("NATO", "NATO"), ("Nato", "NATO"), ("IAEA", "IAEA"), ("the African Union", "IGO"),
-    ("ASEAN", "IGO"), ("International Criminal Court", "ICC"), ("Red Cross", "IGO"),
+    ("NATO", "NATO"), ("Nato", "NATO"), ("IAEA", "IAEA"), ("the African Union", "AFU"),
+    ("ASEAN", "ASN"), ("OSCE", "IGO"), ("World Bank", "WBK"), ("International Criminal Court", "ICC"), ("Red Cross", "IGO"),
     ("the IMF", "IMF"), ("ICRC", "ICRC"), ("International Committee of the Red Cross", "ICRC"),
     ("Hamas", "PSE"), ("Hezbollah", "LBN"), ("Taliban", "AFG"), ("Islamic State", "IMG"),
     ("al-Qaeda", "IMG"), ("Human Rights Watch", "NGO"),
