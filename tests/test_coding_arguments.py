@@ -154,3 +154,9 @@ def test_content_of_an_agreement_is_no_act_yet():
     got = triples(text)
     assert ("PER", "CHL", "AGREE") in got
     assert not any(t == "COOPERATE" for _, _, t in got)
+
+
+def test_pro_and_anti_modifiers_are_no_party():
+    got = triples("Pro-EU protesters in Tbilisi rallied outside parliament on Sunday against the government.")
+    assert got and not any(a == "EUR" for a, _, _ in got)
+    assert any(a == "GEO" for a, _, _ in got)

@@ -19,6 +19,7 @@ RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
 OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
+ATTITUDES = ("pro", "anti", "non")
 PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
 LIST_KINDS = ("country", "demonym", "capital", "organisation", "seat", "person", "region")
@@ -81,6 +82,15 @@ class SentenceActors:
     def _backer(self, m: Mention) -> bool:
         doc = self.doc
         return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKED
+
+    def _attitude(self, m: Mention) -> bool:
+        """"pro-EU", "anti-Kremlin", "anti-American": the name is the cause of an attitude, not a party."""
+        doc = self.doc
+        before = [doc[j].lower_ for j in range(max(0, m.start - 2), m.start)]
+        first = doc[m.start].lower_
+        return bool(before) and (before[-1] in ATTITUDES or (before[-1] == "-" and len(before) > 1
+                                                              and before[-2] in ATTITUDES)) \
+            or first.startswith(tuple(a + "-" for a in ATTITUDES))
 
     def role_sector(self, head: Token) -> str | None:
         if head.pos_ not in ("NOUN", "PROPN"):
@@ -184,8 +194,8 @@ class SentenceActors:
                             if g.i in self.tokmap and g.i < h.i:
                                 mm = self.tokmap[g.i]
                                 break
-                    if mm is not None and self._backer(mm):
-                        continue  # "Iranian-backed militias" are not Iranian
+                    if mm is not None and (self._backer(mm) or self._attitude(mm)):
+                        continue  # "Iranian-backed militias" are not Iranian; "pro-EU protesters" not the EU
                     if mm is not None:
                         found.append(self.actor_from_mention(mm, h))
         if found:
