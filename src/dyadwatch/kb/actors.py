@@ -161,12 +161,16 @@ _SPELLINGS = [
 ]
 _SPELLING = {w.lower(): group for group in _SPELLINGS for w in group}
 _PARTICLE = re.compile(r"^(?:al|el|Al|El)-(?=[A-Z])")
-_SLAVIC_END = re.compile(r"(?<=[a-z]{3})(skiy|skyy|skyi|skii|sky|ski)$")
+# East Slavic endings written several ways ("Zelensky", "Zelenskiy", "Zelenskyy"); a Polish or
+# Macedonian "-ski" is always written so ("Sikorski" is no "Sikorsky")
+_SLAVIC_END = re.compile(r"(?<=[a-z]{3})(skiy|skyy|skyi|skii|sky)$")
 
 
-def _variants(form: str) -> list[str]:
+def _variants(form: str, person: bool = True) -> list[str]:
     """Other spellings of a name ("Volodymyr Zelenskiy" -> "Volodymyr Zelensky", ...; "Abdel Fattah
-    el-Sisi" -> "Abdul Fattah al-Sisi", "Abdel Fattah Sisi", ...), at most 16."""
+    el-Sisi" -> "Abdul Fattah al-Sisi", "Abdel Fattah Sisi", ...), at most 16. A person's name never
+    loses its particle when one word would be left ("al-Bashir" is no "Bashir", a first name too);
+    a group's may ("al-Shabaab", "Shabaab")."""
     words = form.split()
     if len(words) > 6:
         return []
@@ -191,6 +195,8 @@ def _variants(form: str) -> list[str]:
         combos = [(c + " " + o).strip() for c in combos for o in opts][:64]
     for c in combos:
         c = re.sub(r"\s+", " ", c).strip()
+        if person and " " not in c and len(words) == 1 and _PARTICLE.match(form) and not _PARTICLE.match(c):
+            continue
         if c and c != form and c not in out:
             out.append(c)
     return out[:16]
@@ -520,7 +526,7 @@ class KnowledgeBase:
             for form in [name] + _split(row.get("aliases")):
                 add(form, entry)
                 if form[:1].isupper() and not form.isupper():
-                    for other in _variants(form):
+                    for other in _variants(form, person=False):
                         add(other, entry)
             if row.get("changes"):
                 self._org_changes[name] = _changes(row["changes"])
