@@ -170,3 +170,16 @@ def test_spelling_variants_are_generated_for_compact_rows(lex):
     assert "accuse.criticise.demonize" in ids and "accuse.criticise.demonise" in ids
     assert any(e.lemma == "mobilise" for e in lex.entries())
     assert triggers.spelling_variants("seize") == [] and triggers.spelling_variants("paralyze") == ["paralyse"]
+
+
+def test_every_bundled_row_loads_without_a_warning(monkeypatch, caplog):
+    # a row the loader skips (a verb of three words, an unknown class, a repeated id) silently loses its entries
+    monkeypatch.delenv("DYADWATCH_KB", raising=False)
+    load_lexicon.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="dyadwatch.coding"):
+            load_lexicon()
+        msgs = [r.getMessage() for r in caplog.records if r.name == "dyadwatch.coding"]
+        assert not msgs, msgs[:10]
+    finally:
+        load_lexicon.cache_clear()

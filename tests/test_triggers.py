@@ -218,6 +218,11 @@ POSITIVE = [
     ("COERCE", "The army in Gabon seized power on Wednesday, hours after the election result."),
     ("SANCTION", "Russia ordered the closure of the Polish consulate in Kaliningrad."),
     ("SANCTION", "The United States suspended part of its military aid to Egypt on Tuesday."),
+    ("SANCTION", "Germany suspended half of its development aid programme for Niger on Monday."),
+    ("COERCE", "The presidential guard staged a coup in the capital on Wednesday."),
+    ("RETREAT", "Russia withdrew from the Kherson region in November 2022."),
+    ("RETREAT", "Ukraine pulled out of the town of Avdiivka on Saturday."),
+    ("REJECT", "The Kremlin poured cold water on the French peace proposal."),
 ]
 # another sense of a trigger word: no political event of that type
 NEGATIVE = [
@@ -262,6 +267,8 @@ NEGATIVE = [
     ("SUPPORT", "Turkey admitted that its drones had crossed the border."),
     ("COERCE", "The new president took power in January after winning the election."),
     ("REJECT", "The junta suspended parts of the constitution on Saturday."),
+    ("RETREAT", "President Macron left the city on Monday for a summit in Brussels."),
+    ("RETREAT", "Britain withdrew from the European Union in 2020."),
 ]
 
 

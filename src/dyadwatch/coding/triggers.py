@@ -584,4 +584,7 @@ def _object_forms(noun: Token) -> tuple[set[str], set[str]]:
                     counted = noun_forms(g)
                     forms |= counted
                     head |= counted
+                    for m in g.children:  # "part of a military aid programme": its modifiers too
+                        if m.dep_ in ("compound", "amod"):
+                            forms |= noun_forms(m)
     return forms, head
