@@ -449,7 +449,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
         def page(st: Any) -> dict[str, Any]:
             geo = filters["place_country"] or filters["bbox"]
-            if (q and q.strip()) or sort not in ("-date", "date") or geo or (pair and (filters["origin"] or filters["source"])):
+            deep = not pair and offset > 1000  # Store.events sorts whole rows: slow on a deep page of a big store
+            if (q and q.strip()) or sort not in ("-date", "date") or geo or deep or \
+                    (pair and (filters["origin"] or filters["source"])):
                 kw = {k: v for k, v in filters.items() if k != "dyad"}
                 total, df = event_table(st, kw, q=q, dyad=pair, sort=sort, limit=limit, offset=offset)
             elif pair:

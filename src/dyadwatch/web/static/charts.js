@@ -155,7 +155,7 @@
     var maxW = Math.max.apply(null, cfg.nodes.map(function (n) { return n.weight; }).concat([1]));
     var maxE = Math.max.apply(null, cfg.edges.map(function (e) { return e.weight; }).concat([1]));
     var elements = cfg.nodes.map(function (n) {
-      return {data: {id: n.id, label: n.label, size: 14 + 34 * Math.sqrt(n.weight / maxW)}};
+      return {data: {id: n.id, label: n.label, size: 10 + 26 * Math.sqrt(n.weight / maxW)}};
     }).concat(cfg.edges.map(function (e, i) {
       return {data: {id: "e" + i, source: e.source, target: e.target, colour: e.colour, i: i,
                      w: 1 + 9 * Math.sqrt(e.weight / maxE)}};
@@ -164,14 +164,16 @@
       container: el, elements: elements, minZoom: 0.2, maxZoom: 4,
       style: [
         {selector: "node", style: {"background-color": "#2b5fad", width: "data(size)", height: "data(size)", label: "data(label)",
-                                   "font-size": 12, color: "#1d2330", "text-valign": "top", "text-margin-y": -3,
+                                   "font-size": 11, color: "#1d2330", "text-valign": "top", "text-margin-y": -3, "min-zoomed-font-size": 6,
                                    "text-outline-color": "#fff", "text-outline-width": 2}},
         {selector: "edge", style: {width: "data(w)", "line-color": "data(colour)", opacity: 0.8, "curve-style": "bezier"}},
         {selector: "edge:selected, edge.hover", style: {opacity: 1, "overlay-opacity": 0.12}},
         {selector: "node.faded, edge.faded", style: {opacity: 0.15}}
       ],
-      layout: {name: "cose", animate: false, randomize: true, nodeRepulsion: function () { return 9000; },
-               idealEdgeLength: function () { return 90; }, numIter: 1500, padding: 20}
+      // force layout: repulsion well above cose's default and long ideal edges keep nodes and labels apart
+      layout: {name: "cose", animate: false, randomize: true, nodeRepulsion: function () { return 200000; },
+               idealEdgeLength: function () { return 140; }, nodeOverlap: 40, gravity: 0.4, componentSpacing: 80,
+               numIter: 2000, padding: 24}
     });
     cy.on("tap", "edge", function (ev) { if (cfg.onEdge) cfg.onEdge(cfg.edges[ev.target.data("i")]); });
     cy.on("tap", "node", function (ev) { if (cfg.onNode) cfg.onNode({id: ev.target.id()}); });
