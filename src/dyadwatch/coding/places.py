@@ -164,6 +164,10 @@ OBJECT_PLACE_TYPES = frozenset(w.upper() for w in word_set("geo", "object_place_
 OBJECT_PLACE_LEMMAS = word_set("geo", "object_place_lemmas")
 AREA_NOUNS = word_set("geo", "area_nouns")
 SKIP_DEPS = word_set("geo", "skip_deps")
+TOPICAL_PREPS = word_set("geo", "topical_preps")
+MEETING_TYPES = frozenset(w.upper() for w in word_set("geo", "meeting_types"))
+_ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+ACTOR_NOUNS = word_set("geo", "actor_nouns")
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 _SITE_MAX = 7  # words of the longest site name
 _SPEECH_DEPS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp")
@@ -387,6 +391,13 @@ def _prep_spot(head: Token, spots: list[_Spot], preps: frozenset[str]) -> _Spot 
     return min(found, key=lambda s: (_PRECISION_RANK.get(s.rec["precision"], 3), s.start))
 
 
+def _actorish(tok: Token) -> bool:
+    """A noun naming who (a person, a group, a government, a state), not a thing or an act."""
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN":
+        return True
+    return tok.lemma_.lower() in ACTOR_NOUNS
+
+
 def _objects(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
 
@@ -404,7 +415,8 @@ def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot], 
     talks in Geneva", "flew to Beijing to meet Xi"); else None."""
     if not spots:
         return None
-    s = _prep_spot(tok, spots, VENUE_PREPS)
+    preps = VENUE_PREPS if etype in OBJECT_PLACE_TYPES else VENUE_PREPS - TOPICAL_PREPS
+    s = _prep_spot(tok, spots, preps)
     if s is not None:
         return s, "venue"
     objects = _objects(tok)
@@ -414,7 +426,9 @@ def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot], 
             if s is not None:
                 return s, "target"
     for o in objects:  # "held talks in Geneva", "fired a missile into the sea off Wonsan"
-        s = _prep_spot(o, spots, VENUE_PREPS)
+        if etype not in MEETING_TYPES | OBJECT_PLACE_TYPES and _actorish(o):
+            continue  # "warned the Taliban government in Kabul": who is warned, not where
+        s = _prep_spot(o, spots, preps)
         if s is not None:
             return s, "venue"
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -435,18 +449,18 @@ def trigger_place(tok: Token, etype: str, mode: str | None, spots: list[_Spot], 
     if s is not None:
         return s, "scene"
     head = tok.head
-    if depth == 0 and head is not tok and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VB", "VBD") \
+    if depth == 0 and head.i != tok.i and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VB", "VBD") \
             and head.pos_ in ("VERB", "AUX"):
         # "raided Nablus, killing three gunmen", "met Xi and signed a deal": the act it goes with
         got = trigger_place(head, etype, mode, spots, depth + 1)
         if got is not None:
             return got
-    if head is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "conj", "pobj", "attr", "advcl"):
-        if tok.dep_ == "pobj" and head.head is not head:  # "took part in talks in Geneva"
+    if head.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "conj", "pobj", "attr", "advcl"):
+        if tok.dep_ == "pobj" and head.head.i != head.i:  # "took part in talks in Geneva"
             head = head.head
         if tok.dep_ == "nsubj" and head.lemma_.lower() in ("say", "tell", "announce", "report", "claim"):
             return None
-        s = _prep_spot(head, spots, VENUE_PREPS)
+        s = _prep_spot(head, spots, preps)
         if s is not None:
             return s, "venue"
         if tok.dep_ in ("xcomp", "advcl") or head.lemma_.lower() in ("travel", "fly", "go", "come", "head"):
@@ -470,11 +484,24 @@ def _subject_place(tok: Token, spots: list[_Spot]) -> _Spot | None:
     return None
 
 
-def _clause_place(tok: Token, spots: list[_Spot], countries: bool = False) -> _Spot | None:
+def _hangs_on_who_or_topic(t: Token, verb: Token, etype: str) -> bool:
+    """The name sits in a phrase about someone ("the government in Kabul") or a topic ("agreed on a
+    ceasefire in Gaza"), seen from the act's verb."""
+    x = t.head
+    while x.i != verb.i and x.head.i != x.i:
+        if x.dep_ == "prep" and x.lower_ in TOPICAL_PREPS and etype not in OBJECT_PLACE_TYPES:
+            return True
+        if x.pos_ in ("NOUN", "PROPN") and _actorish(x) and etype not in MEETING_TYPES | OBJECT_PLACE_TYPES:
+            return True
+        x = x.head
+    return False
+
+
+def _clause_place(tok: Token, spots: list[_Spot], countries: bool = False, etype: str = "") -> _Spot | None:
     """A town, site or region named after a word of place in the trigger's own clause, not in a
     clause of its own ("..., the military in Seoul said" names where it was said, not the act)."""
     verb = tok
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     own: list[Token] = []
     stack = [verb]
@@ -493,7 +520,8 @@ def _clause_place(tok: Token, spots: list[_Spot], countries: bool = False) -> _S
         while j > 0 and s.start - j < 6 and tok.doc[j].dep_ != "prep" and tok.doc[j].pos_ not in ("ADP", "VERB") \
                 and not tok.doc[j].is_punct:
             j -= 1
-        if tok.doc[j].lower_ in VENUE_PREPS and tok.doc[j].dep_ == "prep":
+        if tok.doc[j].lower_ in VENUE_PREPS and tok.doc[j].dep_ == "prep" and \
+                not _hangs_on_who_or_topic(tok.doc[s.start], verb, etype):
             return s
     return None
 
@@ -608,7 +636,7 @@ def _place_events(events: list[Event], article: Article, parsed: dict[int, Doc],
                     got = trigger_place(tok, e.event, e.mode, spots)
                     spot, how = got if got else (None, "")
                 else:
-                    spot, how = _clause_place(tok, spots, how_far == "country"), "scene"
+                    spot, how = _clause_place(tok, spots, how_far == "country", e.event), "scene"
                 if spot is not None:
                     place = dict(spot.rec)
                     s_tok, e_tok = doc[spot.start], doc[spot.end - 1]
