@@ -485,3 +485,25 @@ def test_resolve_reads_phrases_but_no_gazetteer_towns(kb: KnowledgeBase) -> None
     assert kb.resolve("Atlantis") is None  # a town in South Africa, no actor a user means
     assert kb.resolve_phrase("Aleppo") == "SYR"  # the phrase reader does read places
     assert kb.resolve_phrase("Aleppo", places=False) is None
+
+
+def test_a_phrase_names_which_term_of_a_person(kb: KnowledgeBase) -> None:
+    # without a date the country or body named beside the person decides among their terms
+    assert kb.resolve_phrase("Dutch Prime Minister Mark Rutte") == "NLD"
+    assert kb.resolve_phrase("NATO chief Mark Rutte") == "NATO"
+    assert kb.resolve_phrase("Estonian Prime Minister Kaja Kallas") == "EST"
+    assert kb.resolve("Christine Lagarde") == "EUR"  # typed without a date: the latest term
+
+
+def test_a_name_written_with_or_without_its_particle(kb: KnowledgeBase) -> None:
+    assert codes_of(kb.lookup("Ayman al-Safadi"))[:1] == ["JOR"]
+    assert codes_of(kb.lookup("Abdel Fattah Sisi"))[:1] == ["EGY"]
+    assert codes_of(kb.lookup("Muammar Qaddafi"))[:1] == ["LBY"]
+    assert codes_of(kb.lookup("Volodymyr Zelenskiy"))[:1] == ["UKR"]
+    assert kb.lookup("Bashir") == [] or all(e.name != "Omar al-Bashir" for e in kb.lookup("Bashir"))
+    assert all(e.name != "Radoslaw Sikorski" for e in kb.lookup("Sikorsky"))
+
+
+def test_resolve_reads_places_only_in_phrases(kb: KnowledgeBase) -> None:
+    assert kb.resolve("Chicago police") == "USA"
+    assert kb.resolve("Atlantis") is None
