@@ -168,3 +168,23 @@ def test_each_accusing_the_other_is_a_joint_accusation(text, codes):
 
 def test_each_the_other_without_parties_is_nothing():
     assert not pairs("The talks went on, with each side blaming the other for the delay.", "ACCUSE")
+
+
+@pytest.mark.parametrize("text, codes", [
+    # talks named as the occasion of another act took place, both ways
+    (("Prime Minister Narendra Modi, speaking after talks with his visiting Nepali counterpart in New Delhi, "
+      "praised Kathmandu's cooperation on hydropower."), ("IND", "NPL")),
+    # inside an agreement's content and under a negated infinitive: the talks still happened
+    (("Serbia and Croatia agreed on Friday not to close their border crossings, after face-to-face talks "
+      "between their interior ministers in Zagreb."), ("SRB", "HRV")),
+    (("Oman and Yemen agreed to reopen two border posts on Sunday following talks at the Arab League's "
+      "headquarters in Cairo."), ("OMN", "YEM")),
+])
+def test_talks_as_occasion_are_a_consultation(text, codes):
+    assert pairs(text, "CONSULT") == all_pairs(*codes)
+
+
+def test_place_of_the_talks_is_no_recipient_of_the_agreement():
+    got = pairs(("Oman and Yemen agreed to reopen two border posts on Sunday following talks at the Arab "
+                 "League's headquarters in Cairo."), "AGREE")
+    assert got == all_pairs("OMN", "YEM")

@@ -15,6 +15,7 @@ LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
 BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
+TALKS_PREPS = ("after", "following", "during", "for")  # "after talks with X": the talks were held
 REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST")  # verbs whose object may be an act of its own
 VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
 
@@ -23,6 +24,15 @@ def has_infinitive(tok: Token) -> bool:
     """`tok` governs a to-infinitive ("told Iran to stop")."""
     return any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
                for x in tok.children)
+
+
+def talks_held(tok: Token, lex: Lexicon) -> bool:
+    """"agreed ... after talks with X", "speaking following talks with his counterpart", "arrived for talks
+    with": talks named as the occasion of another act took place (a consultation of its own)."""
+    if tok.head.lower_ not in TALKS_PREPS or tok.head.dep_ != "prep":
+        return False
+    e = match_noun(tok, lex)
+    return e is not None and e.event == "CONSULT"
 
 
 def names_own_doer(tok: Token, sa: SentenceActors) -> bool:
@@ -66,7 +76,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
         if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
                 tok.head.lower_ in VERB_ARG_PREPS:
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by") and \
+                not talks_held(tok, lex):
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
                 match_noun(tok.head, lex) is None:

@@ -174,6 +174,13 @@ def decide_modality(d: Draft) -> None:
     head = tok.head
     call = cue_call(tok)
     d.modality = modality_of(tok, e, call)
+    if e.kind == "noun" and d.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") \
+            and tok.head.head.dep_ == "xcomp" and d.modality != "asserted":
+        # "agreed not to use force ... after talks": the talks took place; the content's modality is not theirs
+        top = tok.head.head
+        while top.dep_ == "xcomp" and top.head != top:
+            top = top.head
+        d.modality = modality_of(top, e, cue_call(top))
     if e.kind == "verb" and tok.dep_ in ("relcl", "acl", "ccomp") and tok.head.lemma_.lower() in ("way", "chance") \
             and any(c.lower_ == "no" for c in tok.head.children):
         d.modality = "negated"  # "there was no way Pyongyang would give up its weapons"

@@ -128,6 +128,10 @@ def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
     for idx in made:
         if made[idx].mode == "third-party" and sc.doc[idx].dep_ in ("acl", "amod"):
             continue  # "a deal brokered by China": the mediation is the deal's, not a description
+        t = sc.doc[idx]
+        if made[idx].event == "CONSULT" and t.pos_ == "NOUN" and t.dep_ == "pobj" and \
+                t.head.lower_ in ("after", "following"):
+            continue  # "agreed ... after talks with X": the talks were held (candidates.talks_held)
         clause = background_clause(sc.doc[idx])
         if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
             background.add(idx)

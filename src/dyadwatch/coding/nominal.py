@@ -17,6 +17,7 @@ from .words import word_set
 LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
 REACTION_VERBS = word_set("events", "reaction_verbs")
+OCCASION_PREPS = ("after", "following", "during", "for")
 LIGHT_VERB_SLOTS = ("prep:on", "prep:against", "prep:with", "prep:to", "iobj")
 
 
@@ -104,6 +105,10 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
             else:
                 acts, how = subject(verb, sc)
             actors = acts
+    if not actors and e.event == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in OCCASION_PREPS \
+            and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "agreed ... after talks with X", "arrived in Damascus for talks with": the clause's subject talked
+        actors, how = subject(tok.head.head, sc)
     if not actors:
         return [], [], "", ""
     found = ""

@@ -89,8 +89,8 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
                         return got
                 for t in ch.subtree:
                     if t.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and t.i > ch.i - 1:
-                        if t.dep_ == "pobj" and t.head.lower_ in ("by", "since", "for", "until", "after"):
-                            continue
+                        if _under_circumstance(t, ch):
+                            continue  # "agreed to restore ties following talks at the GCC": where and when
                         got = sa.resolve(t)
                         if got:
                             return got
@@ -119,6 +119,22 @@ def measured_noun(o: Token) -> list[Token]:
     if o.lemma_.lower() not in QUANTITY_NOUNS | MEASURE_NOUNS:
         return []
     return [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
+CIRCUMSTANCE_PREPS = ("by", "since", "for", "until", "after", "following", "during", "at", "in", "near", "amid",
+                      "despite", "before", "inside", "outside")
+
+
+def _under_circumstance(t: Token, top: Token) -> bool:
+    """`t` sits in a phrase of time, place or occasion below `top` ("after talks with X", "at the GCC")."""
+    cur = t
+    for _ in range(12):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in CIRCUMSTANCE_PREPS:
+            return True
+        cur = cur.head
+    return False
 
 
 def recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> list[Actor]:

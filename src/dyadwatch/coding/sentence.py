@@ -13,7 +13,7 @@ from ..ingest.article import Article
 from . import merge
 from .actors import ActorFinder, Mention
 from .assemble import assemble
-from .candidates import find_candidates
+from .candidates import find_candidates, talks_held
 from .control import owned_clauses
 from .coref import ArticleContext, learn_named_persons
 from .event_coref import Anaphor
@@ -79,8 +79,9 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     trig_toks = {c.tok.i for c in cands}
     unresolved: list[Cand] = []  # event nouns that named no actor ("the expulsion"): maybe anaphors
     for c in cands:
-        if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i and not is_mediating_participle(c.tok):
-            continue
+        if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i and not is_mediating_participle(c.tok) \
+                and not talks_held(c.tok, lex):
+            continue  # (a broker and talks held are acts of their own inside an agreement's content)
         if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
             continue  # "imposed sanctions, targeting its oil exports": part of the main event
         ev = assemble(c, sc)
