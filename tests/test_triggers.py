@@ -223,6 +223,10 @@ POSITIVE = [
     ("RETREAT", "Russia withdrew from the Kherson region in November 2022."),
     ("RETREAT", "Ukraine pulled out of the town of Avdiivka on Saturday."),
     ("REJECT", "The Kremlin poured cold water on the French peace proposal."),
+    ("REJECT", "Burundi left the International Criminal Court in 2017, the first member to do so."),
+    ("REJECT", "Three Sahel juntas quit the Economic Community of West African States on Sunday."),
+    ("ASSAULT", "Militias drove thousands of villagers from their homes in Darfur."),
+    ("ASSAULT", "Israeli soldiers forced out hundreds of families from a refugee camp near Jenin."),
 ]
 # another sense of a trigger word: no political event of that type
 NEGATIVE = [
@@ -269,6 +273,11 @@ NEGATIVE = [
     ("REJECT", "The junta suspended parts of the constitution on Saturday."),
     ("RETREAT", "President Macron left the city on Monday for a summit in Brussels."),
     ("RETREAT", "Britain withdrew from the European Union in 2020."),
+    ("ASSAULT", "The army forced thousands of people to vote for the ruling party."),
+    ("ASSAULT", "Russia forced out two Estonian diplomats on Monday."),
+    ("ASSAULT", "Ethiopia forced the UN refugee agency out of the Tigray region in June."),
+    ("ASSAULT", "The government vowed to fight inflation and corruption."),
+    ("ASSAULT", "The former president will fight the charges in court, his lawyer said."),
 ]
 
 
