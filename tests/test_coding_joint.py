@@ -188,3 +188,10 @@ def test_place_of_the_talks_is_no_recipient_of_the_agreement():
     got = pairs(("Oman and Yemen agreed to reopen two border posts on Sunday following talks at the Arab "
                  "League's headquarters in Cairo."), "AGREE")
     assert got == all_pairs("OMN", "YEM")
+
+
+def test_second_party_hung_on_a_name_in_apposition():
+    text = ("Kenya's foreign minister Musalia Mudavadi and his Tanzanian counterpart January Makamba met "
+            "Ethiopian officials in Addis Ababa on Monday to discuss the Sudan crisis.")
+    got = pairs(text, "CONSULT")
+    assert {("KEN", "ETH"), ("TZA", "ETH"), ("ETH", "KEN"), ("ETH", "TZA")} <= set(got)

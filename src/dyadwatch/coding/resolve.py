@@ -4,6 +4,7 @@ possessives, pronouns, generic nouns ("the country") and titled names, with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -141,6 +142,16 @@ class SentenceActors:
     def resolve(self, tok: Token, depth: int = 0) -> list[Actor]:
         """Actors named by the noun phrase headed by `tok` (conjuncts included)."""
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        # "Jordan's foreign minister Ayman Safadi and his Egyptian counterpart": the parser hangs the
+        # second party on the name in apposition
+        heads += [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.i > a.i
+                  and c.pos_ in ("NOUN", "PROPN") and all(c.i != h.i for h in heads)]
+        # ... or as a second apposition after "and" ("minister X and his Tanzanian counterpart Y")
+        appos = [a for a in tok.children if a.dep_ == "appos"]
+        for a1, a2 in pairwise(appos):
+            if any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in a1.children) and \
+                    any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in a2.children):
+                heads.append(a2)
         out: list[Actor] = []
         for h in heads:
             out.extend(self._resolve_head(h, depth))
