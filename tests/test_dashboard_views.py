@@ -57,12 +57,15 @@ def test_map_points_and_shading(watched: Watched, dash: Server, shots: Path) -> 
     assert page.locator("[data-testid=map-point]").count() == len(m["points"]) == 2
     shaded = page.locator("[data-testid=map-country]").evaluate_all("ns => ns.map(n => n.getAttribute('data-code'))")
     assert set(shaded) == {c["code"] for c in m["countries"] if c["n3"]} == {"PRK", "KOR", "JPN"}
-    # North Korea: all conflict, so red; South Korea: mostly cooperative, so green
-    fill = page.locator("[data-testid=map-country][data-code=PRK]").get_attribute("fill")
-    r, g, _ = (int(v) for v in fill[4:-1].split(","))
+    # North Korea: all conflict, so red; South Korea: mostly cooperative, so green (as drawn: the
+    # computed style, which a CSS rule could override)
+    def drawn(code: str) -> tuple[int, ...]:
+        fill = page.locator(f"[data-testid=map-country][data-code={code}]").evaluate("n => getComputedStyle(n).fill")
+        return tuple(int(v) for v in re.findall(r"\d+", fill)[:3])
+
+    r, g, _ = drawn("PRK")
     assert r > g
-    fill = page.locator("[data-testid=map-country][data-code=KOR]").get_attribute("fill")
-    r, g, _ = (int(v) for v in fill[4:-1].split(","))
+    r, g, _ = drawn("KOR")
     assert g > r
     page.screenshot(path=str(shots / "map.png"), full_page=True)
 
