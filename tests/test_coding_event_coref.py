@@ -59,3 +59,9 @@ def test_the_strikes_as_subject_act_for_the_earlier_doer(coder):
     evs = code(coder, text)
     assert any(e.event == "ASSAULT" and any(a.code == "USA" for a in e.actor) for e in evs)
     assert not any(e.event == "ASSAULT" and not e.actor for e in evs)
+
+
+def test_coded_article_events_carry_their_place(coder):
+    evs = code(coder, "Russian forces shelled the Ukrainian city of Kharkiv overnight, regional officials said.")
+    hit = [e for e in evs if e.event == "ASSAULT"]
+    assert hit and hit[0].place and hit[0].place.get("country") == "UKR"

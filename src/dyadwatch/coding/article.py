@@ -10,6 +10,7 @@ from ..ingest.article import Article
 from .actors import ActorFinder, Mention
 from .coref import ArticleContext
 from .event_coref import corefer
+from .places import place_events
 from .sentence import code_sentence
 from .triggers import Lexicon
 
@@ -31,4 +32,5 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
             if k in parsed:
                 continue
             ctx.note(Actor(m.code, m.sector, m.text), m.kind)
-    return corefer(events, ctx.anaphors)  # one Event per act, every mention kept
+    # one Event per act, every mention kept; then where each act happened (coding/places.py)
+    return place_events(corefer(events, ctx.anaphors), article, sents, parsed, starts, cheap, finder)
