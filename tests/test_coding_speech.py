@@ -63,3 +63,11 @@ def test_said_must_is_a_demand():
     got = coded("Germany's chancellor said on Tuesday that Serbia must stop obstructing the normalisation of "
                 "relations with Kosovo.")
     assert ("DEU", "SRB", "REQUEST", "asserted") in got
+
+
+def test_vow_to_retaliate_is_a_threat_of_force_with_its_code():
+    from dyadwatch.coding import code_text
+
+    evs = [e for e in code_text("Tehran vowed to retaliate against Israel for Monday's strike on its consulate "
+                                "in Damascus.", date="2024-05-10") if e.event == "THREATEN"]
+    assert evs and evs[0].cameo == "138"

@@ -216,6 +216,8 @@ def giver_as_actor(d: Draft, sc: Scope) -> bool:
         s, _ = subject_token(d.tok)
         if s is not None and s.pos_ == "NOUN":
             receivers = earlier_event_actors(d.tok, sc, givers, objs=[s])
+    giver_codes = {a.code for a in givers}
+    receivers = [r for r in receivers if r.code not in giver_codes]  # never the giver on both sides
     d.actors, d.recips, d.how, d.recip_slot = givers, list(receivers), "agent", "subj"
     return True
 

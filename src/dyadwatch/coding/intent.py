@@ -48,6 +48,9 @@ def intent_type(d: Draft, sc: Scope) -> bool:
     d.etype = "AGREE" if cooperative(inner) else "THREATEN"
     if embedded_negated(d.tok):
         d.etype = "REJECT" if d.etype == "AGREE" else "AGREE"
+    # the CAMEO code follows the type the intent became ("vowed to retaliate": a threat of force, 138)
+    d.cameo = {"AGREE": d.cameo if (d.cameo or "").startswith("03") else "030", "REJECT": "120",
+               "THREATEN": "138" if inner in ("ASSAULT", "MOBILIZE") else "130"}.get(d.etype, d.cameo)
     return True
 
 
