@@ -626,3 +626,11 @@ def test_leader_overseeing_a_test_is_his_state_mobilizing(coder):
 def test_each_other_makes_an_event_reciprocal(coder):
     got = triples(coder, "Ethiopia and Eritrea blamed each other for the border clash.")
     assert {("ETH", "ERI", "ACCUSE"), ("ERI", "ETH", "ACCUSE")} <= got
+
+
+def test_unnamed_official_aimed_at_the_main_state_is_of_the_other(coder):
+    # the article names Washington most; an unnamed spokesman accusing Washington speaks for the other side
+    text = ("Iran warned the United States on Monday that new U.S. sanctions and U.S. naval patrols would not go "
+            "unanswered. A foreign ministry spokesman accused Washington of breaking its word.")
+    got = triples(coder, text)
+    assert ("IRN", "USA", "ACCUSE") in got and ("USA", "USA", "ACCUSE") not in got

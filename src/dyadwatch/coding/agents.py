@@ -90,8 +90,10 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
         if len(named) == 1 and not named & aimed:
             places = [Actor(named.pop(), None)]
     if not places:
-        code = sa.ctx.main_state()
-        if code and code not in aimed:
+        # the article's main state, or, when the act is aimed at it, the next one ("A foreign ministry
+        # spokesman accused Washington" in a story about North Korea and the United States)
+        code = next((c for c in sa.ctx.ranked_states() if c not in aimed), None)
+        if code:
             places = [Actor(code, None)]
     if not places:
         return []

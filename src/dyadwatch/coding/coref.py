@@ -71,12 +71,15 @@ class ArticleContext:
 
     def main_state(self) -> str | None:
         """The most often named country (ties: the earliest)."""
-        if not self.states:
-            return None
+        ranked = self.ranked_states()
+        return ranked[0] if ranked else None
+
+    def ranked_states(self) -> list[str]:
+        """The countries named so far, most often named first (ties: the earliest)."""
         counts: dict[str, int] = {}
         for c in self.states:
             counts[c] = counts.get(c, 0) + 1
-        return max(counts, key=lambda c: (counts[c], -self.states.index(c)))
+        return sorted(counts, key=lambda c: (-counts[c], self.states.index(c)))
 
 
 def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
