@@ -306,3 +306,11 @@ def test_wire_credit_line_and_prompts_between_sentences() -> None:
     # the words inside a sentence stay
     kept = "The advertisement campaign in Varn was paid for by Kestria, officials said."
     assert clean_text(kept) == kept
+
+
+def test_a_compound_name_after_glued_share_debris_stays_whole() -> None:
+    # found by the property above: "Share this articleSharePoint said" lost "Share" of the name
+    out = clean_text("Norland protested on Monday.Share this articleSharePoint said it had suspended its services.")
+    assert "SharePoint said it had suspended its services." in out and "Share this article" not in out
+    out = clean_text("Norland protested on Monday.\nFacebook\nTwitter\nEmailThe ministry said it would respond.")
+    assert "The ministry said it would respond." in out and "Email" not in out

@@ -140,6 +140,7 @@ class Rules:
     doubled_inline: re.Pattern[str]
     inline: list[re.Pattern[str]]
     more_line: re.Pattern[str]
+    compound_starts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +213,7 @@ def rules() -> Rules:
                              rf"|(?<=[{UP}][{LOW}])(?=(?:{glue})(?![{LOW}]))"),
         glue_words=tuple(d.get("glue_words", [])),
         prefix_words=tuple(d.get("glue_prefixes", [])),
+        compound_starts=frozenset(d.get("compound_starts", [])),
         share_run=re.compile(rf"^((?:{targets})(?:\s*[|/·•,]?\s*(?:{targets}))*)(?=[{UP}][{LOW}]|[\"“‘][{UP}])"),
         glue_right=re.compile(rf"(?<![{LOW}])((?:{glue}))(?=[{UP}0-9©(\[\"“‘])"),
         prefix_left=re.compile(rf"(?<=[{LOW}0-9.!?:;,)\]\"”’])(?=(?:{prefixes}))"),
@@ -329,7 +331,9 @@ def unglue(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         m = r.share_run.match(line)
-        if m and (i and is_debris_line(lines[i - 1]) or len(re.findall(r"[A-Z]", m.group(1))) > 1):
+        # one share word that also begins compound names ("SharePoint", "PrintNightmare") is left whole
+        single = m is not None and m.group(1).strip() in r.compound_starts
+        if m and not single and (i and is_debris_line(lines[i - 1]) or len(re.findall(r"[A-Z]", m.group(1))) > 1):
             lines[i] = m.group(1) + "\n" + line[m.end(1):]
     text = "\n".join(lines)
     lines = []
