@@ -11,6 +11,7 @@ from .words import word_set
 OBJECT_CONTROL = word_set("grammar", "object_control")
 RELATIVE = word_set("grammar", "relative")
 PRAISE_BLAME = word_set("grammar", "praise_blame")
+COPULAS = word_set("grammar", "copulas")
 
 
 # -- subjects and objects -------------------------------------------------------------------
@@ -87,6 +88,13 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         for c in head.children:
             if c.dep_ == "nsubjpass":
                 return c, "inherited"
+    if dep == "advcl" and reduced_relative(tok):
+        return None, ""  # "talks agreed at the DMZ last month": the noun before it was acted on, no doer named
+    if dep == "conj" and head.dep_ == "ccomp" and head.lemma_.lower() in COPULAS and head.head != head:
+        # "Trump said the offer appeared sincere but warned ...": a copula's clause cannot warn; the parser
+        # hung the second verb on it, not on the verb of saying whose subject does both
+        s, _how = subject_token(head.head, _depth + 1)
+        return s, "inherited" if s is not None else ""
     if dep in ("conj", "advcl", "acomp"):
         s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
@@ -115,6 +123,19 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
             s, _how = subject_token(verb, _depth + 1)
             return s, "inherited" if s is not None else ""
     return None, ""
+
+
+def reduced_relative(tok: Token) -> bool:
+    """A past participle right after a noun, with no subject, auxiliary, marker or object of its own, that the
+    parser hung on the main verb ("... the resumption of talks agreed at the DMZ last month", "sanctions
+    imposed in 2017 remain"): it modifies that noun, whose act it names without a doer."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("pobj", "dobj", "nsubj", "conj", "appos"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj", "dative", "ccomp", "xcomp")
+                   for c in tok.children)
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:

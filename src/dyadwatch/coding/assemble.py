@@ -41,6 +41,7 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     reinterpret.minorities(d, sc)
     targets.default_recipients(d, sc)
     decide_modality(d)
+    reinterpret.claimed_right(d)  # "has the right to shoot down ...": a threat, not an attack
     sp, replaced = reported_speech(d, sc)
     if replaced is not None:
         return replaced

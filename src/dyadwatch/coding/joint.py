@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..events import Actor, Event
 from .arguments import direct_object, subject_token
+from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .scope import Draft, Scope, copy_actor
 from .words import word_set
 
@@ -101,6 +102,9 @@ def symmetric(d: Draft) -> None:
     named = [r for r in d.recips if r.entity_text is not None]
     if not named or len(named) != len(d.recips):
         return
+    own = d.actor_codes()
+    if any(r.code in own and (r.entity_text or "").lower() in PRONOUNS_GROUP | PRONOUNS_PERSON for r in named):
+        return  # "consulting with its allies", "met his commanders": no other party named
     parties = list(d.actors) + [r for r in named if not any(_same(r, a) for a in d.actors)]
     if len(parties) < 2:
         return

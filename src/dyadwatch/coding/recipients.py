@@ -146,8 +146,11 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
     """The recipients of a verb trigger and the slot that named them: its entry's slots in order, else
     an uncoded role as object ("police arrested 12 protesters": the same country; slot "role")."""
     sa = sc.sa
+    own = {a.code for a in actors}
     for name in e.recip:
         got = slot(tok, name, sc)
+        if got and name == "ccsubj" and own and {a.code for a in got} <= own:
+            continue  # "warned that the United States would move to phase two": the actor's own act, no target
         if got:
             return got, name
     o = direct_object(tok)

@@ -14,6 +14,9 @@ from .scope import Draft, Scope
 from .words import word_set
 
 STOP_VERBS = word_set("events", "stop_verbs")
+RIGHT_NOUNS = word_set("grammar", "right_nouns")
+CLAIM_RIGHT_VERBS = word_set("grammar", "claim_right_verbs")
+FORCE_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 ORDER_VERBS = ("order", "force", "compel")
 STATE_SECTORS = (None, "GOV", "JUD", "COP", "MIL")
 CONFLICT_TYPES = ("SANCTION", "ASSAULT", "COERCE", "MOBILIZE")
@@ -94,3 +97,24 @@ def conditional_threat(d: Draft, sc: Scope, spoken: bool) -> None:
                 d.modality = "asserted"
             real = [r for r in d.recips if r.entity_text is not None and r.code not in d.actor_codes()]
             d.recips = real or cond_actors
+
+
+def claimed_right(d: Draft) -> None:
+    """"Pyongyang had the right to shoot down U.S. bombers", "Iran reserves the right to strike back": a
+    right claimed for oneself names no act done; a claimed right to use force is a threat of the
+    claimant (CAMEO 138), any other claimed or defended right ("defended the right of Russian troops to
+    fire") is hypothetical."""
+    tok = d.tok
+    if d.entry.kind != "verb" or tok.dep_ not in ("acl", "xcomp", "relcl") or tok.head.lemma_.lower() not in RIGHT_NOUNS:
+        return
+    if d.modality not in ("asserted", "future", "hypothetical"):
+        return  # negated ("has no right to ...") or claimed stays as it is
+    noun = tok.head
+    holder = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+    own = holder is not None and holder.lemma_.lower() in CLAIM_RIGHT_VERBS and not any(
+        p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)  # "the right of X to ...": X is no claimant
+    if own and d.etype in FORCE_TYPES and d.recips and not d.recip_codes() <= d.actor_codes():
+        d.retype("THREATEN", None, "138")
+        d.modality = "asserted"
+    else:
+        d.modality = "hypothetical"

@@ -25,6 +25,8 @@ EVENT_WORDS = word_set("events", "event_words")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
 # acts a side reporting them accuses the actor of ("Kyiv said Russian drones struck ...")
 ACCUSED_TYPES = ("ASSAULT", "COERCE")
+# hostile acts a side accuses the actor of when it says it suffers them itself
+AIMED_AT_SPEAKER_TYPES = ("THREATEN", "SANCTION")
 
 
 def has_must(tok: Token) -> bool:
@@ -75,9 +77,12 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             if speakers and not d.actor_codes() <= {a.code for a in speakers}:
                 return sp, sc.make(tok, e, "REQUEST", None, "100", speakers, d.actors, "asserted", d.how)
     if sp is not None and d.modality in ("asserted", "claimed") and sp[0].i < tok.i and sp[1].event != "DENY" \
-            and d.etype in ACCUSED_TYPES and "test" not in e.flags:
-        # "Kyiv said Russian drones struck ...": besides the attack it reports, a side accuses the attacker
+            and (d.etype in ACCUSED_TYPES or d.etype in AIMED_AT_SPEAKER_TYPES) and "test" not in e.flags:
+        # "Kyiv said Russian drones struck ...": besides the attack it reports, a side accuses the attacker;
+        # "Pyongyang said Trump had declared war on it": a threat or sanction the speaker says it suffers
         speakers, _ = subject(sp[0], sc)
+        if d.etype not in ACCUSED_TYPES and (not d.recip_slot or not ({a.code for a in speakers} & d.recip_codes())):
+            speakers = []  # the speaker must be named as the one threatened, not guessed from the article
         doer = subject_token(tok)[0] if e.kind == "verb" else None
         own = doer is not None and doer.pos_ == "PRON"  # "militants said they attacked": a claim of its own act
         if is_side(sp[0], speakers, sc) and not own and d.actors and not d.actor_codes() & {a.code for a in speakers}:

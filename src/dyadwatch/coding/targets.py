@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..events import QUAD, Actor
 from .arguments import direct_object
+from .candidates import has_infinitive
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import location, mission_owner
 from .recipients import (
@@ -19,6 +20,9 @@ from .recipients import (
 )
 from .scope import Draft, Scope, copy_actor
 from .triggers import MEASURE_NOUNS, match_noun
+from .words import word_set
+
+RELATIONAL_NOUNS = word_set("grammar", "relational_nouns")
 
 # acts that may stay inside one country: their place is their target
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
@@ -38,6 +42,19 @@ GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
 
 
+def _relational_possessor(r: Actor, sc: Scope) -> bool:
+    """The recipient is the possessor of a relational noun ("its allies", "his counterpart")."""
+    if r.start is None or r.end is None:
+        return False
+    span = sc.doc.char_span(r.start - sc.offset, r.end - sc.offset, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    if last.dep_ == "poss":
+        return last.head.lower_ in RELATIONAL_NOUNS or last.head.lemma_.lower() in RELATIONAL_NOUNS
+    return False
+
+
 def _self_default_applies(d: Draft, sc: Scope) -> bool:
     tok, e = d.tok, d.entry
     if d.recips or d.etype not in SELF_DEFAULT_TYPES or len(d.actor_codes()) != 1:
@@ -50,6 +67,9 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
                                             for ch in tok.children):
         return False
     o = direct_object(tok)
+    if o is not None and d.etype == "REQUEST" and o.pos_ in ("NOUN", "PROPN") and not sc.sa.role_sector(o) and \
+            not names_an_act(o, sc) and has_infinitive(tok):
+        return False  # "urged all nations to isolate the regime": someone else is asked, not the actor
     return o is None or bool(sc.sa.role_sector(o)) or (e.obj and d.etype != "ASSAULT") or (
         d.etype in ABSTRACT_OBJECT_TYPES and not names_an_act(o, sc))
 
@@ -158,6 +178,19 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
         d.recips = other_country(tok, sc, d.actors)
         if not d.recips and d.etype in NEEDS_RECIPIENT:
             return False
+    if d.recips and not d.reciprocal:
+        own = d.actor_codes()
+        others = [r for r in d.recips if r.code not in own]
+        if others and len(others) < len(d.recips):
+            # "threatened to reconsider the summit between Kim and Trump": the other party, not itself
+            d.recips = others
+        # "its allies", "their rivals": a relational noun is never its possessor
+        kept = [r for r in d.recips if not (r.code in own and _relational_possessor(r, sc) and all(
+            a.sector in (None,) + STATE_SECTORS for a in d.actors))]  # a party's rival may be of its country
+        if len(kept) < len(d.recips):
+            d.recips = kept or other_country(tok, sc, d.actors)
+            if not d.recips and d.etype in NEEDS_RECIPIENT:
+                return False
     if d.recips and not d.reciprocal:
         # drop a recipient that is the very same mention as the actor
         spans = {(a.start, a.end) for a in d.actors}

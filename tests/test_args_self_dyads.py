@@ -1,0 +1,105 @@
+"""Self dyads and other misread arguments: a claimed right is no act done, a participle after a noun has
+no doer, a relational noun ("its allies") is never its possessor, a mixed recipient list never keeps
+the actor itself, a content clause about the actor's own act names no target, a verb joined to a
+copula inside a reported clause belongs to the speaker. Sentences are our own, in wire shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding import code_text
+
+
+def triples(text: str, modality: str | None = "asserted") -> set[tuple]:
+    out = set()
+    for e in code_text(text, date="2024-05-10"):
+        if modality is None or e.modality == modality:
+            for a in e.actor:
+                for r in e.recipient or [None]:
+                    out.add((a.code, r.code if r is not None else None, e.event))
+    return out
+
+
+def self_dyads(text: str) -> set[tuple]:
+    return {t for t in triples(text) if t[0] == t[1]}
+
+
+# -- a claimed right ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, threat", [
+    ("Venezuela's defence minister said on Tuesday that Caracas had the right to shoot down any U.S. "
+     "surveillance aircraft that entered its airspace, even over international waters.", ("VEN", "USA")),
+    ("Iran reserves the right to strike Israeli bases, its foreign ministry spokesman told reporters in "
+     "Tehran on Monday.", ("IRN", "ISR")),
+    ("Speaking in Ankara after a cabinet meeting, the Turkish president said Turkey retained the right to "
+     "attack Kurdish positions in Syria at any time.", ("TUR", "SYR")),
+])
+def test_a_claimed_right_to_use_force_is_a_threat_not_an_attack(text: str, threat: tuple) -> None:
+    got = triples(text)
+    assert not any(t[2] == "ASSAULT" for t in got), got
+    assert (*threat, "THREATEN") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The United States on Monday defended the right of Turkish troops to fire on militants in northern Syria.",
+    "Officials in Warsaw said Poland had every right to deploy more troops along its border with Belarus.",
+])
+def test_a_defended_or_peaceful_right_is_no_asserted_act(text: str) -> None:
+    got = triples(text)
+    assert not any(t[2] in ("ASSAULT", "MOBILIZE") for t in got), got
+
+
+def test_a_speaker_who_says_it_is_threatened_accuses_the_threatener() -> None:
+    got = triples("North Korean Foreign Minister Ri Yong Ho told reporters in New York on Monday that Washington "
+                  "had declared war on his country, and that Pyongyang would respond.")
+    assert ("PRK", "USA", "ACCUSE") in got, got
+    assert not any(t[2] == "ASSAULT" for t in got), got
+
+
+# -- a participle after a noun names no doer ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang warned on Tuesday that planned drills by the United States and South Korea could derail the "
+    "resumption of working-level talks agreed at the border village last month.",
+    "Tehran said on Sunday that new sanctions would not affect the exchange of prisoners agreed in Doha "
+    "in August.",
+])
+def test_a_participle_after_a_noun_is_no_act_of_the_main_subject(text: str) -> None:
+    got = triples(text)
+    assert not any(t[2] == "AGREE" and t[0] == t[1] for t in got), got
+    assert not any(t[2] == "AGREE" and t[0] in ("PRK", "IRN") for t in got), got
+
+
+# -- relational nouns, mixed recipients --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The United States said it was monitoring the launches and consulting closely with its allies.",
+    "Japan said on Friday it would coordinate with its partners in the region, and held talks with its "
+    "allies on Saturday.",
+])
+def test_its_allies_are_never_the_possessor(text: str) -> None:
+    assert not self_dyads(text), triples(text)
+
+
+def test_a_summit_between_the_actor_and_another_leaves_the_other() -> None:
+    text = ("North Korea suspended high-level talks with South Korea on Wednesday and threatened to "
+            "reconsider the planned summit between Kim Jong Un and Donald Trump.")
+    got = triples(text)
+    assert ("PRK", "USA", "THREATEN") in got, got
+    assert ("PRK", "PRK", "THREATEN") not in got, got
+
+
+# -- requests of unnamed others, warnings about one's own act ----------------------------------
+
+def test_urging_unnamed_nations_is_no_request_of_oneself() -> None:
+    text = ("Donald Trump told lawmakers in Seoul on Wednesday that the regime was a threat to the world, and "
+            "urged all nations to cut trade with it.")
+    assert ("USA", "USA", "REQUEST") not in triples(text)
+
+
+def test_a_speaker_joined_to_a_copula_is_the_one_who_warns() -> None:
+    text = ("Trump said Pyongyang's offer appeared sincere but warned that it could be false hope, and that "
+            "sanctions would stay.")
+    got = triples(text, modality=None)
+    assert not any(t[0] == "PRK" and t[2] == "THREATEN" for t in got), got
+    assert ("USA", "PRK", "ACCUSE") not in got, got
