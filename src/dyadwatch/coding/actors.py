@@ -252,7 +252,8 @@ class ActorFinder:
         for f in found:
             e0 = f.entries[0] if f.entries else None
             if e0 is not None:
-                if e0.code and not e0.ambiguous and not e0.needs_context and e0.kind != "nonactor":
+                if e0.code and not e0.ambiguous and not e0.needs_context and e0.kind != "nonactor" \
+                        and len(_holders(f.entries)) < 2:
                     codes.add(e0.code)
                 continue
             countries = {p.country for p in f.places}
@@ -280,6 +281,9 @@ class ActorFinder:
                 return None  # a lower-case "turkey", "chad"
             if e0.kind in ("capital", "country") and _inside_person(span, self.sector_of):
                 return None  # "Paris Hilton", "Paris Saint-Germain"
+            holders = _holders(f.entries)
+            if len(holders) > 1:  # "King Abdullah" in 2010 (Jordan's and Saudi Arabia's): the article decides
+                e0 = next((e for e in f.entries if e.code in codes and e.code in holders), e0)
             return _entry_mention(span, e0, readings)
         if e0 is not None:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
             in_kb = [e for e in f.entries if e.code in codes]
@@ -394,6 +398,12 @@ class ActorFinder:
             except Exception:  # noqa: BLE001
                 sector = None
         return sector or None
+
+
+def _holders(entries: list[Any]) -> set[str]:
+    """The codes of the persons among `entries` who hold an office on the date asked (not "former")."""
+    return {e.code for e in entries if e.kind == "person" and e.code and e.sector != "ELI"
+            and not (e.office or "").startswith("former")}
 
 
 def _entry_mention(span: Span, entry: Any, readings: tuple[str, ...]) -> Mention:

@@ -20,6 +20,8 @@ RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
 OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
+SECTOR_ADJECTIVES = word_set("people", "sector_adjectives")
+TITLE_HEADS = ("chief", "head", "commander")  # titles with an object in sectors.csv ("chief of staff")
 ATTITUDES = ("pro", "anti", "non")
 PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
@@ -100,6 +102,17 @@ class SentenceActors:
         for c in head.children:
             if c.dep_ == "compound" and c.i < head.i and c.i not in self.tokmap:
                 words.insert(0, f"{c.lower_} {head.lower_}")
+            elif c.dep_ == "amod" and c.i < head.i and c.i not in self.tokmap and c.lower_ in SECTOR_ADJECTIVES:
+                words.insert(0, f"{c.lower_} {head.lower_}")  # "a military spokesman": MIL, not GOV
+            elif c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1 and head.lower_ in TITLE_HEADS:
+                # a title with its object: "chief of staff", "chief of defence staff", "head of state"
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                        mods = " ".join(t.lower_ for t in g.lefts if t.dep_ == "compound")
+                        title = f"{head.lower_} of {mods + ' ' if mods else ''}{g.lower_}"
+                        exact = self.finder.kb.sector_words.get(title) if self.finder.kb is not None else None
+                        if exact:
+                            return exact
         for w in words:
             s = self.finder.sector_of(w)
             if s:
