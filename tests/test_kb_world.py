@@ -97,3 +97,25 @@ def test_forms_of_the_world_are_known(form: str, code: str) -> None:
     from dyadwatch.kb import load_kb
 
     assert load_kb().resolve_phrase(form, "1999-06-01" if code != "CZE" else "2020-01-01") == code
+
+
+@pytest.mark.parametrize("phrase, date, code, sector", [
+    ("Assad's forces", "2019-03-01", "SYR", "MIL"),
+    ("Putin's army", "2023-03-01", "RUS", "MIL"),
+    ("Erdogan's government", "2023-03-01", "TUR", "GOV"),
+    ("Navalny's supporters", "2021-03-01", "RUS", "OPP"),  # a crowd keeps its leader's sector
+])
+def test_a_leaders_possessive_before_a_role_takes_the_role(phrase: str, date: str, code: str, sector: str) -> None:
+    assert _first_actor(phrase + " accused Norway of breaking the agreement.", date) == (code, sector)
+
+
+@pytest.mark.parametrize("context, code", [
+    ("", "LBY"),
+    ("Clashes broke out in northern Lebanon on Sunday.", "LBN"),
+    ("Rival administrations have ruled Libya since 2014.", "LBY"),
+])
+def test_tripoli_is_the_one_of_the_country_the_article_names(context: str, code: str) -> None:
+    prefix = context + " " if context else ""
+    got = _first_actor(prefix + "Officials in Tripoli accused Norway of breaking the agreement.", "2023-03-01",
+                       len(prefix))
+    assert got and got[0] == code

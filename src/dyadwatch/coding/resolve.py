@@ -21,7 +21,8 @@ TITLES = word_set("people", "titles")
 OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
 SECTOR_ADJECTIVES = word_set("people", "sector_adjectives")
-TITLE_HEADS = ("chief", "head", "commander")  # titles with an object in sectors.csv ("chief of staff")
+TITLE_HEADS = ("chief", "head", "commander")
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "UAF", "JUD", "LEG")  # a leader's forces, ministries, courts  # titles with an object in sectors.csv ("chief of staff")
 ATTITUDES = ("pro", "anti", "non")
 PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
@@ -69,9 +70,10 @@ class SentenceActors:
 
     def actor_from_mention(self, m: Mention, head: Token | None) -> Actor:
         sector = m.sector
-        if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")):
+        if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")
+                                                                       or self._leader_of(m, head)):
             role = self.role_sector(head)
-            if role:
+            if role and (sector is None or m.kind != "person" or role in STATE_SECTORS):
                 sector = role
         if m.kind == "demonym" and head is not None and m.start <= head.i < m.end and sector is None \
                 and head.tag_ in ("NNPS", "NNS"):
@@ -81,6 +83,12 @@ class SentenceActors:
         span = self.doc[m.start:m.end]
         return Actor(m.code, sector, m.text, self.offset + span.start_char, self.offset + span.end_char,
                      m.office)
+
+    def _leader_of(self, m: Mention, head: Token) -> bool:
+        """A person's possessive before a role noun: "Assad's forces" are MIL, "Putin's army" too."""
+        if m.kind != "person" or m.end >= len(self.doc) or self.doc[m.end].lower_ not in ("'s", "'"):
+            return False
+        return head.i > m.end and head.pos_ == "NOUN"
 
     def _backer(self, m: Mention) -> bool:
         doc = self.doc
