@@ -81,9 +81,11 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
                            FROM _dw_src) s
     JOIN _dw_names n ON n.name = {key('s.v')}
     """)
+    # rows a transaction adds have rowids from 2**55 on: a row's position is its rowid less the first's
+    first_rowid = int(con.execute("SELECT coalesce(min(rowid), 0) FROM _dw_src").fetchall()[0][0])
     con.execute(f"""
-    CREATE OR REPLACE TEMP TABLE _dw_stage AS
-    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, *, nullif(trim(cameo_code), '') AS cameo_raw FROM _dw_src),
+    CREATE OR REPLACE TEMP VIEW _dw_stage AS
+    WITH u AS (SELECT rowid - {first_rowid} + 1 AS _row, *, nullif(trim(cameo_code), '') AS cameo_raw FROM _dw_src),
     m AS (
         SELECT u.*, {cameo_select('u.cameo_raw')},
                coalesce(ac.code, an.code) AS a_code, coalesce(rc.code, rn.code) AS r_code,
@@ -122,8 +124,10 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
     FROM m {SCALES_JOINS}
     """)
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
-    finish(con, report, name, lines, "Event ID")
-    con.execute("DROP TABLE IF EXISTS _dw_stage")
-    for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
+    try:
+        finish(con, report, name, lines, "Event ID")
+    finally:
+        con.execute("DROP VIEW IF EXISTS _dw_stage")
+        for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
     return rejects

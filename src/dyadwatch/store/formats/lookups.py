@@ -20,7 +20,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import duckdb
-import pyarrow as pa
 
 from ...events import PLOVER_MODE_SCORE, PLOVER_SCORE, QUAD, cameo_table
 from ..codes import (
@@ -33,14 +32,19 @@ from ..codes import (
     state_codes,
 )
 
+Column = tuple[str, str, list]  # (name, DuckDB type, values)
+
 
 @lru_cache(maxsize=1)
-def _tables() -> dict[str, pa.Table]:
+def _tables() -> dict[str, list[Column]]:
+    """Each lookup table as its columns. Plain Python lists, handed to DuckDB as list parameters:
+    building Arrow arrays here made pyarrow import pandas, a fifth of a second of every import."""
     table = cameo_table()
     scores = [(ev, None, s) for ev, s in PLOVER_SCORE.items()]
     scores += [(ev, mode, s) for (ev, mode), s in PLOVER_MODE_SCORE.items()]
     cc, groups, fips, names, states = (cameo_country_table(), cameo_group_table(), fips_table(), name_table(),
                                        state_codes())
+    iso = iso_country_table()
     words = sector_words()
     raw: dict[str, tuple[str, str]] = {c: (c, "ok") for c in table if len(c) > 2}
     for c in table:  # a code that lost its leading zero, unless it is a code as written
@@ -53,33 +57,33 @@ def _tables() -> dict[str, pa.Table]:
 
     rows = [(r, c, fix, table[c]) for r, (c, fix) in raw.items()]
     return {
-        "_dw_cameo_raw": pa.table({
-            "raw": [r[0] for r in rows], "cameo": [r[1] for r in rows], "fix": [r[2] for r in rows],
-            "event": pa.array([r[3]["plover"] for r in rows], pa.string()),
-            "mode": pa.array([r[3]["mode"] for r in rows], pa.string()),
-            "context": pa.array([[x.strip() for x in r[3]["context"].split(";")] if r[3]["context"] else []
-                                 for r in rows], pa.list_(pa.string())),
-            "goldstein": pa.array([r[3]["goldstein"] for r in rows], pa.float64()),
-            "plover_score": pa.array([score(r[3]["plover"], r[3]["mode"]) for r in rows], pa.float64()),
-            "quad_code": pa.array([QUAD.get(r[3]["plover"]) for r in rows], pa.int8())}),
-        "_dw_cameo": pa.table({
-            "code": list(table), "plover": [r["plover"] for r in table.values()],
-            "mode": [r["mode"] for r in table.values()], "context": [r["context"] for r in table.values()],
-            "goldstein": pa.array([r["goldstein"] for r in table.values()], pa.float64())}),
-        "_dw_score": pa.table({"event": [s[0] for s in scores], "mode": pa.array([s[1] for s in scores], pa.string()),
-                               "score": pa.array([s[2] for s in scores], pa.float64())}),
-        "_dw_quad": pa.table({"event": list(QUAD), "quad": pa.array(list(QUAD.values()), pa.int8())}),
-        "_dw_cc": pa.table({"code": list(cc), "iso3": list(cc.values())}),
-        "_dw_iso": pa.table({"code": list(iso_country_table()), "iso3": list(iso_country_table().values())}),
-        "_dw_groups": pa.table({"code": list(groups), "org": list(groups.values())}),
-        "_dw_fips": pa.table({"fips": list(fips), "iso3": list(fips.values())}),
-        "_dw_names": pa.table({"name": list(names), "code": list(names.values())}),
-        "_dw_sectors": pa.table({"word": [w[0] for w in words], "sector": [w[1] for w in words],
-                                 "rank": pa.array([w[2] for w in words], pa.int32())}),
-        "_dw_states": pa.table({
-            "iso3": list(states), "cow": pa.array([s["cow"] for s in states.values()], pa.int32()),
-            "cow_abb": pa.array([s["cow_abb"] for s in states.values()], pa.string()),
-            "gw": pa.array([s["gw"] for s in states.values()], pa.int32())}),
+        "_dw_cameo_raw": [
+            ("raw", "VARCHAR", [r[0] for r in rows]), ("cameo", "VARCHAR", [r[1] for r in rows]),
+            ("fix", "VARCHAR", [r[2] for r in rows]), ("event", "VARCHAR", [r[3]["plover"] for r in rows]),
+            ("mode", "VARCHAR", [r[3]["mode"] for r in rows]),
+            ("context", "VARCHAR[]", [[x.strip() for x in r[3]["context"].split(";")] if r[3]["context"] else []
+                                      for r in rows]),
+            ("goldstein", "DOUBLE", [r[3]["goldstein"] for r in rows]),
+            ("plover_score", "DOUBLE", [score(r[3]["plover"], r[3]["mode"]) for r in rows]),
+            ("quad_code", "TINYINT", [QUAD.get(r[3]["plover"]) for r in rows])],
+        "_dw_cameo": [
+            ("code", "VARCHAR", list(table)), ("plover", "VARCHAR", [r["plover"] for r in table.values()]),
+            ("mode", "VARCHAR", [r["mode"] for r in table.values()]),
+            ("context", "VARCHAR", [r["context"] for r in table.values()]),
+            ("goldstein", "DOUBLE", [r["goldstein"] for r in table.values()])],
+        "_dw_score": [("event", "VARCHAR", [s[0] for s in scores]), ("mode", "VARCHAR", [s[1] for s in scores]),
+                      ("score", "DOUBLE", [s[2] for s in scores])],
+        "_dw_quad": [("event", "VARCHAR", list(QUAD)), ("quad", "TINYINT", list(QUAD.values()))],
+        "_dw_cc": [("code", "VARCHAR", list(cc)), ("iso3", "VARCHAR", list(cc.values()))],
+        "_dw_iso": [("code", "VARCHAR", list(iso)), ("iso3", "VARCHAR", list(iso.values()))],
+        "_dw_groups": [("code", "VARCHAR", list(groups)), ("org", "VARCHAR", list(groups.values()))],
+        "_dw_fips": [("fips", "VARCHAR", list(fips)), ("iso3", "VARCHAR", list(fips.values()))],
+        "_dw_names": [("name", "VARCHAR", list(names)), ("code", "VARCHAR", list(names.values()))],
+        "_dw_sectors": [("word", "VARCHAR", [w[0] for w in words]), ("sector", "VARCHAR", [w[1] for w in words]),
+                        ("rank", "INTEGER", [w[2] for w in words])],
+        "_dw_states": [("iso3", "VARCHAR", list(states)), ("cow", "INTEGER", [s["cow"] for s in states.values()]),
+                       ("cow_abb", "VARCHAR", [s["cow_abb"] for s in states.values()]),
+                       ("gw", "INTEGER", [s["gw"] for s in states.values()])],
     }
 
 
@@ -89,11 +93,9 @@ def register(con: duckdb.DuckDBPyConnection, only: tuple[str, ...] | None = None
     have = {r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_dw\\_%' ESCAPE '\\'"
     ).fetchall()}
-    for name, tbl in _tables().items():
+    for name, columns in _tables().items():
         if (only and name not in only) or name in have:
             continue
-        con.register("_dw_tmp_arrow", tbl)
-        try:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _dw_tmp_arrow")
-        finally:
-            con.unregister("_dw_tmp_arrow")
+        # the columns' lists, zipped by unnest (all of a table's lists have the same length)
+        select = ", ".join(f"unnest(?::{typ}[]) AS {col}" for col, typ, _ in columns)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", [v for _, _, v in columns])

@@ -42,9 +42,11 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, skip: i
     date = ("coalesce(try_strptime(trim(Date), '%Y%m%d')::DATE, "
             "try_strptime(trim(Year) || '-' || trim(Month) || '-' || trim(Day), '%Y-%m-%d')::DATE)")
     url = "nullif(trim(split_part(coalesce(URLs, ''), ';', 1)), '')"
+    # rows a transaction adds have rowids from 2**55 on: a row's position is its rowid less the first's
+    first_rowid = int(con.execute("SELECT coalesce(min(rowid), 0) FROM _dw_src").fetchall()[0][0])
     con.execute(f"""
-    CREATE OR REPLACE TEMP TABLE _dw_stage AS
-    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, *, nullif(trim(EventCode), '') AS cameo_raw, {date} AS d FROM _dw_src),
+    CREATE OR REPLACE TEMP VIEW _dw_stage AS
+    WITH u AS (SELECT rowid - {first_rowid} + 1 AS _row, *, nullif(trim(EventCode), '') AS cameo_raw, {date} AS d FROM _dw_src),
     m AS (
         SELECT u.*, {cameo_select('u.cameo_raw')},
                {_code('a', 'SourceActorEntity', 'SourceActorFull')} AS a_code,
@@ -83,7 +85,9 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, skip: i
     FROM m {SCALES_JOINS}
     """)
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, skip + 1)))
-    finish(con, report, name, lines, "EventID")
-    con.execute("DROP TABLE IF EXISTS _dw_stage")
-    con.execute("DROP TABLE IF EXISTS _dw_src")
+    try:
+        finish(con, report, name, lines, "EventID")
+    finally:
+        con.execute("DROP VIEW IF EXISTS _dw_stage")
+        con.execute("DROP TABLE IF EXISTS _dw_src")
     return rejects
