@@ -119,3 +119,20 @@ def test_tripoli_is_the_one_of_the_country_the_article_names(context: str, code:
     got = _first_actor(prefix + "Officials in Tripoli accused Norway of breaking the agreement.", "2023-03-01",
                        len(prefix))
     assert got and got[0] == code
+
+
+@pytest.mark.parametrize("context, date, code", [
+    ("", "2005-03-01", "IND"),
+    ("Nepal's king dismissed the government on Tuesday.", "2005-03-01", "NPL"),
+    ("Fighting flared in the Philippine province of Samar on Sunday.", "2015-03-01", "PHL"),
+])
+def test_maoist_rebels_are_of_the_country_the_article_names(context: str, date: str, code: str) -> None:
+    prefix = context + " " if context else ""
+    got = _first_actor(prefix + "Maoist rebels accused Norway of breaking the agreement.", date, len(prefix))
+    assert got == (code, "REB")
+
+
+def test_an_insurgency_that_became_a_party_is_coded_by_the_date() -> None:
+    text = "The Communist Party of Nepal (Maoist) accused Norway of breaking the agreement."
+    assert _first_actor(text, "2004-03-01") == ("NPL", "REB")
+    assert _first_actor(text, "2010-03-01") == ("NPL", "PTY")
