@@ -101,11 +101,26 @@ def test_gdelt_regions_are_not_the_eu_or_the_african_union(store: Store, tmp_pat
         gdelt_row("2", "20240301", "", "RUS", "042", a_group="EEC", a_code="IGOEEC"),  # the European Union
         gdelt_row("3", "20240301", "AFR", "SDN", "042"),  # Africa (a region)
         gdelt_row("4", "20240301", "", "SDN", "042", a_group="OAU", a_code="IGOOAU"),  # the African Union
+        gdelt_row("5", "20240301", "", "SDN", "042", a_group="AFU", a_code="IGOAFU"),  # the African Union
+        gdelt_row("6", "20240301", "", "GRC", "042", a_group="WBK", a_code="IGOWBK"),  # the World Bank
+        gdelt_row("7", "20240301", "", "ARG", "042", a_group="IMF", a_code="IGOIMF"),  # the IMF
     ])
     import_files(store, "gdelt", [f])
-    codes = [ev(store, "gdelt", str(i))["actor_code"] for i in range(1, 5)]
-    assert codes == ["EUROPE", "EUR", "AFRICA", "IGO"]
-    assert len(set(codes)) == 4
+    codes = [ev(store, "gdelt", str(i))["actor_code"] for i in range(1, 8)]
+    # the bodies get the codes the coder gives them (kb/data/organisations.csv), not a generic IGO
+    assert codes == ["EUROPE", "EUR", "AFRICA", "AFU", "AFU", "WBK", "IMF"]
+
+
+def test_imported_organisations_get_the_coders_codes():
+    from dyadwatch.kb import load_kb
+    from dyadwatch.store.codes import cameo_group_table, country_name_to_iso3
+
+    kb = load_kb()
+    for cameo, name in (("AFU", "African Union"), ("OAU", "African Union"), ("WBK", "World Bank"),
+                        ("IMF", "International Monetary Fund"), ("ASN", "ASEAN"), ("UNO", "United Nations"),
+                        ("EEC", "European Union"), ("NAT", "NATO")):
+        coder = kb.resolve(name)
+        assert cameo_group_table()[cameo] == country_name_to_iso3(name) == coder, (cameo, name, coder)
 
 
 def test_gdelt_mentions_fill_the_counts_once(store: Store, tmp_path: Path):

@@ -13,6 +13,7 @@ import csv
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 # Generic actor types CAMEO puts first when there is no country.
 GENERIC_ACTORS = ("IGO", "NGO", "IMG", "MNC")
@@ -62,9 +63,45 @@ def iso_country_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def kb_organisation_codes() -> dict[str, str]:
+    """Name key -> the code the coder emits, for each organisation of the knowledge base's bundled
+    kb/data/organisations.csv (its name and aliases; read, never written, here), so that an
+    imported body gets the code a coded article gives it (the African Union AFU, the World Bank
+    WBK, the IMF IMF, Amnesty IGO as the PLOVER gold codes it)."""
+    path = Path(__file__).resolve().parent.parent / "kb" / "data" / "organisations.csv"
+    try:
+        text = path.read_text("utf-8")
+    except OSError:
+        return {}
+    out: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        code = (row.get("code") or "").strip()
+        if not code or (row.get("ambiguous") or "").strip():
+            continue
+        for name in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+            key = name_key(name)
+            if key and out.setdefault(key, code) != code:
+                ambiguous.add(key)  # two bodies of one name: neither wins
+    return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+def _kb_code(name: str) -> str | None:
+    """The knowledge base's code of an organisation named `name`, or of one of its parenthesised
+    alternatives ("African Union (Organization of African Unity)")."""
+    kb = kb_organisation_codes()
+    for part in [name, *re.split(r"\s*[()]\s*", name)]:
+        code = kb.get(name_key(part)) if part.strip() else None
+        if code:
+            return code
+    return None
+
+
+@lru_cache(maxsize=1)
 def cameo_group_table() -> dict[str, str]:
-    """CAMEO known-group codes (GDELT Actor*KnownGroupCode) -> dyadwatch organisation code."""
-    return {r["cameo"]: r["code"] for r in cameo_actor_rows() if r["kind"] == "group"}
+    """CAMEO known-group codes (GDELT Actor*KnownGroupCode) -> dyadwatch organisation code: the
+    code the knowledge base gives the body when it knows its name, else cameo_actors.csv's."""
+    return {r["cameo"]: _kb_code(r["name"]) or r["code"] for r in cameo_actor_rows() if r["kind"] == "group"}
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +131,12 @@ def name_table() -> dict[str, str]:
                 table.setdefault(name_key(value), c.alpha_3)
     for c in pycountry.countries:
         table.setdefault(name_key(c.alpha_3), c.alpha_3)
+    countries = {c.alpha_3 for c in pycountry.countries}
     for row in _data_rows("country_names.csv"):
-        table[name_key(row["name"])] = row["code"]
+        code = row["code"]
+        if code not in countries:  # an organisation: the code the knowledge base gives it
+            code = _kb_code(row["name"]) or code
+        table[name_key(row["name"])] = code
     return table
 
 
