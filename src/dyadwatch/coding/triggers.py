@@ -33,7 +33,10 @@ QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundre
                   "couple", "pair", "set", "batch", "package", "shipment", "ton", "tons", "tonne", "tonnes",
                   "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
                   "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot",
-                  "part", "parts", "portion", "half", "share", "bulk", "rest", "remainder", "much", "most"}
+                  "part", "parts", "portion", "half", "share", "bulk", "rest", "remainder", "much", "most",
+                  "level", "degree"}
+# amounts of money: "$6 billion in frozen funds", "$2 billion of aid": the money's kind is named after in/of
+AMOUNT_WORDS = {"$", "million", "billion", "trillion", "usd", "eur"}
 # Flags whose argument logic the coder does not implement yet: an entry with one is kept out until it does,
 # since it would code the wrong direction. Empty now: "inverse" (the giver acts) is honoured by
 # coding/agents.giver_as_actor.
@@ -360,6 +363,10 @@ def verb_object(tok: Token) -> Token | None:
                 return got
             if child.pos_ in ("NUM", "SYM") and child.lemma_.lower() in ("million", "billion", "trillion", "$"):
                 return child
+    for child in tok.children:  # "froze its bank accounts" with the noun tagged as a verb
+        if child.dep_ == "dobj" and child.pos_ == "VERB" and child.i > tok.i and not any(
+                g.dep_ in ("dobj", "nsubj", "aux", "mark") for g in child.children):
+            return child
     # "opened fire on", "took to the streets": an object parsed as prepositional object; "walked out of the
     # talks": the particle parsed as a preposition that holds the real one
     for child in tok.children:
@@ -453,12 +460,15 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     for c in tok.children:  # "hit with sanctions", "put under investigation", "held as hostages"
         if c.dep_ == "prep" and c.lower_ in ("with", "under", "as", "into", "on"):
             for g in c.children:
-                if g.dep_ == "pobj":
-                    obj_forms |= noun_forms(g)
+                if g.dep_ == "pobj":  # "provided Syria with 20 planeloads of relief supplies": the counted noun
+                    obj_forms |= _object_forms(g)[0]
     if obj is not None:
         forms, head = _object_forms(obj)
         obj_forms |= forms
         head_forms |= head
+        for cj in obj.conjuncts:  # "airlifted rescue teams and relief supplies": every object counts
+            if cj.i > obj.i:
+                obj_forms |= _object_forms(cj)[0]
         for c in tok.children:  # "was given the green light by ...": a passive keeps its second object
             if c.dep_ == "dobj" and c is not obj and obj.dep_ == "nsubjpass":
                 obj_forms |= _object_forms(c)[0]
@@ -575,9 +585,18 @@ def _object_forms(noun: Token) -> tuple[set[str], set[str]]:
     ("dozens of missiles", "700 kg of medicine") the counted noun is the head."""
     forms = noun_forms(noun)
     head = set(forms)
+    amount = noun.lemma_.lower() in AMOUNT_WORDS
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
             forms |= noun_forms(c)
+        if amount and c.dep_ in ("nummod", "quantmod", "compound") and c.lemma_.lower() in AMOUNT_WORDS:
+            forms |= noun_forms(c)
+        if amount and c.dep_ == "prep" and c.lower_ in ("in", "of"):  # "$6 billion in Iranian funds"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    counted = noun_forms(g)
+                    forms |= counted | {f for m in g.children if m.dep_ in ("compound", "amod") for f in noun_forms(m)}
+                    head |= counted
         if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in QUANTITY_NOUNS:
             for g in c.children:
                 if g.dep_ == "pobj":

@@ -1,0 +1,112 @@
+"""Lexicon rows added for wire vocabulary (types/*.csv, evening of 2026-12-02): each sentence, written for this
+test in wire shapes, fires an entry of its type; the other senses of the same words fire none."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding import Coder
+from dyadwatch.ingest.article import Article
+from dyadwatch.nlp import get_nlp
+from dyadwatch.coding.candidates import has_infinitive
+from test_triggers import fired as _fired
+
+
+def fired(nlp, text: str) -> list:
+    # entries flagged infinitive count only with a to-infinitive, as in the coder (coding/senses.py)
+    doc = nlp(text)
+    heads = {t.i for t in doc if has_infinitive(t)}
+    out = []
+    for e in _fired(nlp, text):
+        if "infinitive" in e.flags and not heads:
+            continue
+        out.append(e)
+    return out
+
+POSITIVE = [
+    ("ASSAULT", "Russian jets hammered rebel-held towns in the south of the province for a third straight day."),
+    ("ASSAULT", "Insurgents overpowered the guards at a checkpoint outside Kandahar before dawn."),
+    ("ASSAULT", "The gunmen took 14 aid workers hostage at a camp near the border, officials said."),
+    ("ASSAULT", "Riot police tear-gassed students outside the parliament building in Nairobi."),
+    ("ASSAULT", "Security forces crushed the uprising in the eastern provinces within a week."),
+    ("ASSAULT", "Militiamen set upon a convoy of displaced families on the road out of the city."),
+    ("ASSAULT", "Rights groups documented hundreds of enforced disappearances by the security services."),
+    ("COERCE", "Authorities shuttered the country's last independent newspaper on Monday."),
+    ("COERCE", "The army toppled the elected president in a pre-dawn operation, state radio said."),
+    ("COERCE", "Police quelled the protest in the capital with mass arrests on Saturday."),
+    ("COERCE", "The government launched a sweeping purge of the army after the failed coup."),
+    ("SANCTION", "The European Union placed the defence minister on its sanctions list on Monday."),
+    ("SANCTION", "Congress voted to axe funding for the U.N. agency, lawmakers said."),
+    ("REJECT", "The government shot down the opposition's proposal for a unity cabinet."),
+    ("REJECT", "Moscow scoffed at the Western calls for a ceasefire."),
+    ("REJECT", "The opposition disputed the result of the presidential election on Tuesday."),
+    ("REJECT", "The junta defied the regional bloc's ultimatum to restore civilian rule."),
+    ("REJECT", "Hardliners in parliament scuppered the peace plan on Wednesday."),
+    ("ACCUSE", "Egypt voiced concern to Ethiopia over the filling of the dam on the Blue Nile."),
+    ("ACCUSE", "The minister called into question the neutrality of the observers."),
+    ("ACCUSE", "The foreign ministry handed a protest note to the Polish ambassador."),
+    ("THREATEN", "Beijing served notice on Manila that it would defend its claims in the sea."),
+    ("PROTEST", "Tens of thousands poured into the streets of the capital after the verdict."),
+    ("PROTEST", "Students chanted slogans against the junta outside the university gates."),
+    ("PROTEST", "Opposition supporters formed a human chain across the capital on Sunday."),
+    ("REQUEST", "Farmers clamoured for government help after the floods destroyed their crops."),
+    ("REQUEST", "Washington tried to persuade Ankara to drop its objections to the bid."),
+    ("AGREE", "The two governments settled their border dispute at talks in Geneva."),
+    ("AGREE", "The rival factions signed a power-sharing agreement in Addis Ababa."),
+    ("CONSULT", "The president chatted with his Mexican counterpart on the sidelines of the summit."),
+    ("CONSULT", "The Pope granted an audience to the Ukrainian president on Friday."),
+    ("SUPPORT", "Washington threw its weight behind the Kenyan-led mission in Haiti."),
+    ("AID", "Germany handed Ukraine another air defence system on Wednesday."),
+    ("AID", "The World Bank earmarked $500 million for reconstruction in the region."),
+    ("AID", "China agreed to roll over $2 billion in loans to Pakistan, the finance ministry said."),
+    ("AID", "Kuwait provided Syria with 20 planeloads of relief supplies after the earthquake."),
+    ("AID", "China airlifted rescue teams and relief supplies to Nepal after the earthquake."),
+    ("RETREAT", "Washington unfroze $6 billion in Iranian funds as part of the prisoner exchange."),
+    ("RETREAT", "The two sides took steps to defuse tensions along the disputed border."),
+    ("RETREAT", "Germany agreed to pay reparations to Namibia for the colonial-era killings."),
+    ("CONCEDE", "The ruling party's candidate conceded defeat in the presidential run-off."),
+    ("COOPERATE", "Thai police worked with Interpol to track down the fugitive businessman."),
+    ("COOPERATE", "Kenya and Somalia joined forces against the militants along their shared border."),
+    ("COOPERATE", "The two agencies pooled their intelligence on the smuggling networks."),
+    ("MOBILIZE", "The president ordered the army to the highest level of combat readiness."),
+    ("MOBILIZE", "China flew 21 warplanes into Taiwan's air defence identification zone on Sunday."),
+    ("MOBILIZE", "The navy flexed its muscle with a show of force off the disputed islands."),
+    ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
+]
+NEGATIVE = [
+    ("ASSAULT", "Storm Ciaran battered the coast of Brittany on Thursday, cutting power to homes."),
+    ("ASSAULT", "Inflation hammered household budgets across Britain last year."),
+    ("ASSAULT", "The ruling party crushed the opposition in Sunday's parliamentary election."),
+    ("ASSAULT", "The negotiators hammered out a compromise late on Friday."),
+    ("PROTEST", "Argentine fans chanted the name of their captain after the final."),
+    ("RETREAT", "The government eased tax rules for small businesses on Monday."),
+    ("COOPERATE", "The French ambassador worked with the United Nations for twenty years."),
+    ("COERCE", "The central bank purged nothing and kept rates on hold."),
+    ("COERCE", "Workers toppled the statue of the former dictator in the main square."),
+    ("AID", "The company handed its shareholders a record dividend."),
+    ("REJECT", "The hunters shot down a duck over the lake."),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
+def test_a_wire_entry_of_the_type_fires(nlp, etype, text):
+    got = fired(nlp, text)
+    assert any(e.event == etype for e in got), f"{etype} not fired; fired: {[e.id for e in got]}"
+
+
+@pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
+def test_another_sense_fires_no_entry_of_the_type(nlp, etype, text):
+    got = [e.id for e in fired(nlp, text) if e.event == etype]
+    assert not got, f"{etype} fired by {got}"
+
+
+def test_the_coder_codes_no_event_of_the_other_sense(nlp):
+    coder = Coder(nlp)
+    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(NEGATIVE)]
+    for (etype, text), evs in zip(NEGATIVE, coder.code_many(arts)):
+        assert etype not in {e.event for e in evs if e.modality == "asserted"}, text
