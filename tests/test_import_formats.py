@@ -273,6 +273,30 @@ def test_polecat_tsv_maps_its_columns(store: Store, tmp_path: Path):
     assert dy == [("EUR", "BLR"), ("EUR", "RUS")]
 
 
+def test_polecat_tsv_dyads_of_several_actors(store: Store, tmp_path: Path):
+    none = {"Recipient Name": "", "Recipient Country": "", "Recipient COW": "", "Recipient Sector": ""}
+    f = write(tmp_path / "ngec_coded_v2.txt", [
+        "\t".join(POLECAT_HEADER),
+        # joint actors, no recipient: one dyad per actor (as reports.dyad_pairs), none lost
+        polecat_row(**{"Event ID": "j1", "Actor Name": "France;Germany", "Actor Country": "FRA;DEU", **none}),
+        # joint actors and recipients sharing a code: every pair but the self pair, each once
+        polecat_row(**{"Event ID": "j2", "Actor Name": "France;Germany;France", "Actor Country": "FRA;DEU;FRA",
+                       "Recipient Name": "Germany;Poland", "Recipient Country": "DEU;POL"}),
+        # one actor that is also a recipient: the self pair is kept
+        polecat_row(**{"Event ID": "j3", "Actor Name": "Poland", "Actor Country": "POL",
+                       "Recipient Name": "Poland", "Recipient Country": "POL"}),
+    ])
+    import_files(store, "polecat", [f])
+
+    def pairs(oid: str) -> list[tuple]:
+        return store.con.execute("SELECT source, target FROM event_dyads WHERE event_id = ? ORDER BY ALL",
+                                 [import_event_id("polecat", oid)]).fetchall()
+
+    assert pairs("j1") == [("DEU", None), ("FRA", None)]
+    assert pairs("j2") == [("DEU", "POL"), ("FRA", "DEU"), ("FRA", "POL")]
+    assert pairs("j3") == [("POL", "POL")]
+
+
 def test_polecat_json_lines_with_dataverse_names_and_geolocation(store: Store, tmp_path: Path):
     import json
 
