@@ -71,6 +71,14 @@ POSITIVE = [
     ("MOBILIZE", "The president ordered the army to the highest level of combat readiness."),
     ("MOBILIZE", "China flew 21 warplanes into Taiwan's air defence identification zone on Sunday."),
     ("MOBILIZE", "The navy flexed its muscle with a show of force off the disputed islands."),
+    ("SANCTION", "The EU's ban on Russian oil took effect on Monday."),
+    ("CONSULT", "Chinese and Russian leaders spoke by phone on Monday."),
+    ("ASSAULT", "The navy sank a Ukrainian sea drone near Sevastopol."),
+    ("ASSAULT", "Ukrainian forces liberated the village of Robotyne from Russian troops."),
+    ("ASSAULT", "The army repelled an attack on its positions near the river."),
+    ("ASSAULT", "Hezbollah rocketed northern Israel on Sunday."),
+    ("RETREAT", "Venezuela reopened its border with Colombia on Monday."),
+    ("PROTEST", "Protesters burned tyres on the main road into the capital."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -85,6 +93,12 @@ NEGATIVE = [
     ("COERCE", "Workers toppled the statue of the former dictator in the main square."),
     ("AID", "The company handed its shareholders a record dividend."),
     ("REJECT", "The hunters shot down a duck over the lake."),
+    ("RETREAT", "Egypt's minister opened the new road to traffic."),
+]
+
+# a trigger may fire on these, but with no actor or no object of its kind the coder codes no event of the type
+CODER_NEGATIVE = NEGATIVE + [
+    ("ASSAULT", "Oil prices rocketed after the announcement by Saudi Arabia."),
 ]
 
 
@@ -107,6 +121,6 @@ def test_another_sense_fires_no_entry_of_the_type(nlp, etype, text):
 
 def test_the_coder_codes_no_event_of_the_other_sense(nlp):
     coder = Coder(nlp)
-    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(NEGATIVE)]
-    for (etype, text), evs in zip(NEGATIVE, coder.code_many(arts)):
+    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(CODER_NEGATIVE)]
+    for (etype, text), evs in zip(CODER_NEGATIVE, coder.code_many(arts)):
         assert etype not in {e.event for e in evs if e.modality == "asserted"}, text
