@@ -136,3 +136,22 @@ def test_an_insurgency_that_became_a_party_is_coded_by_the_date() -> None:
     text = "The Communist Party of Nepal (Maoist) accused Norway of breaking the agreement."
     assert _first_actor(text, "2004-03-01") == ("NPL", "REB")
     assert _first_actor(text, "2010-03-01") == ("NPL", "PTY")
+
+
+@pytest.mark.parametrize("phrase, date, want", [
+    ("The FMLN", "1989-03-01", ("SLV", "REB")),  # guerrillas until the 1992 peace accords
+    ("The FMLN", "2010-03-01", ("SLV", "PTY")),
+    ("RENAMO", "1990-03-01", ("MOZ", "REB")),
+    ("The MPLA government", "1995-03-01", ("AGO", "GOV")),  # a party's rule is the government
+    ("Kabila's rebels", "1997-03-01", ("COD", "REB")),
+    ("The Contras", "1987-03-01", ("NIC", "REB")),
+    ("The KGB", "1991-03-01", ("RUS", "SPY")),  # the Soviet one unless Belarus is named
+])
+def test_actors_of_the_1980s_and_1990s(phrase: str, date: str, want: tuple[str, str]) -> None:
+    assert _first_actor(phrase + " accused Norway of breaking the agreement.", date) == want
+
+
+def test_belarus_named_makes_the_kgb_belarusian() -> None:
+    prefix = "Protesters were detained in Minsk, the capital of Belarus, on Sunday. "
+    got = _first_actor(prefix + "The KGB accused Norway of breaking the agreement.", "2021-03-01", len(prefix))
+    assert got == ("BLR", "SPY")

@@ -22,7 +22,8 @@ OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
 SECTOR_ADJECTIVES = word_set("people", "sector_adjectives")
 TITLE_HEADS = ("chief", "head", "commander")
-STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "UAF", "JUD", "LEG")  # a leader's forces, ministries, courts  # titles with an object in sectors.csv ("chief of staff")
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "UAF", "REB", "JUD", "LEG")  # a leader's forces, ministries, courts
+GOVERNMENT_NOUNS = ("government", "administration", "regime", "cabinet")  # titles with an object in sectors.csv ("chief of staff")
 ATTITUDES = ("pro", "anti", "non")
 PLACE_PREPS_OWN = word_set("places", "own_place_preps")
 LIST_JOINERS = {",", ";", "and", "as", "well", "along", "together"}
@@ -71,7 +72,8 @@ class SentenceActors:
     def actor_from_mention(self, m: Mention, head: Token | None) -> Actor:
         sector = m.sector
         if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")
-                                                                       or self._leader_of(m, head)):
+                                                                       or self._leader_of(m, head)
+                                                                       or self._party_rule(m, head)):
             role = self.role_sector(head)
             if role and (sector is None or m.kind != "person" or role in STATE_SECTORS):
                 sector = role
@@ -89,6 +91,10 @@ class SentenceActors:
         if m.kind != "person" or m.end >= len(self.doc) or self.doc[m.end].lower_ not in ("'s", "'"):
             return False
         return head.i > m.end and head.pos_ == "NOUN"
+
+    def _party_rule(self, m: Mention, head: Token) -> bool:
+        """A party or movement before "government": its rule ("the MPLA government", "the Taliban regime")."""
+        return m.kind == "organisation" and head.lower_ in GOVERNMENT_NOUNS and m.end <= head.i
 
     def _backer(self, m: Mention) -> bool:
         doc = self.doc
