@@ -349,12 +349,19 @@ def parse_json_line(line: str, origin: str = "polecat") -> Event:
         raise ValueError(f"not valid JSON: {str(exc)[:120]}") from None
     if not isinstance(rec, dict):
         raise ValueError(f"not a JSON object (a {type(rec).__name__})")  # noqa: TRY004 - one error type for a bad record
-    if _depth(rec) > MAX_JSON_DEPTH:
+    # each level of nesting opens a bracket, and a lone surrogate in the record comes from a \\u
+    # escape or from the line itself: the full checks run only on lines that could fail them
+    if line.count("{") + line.count("[") > MAX_JSON_DEPTH and _depth(rec) > MAX_JSON_DEPTH:
         raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        json.dumps(rec, ensure_ascii=False).encode("utf-8")
+        line.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("text with a lone surrogate (\\ud800-\\udfff escape)") from None
+    if "\\u" in line:
+        try:
+            json.dumps(rec, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("text with a lone surrogate (\\ud800-\\udfff escape)") from None
     try:
         e = plover_record_to_event(rec, origin)
         extras = record_extras(rec)
