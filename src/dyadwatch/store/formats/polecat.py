@@ -60,38 +60,40 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
         return rejects
     split = "list_transform(string_split(coalesce({}, ''), ';'), lambda x: nullif(trim(x), ''))"
-    # one row per (event, side, position) -> resolved code, then back into lists
+    # each country written in the file, once, -> its code (ISO, or by name, else as written)
     con.execute(f"""
-    CREATE OR REPLACE TEMP TABLE _dw_pc_actors AS
-    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, * FROM _dw_src),
-    sides AS (
-        SELECT _row, 'a' AS side, {split.format('a_country')} AS cc, {split.format('a_name')} AS nm,
-               {split.format('a_sector')} AS sc FROM u
-        UNION ALL
-        SELECT _row, 'r', {split.format('r_country')}, {split.format('r_name')}, {split.format('r_sector')} FROM u
-    ),
-    flat AS (
-        SELECT _row, side, i, cc[i] AS country, nm[i] AS nm, sc[i] AS sector
-        FROM sides, range(1, greatest(len(cc), len(nm)) + 1) AS t(i)
-    )
-    SELECT f._row, f.side, f.i, coalesce(c.iso3, n.code, upper(f.country)) AS code, upper(f.sector) AS sector, f.nm
-    FROM flat f
-    LEFT JOIN _dw_iso c ON c.code = upper(f.country)
-    LEFT JOIN _dw_names n ON n.name = {NAME_KEY_SQL.format('f.country')}
-    WHERE f.country IS NOT NULL OR f.nm IS NOT NULL
+    CREATE OR REPLACE TEMP TABLE _dw_pcmap AS
+    SELECT s.v, coalesce(c.iso3, n.code, upper(s.v)) AS code
+    FROM (SELECT DISTINCT unnest(list_concat({split.format('a_country')}, {split.format('r_country')})) AS v
+          FROM _dw_src) s
+    LEFT JOIN _dw_iso c ON c.code = upper(s.v)
+    LEFT JOIN _dw_names n ON n.name = {NAME_KEY_SQL.format('s.v')}
+    WHERE s.v IS NOT NULL
     """)
+
+    def side(p: str) -> str:
+        """The actors of one side as a list of structs (the i-th name, country and sector of the
+        ';'-separated fields; positions with neither country nor name left out), codes resolved
+        through the map of the file's countries: no unnest and regrouping of the rows."""
+        items = (f"list_filter(list_transform(range(1, greatest(len(_{p}c), len(_{p}n)) + 1), "
+                 f"lambda i: {{'country': _{p}c[i], 'nm': _{p}n[i], 'sector': upper(_{p}s[i])}}), "
+                 "lambda x: x.country IS NOT NULL OR x.nm IS NOT NULL)")
+        return (f"list_transform({items}, lambda x: {{'code': _pm[x.country], 'sector': x.sector, "
+                "'entity_text': x.nm, 'start': NULL::INTEGER, 'end': NULL::INTEGER})")
+
+    first_rowid = int(con.execute("SELECT coalesce(min(rowid), 0) FROM _dw_src").fetchall()[0][0])
     con.execute(f"""
     CREATE OR REPLACE TEMP TABLE _dw_stage AS
-    WITH u AS (SELECT rowid - (SELECT min(rowid) FROM _dw_src) + 1 AS _row, * FROM _dw_src),
-    a AS (SELECT _row, side, list(code ORDER BY i) AS codes,
-                 to_json(list({{'code': code, 'sector': sector, 'entity_text': nm, 'start': NULL::INTEGER,
-                                'end': NULL::INTEGER}} ORDER BY i)) AS js,
-                 first(code ORDER BY i) AS code1, first(sector ORDER BY i) AS sector1
-          FROM _dw_pc_actors GROUP BY _row, side),
+    WITH u AS (SELECT rowid - {first_rowid} + 1 AS _row, *, {split.format('a_country')} AS _ac,
+                      {split.format('a_name')} AS _an, {split.format('a_sector')} AS _as,
+                      {split.format('r_country')} AS _rc, {split.format('r_name')} AS _rn,
+                      {split.format('r_sector')} AS _rs FROM _dw_src),
+    pm AS (SELECT coalesce(map(list(v), list(code)), map([]::VARCHAR[], []::VARCHAR[])) AS _pm FROM _dw_pcmap),
+    sides AS (SELECT u.*, {side('a')} AS _al, {side('r')} AS _rl FROM u, pm),
     m AS (SELECT u.*, upper(trim(u.type)) AS ev, nullif(lower(trim(u.mode)), '') AS md,
                  coalesce(try_strptime(trim(u.date), '%Y-%m-%d')::DATE, try_strptime(trim(u.date), '%Y%m%d')::DATE,
                           try_cast(trim(u.date) AS TIMESTAMP)::DATE) AS d
-          FROM u)
+          FROM sides u)
     SELECT m._row, nullif(trim(m.id), '') AS origin_id,
         substr(sha1('polecat' || chr(0) || trim(m.id)), 1, 16) AS id,
         coalesce(nullif(trim(story), ''), nullif(trim(m.id), '')) AS story_id, d AS date,
@@ -99,9 +101,11 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
         CASE WHEN q.event IS NOT NULL THEN m.ev END AS event, md AS mode,
         list_filter(list_transform(regexp_split_to_array(coalesce(contexts, ''), '[;,]'), lambda x: lower(trim(x))),
                     lambda x: x != '') AS context,
-        aa.codes AS actor_codes, rr.codes AS recipient_codes,
-        aa.code1 AS actor_code, aa.sector1 AS actor_sector, rr.code1 AS recipient_code, rr.sector1 AS recipient_sector,
-        coalesce(aa.js, '[]'::JSON) AS actor, coalesce(rr.js, '[]'::JSON) AS recipient,
+        list_transform(_al, lambda x: x.code) AS actor_codes, list_transform(_rl, lambda x: x.code) AS recipient_codes,
+        _al[1].code AS actor_code, _al[1].sector AS actor_sector, _rl[1].code AS recipient_code,
+        _rl[1].sector AS recipient_sector,
+        CASE WHEN len(_al) > 0 THEN to_json(_al) ELSE '[]'::JSON END AS actor,
+        CASE WHEN len(_rl) > 0 THEN to_json(_rl) ELSE '[]'::JSON END AS recipient,
         'asserted' AS modality, NULL::VARCHAR AS cameo, NULL::DOUBLE AS goldstein,
         coalesce(sm.score, s.score) AS plover_score, q.quad AS quad_code, NULL::DOUBLE AS confidence,
         nullif(trim(event_text), '') AS event_text, NULL::JSON AS evidence,
@@ -120,8 +124,6 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
         CASE WHEN nullif(trim(m.id), '') IS NOT NULL AND q.event IS NULL
              THEN coalesce('"' || type || '"', '(empty)') END AS err_detail
     FROM m
-    LEFT JOIN a aa ON aa._row = m._row AND aa.side = 'a'
-    LEFT JOIN a rr ON rr._row = m._row AND rr.side = 'r'
     LEFT JOIN _dw_quad q ON q.event = m.ev
     LEFT JOIN _dw_score s ON s.event = m.ev AND s.mode IS NULL
     LEFT JOIN _dw_score sm ON sm.event = m.ev AND sm.mode = m.md
@@ -131,6 +133,6 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
     lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
     finish(con, report, name, lines, "Event ID", multi=True)
     con.execute("DROP TABLE IF EXISTS _dw_stage")
-    for t in ("_dw_src", "_dw_pc_actors"):
+    for t in ("_dw_src", "_dw_pcmap"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
     return rejects
