@@ -79,6 +79,17 @@ POSITIVE = [
     ("ASSAULT", "Hezbollah rocketed northern Israel on Sunday."),
     ("RETREAT", "Venezuela reopened its border with Colombia on Monday."),
     ("PROTEST", "Protesters burned tyres on the main road into the capital."),
+    ("ASSAULT", "Security forces disappeared dozens of activists during the unrest, a rights group said."),
+    ("ASSAULT", "A police van ran over two protesters during the demonstration in Nairobi."),
+    ("ASSAULT", "Gunmen opened up on worshippers leaving the mosque."),
+    ("ASSAULT", "Russian missiles knocked out power to 200,000 homes in western Ukraine."),
+    ("ASSAULT", "Jihadists laid waste to the town of Djibo, residents said."),
+    ("ASSAULT", "Warplanes dropped bombs on a market in the rebel-held town."),
+    ("COERCE", "The government stripped the former prime minister of his immunity."),
+    ("COERCE", "Israel cut off water and electricity to Gaza."),
+    ("SANCTION", "The Netherlands sent home two Russian diplomats."),
+    ("MOBILIZE", "The Pentagon ordered a second carrier to the region."),
+    ("CONSULT", "The French president welcomed Zelensky to the Elysee."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -94,6 +105,11 @@ NEGATIVE = [
     ("AID", "The company handed its shareholders a record dividend."),
     ("REJECT", "The hunters shot down a duck over the lake."),
     ("RETREAT", "Egypt's minister opened the new road to traffic."),
+    ("ASSAULT", "The company opened up new markets in Asia."),
+    ("ASSAULT", "The plane dropped leaflets over the city."),
+    ("MOBILIZE", "The minister ordered staff to the office."),
+    ("CONSULT", "The mayor welcomed the decision to build a new bridge."),
+    ("ASSAULT", "The United States sent bombs to Israel."),
 ]
 
 # a trigger may fire on these, but with no actor or no object of its kind the coder codes no event of the type

@@ -320,6 +320,10 @@ def load_lexicon() -> Lexicon:
 
 def _has_prt(tok: Token, prt: str) -> bool:
     kind, _, word = prt.partition(":")
+    if kind == "prep" and word in ("of", "from"):  # "stripped the minister of his immunity": on the object
+        for d in tok.children:
+            if d.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == word for c in d.children):
+                return True
     for child in tok.children:
         if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent", "oprd", "acomp")
                                      or kind == "prep"):
