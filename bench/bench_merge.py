@@ -1,6 +1,6 @@
 """How well and how fast reports of one happening are merged into one event (store/clusters.py).
 
-    .venv/bin/python bench/bench_merge.py [--articles 10000] [--skip-corpus]
+    .venv/bin/python bench/bench_merge.py [--articles 10000] [--skip-corpus] [--repeat 3]
 
 1. Quality on a corpus we wrote (bench/data/merge_corpus.jsonl: 44 articles, 20 happenings): the
    same story from several outlets, lightly edited wire copy republished days later, follow-ups the
@@ -11,9 +11,13 @@
    from different articles: precision = pairs merged that are one happening / pairs merged, recall =
    pairs of one happening merged / pairs of one happening. Beside it, in the same run: no merging,
    and the one-a-day rule (one event per type, dyad and date).
-2. Cost on N generated articles (default 10,000; reports made directly, no coder): seconds per
-   article to store them with merging on and off, and the same precision and recall on their known
-   clusters.
+   Cost of the merge on the whole ingest (read + code + store), in the same run: the corpus is
+   ingested into fresh stores with merging off and on, alternating (`--repeat` times each, after a
+   warm-up), best of each: articles/s both ways and the drop in %, and the store step's ms/article.
+2. Cost on N generated articles (default 10,000; reports made directly, no coder): the store step
+   with merging off and on, fed the same batches of 16 articles one after the other (off, on, off,
+   ...) so that a busy machine slows both alike: ms/article and articles/s both ways and the drop;
+   and the same precision and recall on their known clusters.
 """
 
 from __future__ import annotations
@@ -58,7 +62,44 @@ def one_a_day(rows: Iterable[dict]) -> dict[str, str]:
     return {r["id"]: json.dumps([r["event"], r["actor"], r["recipient"], r["modality"], str(r["date"])]) for r in rows}
 
 
-def corpus_quality(tmp: Path) -> None:
+class _TimedStore(Store):
+    """A Store that adds up the time its add_articles calls take (the store step of the ingest)."""
+
+    store_s = 0.0
+
+    def add_articles(self, items):  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        try:
+            return super().add_articles(items)
+        finally:
+            self.store_s += time.perf_counter() - t0
+
+
+def corpus_cost(tmp: Path, n_articles: int, repeat: int) -> None:
+    """The whole ingest of the corpus with merging off and on, alternating; best of `repeat` each."""
+    counter = iter(range(10**6))
+
+    def once(merge: bool) -> tuple[float, float]:
+        with _TimedStore(tmp / f"cost{next(counter)}.duckdb", merge=merge) as s:
+            t0 = time.perf_counter()
+            report = ingest_paths([str(CORPUS)], store=s)
+            took = time.perf_counter() - t0
+            assert report.stored_new == n_articles, report.as_dict()
+            return took, s.store_s
+
+    once(True)  # warm-up: models, gazetteers and caches loaded
+    runs: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
+    for _ in range(repeat):
+        for merge in (False, True):
+            runs[merge].append(once(merge))
+    (t_off, s_off), (t_on, s_on) = min(runs[False]), min(runs[True])
+    n = n_articles
+    print(f"   whole ingest (read + code + store), best of {repeat}, merging off / on: "
+          f"{n / t_off:6.1f} / {n / t_on:6.1f} articles/s, drop {100 * (1 - t_off / t_on):.1f}%; "
+          f"store step {s_off / n * 1000:.2f} / {s_on / n * 1000:.2f} ms/article")
+
+
+def corpus_quality(tmp: Path, repeat: int = 3) -> None:
     records = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
     by_raw = {r["id"]: r for r in records}
     db = tmp / "corpus.duckdb"
@@ -93,6 +134,8 @@ def corpus_quality(tmp: Path) -> None:
                     ("one-a-day (type, dyad, date)", oad)):
         prec, rec, n = pairwise(p, gold, story)
         print(f"   {name:32s} {prec:9.3f} {rec:7.3f} {n:6d}")
+    if repeat:
+        corpus_cost(tmp, len(records), repeat)
 
 
 # -- generated articles: cost and quality on known clusters -------------------------------------------
@@ -166,18 +209,22 @@ def generated(n_articles: int, seed: int = 7) -> tuple[list[tuple[Article, list[
     return items[:n_articles], gold
 
 
-def store_all(items: list[tuple[Article, list[Event], bool]], db: Path, merge: bool, batch: int = 16) -> float:
-    with Store(db, merge=merge) as s:
-        t0 = time.perf_counter()
+def store_both(items: list[tuple[Article, list[Event], bool]], tmp: Path, batch: int = 16) -> tuple[float, float]:
+    """Seconds to store `items` with merging off and with merging on (two fresh stores, fed the same
+    batches in turn, off then on)."""
+    took = {False: 0.0, True: 0.0}
+    with Store(tmp / "off.duckdb", merge=False) as off, Store(tmp / "on.duckdb", merge=True) as on:
         for k in range(0, len(items), batch):
-            s.add_articles(items[k:k + batch])
-        return time.perf_counter() - t0
+            for merge, s in ((False, off), (True, on)):
+                t0 = time.perf_counter()
+                s.add_articles(items[k:k + batch])
+                took[merge] += time.perf_counter() - t0
+    return took[False], took[True]
 
 
 def generated_cost(tmp: Path, n: int) -> None:
     items, gold = generated(n)
-    off = store_all(items, tmp / "off.duckdb", merge=False)
-    on = store_all(items, tmp / "on.duckdb", merge=True)
+    off, on = store_both(items, tmp)
     with Store(tmp / "on.duckdb", read_only=True) as s:
         rows = s.con.execute("SELECT id, coalesce(merged_into, id), story_id FROM events").fetchall()
         n_events = s.count_events()
@@ -187,9 +234,9 @@ def generated_cost(tmp: Path, n: int) -> None:
     prec, rec, pairs = pairwise(pred, {k: v for k, v in gold.items() if k in pred}, story)
     print(f"2. generated: {n} articles (1 report each), {len(set(gold.values()))} happenings -> {n_events} events, "
           f"{n_links} near-duplicate story links")
-    print(f"   store, merging off: {off:7.2f} s  {off / n * 1000:6.2f} ms/article")
-    print(f"   store, merging on:  {on:7.2f} s  {on / n * 1000:6.2f} ms/article  (+{(on - off) / n * 1000:.2f} ms "
-          f"per article for the merge)")
+    print(f"   store, merging off: {off:7.2f} s  {off / n * 1000:6.2f} ms/article  {n / off:7.0f} articles/s")
+    print(f"   store, merging on:  {on:7.2f} s  {on / n * 1000:6.2f} ms/article  {n / on:7.0f} articles/s  "
+          f"(+{(on - off) / n * 1000:.2f} ms per article for the merge; store speed drop {100 * (1 - off / on):.1f}%)")
     print(f"   merge quality on known clusters: precision {prec:.3f}, recall {rec:.3f} ({pairs} pairs)")
 
 
@@ -197,10 +244,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--skip-corpus", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="whole ingests of the corpus each way (0: none)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_corpus:
-            corpus_quality(Path(tmp))
+            corpus_quality(Path(tmp), args.repeat)
         generated_cost(Path(tmp), args.articles)
 
 

@@ -53,6 +53,9 @@ DYAD_COLS = ("event_id", "date", "source", "target", "event", "quad_code", "plov
 REPORT_COLS = ("joint_id", "mentions", "source", "merge_key", *clusters.REPORT_FIELDS)
 ARTICLE_COLS = ("id", "raw_id", "title", "text", "url", "date", "source", "language", "path", "coded",
                 "n_events")
+_ARTICLE_SCHEMA = pa.schema([(c, pa.date32() if c == "date" else pa.bool_() if c == "coded"
+                              else pa.int32() if c == "n_events" else pa.string()) for c in ARTICLE_COLS])
+_FACTS_MAX = 500_000  # what the merge keeps in memory of stored reports (Store._report_facts), at most
 
 _EVENT_SCHEMA = pa.schema([
     ("id", pa.string()), ("story_id", pa.string()), ("date", pa.date32()),
@@ -206,6 +209,12 @@ def _stored_places(location: str | None, event_text: str | None, mentions: str |
     return _places(location, sentences)
 
 
+def _facts_of(r: clusters.Report) -> tuple:
+    """What never changes in a report, as Store._stored_reports keeps it."""
+    return (r.id, r.story_id, r.key, r.date, r.precision, r.mode, r.location, r.source, r.published, r.url,
+            r.mentions, r.sentence_index, r.cameo, r.places)
+
+
 def _report(article: Article, e: Event) -> clusters.Report:
     """What the merge needs of a new report."""
     return clusters.Report(
@@ -213,7 +222,8 @@ def _report(article: Article, e: Event) -> clusters.Report:
         key=clusters.merge_key(e.event, [a.code for a in e.actor], [r.code for r in e.recipient], e.modality),
         mode=e.mode, location=e.location, source=(article.source or None), published=to_date(article.date),
         url=article.url or None, mentions=e.num_mentions, sentence_index=e.sentence_index, cameo=e.cameo,
-        places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions)]))
+        places=_places(e.location, [e.event_text, *(m.get("event_text") for m in e.mentions
+                                                     if len(e.mentions) > 1)]))
 
 
 def parse_bbox(value: Any) -> tuple[float, float, float, float] | None:
@@ -357,11 +367,14 @@ class Store:
             return flags
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.executemany(
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}) VALUES ({', '.join('?' * len(ARTICLE_COLS))})",
-                [[a.id, a.raw_id, a.title, a.text, a.url, to_date(a.date), a.source, a.language, a.path, coded,
-                  len(events)] for a, events, coded in new],
-            )
+            rows = [(a.id, a.raw_id, a.title, a.text, a.url, to_date(a.date), a.source, a.language, a.path, coded,
+                     len(events)) for a, events, coded in new]
+            # Arrow tables are read by DuckDB's replacement scan (a local variable named in the SQL):
+            # no view to register and drop in the catalog for every batch
+            _dw_art_batch = pa.Table.from_pydict(  # read by the SQL below
+                {c: [r[k] for r in rows] for k, c in enumerate(ARTICLE_COLS)}, schema=_ARTICLE_SCHEMA)
+            cols = ", ".join(ARTICLE_COLS)
+            self.con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _dw_art_batch")
             links = []
             if self.merge:
                 links = stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
@@ -398,12 +411,12 @@ class Store:
         if self.merge:
             near = {frozenset((a, b)): j for a, b, j in links}
             linked = {x for a, b, _ in links for x in (a, b)}
-            stored, dyad_src = self._stored_reports(new, linked)
+            stored = self._stored_reports(new, linked)
             old_stories = {r.story_id for r in stored} - {r.story_id for r in new}
             near.update(stories.links_among(self.con, old_stories))  # links among stored articles
             values = clusters.assign(new, stored, near)
         else:
-            stored, dyad_src, values = [], {}, {}
+            stored, values = [], {}
             for r in new:
                 values.update(clusters.event_values([r], r.id))
         ev, dy = event_rows([e for _, e in reps])
@@ -418,84 +431,96 @@ class Store:
         keep = [i for i, eid in enumerate(dy["event_id"]) if eid not in merged]
         dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA).take(pa.array(keep, pa.int64()))
         cols = ", ".join([*EVENT_COLS, *GEO_COLS, *REPORT_COLS])
-        self.con.register("_dw_rep_batch", tbl)
-        self.con.register("_dw_dy_batch", dy_tbl)
-        try:
-            self.con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_rep_batch")
-            self.con.execute(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT * FROM _dw_dy_batch")
-        finally:
-            self.con.unregister("_dw_rep_batch")
-            self.con.unregister("_dw_dy_batch")
-        self._update_stored(stored, dyad_src, values)
+        _dw_rep_batch, _dw_dy_batch = tbl, dy_tbl  # read by the SQL below (replacement scans)
+        self.con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_rep_batch")
+        self.con.execute(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) SELECT * FROM _dw_dy_batch")
+        self._update_stored(stored, values)
+        if self.merge:
+            facts = self._report_facts()
+            if len(facts) + len(new) > _FACTS_MAX:
+                facts.clear()
+            facts.update((r.id, _facts_of(r)) for r in new)
         return len(reps)
 
-    _STORED = ("r.id, r.story_id, r.merge_key, r.date, r.date_precision, r.mode, r.location, r.source, a.date, "
-               "a.url, coalesce(json_array_length(r.mentions), 1), "
-               "TRY_CAST(json_extract(r.evidence, '$.sentence_index') AS INTEGER), r.merge_group, r.merged_into, "
-               + ", ".join(f"r.{c}" for c in clusters.REPORT_FIELDS)
-               + ", r.actor::VARCHAR, r.recipient::VARCHAR, r.event, r.quad_code, r.plover_score, r.goldstein, "
-                 "r.modality, r.origin, r.cameo, r.event_text, r.mentions::VARCHAR")
+    # what never changes in a stored report (clusters.Report's fields up to `places`; kept in memory by
+    # `_report_facts`) and its merge state (read again for every batch)
+    _FACTS = ("r.id, r.story_id, r.merge_key, r.date, r.date_precision, r.mode, r.location, r.source, a.date, "
+              "nullif(a.url, ''), coalesce(json_array_length(r.mentions), 1), "
+              "TRY_CAST(json_extract(r.evidence, '$.sentence_index') AS INTEGER), r.cameo, r.event_text, "
+              "r.mentions::VARCHAR")
+    _STATE = "r.id, r.merge_group, r.merged_into, " + ", ".join(f"r.{c}" for c in clusters.REPORT_FIELDS)
 
-    def _stored_reports(self, new: list[clusters.Report], linked: set[str]
-                        ) -> tuple[list[clusters.Report], dict[str, tuple]]:
-        """Every stored report a new one could be linked to (same merge key, and dates near or the
-        article among `linked`, the near-duplicates of the new articles), with all the members of
-        their merge groups; and per report what its event_dyads rows are made of."""
-        keys = sorted({r.key for r in new})
-        days = [r.date for r in new if r.date is not None]
-        near = sorted(linked)
+    def _report_facts(self) -> dict[str, tuple]:
+        """Report id -> what never changes in it (`_facts_of`): filled as reports are stored and read,
+        so that a batch reads only the merge state of the stored reports it meets."""
+        facts = self.__dict__.get("_facts")
+        if facts is None:
+            facts = self.__dict__["_facts"] = {}
+        return facts
+
+    def _stored_reports(self, new: list[clusters.Report], linked: set[str]) -> list[clusters.Report]:
+        """Every stored report a new one could be linked to (same merge key, and a date within
+        NEAR_DUP_DAYS of that new report's, or the article among `linked`, the near-duplicates of the
+        new articles), with all the members of their merge groups. One narrow query for their merge
+        state; what never changes in a report is read once (`_report_facts`)."""
+        pairs = sorted({(r.key, r.date) for r in new}, key=lambda p: (p[0], p[1] is None, p[1] or _date.min))
         span = clusters.NEAR_DUP_DAYS
-        cond = "r.story_id IN (SELECT unnest(?::VARCHAR[]))"
-        params: list[Any] = [keys, near]
-        if days:
-            cond = f"(r.date BETWEEN ?::DATE - {span} AND ?::DATE + {span} OR {cond})"
-            params = [keys, min(days), max(days), near]
         rows = self.con.execute(f"""
-            WITH c AS (SELECT DISTINCT coalesce(r.merge_group, r.id) AS g FROM events r
-                       WHERE r.merge_key IN (SELECT unnest(?::VARCHAR[])) AND {cond})
-            SELECT {self._STORED} FROM events r LEFT JOIN articles a ON a.id = r.story_id
-            WHERE coalesce(r.merge_group, r.id) IN (SELECT g FROM c)""", params).fetchall()
-        out, dyad_src = [], {}
-        nf = len(clusters.REPORT_FIELDS)
-        for row in rows:
-            cameo, event_text, mentions = row[22 + nf:25 + nf]
-            rep = clusters.Report(*row[:12], merge_group=row[12], merged_into=row[13],
-                                  values=dict(zip(clusters.REPORT_FIELDS, row[14:14 + nf])), cameo=cameo,
-                                  places=_stored_places(row[6], event_text, mentions))
+            WITH n AS (SELECT unnest(?::VARCHAR[]) AS k, unnest(?::DATE[]) AS d),
+            c AS (SELECT DISTINCT coalesce(r.merge_group, r.id) AS g FROM events r JOIN n ON r.merge_key = n.k
+                  WHERE r.date BETWEEN n.d - {span} AND n.d + {span}
+                        OR r.story_id IN (SELECT unnest(?::VARCHAR[])))
+            SELECT {self._STATE} FROM events r WHERE coalesce(r.merge_group, r.id) IN (SELECT g FROM c)""",
+            [[p[0] for p in pairs], [p[1] for p in pairs], sorted(linked)]).fetchall()
+        if not rows:
+            return []
+        facts = self._report_facts()
+        missing = sorted(row[0] for row in rows if row[0] not in facts)
+        if missing:
+            if len(facts) + len(missing) > _FACTS_MAX:
+                facts.clear()
+            for row in self.con.execute(
+                    f"SELECT {self._FACTS} FROM events r LEFT JOIN articles a ON a.id = r.story_id "
+                    "WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [missing]).fetchall():
+                facts[row[0]] = (*row[:12], row[12], _stored_places(row[6], row[13], row[14]))
+        out = []
+        for rid, group, merged_into, *vals in rows:
+            f = facts[rid]
+            rep = clusters.Report(*f[:12], cameo=f[12], places=f[13], merge_group=group, merged_into=merged_into,
+                                  values=dict(zip(clusters.REPORT_FIELDS, vals)))
             if rep.values.get("outlets") is not None:
                 rep.values["outlets"] = list(rep.values["outlets"])
             out.append(rep)
-            dyad_src[rep.id] = row[14 + nf:22 + nf]
-        return out, dyad_src
+        return out
 
-    def _update_stored(self, stored: list[clusters.Report], dyad_src: dict[str, tuple],
-                       values: dict[str, dict[str, Any]]) -> None:
+    def _update_stored(self, stored: list[clusters.Report], values: dict[str, dict[str, Any]]) -> None:
         """Write back what changed on stored reports; move event_dyads rows to the new events."""
         changed = [r for r in stored if r.id in values and values[r.id] != r.values]
         if not changed:
             return
+        # only the columns that changed on some row (mostly an event's counts as a report joins it)
+        cols = [c for c in clusters.REPORT_FIELDS if any(values[r.id][c] != r.values.get(c) for r in changed)]
         upd = {"id": [r.id for r in changed]}
-        for c in clusters.REPORT_FIELDS:
+        for c in cols:
             upd[c] = [values[r.id][c] for r in changed]
-        schema = pa.schema([("id", pa.string()), *[f for f in _REPORT_SCHEMA if f.name in clusters.REPORT_FIELDS]])
-        self.con.register("_dw_upd", pa.Table.from_pydict(upd, schema=schema))
-        try:
-            sets = ", ".join(f"{c} = u.{c}" for c in clusters.REPORT_FIELDS)
-            self.con.execute(f"UPDATE events SET {sets} FROM _dw_upd u WHERE events.id = u.id")
-        finally:
-            self.con.unregister("_dw_upd")
+        schema = pa.schema([("id", pa.string()), *[f for f in _REPORT_SCHEMA if f.name in cols]])
+        _dw_upd = pa.Table.from_pydict(upd, schema=schema)  # read by the SQL below
+        sets = ", ".join(f"{c} = u.{c}" for c in cols)
+        self.con.execute(f"UPDATE events SET {sets} FROM _dw_upd u WHERE events.id = u.id")
         gone = [r.id for r in changed if r.merged_into is None and values[r.id]["merged_into"] is not None]
         if gone:
             self.con.execute("DELETE FROM event_dyads WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
-        rows = []
-        for r in changed:
-            if r.merged_into is not None and values[r.id]["merged_into"] is None:
-                actor, recipient, event, quad, score, gold, modality, origin = dyad_src[r.id]
+        back = sorted(r.id for r in changed if r.merged_into is not None and values[r.id]["merged_into"] is None)
+        if back:  # reports that are an event's own row again: their event_dyads rows, from the stored row
+            rows = []
+            for rid, actor, recipient, d, event, quad, score, gold, modality, origin in self.con.execute(
+                    "SELECT id, actor::VARCHAR, recipient::VARCHAR, date, event, quad_code, plover_score, goldstein, "
+                    "modality, origin FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))", [back]).fetchall():
                 for src, tgt in dyad_pairs(_codes(actor), _codes(recipient)):
-                    rows.append([r.id, r.date, src, tgt, event, quad, score, gold, modality, origin])
-        if rows:
-            self.con.executemany(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) VALUES "
-                                 f"({', '.join('?' * len(DYAD_COLS))})", rows)
+                    rows.append([rid, d, src, tgt, event, quad, score, gold, modality, origin])
+            if rows:
+                self.con.executemany(f"INSERT INTO event_dyads ({', '.join(DYAD_COLS)}) VALUES "
+                                     f"({', '.join('?' * len(DYAD_COLS))})", rows)
 
     def add_events(self, events: Iterable[Event], batch_size: int = 50_000) -> int:
         """Insert events (and their event_dyads rows), skipping ids already stored. Returns the

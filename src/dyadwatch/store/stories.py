@@ -54,8 +54,11 @@ def signature(text: str) -> np.ndarray | None:
     if not sh:
         return None
     _, template = _lsh()
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME)
-    m.update_batch(sh)
+    # datasketch's own hash of each shingle (sha1_hash32: the first 4 bytes of SHA-1, little-endian),
+    # read in one go rather than one struct.unpack per shingle; update_batch permutes them
+    digests = b"".join(hashlib.sha1(s).digest()[:4] for s in sh)
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME, hashfunc=int)
+    m.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return m.hashvalues.copy()
 
 
@@ -73,8 +76,11 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two signatures (datasketch's estimator)."""
     from datasketch import MinHash
 
-    def one(v: Sequence[int]) -> Any:
-        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(v, dtype=np.uint32), scheme=SCHEME)
+    _, template = _lsh()
+
+    def one(v: Sequence[int]) -> Any:  # the template's permutations: none drawn again per signature
+        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(v, dtype=np.uint32),
+                       permutations=template.permutations, scheme=SCHEME)
 
     return float(one(a).jaccard(one(b)))
 
@@ -82,7 +88,11 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
 def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) -> list[tuple[str, str, float]]:
     """Add (article id, text, date) to the LSH index and store their near-duplicate links (with each
     other and with stored articles). Returns the new links (article_id, other_id, jaccard), ids
-    ordered. Runs in the caller's transaction."""
+    ordered. Runs in the caller's transaction.
+
+    Set-based: the batch is one Arrow table (each article's signature and band buckets); one join
+    finds the stored candidates (a bucket shared in some band), one INSERT each adds the bands, the
+    signatures and the links."""
     sigs: dict[str, tuple[np.ndarray, _date | None]] = {}
     for aid, text, day in articles:
         sig = signature(text)
@@ -91,32 +101,31 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) 
     if not sigs:
         return []
     ids = list(sigs)
-    band_rows = [(aid, k, bucket) for aid in ids for k, bucket in enumerate(bands(sigs[aid][0]))]
-    batch = pa.table({"article_id": [r[0] for r in band_rows], "band": pa.array([r[1] for r in band_rows], pa.int16()),
-                      "bucket": pa.array([r[2] for r in band_rows], pa.int64())})
+    buckets = {aid: bands(sigs[aid][0]) for aid in ids}
     candidates: set[tuple[str, str]] = set()
     by_bucket: dict[tuple[int, int], list[str]] = {}
-    for aid, k, bucket in band_rows:  # within the batch
-        for other in by_bucket.setdefault((k, bucket), []):
-            candidates.add((aid, other))
-        by_bucket[(k, bucket)].append(aid)
-    sig_rows = pa.table({"article_id": ids, "date": pa.array([sigs[a][1] for a in ids], pa.date32()),
-                         "signature": pa.array([sigs[a][0].astype(np.uint64) for a in ids], pa.list_(pa.uint64()))})
-    con.register("_dw_bands", batch)
-    con.register("_dw_sigs", sig_rows)
-    try:
-        stored = {}
-        for aid, other, day, sig in con.execute(
-                """SELECT DISTINCT n.article_id, s.article_id, g.date, g.signature FROM _dw_bands n
-                   JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket
-                   JOIN story_signatures g ON g.article_id = s.article_id""").fetchall():
-            candidates.add((aid, other))
-            stored[other] = (sig, day)
-        con.execute("INSERT INTO story_bands SELECT article_id, band, bucket FROM _dw_bands")
-        con.execute("INSERT INTO story_signatures SELECT article_id, date, signature FROM _dw_sigs")
-    finally:
-        con.unregister("_dw_bands")
-        con.unregister("_dw_sigs")
+    for aid in ids:  # within the batch
+        for k, bucket in enumerate(buckets[aid]):
+            for other in by_bucket.setdefault((k, bucket), []):
+                candidates.add((aid, other))
+            by_bucket[(k, bucket)].append(aid)
+    # read by DuckDB's replacement scan (the local variable named in the SQL; no view to register)
+    _dw_stories = pa.table({
+        "article_id": ids, "date": pa.array([sigs[a][1] for a in ids], pa.date32()),
+        "signature": pa.array([sigs[a][0].astype(np.uint64) for a in ids], pa.list_(pa.uint64())),
+        "bands": pa.array([buckets[a] for a in ids], pa.list_(pa.int64()))})
+    band_rows = ("SELECT article_id, (generate_subscripts(bands, 1) - 1)::SMALLINT AS band, "
+                 "unnest(bands) AS bucket FROM _dw_stories")
+    stored: dict[str, tuple[Any, _date | None]] = {}
+    for aid, other, day, sig in con.execute(f"""
+            WITH c AS (SELECT DISTINCT n.article_id AS aid, s.article_id AS other FROM ({band_rows}) n
+                       JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket)
+            SELECT c.aid, c.other, g.date, g.signature FROM c
+            JOIN story_signatures g ON g.article_id = c.other""").fetchall():
+        candidates.add((aid, other))
+        stored[other] = (sig, day)
+    con.execute(f"INSERT INTO story_bands {band_rows}")
+    con.execute("INSERT INTO story_signatures SELECT article_id, date, signature FROM _dw_stories")
     links: dict[tuple[str, str], float] = {}
     for a, b in candidates:
         if a == b:
@@ -130,7 +139,8 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) 
             links[(min(a, b), max(a, b))] = round(j, 3)
     rows = sorted((a, b, j) for (a, b), j in links.items())
     if rows:
-        con.executemany("INSERT INTO story_links VALUES (?, ?, ?)", [list(r) for r in rows])
+        con.execute("INSERT INTO story_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[])",
+                    [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]])
     return rows
 
 
