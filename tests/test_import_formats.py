@@ -155,6 +155,22 @@ def test_a_bad_byte_line_or_carriage_return_costs_only_its_own_line(store: Store
     assert not report.ok
 
 
+@pytest.mark.parametrize("crlf", [False, True])
+def test_line_numbers_count_blank_lines(store: Store, tmp_path: Path, crlf: bool):
+    # blank lines are skipped by DuckDB's reader and looked for only when a message needs a line
+    # number; a file with CRs is read from a copy, one without in place: both count them
+    rows = [gdelt_row("1", "20240301", "USA", "IRN", "042"), "", "",
+            gdelt_row("2", "20240301", "USA", "IRN", "042"), gdelt_row("3", "20240301", "USA", "IRN", "999"),
+            "", gdelt_row("4", "20240301", "USA", "IRN", "42"), gdelt_row("1", "20240302", "USA", "IRN", "043")]
+    f = tmp_path / "blanks.CSV"
+    f.write_bytes(("\r\n" if crlf else "\n").join(rows).encode() + b"\n")
+    report = import_files(store, "gdelt", [f])
+    assert report.new == 3 and report.bad == 1 and report.duplicates == 1 and report.warnings == 1
+    assert f'{f}:5: unknown CAMEO code "999"' in report.messages
+    assert any(m.startswith(f"{f}:7: warning: CAMEO code lost its leading zero") for m in report.messages)
+    assert f"{f}:8: GLOBALEVENTID '1' repeats line 1; kept line 1" in report.messages
+
+
 def test_every_row_bad_exits_1_and_the_summary_names_reasons_and_lines(tmp_path: Path):
     f = write(tmp_path / "bad.CSV", ["not\tgdelt"] * 3 + [gdelt_row("1", "2024-13-01", "USA", "CHN", "042")])
     res = CliRunner().invoke(app, ["import", "gdelt", str(f), "--db", str(tmp_path / "x.duckdb")])

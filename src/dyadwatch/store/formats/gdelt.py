@@ -130,7 +130,7 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
         con.execute("DROP TABLE IF EXISTS _dw_stage")
         return rejects  # the caller re-reads the file as Latin-1
-    lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
+    lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects])
     finish(con, report, name, lines, "GLOBALEVENTID")
     con.execute("DROP TABLE IF EXISTS _dw_stage")
     return rejects
@@ -143,7 +143,7 @@ def import_mentions(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, rep
     rejects = read_table(con, plain, "_dw_msrc", MENTION_COLUMNS, encoding=encoding)
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
         return rejects
-    lines = LineMap(plain.blank_lines + [r[0] for r in rejects])
+    lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects])
     n = con.execute("SELECT count(*) FROM _dw_msrc").fetchall()[0][0]
     report.rows += n
     bad = con.execute("SELECT rowid - (SELECT min(rowid) FROM _dw_msrc) + 1 FROM _dw_msrc WHERE GLOBALEVENTID IS NULL ORDER BY 1").fetchall()

@@ -84,7 +84,7 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, skip: i
         {CAMEO_WARN}
     FROM m {SCALES_JOINS}
     """)
-    lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, skip + 1)))
+    lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects] + list(range(1, skip + 1)))
     try:
         finish(con, report, name, lines, "EventID")
     finally:

@@ -130,7 +130,7 @@ def import_tsv(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header: 
     LEFT JOIN _dw_iso gc ON gc.code = upper(trim(m.country))
     LEFT JOIN _dw_names gn ON gn.name = {NAME_KEY_SQL.format('m.country')}
     """)
-    lines = LineMap(plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
+    lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
     finish(con, report, name, lines, "Event ID", multi=True)
     con.execute("DROP TABLE IF EXISTS _dw_stage")
     for t in ("_dw_src", "_dw_pcmap"):
