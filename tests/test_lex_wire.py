@@ -90,6 +90,13 @@ POSITIVE = [
     ("SANCTION", "The Netherlands sent home two Russian diplomats."),
     ("MOBILIZE", "The Pentagon ordered a second carrier to the region."),
     ("CONSULT", "The French president welcomed Zelensky to the Elysee."),
+    ("PROTEST", "Angry protesters set fire to the town hall after the disputed vote."),
+    ("PROTEST", "Crowds besieged the electoral commission's offices demanding a recount."),
+    ("PROTEST", "Protesters pelted the motorcade of the visiting minister with eggs."),
+    ("PROTEST", "Rioters looted shops and torched cars in the city centre."),
+    ("PROTEST", "Hundreds of protesters stormed the parliament building in Skopje."),
+    ("PROTEST", "Opposition supporters clashed with police in the capital."),
+    ("PROTEST", "Students occupied the rector's office on Monday."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -105,6 +112,9 @@ NEGATIVE = [
     ("AID", "The company handed its shareholders a record dividend."),
     ("REJECT", "The hunters shot down a duck over the lake."),
     ("RETREAT", "Egypt's minister opened the new road to traffic."),
+    ("PROTEST", "Thousands of troops stormed the city."),
+    ("PROTEST", "Rebels torched the village."),
+    ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),
     ("MOBILIZE", "The minister ordered staff to the office."),

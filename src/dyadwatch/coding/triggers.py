@@ -518,6 +518,16 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         out = [e for e in out if not e.obj or e.obj & predicate]
     if not out:
         return []
+    # "protesters stormed parliament", "rioters torched cars": with a crowd for subject the entries flagged
+    # crowd (a riot) win over the armed senses; with any other subject they are no event
+    if any("crowd" in e.flags for e in out):
+        if crowd_subject(tok):
+            crowd = [e for e in out if "crowd" in e.flags or e.is_speech]
+            out = crowd + [e for e in out if e not in crowd and e.event == "PROTEST"]
+        else:
+            out = [e for e in out if "crowd" not in e.flags]
+        if not out:
+            return []
     best_event = [e for e in out if not e.is_speech]
     speech = [e for e in out if e.is_speech]
     result: list[LexEntry] = []
@@ -528,6 +538,29 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         result.append(next((e for e in tied if e.obj & head_forms), tied[0]))
     result.extend(speech[:1])
     return result
+
+
+def crowd_subject(tok: Token) -> bool:
+    """The subject of the verb is a crowd ("protesters", "angry youths", "thousands of demonstrators")."""
+    from .arguments import subject_token
+
+    subj, _ = subject_token(tok)
+    if subj is None:
+        return False
+    words = {subj.lemma_.lower(), subj.lower_}
+    for c in subj.children:
+        if c.dep_ in ("compound", "amod"):
+            words.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of":  # "hundreds of protesters"
+            words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    return bool(words & _crowd_words())
+
+
+@lru_cache(maxsize=1)
+def _crowd_words() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "crowd_subjects")
 
 
 def _prep_object_forms(tok: Token, word: str) -> set[str]:
