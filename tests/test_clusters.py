@@ -5,6 +5,8 @@ result depends neither on the order of ingest nor on ingesting again."""
 from __future__ import annotations
 
 import random
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from dyadwatch.events import Actor, Event
 from dyadwatch.ingest.article import Article
-from dyadwatch.store import Store
+from dyadwatch.store import Store, core
 from dyadwatch.store.clusters import Report, merge_key, split_group
 from dyadwatch.store.report_places import places_named
 from dyadwatch.store.stories import jaccard, shingles, signature
@@ -276,3 +278,41 @@ def test_same_events_in_any_order_and_batching(spec, seed, batches):
     shuffled = items[:]
     random.Random(seed).shuffle(shuffled)
     assert ingest(shuffled, batches) == one_by_one
+
+
+def _events_and_dyads(s: Store) -> dict:
+    cols = "id, merged_into, merge_group, merge_reason, num_reports, num_mentions, num_articles, num_sources, " \
+           "outlets, first_reported, source_url"
+    return {"events": sorted(s.con.execute(f"SELECT {cols} FROM events").fetchall(), key=str),
+            "dyads": sorted(s.con.execute("SELECT event_id, source, target FROM event_dyads").fetchall(), key=str),
+            "links": sorted(s.con.execute("SELECT * FROM story_links").fetchall())}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=corpora(), seed=st.integers(0, 10**6), cut=st.integers(0, 9))
+def test_a_new_session_merges_as_one_session_does(spec, seed, cut):
+    """The merge keeps what never changes in a stored report in memory (Store._report_facts); a
+    store reopened (nothing in memory, everything read back from the file) must merge the next
+    articles exactly as the session that stored the first ones would have. One article has no URL
+    and one report several mentions, to read back what the cache holds."""
+    items = build(spec)
+    art, evs = items[0]
+    items[0] = (replace(art, url=""), [replace(e, mentions=[{"event_text": e.event_text}] * 2) for e in evs])
+    random.Random(seed).shuffle(items)
+    cut = min(cut, len(items))
+    with tempfile.TemporaryDirectory() as tmp:
+        one, two = Path(tmp) / "one.duckdb", Path(tmp) / "two.duckdb"
+        with Store(one) as s:
+            s.add_articles([(a, e, True) for a, e in items])
+            expected = _events_and_dyads(s)
+        with Store(two) as s:
+            s.add_articles([(a, e, True) for a, e in items[:cut]])
+        bound = core._FACTS_MAX
+        core._FACTS_MAX = 3  # and what it keeps is bounded: the cache is emptied when full
+        try:
+            with Store(two) as s:
+                for k in range(cut, len(items), 2):
+                    s.add_articles([(a, e, True) for a, e in items[k:k + 2]])
+                assert _events_and_dyads(s) == expected
+        finally:
+            core._FACTS_MAX = bound

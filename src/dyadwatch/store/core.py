@@ -55,7 +55,7 @@ ARTICLE_COLS = ("id", "raw_id", "title", "text", "url", "date", "source", "langu
                 "n_events")
 _ARTICLE_SCHEMA = pa.schema([(c, pa.date32() if c == "date" else pa.bool_() if c == "coded"
                               else pa.int32() if c == "n_events" else pa.string()) for c in ARTICLE_COLS])
-_FACTS_MAX = 500_000  # what the merge keeps in memory of stored reports (Store._report_facts), at most
+_FACTS_MAX = 100_000  # stored reports whose facts the merge keeps in memory (Store._report_facts), at most
 
 _EVENT_SCHEMA = pa.schema([
     ("id", pa.string()), ("story_id", pa.string()), ("date", pa.date32()),
@@ -476,9 +476,10 @@ class Store:
             return []
         facts = self._report_facts()
         missing = sorted(row[0] for row in rows if row[0] not in facts)
+        if missing and len(facts) + len(missing) > _FACTS_MAX:
+            facts.clear()  # a bound on memory: start again with what this batch needs
+            missing = sorted(row[0] for row in rows)
         if missing:
-            if len(facts) + len(missing) > _FACTS_MAX:
-                facts.clear()
             for row in self.con.execute(
                     f"SELECT {self._FACTS} FROM events r LEFT JOIN articles a ON a.id = r.story_id "
                     "WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [missing]).fetchall():
