@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_import.py --gdelt-rows 50000 --icews-rows 20000   # a quick run
     .venv/bin/python bench/bench_import.py --skip-gdelt --old /tmp/old/src        # ICEWS: old code too
     .venv/bin/python bench/bench_import.py --formats 50000   # rows/s of every layout, in-process
+    .venv/bin/python bench/bench_import.py --profile gdelt   # where an in-process import spends its time
 
 GDELT: the whole `dyadwatch import gdelt FILE` command (a fresh process: start-up, mapping, storing
 events and dyads, progress) against DuckDB's `read_csv` of the same file into a table of a fresh
@@ -193,6 +194,49 @@ def formats_rows_per_second(n: int) -> None:
                   f"{report.rows / wall:>9,.0f} rows/s ({report.rows / cpu:,.0f} per CPU second)", flush=True)
 
 
+class _TimedConnection:
+    """A store connection that times each statement (wall and CPU of this process)."""
+
+    def __init__(self, con: object) -> None:
+        self._con, self.log = con, []
+
+    def execute(self, sql: str, *args: object) -> object:
+        t, c = time.perf_counter(), time.process_time()
+        try:
+            return self._con.execute(sql, *args)  # type: ignore[attr-defined]
+        finally:
+            self.log.append((time.perf_counter() - t, time.process_time() - c, " ".join(sql.split())[:110]))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def profile(fmt: str, n: int) -> None:
+    """Where an in-process import of n rows goes: its slowest statements, wall and CPU."""
+    from dyadwatch.store import Store
+    from dyadwatch.store.importers import import_files
+
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
+        d = Path(tmp)
+        f = d / ("events.export.CSV" if fmt == "gdelt" else "events.tab")
+        if fmt == "gdelt":
+            write_gdelt_tsv(f, n, seed=1)
+        else:
+            write_icews(f, n)
+        with Store(d / "p.duckdb") as store:
+            timed = _TimedConnection(store.con)
+            store.con = timed  # type: ignore[assignment]
+            t, c = time.perf_counter(), time.process_time()
+            report = import_files(store, fmt, [f])
+            wall, cpu = time.perf_counter() - t, time.process_time() - c
+            store.con = timed._con  # type: ignore[assignment]
+        print(f"{fmt} {report.rows:,} rows in-process: {wall:.2f} s wall {cpu:.2f} s CPU; slowest statements:")
+        for w, c, sql in sorted(timed.log, reverse=True)[:8]:
+            print(f"  {w:6.2f} s wall {c:6.2f} s CPU  {sql}")
+        rest = sum(w for w, _, _ in timed.log)
+        print(f"  {wall - rest:6.2f} s wall outside DuckDB statements (reading the file's head, Python)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gdelt-rows", type=float, default=400_000)
@@ -201,7 +245,12 @@ def main() -> None:
     ap.add_argument("--old", default=None, help="src folder of an older checkout: its ICEWS import is timed too")
     ap.add_argument("--skip-gdelt", action="store_true")
     ap.add_argument("--formats", type=float, default=0, help="rows per layout: time every layout in-process instead")
+    ap.add_argument("--profile", choices=("gdelt", "icews"), default=None,
+                    help="time the statements of one in-process import (of --gdelt-rows / --icews-rows rows)")
     args = ap.parse_args()
+    if args.profile:
+        profile(args.profile, int(args.gdelt_rows if args.profile == "gdelt" else args.icews_rows))
+        return
     if args.formats:
         formats_rows_per_second(int(args.formats))
         return
