@@ -97,6 +97,10 @@ POSITIVE = [
     ("PROTEST", "Hundreds of protesters stormed the parliament building in Skopje."),
     ("PROTEST", "Opposition supporters clashed with police in the capital."),
     ("PROTEST", "Students occupied the rector's office on Monday."),
+    ("SANCTION", "Canada listed the Revolutionary Guards as a terrorist entity."),
+    ("SANCTION", "The United States designated the Houthis a terrorist organisation."),
+    ("SANCTION", "Washington revoked Hong Kong's special trade status."),
+    ("AGREE", "The two sides reached a breakthrough in the talks on Monday."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -114,6 +118,7 @@ NEGATIVE = [
     ("RETREAT", "Egypt's minister opened the new road to traffic."),
     ("PROTEST", "Thousands of troops stormed the city."),
     ("PROTEST", "Rebels torched the village."),
+    ("SANCTION", "The ministry listed the new rules on its website."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),

@@ -489,6 +489,11 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     as_forms |= _object_forms(g)[1]
+    for c in tok.children:  # "designated the Houthis a terrorist organisation", parsed as dative + apposition
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
+            for g in c.children:
+                if g.dep_ == "appos" and g.pos_ == "NOUN" and g.i > c.i:
+                    predicate |= _object_forms(g)[1]
     dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if len(dobjs) >= 2:  # "branded the strike a war crime", parsed as two objects: the second names the first
         predicate |= _object_forms(dobjs[-1])[1]
