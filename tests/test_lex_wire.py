@@ -101,6 +101,11 @@ POSITIVE = [
     ("SANCTION", "The United States designated the Houthis a terrorist organisation."),
     ("SANCTION", "Washington revoked Hong Kong's special trade status."),
     ("AGREE", "The two sides reached a breakthrough in the talks on Monday."),
+    ("SANCTION", "Ukraine embargoed all trade with Russia."),
+    ("THREATEN", "The general hinted at military action against the rebels."),
+    ("SANCTION", "China took countermeasures against Lithuania."),
+    ("ACCUSE", "The minister took a swipe at Washington over its trade policy."),
+    ("CONSULT", "The foreign ministers of the Quad convened in Tokyo."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -119,6 +124,7 @@ NEGATIVE = [
     ("PROTEST", "Thousands of troops stormed the city."),
     ("PROTEST", "Rebels torched the village."),
     ("SANCTION", "The ministry listed the new rules on its website."),
+    ("THREATEN", "The minister floated the idea of a new tax."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),
