@@ -155,3 +155,14 @@ def test_belarus_named_makes_the_kgb_belarusian() -> None:
     prefix = "Protesters were detained in Minsk, the capital of Belarus, on Sunday. "
     got = _first_actor(prefix + "The KGB accused Norway of breaking the agreement.", "2021-03-01", len(prefix))
     assert got == ("BLR", "SPY")
+
+
+@pytest.mark.parametrize("context, phrase, code", [
+    ("Taiwan reported Chinese warplanes near its coast on Monday.", "The self-ruled island", "TWN"),
+    ("Singapore hanged a drug trafficker on Monday.", "The city-state", "SGP"),
+    ("", "Africa's most populous nation", "NGA"),
+])
+def test_epithets_of_states(context: str, phrase: str, code: str) -> None:
+    prefix = context + " " if context else ""
+    got = _first_actor(prefix + phrase + " accused Norway of breaking the agreement.", "2023-03-01", len(prefix))
+    assert got and got[0] == code
