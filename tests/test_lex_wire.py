@@ -106,6 +106,15 @@ POSITIVE = [
     ("SANCTION", "China took countermeasures against Lithuania."),
     ("ACCUSE", "The minister took a swipe at Washington over its trade policy."),
     ("CONSULT", "The foreign ministers of the Quad convened in Tokyo."),
+    ("ASSAULT", "Jets took out a weapons depot near Damascus."),
+    ("ASSAULT", "Gunmen picked off soldiers from rooftops."),
+    ("COERCE", "Police hauled off protesters from the square."),
+    ("COERCE", "The government threw out foreign journalists."),
+    ("SANCTION", "Hamas walked away from the negotiations."),
+    ("REJECT", "The junta backed out of the deal."),
+    ("REJECT", "The party dropped out of the coalition."),
+    ("CONSULT", "Macron called up Putin on Friday."),
+    ("MOBILIZE", "Russia called up 300,000 reservists."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -125,6 +134,7 @@ NEGATIVE = [
     ("PROTEST", "Rebels torched the village."),
     ("SANCTION", "The ministry listed the new rules on its website."),
     ("THREATEN", "The minister floated the idea of a new tax."),
+    ("MOBILIZE", "Macron called up Putin on Friday."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),

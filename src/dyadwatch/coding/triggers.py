@@ -383,6 +383,13 @@ def verb_object(tok: Token) -> Token | None:
                     for g in p.children:
                         if g.dep_ == "pobj":
                             return g
+    for child in tok.children:  # "walked away from the talks": the particle parsed as an adverb
+        if child.dep_ in ("advmod", "prt") and child.i == tok.i + 1:
+            for p in child.children:
+                if p.dep_ == "prep":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            return g
     return None
 
 
