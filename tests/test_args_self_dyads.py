@@ -103,3 +103,53 @@ def test_a_speaker_joined_to_a_copula_is_the_one_who_warns() -> None:
     got = triples(text, modality=None)
     assert not any(t[0] == "PRK" and t[2] == "THREATEN" for t in got), got
     assert ("USA", "PRK", "ACCUSE") not in got, got
+
+
+# -- a warning that is a judgement, a message received, a pronoun object, an extraposed "it" ----
+
+@pytest.mark.parametrize("text", [
+    "The chancellor said the ceasefire offer looked serious but warned that it could be a trap.",
+    "Brussels warned on Thursday that the move would be a grave mistake for the whole region.",
+])
+def test_a_warning_that_is_a_judgement_is_no_threat(text: str) -> None:
+    assert not any(t[2] == "THREATEN" for t in triples(text, modality=None)), triples(text, modality=None)
+
+
+def test_a_warning_to_a_named_party_stays_a_threat() -> None:
+    assert ("CHN", "JPN", "THREATEN") in triples("China warned Japan on Monday that its decision would be a "
+                                                 "grave mistake with consequences.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Joe Biden said on Tuesday he had received a warm letter from Chinese President Xi Jinping "
+     "ahead of their summit.", ("CHN", "USA")),
+    ("Putin received a message of condolence from Xi Jinping on Sunday, the Kremlin said.", ("CHN", "RUS")),
+])
+def test_a_message_received_is_the_senders_one_way(text: str, pair: tuple) -> None:
+    got = triples(text)
+    assert (*pair, "CONSULT") in got, got
+    assert (pair[1], pair[0], "CONSULT") not in got, got
+
+
+def test_a_visitor_received_is_still_a_meeting_both_ways() -> None:
+    got = triples("Indonesian President Prabowo Subianto received Malaysian Prime Minister Anwar Ibrahim at the "
+                  "palace in Jakarta on Friday.")
+    assert {("IDN", "MYS", "CONSULT"), ("MYS", "IDN", "CONSULT")} <= got, got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("A senior U.S. official called it disappointing that Pyongyang kept testing missiles and urged it to "
+     "return to negotiations.", ("USA", "PRK")),
+    ("The EU said on Friday that Minsk had ignored every appeal and urged it to free the detained reporters.",
+     ("EUR", "BLR")),
+])
+def test_a_pronoun_object_is_never_the_verbs_own_subject(text: str, pair: tuple) -> None:
+    got = triples(text)
+    assert (*pair, "REQUEST") in got, got
+    assert (pair[1], pair[1], "REQUEST") not in got, got
+
+
+def test_an_extraposed_it_stands_for_the_that_clause() -> None:
+    got = triples("Seoul called it deeply regrettable that Tokyo had tightened export controls on chip "
+                  "materials, the ministry said.")
+    assert ("KOR", "JPN", "ACCUSE") in got, got

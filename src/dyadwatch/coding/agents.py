@@ -26,6 +26,17 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
     if s is None:
         return [], ""
     got = sa.resolve(s)
+    if got and how == "inherited" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _bound_object(tok, got, sc):
+        # "the official called it disappointing that Pyongyang continued ... and urged it to engage": a plain
+        # pronoun object is never its own verb's subject, so the verb is coordinated with the clause above
+        up = tok.head.head
+        while up.dep_ in ("ccomp", "acomp", "oprd") and up.head != up:
+            up = up.head
+        if up.pos_ in ("ADJ",):
+            up = up.head
+        alt, how2 = subject(up, sc, _depth + 1) if _depth < 3 and up.pos_ in ("VERB", "AUX") else ([], "")
+        if alt and {a.code for a in alt} != {a.code for a in got}:
+            return alt, "inherited"
     if not got and tok.dep_ == "acl" and s == tok.head and tok.head.head.pos_ in ("VERB", "AUX") \
             and tok.head.head != tok.head:
         # "issued a declaration demanding that ...": the one who issued it
@@ -41,6 +52,14 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return subject(cur, sc, _depth + 1)
     return got, how
+
+
+def _bound_object(tok: Token, subj: list[Actor], sc: Scope) -> bool:
+    """The direct object of `tok` is a plain (not reflexive) pronoun standing for its subject `subj`."""
+    o = direct_object(tok)
+    if o is None or o.pos_ != "PRON" or o.lower_ not in PRONOUNS_GROUP | PRONOUNS_PERSON:
+        return False
+    return {a.code for a in sc.sa.resolve(o)} == {a.code for a in subj}
 
 
 def _is_crowd(t: Token) -> bool:

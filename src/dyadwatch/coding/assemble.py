@@ -40,6 +40,8 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     willing_intent(d)
     reinterpret.minorities(d, sc)
     targets.default_recipients(d, sc)
+    if reinterpret.mere_caution(d, sc):  # "warned that it could be false hope": no threat
+        return None
     decide_modality(d)
     reinterpret.claimed_right(d)  # "has the right to shoot down ...": a threat, not an attack
     sp, replaced = reported_speech(d, sc)
@@ -52,6 +54,8 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
     reinterpret.by_the_doer(d, sc)
     reinterpret.test_or_block(d)
     if not senses.visit_sense(d):
+        return None
+    if not reinterpret.received_message(d, sc):  # "received a letter from Kim": the sender's message
         return None
     reinterpret.conditional_threat(d, sc, spoken=sp is not None)
     targets.other_party(d, sc)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..events import Actor
 from .agents import condition_subject, has_unless
-from .arguments import subject_token
+from .arguments import direct_object, prep_objects, subject_token
 from .places import is_ethnic, location
 from .recipients import aimed, main_other, other_country
 from .scope import Draft, Scope
@@ -17,6 +17,10 @@ STOP_VERBS = word_set("events", "stop_verbs")
 RIGHT_NOUNS = word_set("grammar", "right_nouns")
 CLAIM_RIGHT_VERBS = word_set("grammar", "claim_right_verbs")
 FORCE_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
+COPULAS = word_set("grammar", "copulas")
+MESSAGE_NOUNS = word_set("grammar", "message_nouns")
+HOST_CAMEO = "043"
+WARN_VERBS = ("warn", "caution")
 ORDER_VERBS = ("order", "force", "compel")
 STATE_SECTORS = (None, "GOV", "JUD", "COP", "MIL")
 CONFLICT_TYPES = ("SANCTION", "ASSAULT", "COERCE", "MOBILIZE")
@@ -118,3 +122,39 @@ def claimed_right(d: Draft) -> None:
         d.modality = "asserted"
     else:
         d.modality = "hypothetical"
+
+
+def mere_caution(d: Draft, sc: Scope) -> bool:
+    """"Trump warned that it could be false hope", "warned that the plan would be a mistake": a warning whose
+    content is a judgement (a copula with no party as its subject) and that names no one warned is a
+    caution, no threat."""
+    tok = d.tok
+    if d.etype != "THREATEN" or tok.lemma_.lower() not in WARN_VERBS or d.recip_slot in ("dobj", "prep:against"):
+        return False
+    for ch in tok.children:
+        if ch.dep_ != "ccomp" or ch.lemma_.lower() not in COPULAS:
+            continue
+        subj = next((c for c in ch.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "this", "that") or not sc.sa.resolve(subj):
+            return True
+    return False
+
+
+def received_message(d: Draft, sc: Scope) -> bool:
+    """"Trump said he had received a beautiful letter from Kim": receiving a message is no visit hosted; the
+    sender communicates with the one who receives it, one way (CONSULT 040). False: no sender named."""
+    tok = d.tok
+    if d.cameo != HOST_CAMEO or d.entry.kind != "verb" or tok.lemma_.lower() != "receive":
+        return True
+    o = direct_object(tok)
+    if o is None or o.lemma_.lower() not in MESSAGE_NOUNS and o.lower_ not in MESSAGE_NOUNS:
+        return True
+    receivers = d.actors
+    givers = [a for g in prep_objects(o, "from") + prep_objects(tok, "from") for a in sc.sa.resolve(g)]
+    own = {a.code for a in receivers}
+    givers = [a for a in givers if a.code not in own]
+    if not givers or not receivers:
+        return False
+    d.actors, d.recips, d.how, d.recip_slot = givers, list(receivers), "agent", "subj"
+    d.retype("CONSULT", None, "040")
+    return True

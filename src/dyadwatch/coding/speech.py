@@ -188,6 +188,16 @@ def _characterised(tok: Token, sc: Scope) -> Token | None:
     return None
 
 
+def _extraposed_subject(tok: Token, sc: Scope) -> list[Actor]:
+    """"called it reckless that Pyongyang fired ...": the subject of the that-clause "it" stands for."""
+    for x in tok.subtree:
+        if x.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+            subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return sc.sa.resolve(subj)
+    return []
+
+
 def characterisation(tok: Token, sc: Scope) -> Event | None:
     """"called the launch reckless", "said the test was a clear threat": an accusation of whoever
     made the thing characterised; "said X would pay dearly": a threat."""
@@ -203,6 +213,8 @@ def characterisation(tok: Token, sc: Scope) -> Event | None:
         return None
     own = {a.code for a in actors}
     recips = [] if target.lower_ in ("it", "this", "that") else sc.sa.resolve(target)
+    if not recips and target.lower_ == "it":
+        recips = _extraposed_subject(tok, sc)  # "called it disappointing that Pyongyang continued ..."
     if not recips:
         recips = earlier_event_actors(tok, sc, actors, objs=[target]) if target.pos_ == "NOUN" else []
     if not recips:
