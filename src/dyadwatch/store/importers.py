@@ -129,11 +129,34 @@ def _split(value: Any) -> list[Any]:
     return [value]
 
 
+_KEY_NAMES: dict[str, str] = {}  # a field name as written -> as compared (the same few per file)
+_LAST_KEYS: list[Any] = [None, None, -1]  # the record last asked about, its keys, its size
+
+
+def _field_keys(rec: dict[str, Any]) -> dict[str, str]:
+    """{name as compared (trimmed, lower case, '_' as ' '): name as written} of a record's fields.
+    Asked twice of each record (normalize_record, record_extras): the second time it is the last
+    answer; the normalised form of each name is kept too, since every record of a file repeats them."""
+    if _LAST_KEYS[0] is rec and _LAST_KEYS[2] == len(rec):
+        return _LAST_KEYS[1]
+    if len(_KEY_NAMES) > 10_000:
+        _KEY_NAMES.clear()
+    keys = {}
+    for k in rec:
+        if isinstance(k, str):
+            n = _KEY_NAMES.get(k)
+            if n is None:
+                n = _KEY_NAMES[k] = k.strip().lower().replace("_", " ")
+            keys[n] = k
+    _LAST_KEYS[:] = [rec, keys, len(rec)]
+    return keys
+
+
 def normalize_record(rec: dict[str, Any]) -> dict[str, Any]:
     """A POLECAT record written with the Dataverse column names ("Event Type", "Actor Name",
     "Actor Country", ... in any case, spaces or underscores) in the PLOVER shape this module reads;
     other records unchanged."""
-    keys = {k.strip().lower().replace("_", " "): k for k in rec if isinstance(k, str)}
+    keys = _field_keys(rec)
     if "event type" not in keys:
         return rec
 
@@ -170,7 +193,7 @@ def _num(value: Any, field: str) -> float | None:
 
 def record_extras(rec: dict[str, Any]) -> dict[str, Any]:
     """The typed columns a POLECAT record fills beside its Event (intensity, story and place)."""
-    keys = {k.strip().lower().replace("_", " "): k for k in rec if isinstance(k, str)}
+    keys = _field_keys(rec)
 
     def get(*names: str) -> Any:
         for n in names:
