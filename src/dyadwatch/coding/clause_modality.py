@@ -85,7 +85,8 @@ def own_modality(tok: Token, e: LexEntry) -> str:
                 return "negated"
             if lemma == "fail":
                 return "negated"
-            if lemma == "be" and any(a.lower_ == "to" for a in cur.children):
+            if lemma == "be" and any(a.lower_ == "to" for a in cur.children) and not any(
+                    a.dep_ in ("acomp", "attr") for a in head.children):
                 return "future"  # "Britain is to send tanks"
             if lemma in HYPO_HEADS:
                 return "hypothetical"

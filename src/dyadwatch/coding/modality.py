@@ -66,6 +66,8 @@ class Commentary:
     belief_nouns: frozenset[str]
     doubters: frozenset[str]
     question_openers: frozenset[str]
+    evaluative: frozenset[str] = frozenset()
+    possession_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -179,9 +181,11 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
 
     cap, hedge, gen, bg = group("capability"), group("hedging"), group("generic"), group("background")
     cf, bel, q, exp = group("counterfactual"), group("belief"), group("question"), group("expectation")
+    ev = group("evaluative")
     e: frozenset[str] = frozenset()
     return Commentary(
         capability_adjectives=cap.get("adjectives", e), capability_nouns=cap.get("nouns", e),
+        possession_verbs=cap.get("possession_verbs", e),
         hedge_verbs=hedge.get("verbs", e), hedge_adverbs=hedge.get("adverbs", e),
         generic_adverbs=gen.get("adverbs", e), perfect_adverbs=gen.get("perfect_adverbs", e),
         generic_verbs=gen.get("verbs", e), generic_determiners=gen.get("determiners", e),
@@ -192,6 +196,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         perfect_modals=cf.get("perfect_modals", e), belief_verbs=bel.get("verbs", e),
         belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
+        evaluative=ev.get("words", e),
     )
 
 
@@ -360,6 +365,11 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         if dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in cues.passive_claims and any(c.dep_ == "auxpass" for c in head.children):
                 found.append(_Found(CLAIMED, head.text))  # "is said to have ordered"
+            elif head.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
+                # "was right to reject", "is quick to condemn": no "is to" future; the adjective decides
+                for c in head.children:
+                    if c.dep_ in ("acomp", "attr"):
+                        _governing(c, cues, found)
             else:
                 _governing(head, cues, found)
             inherit_local = True
@@ -679,18 +689,67 @@ def _question(trigger: Token, c: Commentary) -> bool:
     return aux_first or aux_before_subj
 
 
+RIGHTS = frozenset({"right", "rights", "authority", "permission", "mandate", "licence", "license"})
+
+
+def _means(verb: Token, c: Commentary, found: list[_Found]) -> None:
+    """Means held for an act: "Iran has the missiles to strike ...", "lacks the troops to hold ...",
+    "has enough drones to hit ...": a capability, not an act ("the right to" is coding/reinterpret's)."""
+    inf = next((n for n in _verb_chain(verb) if any(a.dep_ == "aux" and a.lower_ == "to" for a in n.children)), None)
+    if inf is None or inf.head.i == inf.i or inf.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
+        return
+    head = inf.head
+    if head.pos_ in NOUN_POS and head.dep_ == "dobj":
+        obj, holder = head, head.head
+    elif head.pos_ in ("VERB", "AUX"):
+        obj = next((o for o in head.children if o.dep_ == "dobj" and o.i < inf.i), None)
+        holder = head
+    else:
+        return
+    if obj is None or obj.lemma_.lower() in RIGHTS or holder.lemma_.lower() not in c.possession_verbs:
+        return
+    negated = holder.lemma_.lower() == "lack" or any(ch.dep_ == "neg" for ch in holder.children)
+    found.append(_Found(NEGATED if negated else HYPOTHETICAL, f"{holder.text} {obj.text}", kind="capability"))
+
+
+def _evaluative(verb: Token, c: Commentary, found: list[_Found]) -> None:
+    """Advice and judgement of an act not done: "Seoul would be wise to ask ...", "it would be a
+    mistake for Washington to impose ...", "it is time for Tokyo to recall ...". A past copula without
+    a modal judges an act that was done ("Iran was right to reject the plan"): left alone."""
+    inf = next((n for n in _verb_chain(verb) if any(a.dep_ == "aux" and a.lower_ == "to" for a in n.children)), None)
+    if inf is None or inf.head.i == inf.i or inf.dep_ not in ("xcomp", "advcl", "ccomp", "relcl", "acl"):
+        return
+    head = inf.head
+    if head.lemma_.lower() in c.evaluative and head.pos_ in ("ADJ", "NOUN"):
+        word, copula = head, head.head if head.dep_ in ("acomp", "attr") else None
+    elif head.lemma_.lower() == "be":
+        word = next((t for t in head.children if t.dep_ in ("acomp", "attr") and t.lemma_.lower() in c.evaluative
+                     and t.i < inf.i), None)
+        copula = head
+    else:
+        return
+    if word is None:
+        return
+    if copula is not None and copula.tag_ == "VBD" and not any(
+            a.dep_ == "aux" and a.tag_ == "MD" for a in copula.children):
+        return
+    found.append(_Found(HYPOTHETICAL, word.text, kind="evaluative"))
+
+
 def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None:
     """The commentary cues of an act (kb/data/modality.yaml, `commentary`)."""
     c = cues.commentary
     verb = _clause_verb(trigger)
     _irrealis(trigger, verb, c, found)
+    _evaluative(verb, c, found)
+    _means(verb, c, found)
     _generic(trigger, verb, c, found, cues)
     _background(trigger, verb, c, found)
 
 
 # cues of commentary (not "condition": "will defend it if it is attacked" is a promise with its terms)
 COMMENTARY_KINDS = frozenset({"capability", "hedge", "belief", "expectation", "generic", "background",
-                              "question", "counterfactual"})
+                              "question", "counterfactual", "evaluative"})
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ so far (`Scope`); the event being decided (`Draft`); and the one place an `Event
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -12,7 +13,7 @@ from ..events import QUAD, Actor, Event, cameo_table
 from ..ingest.article import Article
 from .actors import ActorFinder
 from .confidence import event_confidence
-from .dates import event_date
+from .dates import event_date, parse_iso
 from .resolve import SentenceActors
 from .triggers import LexEntry, Lexicon
 
@@ -64,6 +65,11 @@ class Scope:
         if row and row.get("context"):
             context = [x.strip() for x in row["context"].split(";") if x.strip()]
         date, precision = trigger_date(self.doc, self.article, tok, modality)
+        if modality == "asserted" and (historical(tok, self.article.date) or (
+                tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and historical(tok.head, self.article.date))):
+            # "the junta, which seized power in 2021, ...", "jailed over the 2019 protests": an act
+            # dated well before the story is its background, not its news
+            modality = "claimed"
         offset = self.offset
         return Event(
             story_id=str(self.article.raw_id or self.article.id), event=etype, actor=actors, recipient=recips,
@@ -125,6 +131,35 @@ def trigger_date(doc: Doc, article: Article, tok: Token | None = None, modality:
     if article.date:
         return str(article.date)[:10], "publication"
     return None, "undated"
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+YEAR_PREPS = ("in", "during")
+
+
+def _year_of(tok: Token) -> int | None:
+    """A year the act's own words date it by: "seized power in 2021", "the 2020 protests", "during
+    the 2014 war" (not a date of another clause of the sentence)."""
+    for ch in tok.children:
+        if ch.dep_ in ("nummod", "compound", "amod", "npadvmod") and _YEAR.match(ch.text):
+            return int(ch.text)
+        if ch.dep_ == "prep" and ch.lower_ in YEAR_PREPS:
+            for obj in ch.children:
+                if obj.dep_ == "pobj" and _YEAR.match(obj.text):
+                    return int(obj.text)
+                if obj.dep_ == "pobj" and any(c.dep_ in ("nummod", "compound") and _YEAR.match(c.text)
+                                              for c in obj.children):
+                    return int(next(c.text for c in obj.children if _YEAR.match(c.text)))
+    return None
+
+
+def historical(tok: Token, article_date: object) -> bool:
+    """The act's own words date it to a year before the story's: its background, not its news."""
+    base = parse_iso(article_date)
+    if base is None:
+        return False
+    year = _year_of(tok)
+    return year is not None and year < base.year
 
 
 def cooperative(etype: str) -> bool:

@@ -1,0 +1,76 @@
+"""Op-ed advice and judgement, means held for an act, and acts dated years before the story are not
+asserted news; the wire shapes that look like them stay asserted. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding.coder import code_text
+from dyadwatch.coding.modality import classify
+from dyadwatch.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def call(nlp, sentence: str, word: str):
+    doc = nlp(sentence)
+    hits = [t for t in doc if t.text == word]
+    assert hits, f"{word!r} not in {sentence!r}"
+    return classify(hits[0])
+
+
+NOT_DONE = [
+    # advice and judgement of an act (an op-ed's "would be wise to", "it would be a mistake to")
+    ("Seoul would be wise to ask Washington to postpone the autumn drills.", "ask", "hypothetical"),
+    ("It would be foolish for Ankara to expel the Swedish ambassador over a protest.", "expel", "hypothetical"),
+    ("It would be a mistake for the White House to impose fresh sanctions on Caracas this year.", "impose",
+     "hypothetical"),
+    ("It is time for Canberra to recall its envoy from Beijing, the opposition leader wrote.", "recall",
+     "hypothetical"),
+    ("Warsaw ought to condemn the raid on the border post in the strongest terms.", "condemn", "hypothetical"),
+    ("Brussels needs to engage with Minsk before the next round of sanctions.", "engage", "hypothetical"),
+    # means held for an act
+    ("Tehran now has the missiles to strike every refinery on the Gulf coast.", "strike", "hypothetical"),
+    ("Moscow has enough drones to hit most of the power stations in the country.", "hit", "hypothetical"),
+    ("The militia lacks the heavy weapons to hold the airport for long.", "hold", "negated"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", NOT_DONE)
+def test_judgement_and_means_are_not_asserted(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality
+
+
+DONE = [
+    # a past copula judges an act that was done
+    ("Tehran was right to reject the proposal, its foreign minister said on Monday.", "reject"),
+    ("Cairo was quick to condemn the strike on the refugee camp.", "condemn"),
+    # an act with its purpose, not means held
+    ("Moscow sent two battalions to attack the town from the north on Tuesday.", "attack"),
+]
+
+
+@pytest.mark.parametrize("sentence,word", DONE)
+def test_done_acts_stay_asserted(nlp, sentence, word):
+    assert call(nlp, sentence, word).modality == "asserted"
+
+
+def _asserted(text: str, date: str) -> set[tuple[str, str]]:
+    return {(e.event, e.trigger) for e in code_text(text, date=date) if e.modality == "asserted"}
+
+
+def test_act_dated_years_before_the_story_is_background():
+    text = ("The junta, which seized power in 2021, arrested three reporters from Thailand in Yangon on "
+            "Monday, a press freedom group said.")
+    got = _asserted(text, "2024-03-12")
+    assert ("COERCE", "arrested") in got
+    assert not any(t == "seized" for _, t in got)
+
+
+def test_act_of_this_year_is_news():
+    text = "The junta, which seized power in March, arrested three reporters from Thailand on Monday."
+    events = code_text(text, date="2024-06-12")
+    assert any(e.trigger == "arrested" and e.modality == "asserted" for e in events)
