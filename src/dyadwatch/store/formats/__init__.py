@@ -33,6 +33,11 @@ from .reading import (
 )
 
 TSV_FORMATS = ("gdelt", "icews", "phoenix", "polecat")
+# the code tables (lookups) each format joins: only those are made for an import
+LOOKUPS = {"gdelt": ("_dw_cameo_raw", "_dw_cc", "_dw_groups", "_dw_fips"),
+           "icews": ("_dw_cameo_raw", "_dw_names", "_dw_sectors"),
+           "phoenix": ("_dw_cameo_raw", "_dw_cc"),
+           "polecat": ("_dw_iso", "_dw_names", "_dw_quad", "_dw_score")}
 
 
 def _first_line(plain: Plain) -> tuple[int, str] | None:
@@ -167,7 +172,7 @@ def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report
                  on_message: Callable[[str], None] | None = None, progress: ProgressFn | None = None) -> None:
     """Import the tab-separated files (and folders, zips, gzips) `paths` of format `fmt`."""
     con: duckdb.DuckDBPyConnection = store.con  # type: ignore[attr-defined]
-    lookups.register(con)
+    lookups.register(con, only=LOOKUPS.get(fmt))
     files = expand(list(paths), report)
     srcs: list[Source] = []
     for f in files:
