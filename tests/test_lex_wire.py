@@ -115,6 +115,10 @@ POSITIVE = [
     ("REJECT", "The party dropped out of the coalition."),
     ("CONSULT", "Macron called up Putin on Friday."),
     ("MOBILIZE", "Russia called up 300,000 reservists."),
+    ("ASSAULT", "The army waged a scorched-earth campaign against the Rohingya."),
+    ("ASSAULT", "The group waged a campaign of terror against the villagers."),
+    ("COERCE", "The army conducted house-to-house searches in the town."),
+    ("SANCTION", "Ankara ordered the closure of its airspace to Israeli planes."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -135,6 +139,9 @@ NEGATIVE = [
     ("SANCTION", "The ministry listed the new rules on its website."),
     ("THREATEN", "The minister floated the idea of a new tax."),
     ("MOBILIZE", "Macron called up Putin on Friday."),
+    ("ASSAULT", "The party launched its election campaign against the government."),
+    ("COERCE", "Rescuers continued the search for survivors in the rubble."),
+    ("MOBILIZE", "Ankara ordered the closure of its airspace to Israeli planes."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),
