@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dyadwatch.events import Actor, Event
 from dyadwatch.ingest.article import Article
-from dyadwatch.store import Store, core
+from dyadwatch.store import Store, core, stories
 from dyadwatch.store.clusters import Report, merge_key, split_group
 from dyadwatch.store.report_places import places_named
 from dyadwatch.store.stories import jaccard, shingles, signature
@@ -294,7 +294,8 @@ def test_a_new_session_merges_as_one_session_does(spec, seed, cut):
     """The merge keeps what never changes in a stored report in memory (Store._report_facts); a
     store reopened (nothing in memory, everything read back from the file) must merge the next
     articles exactly as the session that stored the first ones would have. One article has no URL
-    and one report several mentions, to read back what the cache holds."""
+    and one report several mentions, to read back what the cache holds. Near-duplicate candidates
+    found by the database join (a big store) give the same events as from the in-memory index."""
     items = build(spec)
     art, evs = items[0]
     items[0] = (replace(art, url=""), [replace(e, mentions=[{"event_text": e.event_text}] * 2) for e in evs])
@@ -316,3 +317,12 @@ def test_a_new_session_merges_as_one_session_does(spec, seed, cut):
                 assert _events_and_dyads(s) == expected
         finally:
             core._FACTS_MAX = bound
+        limit = stories.MAX_IN_MEMORY
+        stories.MAX_IN_MEMORY = -1  # near-duplicate candidates by the join in the database, never in memory
+        try:
+            with Store(Path(tmp) / "three.duckdb") as s:
+                for k in range(0, len(items), 3):
+                    s.add_articles([(a, e, True) for a, e in items[k:k + 3]])
+                assert _events_and_dyads(s) == expected
+        finally:
+            stories.MAX_IN_MEMORY = limit

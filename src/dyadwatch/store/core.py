@@ -376,13 +376,15 @@ class Store:
             cols = ", ".join(ARTICLE_COLS)
             self.con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _dw_art_batch")
             links = []
-            if self.merge:
+            if self.merge:  # the store's LSH buckets kept in memory once it pays (stories.Candidates)
                 links = stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
-                                                          if coded and evs])
+                                                          if coded and evs], self._candidates())
             self._insert_reports([(a, e) for a, events, _ in new for e in events], links)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
+            if "_lsh" in self.__dict__:
+                self.__dict__["_lsh"].drop()  # it may hold this batch's buckets
             raise
         return flags
 
@@ -449,6 +451,13 @@ class Store:
               "TRY_CAST(json_extract(r.evidence, '$.sentence_index') AS INTEGER), r.cameo, r.event_text, "
               "r.mentions::VARCHAR")
     _STATE = "r.id, r.merge_group, r.merged_into, " + ", ".join(f"r.{c}" for c in clusters.REPORT_FIELDS)
+
+    def _candidates(self) -> stories.Candidates:
+        """How this store finds near-duplicate candidates (stories.Candidates, one per Store)."""
+        lsh = self.__dict__.get("_lsh")
+        if lsh is None:
+            lsh = self.__dict__["_lsh"] = stories.Candidates()
+        return lsh
 
     def _report_facts(self) -> dict[str, tuple]:
         """Report id -> what never changes in it (`_facts_of`): filled as reports are stored and read,

@@ -7,6 +7,10 @@ articles (it survives between runs and grows one article at a time, no index to 
 Candidates whose estimated Jaccard similarity reaches `THRESHOLD` are stored as `story_links`
 (article_id < other_id), which the event merge (`clusters.py`) reads.
 
+A writing Store keeps the buckets in memory too (`BandIndex`: read from `story_bands` once, then
+grown with every batch it stores), so that finding a batch's candidates reads nothing but the
+candidates' signatures, whatever the size of the store; the table stays the index of record.
+
 Whether two articles are linked depends on those two texts alone (fixed seed and bands), so the
 links, and everything built on them, do not depend on the order articles arrive in.
 """
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date as _date
 from functools import lru_cache
@@ -85,14 +91,122 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     return float(one(a).jaccard(one(b)))
 
 
-def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) -> list[tuple[str, str, float]]:
+MAX_IN_MEMORY = 10_000_000  # band rows (25 an article) a BandIndex holds at most: 12 bytes each
+
+
+class BandIndex:
+    """The `story_bands` of a store in memory: per band, the sorted buckets with the row of their
+    article, and the batches added since the last sort. Kept by one writing Store for its
+    connection; valid while the store holds `n_articles` signatures (if anything else wrote to it,
+    it is read again)."""
+
+    def __init__(self, con: Any) -> None:
+        self.ids: list[str] = []
+        self.row: dict[str, int] = {}
+        n_bands = len(_lsh()[0].hashranges)
+        self.buckets = [np.empty(0, np.int64) for _ in range(n_bands)]
+        self.rows = [np.empty(0, np.int32) for _ in range(n_bands)]
+        self.recent: dict[tuple[int, int], list[int]] = {}
+        self.n_recent = 0
+        with warnings.catch_warnings():  # DuckDB warns that a DB-API result copies once into Arrow: fine here
+            warnings.simplefilter("ignore", UserWarning)
+            tbl = con.execute("SELECT article_id, band, bucket FROM story_bands").to_arrow_table()
+        if tbl.num_rows:
+            enc = tbl.column("article_id").combine_chunks().dictionary_encode()
+            self.ids = enc.dictionary.to_pylist()
+            self.row = {a: k for k, a in enumerate(self.ids)}
+            codes = enc.indices.to_numpy().astype(np.int32)
+            band = tbl.column("band").to_numpy()
+            bucket = tbl.column("bucket").to_numpy()
+            for k in range(n_bands):
+                sel = band == k
+                order = np.argsort(bucket[sel], kind="stable")
+                self.buckets[k], self.rows[k] = bucket[sel][order], codes[sel][order]
+        self.n_articles = self.stored_articles(con)
+
+    @staticmethod
+    def stored_articles(con: Any) -> int:
+        return int(con.execute("SELECT count(*) FROM story_signatures").fetchone()[0])
+
+    def candidates(self, buckets: dict[str, Sequence[int]]) -> dict[str, set[str]]:
+        """Per article (its buckets, one per band): the stored articles that share one of them."""
+        ids = list(buckets)
+        found: dict[str, set[int]] = {aid: set() for aid in ids}
+        grid = np.array([buckets[aid] for aid in ids], np.int64).reshape(len(ids), -1)
+        for k in range(grid.shape[1]):
+            arr = self.buckets[k]
+            lo, hi = np.searchsorted(arr, grid[:, k], "left"), np.searchsorted(arr, grid[:, k], "right")
+            for i in np.flatnonzero(hi > lo).tolist():
+                found[ids[i]].update(self.rows[k][lo[i]:hi[i]].tolist())
+            if self.recent:
+                for i, aid in enumerate(ids):
+                    found[aid].update(self.recent.get((k, int(grid[i, k])), ()))
+        return {aid: {self.ids[r] for r in rows} for aid, rows in found.items()}
+
+    def size(self) -> int:
+        """Band rows held."""
+        return sum(len(b) for b in self.buckets) + self.n_recent
+
+    def add(self, article_ids: Sequence[str], buckets: Sequence[Sequence[int]]) -> None:
+        """Articles just stored with their buckets (one per band)."""
+        for aid, bs in zip(article_ids, buckets):
+            r = self.row.setdefault(aid, len(self.ids))
+            if r == len(self.ids):
+                self.ids.append(aid)
+            for k, bucket in enumerate(bs):
+                self.recent.setdefault((k, bucket), []).append(r)
+            self.n_recent += len(bs)
+        self.n_articles += len(article_ids)
+        if self.n_recent > max(100_000, (self.size() - self.n_recent) // 4):  # sorted in, now and then
+            for k in range(len(self.buckets)):
+                items = [(bucket, r) for (band, bucket), rs in self.recent.items() if band == k for r in rs]
+                bucket = np.concatenate([self.buckets[k], np.array([i[0] for i in items], np.int64)])
+                rows = np.concatenate([self.rows[k], np.array([i[1] for i in items], np.int32)])
+                order = np.argsort(bucket, kind="stable")
+                self.buckets[k], self.rows[k] = bucket[order], rows[order]
+            self.recent, self.n_recent = {}, 0
+
+
+LOAD_S_PER_ROW = 4e-7  # about what reading story_bands into a BandIndex costs, seconds per row
+
+
+class Candidates:
+    """How one writing Store finds a batch's stored candidates: by a join in the database while the
+    index would cost more to read than those joins have cost so far in this session (rent or buy:
+    a few articles added to a big store read nothing more), then from a BandIndex (read once,
+    grown per batch). An empty or small store starts with the index."""
+
+    def __init__(self) -> None:
+        self.index: BandIndex | None = None
+        self.spent = 0.0  # seconds this session's joins took
+
+    def index_for(self, con: Any) -> BandIndex | None:
+        """The BandIndex to use for the next batch, or None for the join."""
+        if self.index is not None:
+            if self.index.n_articles == BandIndex.stored_articles(con) and self.index.size() <= MAX_IN_MEMORY:
+                return self.index
+            self.index = None  # something else wrote to the store (read it again), or it grew too big
+        n = con.execute("SELECT count(*) FROM story_bands").fetchone()[0]
+        if n <= MAX_IN_MEMORY and (n <= 250_000 or self.spent >= n * LOAD_S_PER_ROW):
+            self.index = BandIndex(con)
+        return self.index
+
+    def drop(self) -> None:
+        """The transaction failed: the index may hold buckets that were never stored."""
+        self.index = None
+
+
+def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]],
+                   state: Candidates | None = None) -> list[tuple[str, str, float]]:
     """Add (article id, text, date) to the LSH index and store their near-duplicate links (with each
     other and with stored articles). Returns the new links (article_id, other_id, jaccard), ids
     ordered. Runs in the caller's transaction.
 
-    Set-based: the batch is one Arrow table (each article's signature and band buckets); one join
-    finds the stored candidates (a bucket shared in some band), one INSERT each adds the bands, the
-    signatures and the links."""
+    Set-based: the batch is one Arrow table (each article's signature and band buckets); the stored
+    candidates (a bucket shared in some band) come from the BandIndex of `state` (which grows by the
+    batch; the caller drops it if the transaction fails) and one read of their signatures, or from a
+    join in the database; one INSERT each adds the bands, the signatures and
+    the links."""
     sigs: dict[str, tuple[np.ndarray, _date | None]] = {}
     for aid, text, day in articles:
         sig = signature(text)
@@ -117,13 +231,28 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]]) 
     band_rows = ("SELECT article_id, (generate_subscripts(bands, 1) - 1)::SMALLINT AS band, "
                  "unnest(bands) AS bucket FROM _dw_stories")
     stored: dict[str, tuple[Any, _date | None]] = {}
-    for aid, other, day, sig in con.execute(f"""
-            WITH c AS (SELECT DISTINCT n.article_id AS aid, s.article_id AS other FROM ({band_rows}) n
-                       JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket)
-            SELECT c.aid, c.other, g.date, g.signature FROM c
-            JOIN story_signatures g ON g.article_id = c.other""").fetchall():
-        candidates.add((aid, other))
-        stored[other] = (sig, day)
+    index = state.index_for(con) if state is not None else None
+    if index is not None:
+        found = {aid: others - sigs.keys() for aid, others in index.candidates(buckets).items()}
+        wanted = sorted(set().union(*found.values()))
+        if wanted:
+            for other, day, sig in con.execute(
+                    "SELECT article_id, date, signature FROM story_signatures "
+                    "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall():
+                stored[other] = (sig, day)
+        candidates.update((aid, other) for aid in ids for other in found[aid])
+        index.add(ids, [buckets[aid] for aid in ids])
+    else:
+        t0 = time.perf_counter()
+        for aid, other, day, sig in con.execute(f"""
+                WITH c AS (SELECT DISTINCT n.article_id AS aid, s.article_id AS other FROM ({band_rows}) n
+                           JOIN story_bands s ON s.band = n.band AND s.bucket = n.bucket)
+                SELECT c.aid, c.other, g.date, g.signature FROM c
+                JOIN story_signatures g ON g.article_id = c.other""").fetchall():
+            candidates.add((aid, other))
+            stored[other] = (sig, day)
+        if state is not None:
+            state.spent += time.perf_counter() - t0
     con.execute(f"INSERT INTO story_bands {band_rows}")
     con.execute("INSERT INTO story_signatures SELECT article_id, date, signature FROM _dw_stories")
     links: dict[tuple[str, str], float] = {}
