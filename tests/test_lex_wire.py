@@ -119,6 +119,19 @@ POSITIVE = [
     ("ASSAULT", "The group waged a campaign of terror against the villagers."),
     ("COERCE", "The army conducted house-to-house searches in the town."),
     ("SANCTION", "Ankara ordered the closure of its airspace to Israeli planes."),
+    ("ACCUSE", "Seoul regretted Tokyo's decision to release the water."),
+    ("ACCUSE", "Beijing took exception to the remarks by the Japanese minister."),
+    ("ACCUSE", "Moscow bristled at the NATO statement."),
+    ("ACCUSE", "The opposition panned the government's budget."),
+    ("SUPPORT", "Turkey came to the defence of Azerbaijan at the summit."),
+    ("SUPPORT", "World leaders paid tribute to the late president."),
+    ("AID", "Qatar came to the aid of the stricken economy."),
+    ("AID", "China shored up Pakistan's reserves with a new loan."),
+    ("REQUEST", "The UN renewed its call for a ceasefire in Sudan."),
+    ("COOPERATE", "India and France deepened their defence cooperation."),
+    ("AGREE", "Iran undertook to cooperate with the inspectors."),
+    ("CONSULT", "The ambassador paid a courtesy call on the president."),
+    ("REJECT", "Hardliners torpedoed the peace plan."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -142,6 +155,9 @@ NEGATIVE = [
     ("ASSAULT", "The party launched its election campaign against the government."),
     ("COERCE", "Rescuers continued the search for survivors in the rubble."),
     ("MOBILIZE", "Ankara ordered the closure of its airspace to Israeli planes."),
+    ("ACCUSE", "Hardliners torpedoed the peace plan."),
+    ("ACCUSE", "Critics panned the new film."),
+    ("SUPPORT", "The doctor came to the house at noon."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),
@@ -152,6 +168,7 @@ NEGATIVE = [
 
 # a trigger may fire on these, but with no actor or no object of its kind the coder codes no event of the type
 CODER_NEGATIVE = NEGATIVE + [
+    ("AGREE", "The company committed fraud, prosecutors in Seoul said."),
     ("ASSAULT", "Oil prices rocketed after the announcement by Saudi Arabia."),
 ]
 
