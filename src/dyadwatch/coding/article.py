@@ -9,10 +9,74 @@ from ..events import Actor, Event
 from ..ingest.article import Article
 from .actors import ActorFinder, Mention
 from .coref import ArticleContext
-from .event_coref import corefer
+from .event_coref import Anaphor, Headline, corefer
 from .places import place_events
-from .sentence import code_sentence
-from .triggers import Lexicon
+from .sentence import ANAPHOR_NOUNS, DEFINITE, NOT_SAME, code_sentence
+from .triggers import SPEECH, Lexicon, inflections
+
+CLOSING = ".!?\"'\u201d\u2019)"
+_TYPES: dict[int, tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
+
+
+def _word_types(lex: Lexicon) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Surface forms of the lexicon's one-word triggers -> the event types they can have: (every
+    trigger, event nouns only)."""
+    got = _TYPES.get(id(lex))
+    if got is None:
+        words: dict[str, set[str]] = {}
+        nouns: dict[str, set[str]] = {}
+        for e in lex.entries():
+            if e.is_speech or e.event in (SPEECH, "DENY") or " " in e.lemma or e.obj or e.prt:
+                continue
+            for form in inflections(e.lemma):
+                words.setdefault(form, set()).add(e.event)
+                if e.kind == "noun":
+                    nouns.setdefault(form, set()).add(e.event)
+        got = ({k: frozenset(v) for k, v in words.items()}, {k: frozenset(v) for k, v in nouns.items()})
+        _TYPES.clear()
+        _TYPES[id(lex)] = got
+    return got
+
+
+def _unparsed_anaphors(s: Span, k: int, nouns: dict[str, frozenset[str]]) -> list[Anaphor]:
+    """"The strike flattened the building, witnesses said": a sentence with no actor is not parsed, but
+    its definite event nouns ("the strike", "the Israeli attack", "the move") still restate an act."""
+    out = []
+    toks = list(s)
+    for i, t in enumerate(toks):
+        if t.lower_ not in DEFINITE:
+            continue
+        for j in range(i + 1, min(i + 4, len(toks))):
+            w = toks[j].lower_
+            if w in NOT_SAME or not toks[j].is_alpha:
+                break
+            types = nouns.get(w)
+            generic = w in ANAPHOR_NOUNS
+            if types or generic:
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if nxt is not None and (nxt.lower_ in nouns or nxt.lower_ in ANAPHOR_NOUNS):
+                    break  # "the strike force": a compound, not the event noun
+                out.append(Anaphor(k, s.start_char, toks[j].text, toks[j].idx, toks[j].idx + len(toks[j]), s.text,
+                                   None, types or frozenset()))
+                break
+            if w in ("of", "to", "and", "that", "which"):
+                break
+    return out
+
+
+def _headline(s: Span, k: int, mentions: list[Mention], words: dict[str, frozenset[str]]) -> Headline | None:
+    """A short line without closing punctuation that names an actor and a trigger word."""
+    line = s.text.strip()
+    if not line or len(s) >= 20 or line[-1] in CLOSING:
+        return None
+    doc = s.doc
+    actors = [(m.code, m.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in mentions
+              if s.start <= m.start < s.end and m.code]
+    hits = [(words[t.lower_], t.text, t.idx, t.idx + len(t)) for t in s
+            if t.lower_ in words and not any(a[2] <= t.idx < a[3] for a in actors)]
+    if not actors or not hits:
+        return None
+    return Headline(k, s.start_char, s.text.strip(), actors, hits)
 
 
 def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention], starts: dict[int, int],
@@ -21,10 +85,18 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
     `cheap`: the actor mentions found before parsing, remembered from the sentences not parsed."""
     ctx = ArticleContext()
     events: list[Event] = []
+    headlines: list[Headline] = []
+    words, nouns = _word_types(lex)
     cheap_i = 0
     for k, s in enumerate(sents):
         if k in parsed:
             events.extend(code_sentence(parsed[k], starts[k], k, article, ctx, finder, lex))
+        elif events or any(j > k for j in parsed):
+            ctx.anaphors.extend(_unparsed_anaphors(s, k, nouns))
+            if not events and k < 4:
+                h = _headline(s, k, cheap, words)
+                if h is not None:
+                    headlines.append(h)
         # remember the sentence's named actors for later mentions
         while cheap_i < len(cheap) and cheap[cheap_i].start < s.end:
             m = cheap[cheap_i]
@@ -33,4 +105,4 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
                 continue
             ctx.note(Actor(m.code, m.sector, m.text), m.kind)
     # one Event per act, every mention kept; then where each act happened (coding/places.py)
-    return place_events(corefer(events, ctx.anaphors), article, sents, parsed, starts, cheap, finder)
+    return place_events(corefer(events, ctx.anaphors, headlines), article, sents, parsed, starts, cheap, finder)

@@ -29,6 +29,7 @@ class Anaphor:
     end: int
     event_text: str
     etype: str | None  # the noun's type in the lexicon; None for a generic noun ("the move")
+    etypes: frozenset[str] = frozenset()  # or the types the noun can have (a sentence read without a parse)
 
 
 def mention_of(ev: Event) -> dict:
@@ -106,8 +107,8 @@ def link_anaphors(events: list[Event], anaphors: list[Anaphor]) -> None:
     """Add each definite event noun as a mention of the latest earlier act it can refer to."""
     for a in anaphors:
         before = [(spot, e) for e in events if e.modality == "asserted" and (spot := _last_before(e, a))]
-        if a.etype is not None:
-            fits = [(s, e) for s, e in before if e.event == a.etype]
+        if a.etype is not None or a.etypes:
+            fits = [(s, e) for s, e in before if e.event == a.etype or e.event in a.etypes]
         else:  # "the move": an act of the sentence before, of a material or conflictual type (in its own
             # sentence the noun is rather the object of the act: "blamed Manila for the incident")
             fits = [(s, e) for s, e in before if s[0] == a.sentence_index - 1 and QUAD.get(e.event) in (2, 3, 4)]
@@ -122,8 +123,46 @@ def link_anaphors(events: list[Event], anaphors: list[Anaphor]) -> None:
             e.mentions.append(_mention_of_anaphor(a))
 
 
-def corefer(events: list[Event], anaphors: list[Anaphor]) -> list[Event]:
+@dataclass
+class Headline:
+    """A headline (or a short line read without a parse) naming an actor and a trigger word: a
+    further mention of the article's act of that actor and type ("Israel strikes consulate in ...")."""
+
+    sentence_index: int
+    sentence_start: int
+    text: str  # the line
+    actors: list[tuple[str, str, int, int]]  # (code, text, start, end) of the line's actor mentions
+    words: list[tuple[frozenset[str], str, int, int]]  # (types, text, start, end) of its trigger words
+
+
+def link_headlines(events: list[Event], headlines: list[Headline]) -> None:
+    """Add each headline as a mention of the first asserted act of its actor and one of its words' types
+    (no event is made of a headline: it only restates the story)."""
+    for h in headlines:
+        codes = {c for c, _, _, _ in h.actors}
+        for e in sorted(events, key=lambda e: (e.sentence_index or 0, e.trigger_start or 0)):
+            if e.modality != "asserted" or not codes & _codes(e.actor):
+                continue
+            word = next((w for w in h.words if e.event in w[0]), None)
+            if word is None:
+                continue
+            actor = next(a for a in h.actors if a[0] in _codes(e.actor))
+            mention = {"sentence_index": h.sentence_index, "sentence_start": h.sentence_start,
+                       "actor": [{"text": actor[1], "start": actor[2], "end": actor[3]}],
+                       "trigger": {"text": word[1], "start": word[2], "end": word[3]}, "recipient": [],
+                       "lexicon_id": None, "event_text": h.text}
+            same = [x for x in events if x is e or (e.joint_id and x.joint_id == e.joint_id)]
+            for x in same:
+                if not x.mentions:
+                    x.mentions = [mention_of(x)]
+                x.mentions.append(dict(mention))
+                x.mentions.sort(key=lambda m: (m.get("sentence_index") or 0, (m.get("trigger") or {}).get("start") or 0))
+            break
+
+
+def corefer(events: list[Event], anaphors: list[Anaphor], headlines: list[Headline] | None = None) -> list[Event]:
     """The events of one article, one per act, with all their mentions."""
     merged = merge_restatements(events)
     link_anaphors(merged, anaphors)
+    link_headlines(merged, headlines or [])
     return merged

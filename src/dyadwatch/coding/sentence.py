@@ -23,7 +23,7 @@ from .mediation import is_mediating_participle
 from .resolve import SentenceActors
 from .scope import Cand, Scope
 from .speech import characterisation, must_demands
-from .triggers import Lexicon
+from .triggers import Lexicon, match_noun
 from .words import word_set
 
 ANAPHOR_NOUNS = word_set("events", "anaphor_nouns")
@@ -40,17 +40,26 @@ def _peoples_of_states(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def anaphors(doc: Doc, offset: int, index: int, unresolved: list[Cand], made: dict[int, Event],
-             trig_toks: set[int]) -> list[Anaphor]:
+             trig_toks: set[int], lex: Lexicon | None = None) -> list[Anaphor]:
     """Definite event nouns that name no actor ("The expulsion of the envoy marks a new low", "the move"):
     further mentions of an earlier act (event_coref.link_anaphors)."""
     out = []
     nouns = [(c.tok, c.entry.event) for c in unresolved] + [
         (t, None) for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in ANAPHOR_NOUNS and t.i not in trig_toks]
+    if lex is not None:
+        # "Damascus condemned the shelling": the object of a reaction names the act reacted to
+        seen = {t.i for t, _ in nouns}
+        for t in doc:
+            if t.dep_ in ("dobj", "nsubjpass") and t.head.i in made and t.i not in seen and t.i not in trig_toks \
+                    and t.pos_ == "NOUN" and (e := match_noun(t, lex)) is not None and e.event != made[t.head.i].event:
+                nouns.append((t, e.event))
     for tok, etype in nouns:
         if tok.i in made or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
             continue
-        if tok.head.i in made and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            continue  # "The strikes hit radar sites": the argument of a mention already coded
+        if tok.head.i in made and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                etype is None or made[tok.head.i].event == etype):
+            continue  # "The strikes hit radar sites": the argument of a mention already coded (but
+            # "condemned the shelling" names the act condemned)
         if any(c.dep_ == "amod" and c.lower_ in NOT_SAME for c in tok.children):
             continue  # "the next attack", "the first such strike": another act
         out.append(Anaphor(index, offset, tok.text, offset + tok.idx, offset + tok.idx + len(tok), doc.text,
@@ -90,6 +99,8 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
                 unresolved.append(c)
             continue
         if c.reported and not ev.recipient:
+            if c.entry.kind == "noun":
+                unresolved.append(c)  # still a further mention of the act reacted to
             continue  # "condemned Russia's withdrawal" with no one it was done to: the reaction says it all
         key = merge.event_key(ev)
         if key in seen or merge.elaborates(c, ev, made):
@@ -120,7 +131,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     events = merge.drop_background(sc, events)
     events = merge.drop_untargeted_twins(events)
     ctx.events.extend(events)
-    ctx.anaphors.extend(anaphors(doc, offset, index, unresolved, made, trig_toks))
+    ctx.anaphors.extend(anaphors(doc, offset, index, unresolved, made, trig_toks, lex))
     events = ordered_pairs(events, sc.joint)  # a joint act: one event per ordered pair of parties
     for m in mentions:
         if m.kind != "person":
