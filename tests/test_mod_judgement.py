@@ -74,3 +74,10 @@ def test_act_of_this_year_is_news():
     text = "The junta, which seized power in March, arrested three reporters from Thailand on Monday."
     events = code_text(text, date="2024-06-12")
     assert any(e.trigger == "arrested" and e.modality == "asserted" for e in events)
+
+
+def test_a_past_the_tagger_reads_as_present_is_no_habit(nlp):
+    # the tagger reads an unknown past ("unfroze") as VBZ; its shape says it is no present simple
+    sentence = "Washington unfroze $4 billion of Venezuelan assets as part of a deal with Caracas on Friday."
+    assert call(nlp, sentence, "unfroze").modality == "asserted"
+    assert call(nlp, "The junta bullies its smaller neighbours.", "bullies").modality == "claimed"

@@ -530,7 +530,7 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
     # a present simple act with no day of its own is a habit or a general claim ("Moscow bullies its
     # neighbours", "whom authorities blame for the conflict"); not a performative ("we reject", a
     # quote) nor a stance reported by a speaker ("The Palestinians reject the changes, Erakat said")
-    if trigger.pos_ == "VERB" and trigger.tag_ in ("VBZ", "VBP") and not any(
+    if trigger.pos_ == "VERB" and _present_simple(trigger) and not any(
             ch.dep_ in ("aux", "auxpass") for ch in trigger.children) and not _reported_or_quoted(trigger, cues) \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) and not any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("i", "we") for ch in trigger.children):
@@ -542,6 +542,17 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
                 t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in sent[1:max(1, verb.i - sent.start)]
                 if t.i < verb.i and t.dep_ in ("ROOT", "ccomp")):
         found.append(_Found(CLAIMED, first.text, kind="generic"))
+
+
+def _present_simple(tok: Token) -> bool:
+    """A present-tense verb form by its shape too: the tagger reads an unknown past ("unfroze",
+    "rebuffed") as VBZ or VBP; "unfroze" ends in no -s and is not its lemma."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.tag_ == "VBZ":
+        return low.endswith("s") and not low.endswith("ss")
+    if tok.tag_ == "VBP":
+        return low == lemma or low in ("are", "have", "do")
+    return False
 
 
 def _reported_or_quoted(tok: Token, cues: ModalityCues) -> bool:
