@@ -132,6 +132,10 @@ POSITIVE = [
     ("AGREE", "Iran undertook to cooperate with the inspectors."),
     ("CONSULT", "The ambassador paid a courtesy call on the president."),
     ("REJECT", "Hardliners torpedoed the peace plan."),
+    ("CONSULT", "Qatar acted as a go-between for Hamas and Israel."),
+    ("CONSULT", "Oman served as a mediator between Iran and the United States."),
+    ("AID", "The US airlifted Afghan allies out of Kabul."),
+    ("RETREAT", "The junta handed power to a civilian government."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -158,6 +162,7 @@ NEGATIVE = [
     ("ACCUSE", "Hardliners torpedoed the peace plan."),
     ("ACCUSE", "Critics panned the new film."),
     ("SUPPORT", "The doctor came to the house at noon."),
+    ("RETREAT", "The rebels restored power to the city after repairs."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),
