@@ -81,3 +81,17 @@ def test_a_past_the_tagger_reads_as_present_is_no_habit(nlp):
     sentence = "Washington unfroze $4 billion of Venezuelan assets as part of a deal with Caracas on Friday."
     assert call(nlp, sentence, "unfroze").modality == "asserted"
     assert call(nlp, "The junta bullies its smaller neighbours.", "bullies").modality == "claimed"
+
+
+ELAPSED = [
+    ("The blockade comes four months after Baku closed the only road into the enclave.", "closed", "claimed"),
+    ("The envoy arrived in Niamey on Monday, nearly a year after the junta expelled the French ambassador.",
+     "expelled", "claimed"),
+    # hours or days between the acts: both are news
+    ("Israeli jets struck targets in Gaza hours after militants fired rockets at Ashkelon.", "struck", "asserted"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", ELAPSED)
+def test_an_act_weeks_or_years_before_the_reported_one_is_background(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality

@@ -68,6 +68,7 @@ class Commentary:
     question_openers: frozenset[str]
     evaluative: frozenset[str] = frozenset()
     possession_verbs: frozenset[str] = frozenset()
+    elapsed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         perfect_modals=cf.get("perfect_modals", e), belief_verbs=bel.get("verbs", e),
         belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
-        evaluative=ev.get("words", e),
+        evaluative=ev.get("words", e), elapsed=bg.get("elapsed", e),
     )
 
 
@@ -600,6 +601,25 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
             break
         if node.dep_ in ("ccomp", "ROOT"):
             break
+    # "comes three months after Ethiopia signed ...", "a week after a disputed election": an act
+    # weeks or years before the one reported is its background
+    anchor = None
+    if nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):
+        anchor = tok.head
+    else:
+        for node in [verb, *verb.ancestors][:6]:
+            if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in node.children):
+                anchor = node
+                break
+            if node.dep_ in ("ccomp", "ROOT", "relcl"):
+                break
+    if anchor is not None:
+        marks = [m for m in anchor.children if m.dep_ == "mark" and m.lower_ in ("after", "before")]
+        span = next((t for a in [anchor, *marks] for t in a.children
+                     if t.dep_ == "npadvmod" and t.lemma_.lower() in c.elapsed), None)
+        if span is not None:
+            found.append(_Found(CLAIMED, f"{span.text} {'after' if anchor.lower_ != 'before' else 'before'}",
+                                kind="background"))
     # "Memories of 1994, when the world stood by as extremists killed ...": a past time's events
     for node in [verb, *verb.ancestors]:
         if node.dep_ == "relcl" and any(ch.lower_ == "when" for ch in node.children) and (
