@@ -377,6 +377,7 @@ class Store:
             self.con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _dw_art_batch")
             links = []
             if self.merge:  # the store's LSH buckets kept in memory once it pays (stories.Candidates)
+                self._candidates().begin()
                 links = stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
                                                           if coded and evs], self._candidates())
             self._insert_reports([(a, e) for a, events, _ in new for e in events], links)
@@ -415,7 +416,7 @@ class Store:
             linked = {x for a, b, _ in links for x in (a, b)}
             stored = self._stored_reports(new, linked)
             old_stories = {r.story_id for r in stored} - {r.story_id for r in new}
-            near.update(stories.links_among(self.con, old_stories))  # links among stored articles
+            near.update(self._candidates().links_among(self.con, old_stories))  # links among stored articles
             values = clusters.assign(new, stored, near)
         else:
             stored, values = [], {}

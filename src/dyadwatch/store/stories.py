@@ -122,7 +122,18 @@ class BandIndex:
                 sel = band == k
                 order = np.argsort(bucket[sel], kind="stable")
                 self.buckets[k], self.rows[k] = bucket[sel][order], codes[sel][order]
+        self.links: dict[str, dict[str, float]] = {}  # story_links, both ways
+        self.add_links(con.execute("SELECT article_id, other_id, jaccard FROM story_links").fetchall())
         self.n_articles = self.stored_articles(con)
+
+    def add_links(self, rows: Iterable[tuple[str, str, float]]) -> None:
+        for a, b, j in rows:
+            self.links.setdefault(a, {})[b] = float(j)
+            self.links.setdefault(b, {})[a] = float(j)
+
+    def links_among(self, story_ids: Iterable[str]) -> dict[frozenset[str], float]:
+        ids = set(story_ids)
+        return {frozenset((a, b)): j for a in ids for b, j in self.links.get(a, {}).items() if b in ids}
 
     @staticmethod
     def stored_articles(con: Any) -> int:
@@ -179,17 +190,30 @@ class Candidates:
     def __init__(self) -> None:
         self.index: BandIndex | None = None
         self.spent = 0.0  # seconds this session's joins took
+        self.checked = False  # the index was checked against the store in this batch
+
+    def begin(self) -> None:
+        """A new batch (transaction): check the index against the store again before using it."""
+        self.checked = False
 
     def index_for(self, con: Any) -> BandIndex | None:
         """The BandIndex to use for the next batch, or None for the join."""
         if self.index is not None:
-            if self.index.n_articles == BandIndex.stored_articles(con) and self.index.size() <= MAX_IN_MEMORY:
+            if self.checked or (self.index.n_articles == BandIndex.stored_articles(con)
+                                and self.index.size() <= MAX_IN_MEMORY):
+                self.checked = True
                 return self.index
             self.index = None  # something else wrote to the store (read it again), or it grew too big
         n = con.execute("SELECT count(*) FROM story_bands").fetchone()[0]
         if n <= MAX_IN_MEMORY and (n <= 250_000 or self.spent >= n * LOAD_S_PER_ROW):
             self.index = BandIndex(con)
+            self.checked = True
         return self.index
+
+    def links_among(self, con: Any, story_ids: Iterable[str]) -> dict[frozenset[str], float]:
+        """`links_among`, from the index when there is one."""
+        index = self.index_for(con)
+        return index.links_among(story_ids) if index is not None else links_among(con, story_ids)
 
     def drop(self) -> None:
         """The transaction failed: the index may hold buckets that were never stored."""
@@ -267,6 +291,8 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]],
         if j >= THRESHOLD:
             links[(min(a, b), max(a, b))] = round(j, 3)
     rows = sorted((a, b, j) for (a, b), j in links.items())
+    if index is not None:
+        index.add_links(rows)
     if rows:
         con.execute("INSERT INTO story_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[])",
                     [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]])
