@@ -87,6 +87,10 @@ ELAPSED = [
     ("The blockade comes four months after Baku closed the only road into the enclave.", "closed", "claimed"),
     ("The envoy arrived in Niamey on Monday, nearly a year after the junta expelled the French ambassador.",
      "expelled", "claimed"),
+    ("Kenya deported 40 Ethiopian migrants who crossed the border illegally three years ago.", "crossed",
+     "claimed"),
+    ("The compensation covers farms the state seized from settlers two decades ago.", "seized", "claimed"),
+    ("Turkish jets bombed the camp two days ago, killing four fighters.", "bombed", "asserted"),
     # hours or days between the acts: both are news
     ("Israeli jets struck targets in Gaza hours after militants fired rockets at Ashkelon.", "struck", "asserted"),
 ]

@@ -620,6 +620,13 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
         if span is not None:
             found.append(_Found(CLAIMED, f"{span.text} {'after' if anchor.lower_ != 'before' else 'before'}",
                                 kind="background"))
+    # "rebels who entered the country two years ago", "expelled them 18 years ago": dated back by weeks or more
+    for node in ([tok] if nominal else []) + [n for n in _verb_chain(verb)]:
+        ago = next((a for a in node.children if a.dep_ == "advmod" and a.lower_ in ("ago", "earlier") and any(
+            t.dep_ == "npadvmod" and t.lemma_.lower() in c.elapsed for t in a.children)), None)
+        if ago is not None:
+            found.append(_Found(CLAIMED, ago.text, kind="background"))
+            break
     # "Memories of 1994, when the world stood by as extremists killed ...": a past time's events
     for node in [verb, *verb.ancestors]:
         if node.dep_ == "relcl" and any(ch.lower_ == "when" for ch in node.children) and (
