@@ -171,6 +171,20 @@ def test_line_numbers_count_blank_lines(store: Store, tmp_path: Path, crlf: bool
     assert f"{f}:8: GLOBALEVENTID '1' repeats line 1; kept line 1" in report.messages
 
 
+def test_line_numbers_and_first_duplicates_past_the_first_row_group(store: Store, tmp_path: Path):
+    # DuckDB reads a big file in parallel and its joins do not keep the reader's order: a row's
+    # line must come from its position in the file (past 122,880 rows, the first row group, too)
+    rows = gdelt_lines(130_000, seed=5)
+    rows.insert(125_000, gdelt_row("900000001", "20240301", "USA", "IRN", "999"))  # line 125,001
+    rows.insert(129_000, gdelt_row("900000002", "20240301", "USA", "IRN", "042"))  # line 129,001
+    rows.append(gdelt_row("900000002", "20240302", "USA", "IRN", "043"))  # line 130,003: its twin
+    f = write(tmp_path / "big.CSV", rows)
+    report = import_files(store, "gdelt", [f])
+    assert f'{f}:125001: unknown CAMEO code "999"' in report.messages
+    assert f"{f}:130003: GLOBALEVENTID '900000002' repeats line 129001; kept line 129001" in report.messages
+    assert ev(store, "gdelt", "900000002")["cameo"] == "042"
+
+
 def test_every_row_bad_exits_1_and_the_summary_names_reasons_and_lines(tmp_path: Path):
     f = write(tmp_path / "bad.CSV", ["not\tgdelt"] * 3 + [gdelt_row("1", "2024-13-01", "USA", "CHN", "042")])
     res = CliRunner().invoke(app, ["import", "gdelt", str(f), "--db", str(tmp_path / "x.duckdb")])

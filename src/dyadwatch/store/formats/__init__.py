@@ -168,6 +168,16 @@ def lookups_on_the_build_side(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
             con.execute("RESET disabled_optimizers")
 
 
+@contextmanager
+def insertion_order_kept(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    prev = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        yield
+    finally:
+        con.execute(f"SET preserve_insertion_order = {'true' if prev else 'false'}")
+
+
 def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report: ImportReport,
                  on_message: Callable[[str], None] | None = None, progress: ProgressFn | None = None) -> None:
     """Import the tab-separated files (and folders, zips, gzips) `paths` of format `fmt`."""
@@ -188,7 +198,10 @@ def import_paths(store: object, fmt: str, paths: list[str | os.PathLike], report
             sizes.append(0)
     total, done = sum(sizes) or 1, 0
     touched_gdelt = False
-    with tempfile.TemporaryDirectory(prefix="dyadwatch-import-") as workdir, lookups_on_the_build_side(con):
+    # the reads keep the file's order whatever the connection says: a staged row's position (its
+    # rowid) is its line; only the final INSERTs drop it (stage.insertion_order_free)
+    with tempfile.TemporaryDirectory(prefix="dyadwatch-import-") as workdir, lookups_on_the_build_side(con), \
+            insertion_order_kept(con):
         for src, size in zip(srcs, sizes):
             n_msgs = len(report.messages)
             report.files.append(src.name)
