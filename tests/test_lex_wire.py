@@ -136,6 +136,11 @@ POSITIVE = [
     ("CONSULT", "Oman served as a mediator between Iran and the United States."),
     ("AID", "The US airlifted Afghan allies out of Kabul."),
     ("RETREAT", "The junta handed power to a civilian government."),
+    ("ACCUSE", "Seoul called the decision regrettable."),
+    ("ACCUSE", "North Korea held Washington responsible for the consequences."),
+    ("ACCUSE", "Japan called the North Korean missile launch reckless."),
+    ("SUPPORT", "Tokyo called the talks productive."),
+    ("SANCTION", "The Security Council capped North Korea's oil imports."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -163,6 +168,7 @@ NEGATIVE = [
     ("ACCUSE", "Critics panned the new film."),
     ("SUPPORT", "The doctor came to the house at noon."),
     ("RETREAT", "The rebels restored power to the city after repairs."),
+    ("ACCUSE", "The minister called the talks productive."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),

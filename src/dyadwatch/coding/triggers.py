@@ -492,6 +492,13 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     for c in tok.children:
         if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
             predicate |= _object_forms(c)[1]  # its head: "anti-terrorist measures" names no terror
+        elif c.pos_ == "ADJ" and (c.dep_ == "oprd" or c.dep_ == "ccomp" and any(
+                g.dep_ == "nsubj" for g in c.children)):
+            # "called the decision regrettable", "held Washington responsible": only for a verb with rows that
+            # name such adjectives ("knocked the websites offline" is a particle)
+            adj = {c.lemma_.lower(), c.lower_}
+            if any(e.obj & adj for e in entries):
+                predicate |= adj
         elif c.dep_ == "prep" and c.lower_ == "as":
             for g in c.children:
                 if g.dep_ == "pobj":
