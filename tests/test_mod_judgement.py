@@ -99,3 +99,19 @@ ELAPSED = [
 @pytest.mark.parametrize("sentence,word,modality", ELAPSED)
 def test_an_act_weeks_or_years_before_the_reported_one_is_background(nlp, sentence, word, modality):
     assert call(nlp, sentence, word).modality == modality
+
+
+HABIT_AND_CHANCE = [
+    ("In the past, Algiers has recalled its ambassador to Madrid whenever the dispute flared.", "recalled",
+     "claimed"),
+    ("Over the years, Cairo has mediated between the Palestinian factions.", "mediated", "claimed"),
+    ("There is little chance that Minsk will free the jailed activists before the vote.", "free", "hypothetical"),
+    ("There is a real risk that Moscow will cut gas supplies to Chisinau this winter.", "cut", "hypothetical"),
+    # a dated act with a when-clause is news
+    ("Moscow cut gas supplies to Chisinau on Monday, when talks on its debt stalled.", "cut", "asserted"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", HABIT_AND_CHANCE)
+def test_habits_and_chances_are_not_news(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality

@@ -501,6 +501,12 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
             if ch.dep_ in ("advmod", "npadvmod") and (low in c.generic_adverbs or " ".join(
                     t.lower_ for t in ch.subtree) in c.generic_adverbs):
                 found.append(_Found(CLAIMED, ch.text, kind="generic"))
+            elif ch.dep_ == "prep" and " ".join(t.lower_ for t in ch.subtree) in c.generic_adverbs:
+                found.append(_Found(CLAIMED, " ".join(t.text for t in ch.subtree), kind="generic"))  # "in the past"
+            elif ch.dep_ == "advcl" and any(m.dep_ in ("advmod", "mark") and m.lower_ in c.free_relatives
+                                             and m.i < ch.i for m in ch.children):
+                found.append(_Found(CLAIMED, next(m.text for m in ch.children if m.lower_ in c.free_relatives),
+                                    kind="generic"))  # "has cut gas supplies whenever talks stalled"
             elif ch.dep_ == "advmod" and low in c.perfect_adverbs and aux & PERFECT_AUX:
                 found.append(_Found(CLAIMED, f"has {ch.text}", kind="generic"))
             elif ch.dep_ in ("dobj", "dative", "advmod", "nsubj", "pobj", "attr") and low in c.free_relatives:
