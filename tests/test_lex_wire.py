@@ -141,6 +141,11 @@ POSITIVE = [
     ("ACCUSE", "Japan called the North Korean missile launch reckless."),
     ("SUPPORT", "Tokyo called the talks productive."),
     ("SANCTION", "The Security Council capped North Korea's oil imports."),
+    ("RETREAT", "Israel withdrew from Gaza in 2005."),
+    ("RETREAT", "The United States pulled out of Afghanistan in 2021."),
+    ("COERCE", "Russian forces captured Avdiivka in February."),
+    ("COERCE", "The rebels seized Goma on Monday."),
+    ("SANCTION", "France withdrew its ambassador from Algiers."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
@@ -169,6 +174,9 @@ NEGATIVE = [
     ("SUPPORT", "The doctor came to the house at noon."),
     ("RETREAT", "The rebels restored power to the city after repairs."),
     ("ACCUSE", "The minister called the talks productive."),
+    ("RETREAT", "Britain withdrew from the European Union in 2020."),
+    ("RETREAT", "The company withdrew its products from China."),
+    ("RETREAT", "France withdrew its ambassador from Algiers."),
     ("PROTEST", "Protesters set up a camp outside parliament."),
     ("ASSAULT", "The company opened up new markets in Asia."),
     ("ASSAULT", "The plane dropped leaflets over the city."),

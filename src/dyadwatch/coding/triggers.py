@@ -416,9 +416,14 @@ def cargo_forms(obj: Token) -> set[str]:
     return out
 
 
+PLACE_FORM = "gpe:place"  # a named place (spaCy GPE/LOC): the class @place_name in classes.csv
+
+
 def noun_forms(tok: Token) -> set[str]:
     lemma = tok.lemma_.lower()
     out = {lemma, tok.lower_}
+    if tok.ent_type_ in ("GPE", "LOC") and tok.pos_ == "PROPN":
+        out.add(PLACE_FORM)
     if lemma.endswith("s") and len(lemma) > 3:
         out.add(lemma[:-1])
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
