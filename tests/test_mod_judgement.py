@@ -115,3 +115,24 @@ HABIT_AND_CHANCE = [
 @pytest.mark.parametrize("sentence,word,modality", HABIT_AND_CHANCE)
 def test_habits_and_chances_are_not_news(nlp, sentence, word, modality):
     assert call(nlp, sentence, word).modality == modality
+
+
+TIME_OF_A_FUTURE_ACT = [
+    ("The ministry said the offensive would end only when the rebels handed over their weapons.", "handed",
+     "hypothetical"),
+    ("Ankara will lift the blockade once Yerevan signs the border protocol.", "signs", "hypothetical"),
+    # the time clause of a done act is the coder's background rules' business, not a condition
+    ("Israeli jets struck the camp after militants fired rockets at Sderot.", "struck", "asserted"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", TIME_OF_A_FUTURE_ACT)
+def test_the_time_clause_of_a_future_act_has_not_happened(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality
+
+
+def test_an_event_noun_in_a_future_clause_is_no_mention():
+    text = ("Turkey and Armenia held talks in Vienna on Monday, the Turkish foreign ministry said.\n"
+            "Ankara will reopen the border once Yerevan ratifies the talks' outcome.\n")
+    for e in code_text(text, date="2024-04-02"):
+        assert not any(m["sentence_index"] == 1 and m["trigger"]["text"] == "talks" for m in e.mentions)

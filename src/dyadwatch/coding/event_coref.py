@@ -99,7 +99,9 @@ def _last_before(e: Event, a: Anaphor) -> tuple[int, int] | None:
     """Where `e` was last mentioned before the anaphor (sentence, offset), or None."""
     spots = [(m.get("sentence_index") or 0, (m.get("trigger") or {}).get("start") or 0)
              for m in (e.mentions or [mention_of(e)])]
-    spots = [s for s in spots if s < (a.sentence_index, a.start)]
+    # an earlier sentence: in its own sentence an event noun is rather an argument or the content of
+    # another act ("will withdraw once Kyiv signs the deal")
+    spots = [s for s in spots if s[0] < a.sentence_index]
     return max(spots) if spots else None
 
 

@@ -37,6 +37,7 @@ PRIORITY = (NEGATED, HYPOTHETICAL, FUTURE, CLAIMED)
 PAST_TAGS = {"VBD", "VBN"}
 NOUN_POS = {"NOUN", "PROPN"}
 THREAT_REPORTING = {"warn", "threaten"}
+TEMPORAL_MARKS = frozenset({"when", "until", "till", "once", "before", "after", "whenever"})
 
 
 @dataclass(frozen=True)
@@ -430,7 +431,16 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             inherit_local = True
             continue
         elif dep == "advcl":
-            if any(m.dep_ == "mark" or m.dep_ == "advmod" and m.tag_ == "WRB" for m in node.children):
+            marks = [m for m in node.children if m.dep_ == "mark" or m.dep_ == "advmod" and m.tag_ == "WRB"]
+            if any(m.lower_ in TEMPORAL_MARKS for m in marks) and any(
+                    a.dep_ == "aux" and (a.lower_ in cues.future_aux or a.lower_ in cues.hypothetical_aux)
+                    for a in head.children):
+                # "would stop only when the separatists laid down their arms", "will withdraw once Kyiv
+                # signs": the time clause of a future or possible act has not happened either
+                found.append(_Found(HYPOTHETICAL, next(m.text for m in marks if m.lower_ in TEMPORAL_MARKS),
+                                    kind="condition"))
+                break
+            if marks:
                 break  # "after", "because", "if" (already counted), "when": a clause of its own
             inherit_local = True
         else:

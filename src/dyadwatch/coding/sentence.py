@@ -17,6 +17,7 @@ from .candidates import find_candidates, talks_held
 from .control import owned_clauses
 from .coref import ArticleContext, learn_named_persons
 from .event_coref import Anaphor
+from .clause_modality import cue_call
 from .intent import no_intention, open_to
 from .joint import ordered_pairs
 from .mediation import is_mediating_participle
@@ -62,6 +63,8 @@ def anaphors(doc: Doc, offset: int, index: int, unresolved: list[Cand], made: di
             # "condemned the shelling" names the act condemned)
         if any(c.dep_ == "amod" and c.lower_ in NOT_SAME for c in tok.children):
             continue  # "the next attack", "the first such strike": another act
+        if cue_call(tok).modality != "asserted":
+            continue  # "would sign the deal", "fears the attack will ...": no mention of a done act
         out.append(Anaphor(index, offset, tok.text, offset + tok.idx, offset + tok.idx + len(tok), doc.text,
                            etype))
     return out
