@@ -214,3 +214,15 @@ def test_the_coder_codes_no_event_of_the_other_sense(nlp):
     arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(CODER_NEGATIVE)]
     for (etype, text), evs in zip(CODER_NEGATIVE, coder.code_many(arts)):
         assert etype not in {e.event for e in evs if e.modality == "asserted"}, text
+
+
+def test_the_prefilter_keeps_every_event_of_the_new_rows(nlp):
+    # one article of all the sentences: no sentence that holds an event may be skipped before parsing
+    coder = Coder(nlp)
+    art = Article(text=" ".join(t for _, t in POSITIVE + NEGATIVE), date="2024-05-06", raw_id="all")
+
+    def keys(evs):
+        return {(e.event, e.trigger_start, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+                for e in evs}
+
+    assert keys(coder.code(art)) == keys(coder.code(art, parse_all=True))

@@ -305,6 +305,8 @@ def load_lexicon() -> Lexicon:
             if e.obj:
                 for o in e.obj:
                     forms |= inflections(o.split()[-1])
+                if PLACE_FORM in e.obj:  # a named place shows no fixed word: the verb's forms stand for it
+                    forms |= inflections(e.lemma) | _hyphen_parts(e.lemma)
                 continue
             forms |= inflections(e.lemma)
             forms |= _hyphen_parts(e.lemma)
