@@ -226,7 +226,7 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]],
     other and with stored articles). Returns the new links (article_id, other_id, jaccard), ids
     ordered. Runs in the caller's transaction.
 
-    Set-based: the batch is one Arrow table (each article's signature and band buckets); the stored
+    Set-based: the batch is two Arrow tables (signatures; band buckets); the stored
     candidates (a bucket shared in some band) come from the BandIndex of `state` (which grows by the
     batch; the caller drops it if the transaction fails) and one read of their signatures, or from a
     join in the database; one INSERT each adds the bands, the signatures and
@@ -250,10 +250,13 @@ def index_articles(con: Any, articles: Iterable[tuple[str, str, _date | None]],
     # read by DuckDB's replacement scan (the local variable named in the SQL; no view to register)
     _dw_stories = pa.table({
         "article_id": ids, "date": pa.array([sigs[a][1] for a in ids], pa.date32()),
-        "signature": pa.array([sigs[a][0].astype(np.uint64) for a in ids], pa.list_(pa.uint64())),
-        "bands": pa.array([buckets[a] for a in ids], pa.list_(pa.int64()))})
-    band_rows = ("SELECT article_id, (generate_subscripts(bands, 1) - 1)::SMALLINT AS band, "
-                 "unnest(bands) AS bucket FROM _dw_stories")
+        "signature": pa.array([sigs[a][0].astype(np.uint64) for a in ids], pa.list_(pa.uint64()))})
+    n_bands = len(buckets[ids[0]])
+    _dw_bands = pa.table({  # one row per article and band, as story_bands holds them
+        "article_id": pa.array([a for a in ids for _ in range(n_bands)], pa.string()),
+        "band": pa.array(np.tile(np.arange(n_bands, dtype=np.int16), len(ids))),
+        "bucket": pa.array(np.array([buckets[a] for a in ids], np.int64).ravel())})
+    band_rows = "SELECT article_id, band, bucket FROM _dw_bands"
     stored: dict[str, tuple[Any, _date | None]] = {}
     index = state.index_for(con) if state is not None else None
     if index is not None:
