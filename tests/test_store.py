@@ -202,3 +202,28 @@ def test_add_articles_is_one_transaction_and_skips_known(tmp_path):
             s.add_articles([fine, broken])
         assert s.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 3
         assert s.con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 3
+
+
+@pytest.mark.parametrize("scan_groups", [0, 10])  # point lookups, one scan of the id column
+def test_event_pages_as_records_match_the_frame(store: Store, monkeypatch, scan_groups: int):
+    """`Store.events(as_="records")` (what the API sends) holds the same rows, in the same order
+    and with the same values, as the DataFrame, whichever way the page's rows are fetched."""
+    from dyadwatch.store import core
+    from dyadwatch.web.queries import records
+
+    art, events = article_and_events()
+    store.add_article(art, events)
+    load_synthetic(store, 2000, seed=5, chunk=500)
+    monkeypatch.setattr(core, "_SCAN_ROW_GROUPS", scan_groups)
+    for kw in ({"actor": "USA"}, {"recipient": ["PRK", "MEX"]}, {"actor": "PER", "order": "date"},
+               {"type": "CONSULT", "limit": 7, "offset": 3}, {"actor": "CHL", "modality": "claimed"}):
+        kw = {"limit": 30, "order": "-date", **kw}
+        frame = store.events(**kw)
+        rows = store.events(as_="records", **kw)
+        assert isinstance(rows, list) and len(rows) == len(frame) > 0
+        assert [r["id"] for r in rows] == list(frame["id"])
+        assert records(rows) == records(frame)
+    assert store.events(actor="NOBODY", as_="records") == []
+    own = store.events(story_id=art.id, as_="records", limit=None)
+    assert {r["event"] for r in own} == {"CONSULT", "PROTEST", "ACCUSE"}
+    assert store.query("SELECT count(*) AS n FROM events", as_="records") == [{"n": 2003}]

@@ -85,6 +85,11 @@ _REPORT_SCHEMA = pa.schema([
     ("source_url", pa.string()),
 ])
 _POINT_LOOKUPS = 500  # pages of actor/recipient queries up to this size use point lookups
+_ROW_GROUP = 122_880  # DuckDB's rows per row group
+# a page's rows from a store of up to this many row groups: one scan of the id column (20 ids from
+# 20k events: 11 ms) beats 20 point lookups (40 ms); from a bigger sorted store the lookups win
+# (1M events: 50 ms against 86 ms)
+_SCAN_ROW_GROUPS = 3
 _ORDERS = {
     "date": "date ASC NULLS LAST, id", "-date": "date DESC NULLS LAST, id",
     "id": "id", "ingested_at": "ingested_at, id", "-ingested_at": "ingested_at DESC, id",
@@ -695,17 +700,19 @@ class Store:
     def events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,
                limit: int | None = None, offset: int = 0, order: str = "date", source: Any = None,
-               reports: bool = False, place_country: Any = None, bbox: Any = None) -> pd.DataFrame:
+               reports: bool = False, place_country: Any = None, bbox: Any = None, as_: str = "pandas") -> Any:
         """Events matching the filters (codes match any actor / recipient of an event). With
         `reports`, every report instead: an event's own row and the rows merged into it.
         `place_country`: ISO alpha-3 code(s) of the country where the event happened (geo_country);
-        `bbox`: (west, south, east, north) degrees or "w,s,e,n" around its place (geo_lat/geo_lon)."""
+        `bbox`: (west, south, east, north) degrees or "w,s,e,n" around its place (geo_lat/geo_lon).
+        `as_`: "pandas" (default), "polars", "arrow", or "records" (a list of dicts of Python values:
+        dates as `date`, lists as lists; what the HTTP API sends, without building a DataFrame)."""
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}")
         if (actor or recipient) and not story_id and not reports and order in ("date", "-date") \
                 and limit is not None and limit + offset <= _POINT_LOOKUPS:
             return self._dyad_page(actor, recipient, type, since, until, modality, origin, limit, offset, order,
-                                   source, place_country, bbox)
+                                   source, place_country, bbox, as_)
         where, params = self._where(actor, recipient, type, since, until, modality, origin, story_id,
                                     source=source, reports=reports, place_country=place_country, bbox=bbox)
         sql = f"SELECT * FROM events{where} ORDER BY {_ORDERS[order]}"
@@ -713,14 +720,24 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         if offset:
             sql += f" OFFSET {int(offset)}"
-        return self.con.execute(sql, params).df()
+        return self.query(sql, params, as_)
+
+    def query(self, sql: str, params: list[Any] | None = None, as_: str = "pandas") -> Any:
+        """The rows of a read query as `as_` asks: "records" (dicts of Python values), or a frame
+        ("pandas", "polars", "arrow"; `frames.as_frame`)."""
+        if as_ == "records":
+            return self._dicts(sql, params or [])
+        from .frames import as_frame
+
+        return as_frame(self.con.execute(sql, params or []), as_)
 
     def _dyad_page(self, actor: Any, recipient: Any, type: Any, since: Any, until: Any, modality: Any,
                    origin: Any, limit: int, offset: int, order: str, source: Any = None, place_country: Any = None,
-                   bbox: Any = None) -> pd.DataFrame:
+                   bbox: Any = None, as_: str = "pandas") -> Any:
         """A page of an actor / recipient query: ids, dates and order from the narrow event_dyads
-        (sorted by source, target, date after `optimize`), then one point lookup per event (events
-        sorted by id after `optimize`, so each reads one row group)."""
+        (sorted by source, target, date after `optimize`), then the page's rows: on a store of a few
+        row groups one scan of the id column for all of them; on a bigger one a point lookup per
+        event (events sorted by id after `optimize`, so that each reads one row group)."""
         where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
                                     source=source, place_country=place_country, bbox=bbox)
         direction = "DESC" if order == "-date" else "ASC"
@@ -729,12 +746,25 @@ class Store:
             f"ORDER BY date {direction} NULLS LAST, event_id LIMIT {int(limit)} OFFSET {int(offset)}", params
         ).fetchall()]
         if not ids:
-            return self.con.execute("SELECT * FROM events LIMIT 0").df()
-        sql = " UNION ALL ".join(["SELECT * FROM events WHERE id = ?"] * len(ids))
-        df = self.con.execute(sql, ids).df()
+            return self.query("SELECT * FROM events LIMIT 0", [], as_)
+        if self._row_groups("events") <= _SCAN_ROW_GROUPS:
+            sql = f"SELECT * FROM events WHERE id IN ({', '.join('?' * len(ids))})"
+        else:
+            sql = " UNION ALL ".join(["SELECT * FROM events WHERE id = ?"] * len(ids))
         rank = {i: n for n, i in enumerate(ids)}
-        df = df.drop_duplicates("id")
-        return df.sort_values("id", key=lambda c: c.map(rank)).reset_index(drop=True)
+        if as_ == "records":
+            rows = {r["id"]: r for r in self._dicts(sql, ids)}
+            return [rows[i] for i in ids if i in rows]
+        df = self.con.execute(sql, ids).df().drop_duplicates("id")
+        df = df.sort_values("id", key=lambda c: c.map(rank)).reset_index(drop=True)
+        from .frames import as_frame
+
+        return as_frame(df, as_)
+
+    def _row_groups(self, table: str) -> int:
+        """About how many row groups `table` holds (its row count over DuckDB's row-group size)."""
+        n = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return -(-int(n) // _ROW_GROUP)
 
     def count_events(self, actor: Any = None, recipient: Any = None, type: Any = None, since: Any = None,
                      until: Any = None, modality: Any = None, origin: Any = None, story_id: Any = None,

@@ -453,15 +453,16 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
             if (q and q.strip()) or sort not in ("-date", "date") or geo or deep or \
                     (pair and (filters["origin"] or filters["source"])):
                 kw = {k: v for k, v in filters.items() if k != "dyad"}
-                total, df = event_table(st, kw, q=q, dyad=pair, sort=sort, limit=limit, offset=offset)
+                total, df = event_table(st, kw, q=q, dyad=pair, sort=sort, limit=limit, offset=offset,
+                                        as_="records")
             elif pair:
                 total, df = dyad_event_page(st, pair[0], pair[1], type=filters["type"], since=filters["since"],
                                             until=filters["until"], modality=filters["modality"],
-                                            limit=limit, offset=offset)
+                                            limit=limit, offset=offset, as_="records")
             else:
                 kw = {k: v for k, v in filters.items() if k not in ("dyad", "place_country", "bbox")}
                 total = st.count_events(**kw)
-                df = st.events(limit=limit, offset=offset, order=sort, **kw)
+                df = st.events(limit=limit, offset=offset, order=sort, as_="records", **kw)
             return {"total": int(total), "limit": limit, "offset": offset, "filters": filters, "q": q, "sort": sort,
                     "items": records(df)}
 

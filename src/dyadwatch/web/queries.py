@@ -121,9 +121,10 @@ def _parse_json(v: Any) -> Any:
 
 def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, since: str | None = None,
                     until: str | None = None, modality: list[str] | None = None, limit: int = 50,
-                    offset: int = 0) -> tuple[int, pd.DataFrame]:
+                    offset: int = 0, as_: str = "pandas") -> tuple[int, Any]:
     """Events between A and B in either direction (an actor of one side, a recipient of the other),
-    newest first: (total matching, one page as a DataFrame with the `events` columns)."""
+    newest first: (total matching, one page with the `events` columns, as `as_` asks: a DataFrame,
+    or "records", see `Store.query`)."""
     where = [("id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
              "OR (source = ? AND target = ?))")]
     params: list[Any] = [a, b, b, a]
@@ -139,10 +140,9 @@ def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, s
         params.append(until)
     cond = " AND ".join(where)
     total = store.con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
-    df = store.con.execute(
-        f"SELECT * FROM events WHERE {cond} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        params + [int(limit), int(offset)]).df()
-    return int(total), df
+    page = store.query(f"SELECT * FROM events WHERE {cond} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
+                       params + [int(limit), int(offset)], as_)
+    return int(total), page
 
 
 def network(store: Any, since: str | None = None, until: str | None = None, min_events: int = 1,
@@ -299,9 +299,10 @@ def event_where(store: Any, filters: dict[str, Any], q: str | None = None,
 
 
 def event_table(store: Any, filters: dict[str, Any], q: str | None = None, dyad: list[str] | None = None,
-                sort: str = "-date", limit: int = 50, offset: int = 0) -> tuple[int, pd.DataFrame]:
-    """One page of the events table over the whole store: (total matching, the page), sorted by
-    one of `EVENT_SORTS` (then by date, newest first, and id, so that pages never overlap)."""
+                sort: str = "-date", limit: int = 50, offset: int = 0, as_: str = "pandas") -> tuple[int, Any]:
+    """One page of the events table over the whole store: (total matching, the page as `as_` asks,
+    see `Store.query`), sorted by one of `EVENT_SORTS` (then by date, newest first, and id, so that
+    pages never overlap)."""
     if sort not in EVENT_SORTS:
         raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}")
     where, params = event_where(store, filters, q, dyad)
@@ -311,9 +312,9 @@ def event_table(store: Any, filters: dict[str, Any], q: str | None = None, dyad:
     # the page's ids first, sorting only the key columns (a deep page of a 1M-event store sorts 1M keys,
     # not 1M whole rows), then those rows
     page = f"SELECT id FROM events{where} ORDER BY {order}{tail}, id LIMIT ? OFFSET ?"
-    df = store.con.execute(f"SELECT * FROM events WHERE id IN ({page}) ORDER BY {order}{tail}, id",
-                           params + [int(limit), int(offset)]).df()
-    return int(total), df
+    rows = store.query(f"SELECT * FROM events WHERE id IN ({page}) ORDER BY {order}{tail}, id",
+                       params + [int(limit), int(offset)], as_)
+    return int(total), rows
 
 
 def facets(store: Any) -> dict[str, list[dict[str, Any]]]:
