@@ -179,6 +179,7 @@ class BandIndex:
 
 
 LOAD_S_PER_ROW = 4e-7  # about what reading story_bands into a BandIndex costs, seconds per row
+SMALL_INDEX = 250_000  # band rows (10k articles) read into a BandIndex at once, whatever the joins cost
 
 
 class Candidates:
@@ -205,7 +206,7 @@ class Candidates:
                 return self.index
             self.index = None  # something else wrote to the store (read it again), or it grew too big
         n = con.execute("SELECT count(*) FROM story_bands").fetchone()[0]
-        if n <= MAX_IN_MEMORY and (n <= 250_000 or self.spent >= n * LOAD_S_PER_ROW):
+        if n <= MAX_IN_MEMORY and (n <= SMALL_INDEX or self.spent >= n * LOAD_S_PER_ROW):
             self.index = BandIndex(con)
             self.checked = True
         return self.index
