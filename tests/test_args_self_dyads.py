@@ -153,3 +153,26 @@ def test_an_extraposed_it_stands_for_the_that_clause() -> None:
     got = triples("Seoul called it deeply regrettable that Tokyo had tightened export controls on chip "
                   "materials, the ministry said.")
     assert ("KOR", "JPN", "ACCUSE") in got, got
+
+
+# -- a name the parser took for a modifier, acts aimed outside ---------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Budapest criticised Norway on Monday over its aid cuts.", ("HUN", "NOR", "ACCUSE")),
+    ("Ankara condemned Sweden after the protest outside its embassy in Stockholm.", ("TUR", "SWE", "ACCUSE")),
+])
+def test_a_lone_name_before_the_verb_is_its_subject(text: str, triple: tuple) -> None:
+    assert triple in triples(text), triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia pulled out of the Black Sea grain deal on Monday, accusing the West of failing to keep its promises.",
+    "Mali withdrew from the 2015 peace accord on Thursday, the junta said in a televised statement.",
+    "Russian forces occupied the power plant in March, shortly after the invasion began.",
+])
+def test_leaving_a_deal_or_seizing_a_plant_is_not_aimed_at_oneself(text: str) -> None:
+    assert not self_dyads(text), triples(text)
+
+
+def test_police_arresting_protesters_stays_domestic() -> None:
+    assert ("KEN", "KEN", "COERCE") in triples("Kenyan police arrested dozens of protesters in Nairobi on Tuesday.")

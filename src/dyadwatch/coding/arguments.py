@@ -17,7 +17,23 @@ COPULAS = word_set("grammar", "copulas")
 # -- subjects and objects -------------------------------------------------------------------
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    # "IGAD criticised Norway": a name the parser took for a passive auxiliary makes no passive
+    return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.pos_ in ("AUX", "VERB", "PART")
+                                           and c.tag_ not in ("NNP", "NNPS"))
+               for c in tok.children)
+
+
+def misparsed_subject(tok: Token) -> Token | None:
+    """"Budapest criticised Norway", "IGAD condemned ...": a name right before a verb that has no subject,
+    which the parser attached to it as a modifier or auxiliary, is its subject."""
+    if tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("advmod", "npadvmod", "auxpass", "aux", "nmod", "compound") and \
+                (c.pos_ == "PROPN" or c.tag_ in ("NNP", "NNPS")) and c.ent_type_ not in ("DATE", "TIME") and \
+                c.right_edge.i == tok.i - 1:
+            return c
+    return None
 
 
 
@@ -56,6 +72,9 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                                         if q.dep_ == "pobj":
                                             return q, "agent"
             return None, ""
+    wrong = misparsed_subject(tok)
+    if wrong is not None:
+        return wrong, "subj"
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
             if c.lower_ in RELATIVE and tok.dep_ == "relcl":

@@ -33,6 +33,14 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
         o = direct_object(tok)
         if o is None:
             return []
+        if o.lower_ == "it":
+            # "called it regrettable that Tokyo tightened ...": the extraposed "it" is the that-clause
+            for x in tok.subtree:
+                if x.dep_ == "ccomp" and x.head.dep_ in ("oprd", "acomp") and \
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                    subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and sa.resolve(subj):
+                        return sa.resolve(subj)
         got = sa.resolve(o)
         if not got and name == "dobj" and o.pos_ == "NOUN":
             # "condemned the coup in Niger": an event object names its place

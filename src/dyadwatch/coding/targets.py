@@ -5,7 +5,7 @@ or the article names, a government's own people; never the actor's own pronoun o
 from __future__ import annotations
 
 from ..events import QUAD, Actor
-from .arguments import direct_object
+from .arguments import direct_object, prep_objects
 from .candidates import has_infinitive
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import location, mission_owner
@@ -23,6 +23,7 @@ from .triggers import MEASURE_NOUNS, match_noun
 from .words import word_set
 
 RELATIONAL_NOUNS = word_set("grammar", "relational_nouns")
+AGREEMENT_NOUNS = word_set("grammar", "agreement_nouns")
 
 # acts that may stay inside one country: their place is their target
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
@@ -53,6 +54,17 @@ def _relational_possessor(r: Actor, sc: Scope) -> bool:
     if last.dep_ == "poss":
         return last.head.lower_ in RELATIONAL_NOUNS or last.head.lemma_.lower() in RELATIONAL_NOUNS
     return False
+
+
+def _never_self(d: Draft, sc: Scope) -> bool:
+    """Acts whose object shows they are aimed outside: leaving or rejecting an agreement ("pulled out of the
+    grain deal"), forces seizing a place or a plant ("Russian forces occupied the plant")."""
+    tok = d.tok
+    objs = [o for o in [direct_object(tok)] if o is not None] + prep_objects(tok, "of") + prep_objects(tok, "from")
+    if d.etype in ("REJECT", "RETREAT") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objs):
+        return True
+    return d.etype == "COERCE" and d.mode == "seize" and all(a.sector in ("MIL", "REB") for a in d.actors) and \
+        bool(objs) and not any(sc.sa.role_sector(o) for o in objs)
 
 
 def _self_default_applies(d: Draft, sc: Scope) -> bool:
@@ -116,7 +128,7 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             # an article about relations with another country: a government's complaint, warning or
             # pledge with no target named is aimed at the other country the article keeps naming
             d.recips = [Actor(article_other(sc, a.code), None, None, None, None)]
-        elif a.code and len(a.code) == 3 and a.code not in GENERIC_CODES:
+        elif a.code and len(a.code) == 3 and a.code not in GENERIC_CODES and not _never_self(d, sc):
             d.recips = [Actor(a.code, None, None, None, None)]
 
 
