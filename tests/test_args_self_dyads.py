@@ -176,3 +176,31 @@ def test_leaving_a_deal_or_seizing_a_plant_is_not_aimed_at_oneself(text: str) ->
 
 def test_police_arresting_protesters_stays_domestic() -> None:
     assert ("KEN", "KEN", "COERCE") in triples("Kenyan police arrested dozens of protesters in Nairobi on Tuesday.")
+
+
+# -- where a weapon was made, mediators --------------------------------------------------------
+
+@pytest.mark.parametrize("text, maker", [
+    ("Russia fired Iranian-made missiles at the Ukrainian city of Kharkiv overnight, regional officials said.", "IRN"),
+    ("Israel shot down an Iranian-made drone launched from southern Lebanon on Tuesday.", "IRN"),
+    ("Ukraine struck an airfield in Crimea with U.S.-supplied missiles, the general staff said.", "USA"),
+])
+def test_the_maker_of_a_weapon_is_no_party(text: str, maker: str) -> None:
+    got = triples(text)
+    assert not any(maker in (t[0], t[1]) for t in got), got
+
+
+def test_a_weapon_named_by_its_owner_keeps_the_owner() -> None:
+    assert ("ISR", "IRN", "ASSAULT") in triples("Israel shot down an Iranian drone over the Golan Heights on Sunday.")
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Egypt mediated talks between Israel and Hamas in Cairo this week, officials on both sides said.",
+     "EGY", ("ISR", "PSE")),
+    ("Oman hosted indirect talks between Iran and the United States in Muscat on Saturday.", "OMN", ("IRN", "USA")),
+])
+def test_a_mediator_deals_with_each_party_and_the_parties_talk(text: str, mediator: str, parties: tuple) -> None:
+    got = triples(text)
+    a, b = parties
+    assert {(mediator, a, "CONSULT"), (mediator, b, "CONSULT"), (a, b, "CONSULT"), (b, a, "CONSULT")} <= got, got
+    assert (a, mediator, "CONSULT") not in got, got

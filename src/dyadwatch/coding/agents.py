@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..events import Actor
-from .arguments import direct_object, is_passive, prep_objects, subject_token
+from .arguments import direct_object, is_origin_modifier, is_passive, prep_objects, subject_token
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import PLACE_PREPS, attack_place, is_device, location
 from .recipients import earlier_event_actors
@@ -26,6 +26,8 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
     if s is None:
         return [], ""
     got = sa.resolve(s)
+    if got and s.pos_ == "NOUN" and any(is_origin_modifier(t) for t in s.subtree if t.i in sa.tokmap):
+        got = []  # "Iranian-made drones struck Kyiv": the drones' maker is not the attacker
     if got and how == "inherited" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _bound_object(tok, got, sc):
         # "the official called it disappointing that Pyongyang continued ... and urged it to engage": a plain
         # pronoun object is never its own verb's subject, so the verb is coordinated with the clause above

@@ -12,6 +12,7 @@ OBJECT_CONTROL = word_set("grammar", "object_control")
 RELATIVE = word_set("grammar", "relative")
 PRAISE_BLAME = word_set("grammar", "praise_blame")
 COPULAS = word_set("grammar", "copulas")
+ORIGIN_PARTICIPLES = word_set("grammar", "origin_participles")
 
 
 # -- subjects and objects -------------------------------------------------------------------
@@ -185,3 +186,18 @@ def direct_object(tok: Token) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
     return None
+
+
+def is_origin_modifier(t: Token) -> bool:
+    """`t` names where a thing was made or came from ("Iranian-made drones", "U.S.-supplied missiles",
+    "drones of Iranian origin"): no party of the act the thing is used in."""
+    h = t.head
+    if h.i != t.i and h.tag_ == "VBN" and h.lemma_.lower() in ORIGIN_PARTICIPLES and \
+            t.dep_ in ("npadvmod", "compound", "amod", "nmod", "advmod") and t.i < h.i:
+        return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.text == "-" and t.i + 2 < len(t.doc):
+        w = t.doc[t.i + 2]
+        if w.lemma_.lower() in ORIGIN_PARTICIPLES or w.lower_ == "origin":
+            return True
+    return h.lower_ == "origin" and h.dep_ == "pobj" and h.head.lower_ == "of"

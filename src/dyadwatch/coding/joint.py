@@ -17,6 +17,7 @@ from .scope import Draft, Scope, copy_actor
 from .words import word_set
 
 DISCUSS_WORDS = word_set("events", "discuss_words")
+MEDIATION_VERBS = word_set("events", "mediation_verbs")
 # slots of a symmetric predicate whose object is the other party ("met B", "talks with B", "between A and B")
 SYMMETRIC_SLOTS = ("dobj", "prep:with", "prep:between")
 HOST_CAMEO = "043"  # host a visit: the host and the visitor meet each other
@@ -102,6 +103,8 @@ def symmetric(d: Draft) -> None:
     named = [r for r in d.recips if r.entity_text is not None]
     if not named or len(named) != len(d.recips):
         return
+    if _mediated_between(d):
+        return  # "Egypt mediated talks between Israel and Hamas": the mediator deals with each party, one way
     own = d.actor_codes()
     if any(r.code in own and (r.entity_text or "").lower() in PRONOUNS_GROUP | PRONOUNS_PERSON for r in named):
         return  # "consulting with its allies", "met his commanders": no other party named
@@ -127,6 +130,17 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
     """Talks and phone calls go both ways: each side consults the other."""
     tok = d.tok
     obj = direct_object(tok)
+    if d.etype == "CONSULT" and not d.reciprocal and _mediated_between(d):
+        # "Egypt mediated talks between Israel and Hamas": the mediator deals with each party (one way); the
+        # parties' own talks are a joint act of theirs
+        parties = [r for r in d.recips if r.code not in d.actor_codes()]
+        d.retype("CONSULT", "third-party", "045")
+        if len({p.code for p in parties}) >= 2 and obj is not None and obj.lemma_.lower() in DISCUSS_WORDS:
+            ev = sc.make(obj, d.entry, "CONSULT", None, "040", [copy_actor(p) for p in parties],
+                         [copy_actor(p) for p in parties], d.modality, "mention")
+            sc.joint.add(id(ev))
+            sc.side.append(ev)
+        return
     if d.etype == "CONSULT" and not d.reciprocal and d.recips and d.mode != "visit" and (
             tok.lemma_.lower() in DISCUSS_WORDS or (obj is not None and obj.lemma_.lower() in DISCUSS_WORDS)):
         own = d.actor_codes()
@@ -135,6 +149,13 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
             d.actors = list(d.actors) + others
             d.recips = list(d.actors)
             d.reciprocal = True
+
+
+def _mediated_between(d: Draft) -> bool:
+    """A mediation verb whose parties are named "between A and B" ("mediated talks between A and B")."""
+    o = direct_object(d.tok)
+    return d.tok.lemma_.lower() in MEDIATION_VERBS and len(d.recips) >= 2 and (d.recip_slot == "prep:between" or (
+        o is not None and any(p.dep_ == "prep" and p.lower_ == "between" for p in o.children)))
 
 
 def alone(d: Draft) -> None:

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..events import QUAD, Actor
-from .arguments import direct_object, prep_objects, subject_token
+from .arguments import direct_object, is_origin_modifier, prep_objects, subject_token
 from .places import location
 from .scope import Scope, copy_actor
 from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
@@ -242,6 +242,8 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
             continue
         if within and m.start not in inside:
             continue
+        if is_origin_modifier(sa.doc[m.end - 1]):
+            continue  # "fired Iranian-made missiles": where the weapon was made
         if m.start > 0 and (sa.doc[m.start - 1].lower_ in ("anti", "pro", "non") or (
                 m.start > 1 and sa.doc[m.start - 1].text == "-" and sa.doc[m.start - 2].lower_ in ("anti", "pro"))):
             continue  # "an anti-Syria journalist": an attitude, not a party

@@ -5,7 +5,7 @@ or the article names, a government's own people; never the actor's own pronoun o
 from __future__ import annotations
 
 from ..events import QUAD, Actor
-from .arguments import direct_object, prep_objects
+from .arguments import direct_object, is_origin_modifier, prep_objects
 from .candidates import has_infinitive
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import location, mission_owner
@@ -41,6 +41,18 @@ OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE
 OWN_TARGET_TYPES = ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST")
 GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
+def _token_of(r: Actor, sc: Scope):
+    if r.start is None or r.end is None or r.start < sc.offset:
+        return None
+    span = sc.doc.char_span(r.start - sc.offset, r.end - sc.offset, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None
+
+
+def _origin(r: Actor, sc: Scope) -> bool:
+    t = _token_of(r, sc)
+    return t is not None and is_origin_modifier(t)
 
 
 def _relational_possessor(r: Actor, sc: Scope) -> bool:
@@ -188,6 +200,11 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recip_codes() == d.actor_codes() and sc.finder.is_country(d.actors[0].code or ""):
         # a sanction, a meeting, aid aimed at one's own country: the other party the sentence names
         d.recips = other_country(tok, sc, d.actors)
+        if not d.recips and d.etype in NEEDS_RECIPIENT:
+            return False
+    if d.recips and any(_origin(r, sc) for r in d.recips):
+        # "fired Iranian-made missiles at ...": where the weapon was made is no party
+        d.recips = [r for r in d.recips if not _origin(r, sc)] or other_country(tok, sc, d.actors)
         if not d.recips and d.etype in NEEDS_RECIPIENT:
             return False
     if d.recips and not d.reciprocal:
