@@ -136,3 +136,21 @@ def test_an_event_noun_in_a_future_clause_is_no_mention():
             "Ankara will reopen the border once Yerevan ratifies the talks' outcome.\n")
     for e in code_text(text, date="2024-04-02"):
         assert not any(m["sentence_index"] == 1 and m["trigger"]["text"] == "talks" for m in e.mentions)
+
+
+SET_ASIDE = [
+    ("Instead of expelling the envoys, Prague summoned the Chinese charge d'affaires on Monday.", "expelling"),
+    ("Rather than negotiate with the rebels, the army shelled their positions overnight.", "negotiate"),
+    ("Budapest, far from condemning the coup, sent its foreign minister to Niamey.", "condemning"),
+]
+
+
+@pytest.mark.parametrize("sentence,word", SET_ASIDE)
+def test_the_act_set_aside_for_another_is_negated(nlp, sentence, word):
+    assert call(nlp, sentence, word).modality == "negated"
+
+
+def test_the_act_chosen_instead_stays_asserted(nlp):
+    sentence = "Prague expelled the Chinese envoy on Monday instead of merely summoning him."
+    assert call(nlp, sentence, "expelled").modality == "asserted"
+    assert call(nlp, sentence, "summoning").modality == "negated"

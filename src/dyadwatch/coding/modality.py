@@ -790,6 +790,26 @@ def _evaluative(verb: Token, c: Commentary, found: list[_Found]) -> None:
     found.append(_Found(HYPOTHETICAL, word.text, kind="evaluative"))
 
 
+ALTERNATIVES = {"of": ("instead",), "from": ("far",), "than": ("rather", "other"), "lieu": ("in",)}
+
+
+def _alternative(trigger: Token, verb: Token, found: list[_Found]) -> None:
+    """The act set aside for another: "Instead of expelling the diplomats, Warsaw summoned ...",
+    "rather than negotiate", "far from condemning the invasion", "instead of sanctions"."""
+    for node in (trigger, verb):
+        head = node.head
+        if node.dep_ in ("pcomp", "pobj") and head.lower_ in ALTERNATIVES:
+            adv = next((c for c in [*head.children, head.head] if c.i != head.i and c.dep_ == "advmod"
+                        and c.lower_ in ALTERNATIVES[head.lower_]), None)
+            if adv is not None:
+                found.append(_Found(NEGATED, f"{adv.text} {head.text}", kind="alternative"))
+                return
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "than" and any(
+                a.lower_ == "rather" for a in list(m.children) + list(node.children)) for m in node.children):
+            found.append(_Found(NEGATED, "rather than", kind="alternative"))
+            return
+
+
 def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None:
     """The commentary cues of an act (kb/data/modality.yaml, `commentary`)."""
     c = cues.commentary
@@ -797,6 +817,7 @@ def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None
     _irrealis(trigger, verb, c, found)
     _evaluative(verb, c, found)
     _means(verb, c, found)
+    _alternative(trigger, verb, found)
     _generic(trigger, verb, c, found, cues)
     _background(trigger, verb, c, found)
 
