@@ -19,6 +19,7 @@ GENERIC_STATE = word_set("references", "generic_state")
 PAIR_NOUNS = word_set("references", "pair_nouns")
 BOTH = word_set("references", "both")
 ROLE_MODIFIERS = word_set("people", "role_modifiers")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "gen", "col", "maj", "lt", "capt", "adm", "sheikh", "sir", "madam"}
 
 
 @dataclass
@@ -112,6 +113,8 @@ def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
             steps += 1
         if role is None:
             continue
+        if i + 1 < len(doc) and doc[i].text == "," and i not in taken:
+            i += 1  # "The Armenian foreign minister, Gevorg Hakobyan, said": the name in apposition
         j = i
         while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
                 and doc[j].text.replace("-", "").isalpha():
@@ -129,6 +132,9 @@ def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
         while i < len(doc):
             if i in taken or not _namelike(doc[i]):
                 i += 1
+                continue
+            if doc[i].text.rstrip(".").lower() in HONORIFICS:
+                i += 1  # "Mr Petrauskas said": the title is no part of the name
                 continue
             j = i
             while j < len(doc) and j not in taken and _namelike(doc[j]):
