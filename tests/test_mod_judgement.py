@@ -154,3 +154,22 @@ def test_the_act_chosen_instead_stays_asserted(nlp):
     sentence = "Prague expelled the Chinese envoy on Monday instead of merely summoning him."
     assert call(nlp, sentence, "expelled").modality == "asserted"
     assert call(nlp, sentence, "summoning").modality == "negated"
+
+
+def _coded(text: str, date: str = "2024-06-03") -> set[tuple[str, str, str, str]]:
+    return {(e.event, ",".join(a.code or "" for a in e.actor), ",".join(r.code or "" for r in e.recipient),
+             e.modality) for e in code_text(text, date=date)}
+
+
+def test_will_not_hesitate_is_a_threat_or_a_promise():
+    got = _coded('"We will not hesitate to strike back at Azerbaijan if attacked," the Armenian defence '
+                 'minister told reporters on Monday.')
+    assert ("THREATEN", "ARM", "AZE", "asserted") in got
+    assert not any(t == "ASSAULT" and m == "asserted" for t, _, _, m in got)
+    assert ("AGREE", "KOR", "PRK", "asserted") in _coded("Seoul will not hesitate to send aid to the North, "
+                                                          "the unification minister said.")
+
+
+def test_did_not_hesitate_reports_a_done_act():
+    got = _coded("Ankara did not hesitate to shoot down the Syrian jet on Sunday, officials said.")
+    assert ("ASSAULT", "TUR", "SYR", "asserted") in got

@@ -27,6 +27,7 @@ FAIL_HEADS = word_set("clause_modality", "fail_heads")
 PREPARE = word_set("clause_modality", "prepare")
 # acts one can promise: "will send aid" is a promise (AGREE)
 log = logging.getLogger("dyadwatch.coding")
+LITOTES = frozenset({"hesitate", "shy", "flinch"})  # "not hesitate to": the act is meant, or was done
 INTENT_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 NOUN_FUTURE_MODIFIERS = ("planned", "proposed", "possible", "potential", "future", "upcoming")
 
@@ -214,6 +215,17 @@ def decide_modality(d: Draft) -> None:
         # "will not attend", "would never give up": a refusal
         d.retype("REJECT", None, "120")
         d.modality = "asserted"
+    if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in LITOTES and d.modality == "negated" and \
+            any(c.dep_ == "neg" for c in head.children):
+        # "will not hesitate to strike back": a threat or promise; "did not hesitate to strike": done
+        if has_will(head):
+            if cooperative(d.etype):
+                d.retype("AGREE", None, "030")
+            elif d.etype in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"):
+                d.retype("THREATEN", None, "130")
+            d.modality = "asserted"
+        elif head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children):
+            d.modality = "asserted"
     if d.how == "accused" and d.modality == "asserted":
         d.modality = "claimed"
     if d.modality == "asserted" and call.commentary:
