@@ -36,6 +36,7 @@ import numpy as np
 import pyarrow as pa
 
 from dyadwatch.analysis import dyad_impact, dyad_regimes
+from dyadwatch.analysis.regimes import DEFAULT_BETA
 from dyadwatch.events import PLOVER_SCORE, QUAD
 from dyadwatch.store import Store
 from dyadwatch.store.core import EVENT_COLS
@@ -237,7 +238,7 @@ def report(results: list, no_regimes: bool) -> None:
           f"{np.mean([abs(r[0]['planted']) for r in change]):.2f})")
     if no_regimes:
         return
-    print("\nregimes, defaults (freq auto, beta 3):")
+    print(f"\nregimes, defaults (freq auto, beta {DEFAULT_BETA:g}):")
     one = sum(1 for r in null if len(r[3]) == 1)
     rate_line("no change: one regime (target >= 95%)", one, len(null))
     for drift in DRIFTS:

@@ -29,9 +29,6 @@ def _near(cps: list[str], lo: str, hi: str) -> bool:
     return any(date.fromisoformat(lo) <= date.fromisoformat(c) <= date.fromisoformat(hi) for c in cps)
 
 
-@pytest.mark.xfail(reason="known regression of 2026-12-02: with this session's coder the sample's USA-PRK events "
-                   "changed a little (a 2017 THREATEN lost, a claim of war coded ASSAULT, a 2020 AGREE added) and "
-                   "the default regimes find no break. Fix the coding, then remove this mark.", strict=False)
 def test_usa_prk_regimes_show_the_detente_and_the_breakdown(sample: Path) -> None:
     with Store(sample, read_only=True) as store:
         reg = dyad_regimes(store, "USA", "PRK")
@@ -46,6 +43,15 @@ def test_usa_prk_regimes_show_the_detente_and_the_breakdown(sample: Path) -> Non
     assert res.exit_code == 0
     for cp in cps:
         assert cp in res.stdout
+
+
+def test_the_command_line_default_penalty_is_the_library_one() -> None:
+    import inspect
+
+    from dyadwatch.analysis.regimes import DEFAULT_BETA
+    from dyadwatch.cli.analysis_cmds import regimes_cmd
+
+    assert inspect.signature(regimes_cmd).parameters["beta"].default.default == DEFAULT_BETA
 
 
 def test_the_2019_07_25_question_shows_every_specification(sample: Path) -> None:

@@ -6,8 +6,9 @@ sigma2 * v_i + tau2: sampling noise (v_i = 1 / n_i for a mean, 1 for a count) pl
 period variation of the relationship itself (tau2). The cost of a segment is the weighted sum of
 squares around its weighted mean with weights w_i = 1 / (sigma2 v_i + tau2), so the cost is in
 units of the noise and a penalty of `beta * log(m)` per change point (m observed periods) means
-the same whatever the measure's scale or the dyad's volume. beta = 3 is calibrated by
-bench/bench_calibration.py: stationary dyads get one regime in at least 95% of simulations.
+the same whatever the measure's scale or the dyad's volume. The default beta (regimes.DEFAULT_BETA)
+is calibrated by bench/bench_calibration.py: stationary dyads get one regime in at least 95% of
+simulations.
 
 tau2 is estimated robustly from differences of consecutive observed periods (their median, so the
 few differences across a real break do not inflate it).
