@@ -204,3 +204,20 @@ def test_a_mediator_deals_with_each_party_and_the_parties_talk(text: str, mediat
     a, b = parties
     assert {(mediator, a, "CONSULT"), (mediator, b, "CONSULT"), (a, b, "CONSULT"), (b, a, "CONSULT")} <= got, got
     assert (a, mediator, "CONSULT") not in got, got
+
+
+# -- a party's account of its own joint act, or of a concession made to it ---------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Malaysian Prime Minister Anwar Ibrahim told reporters in Kuala Lumpur that he and Indonesian President "
+     "Prabowo Subianto had agreed to develop a disputed maritime block together.", ("MYS", "IDN", "AGREE")),
+    ("The White House said on Sunday that Colombia had agreed to accept deportation flights from the United "
+     "States without restrictions.", ("COL", "USA", "AGREE")),
+])
+def test_a_sides_account_of_a_cooperative_act_is_asserted(text: str, triple: tuple) -> None:
+    assert triple in triples(text), triples(text, modality=None)
+
+
+def test_a_sides_account_of_an_attack_stays_a_claim() -> None:
+    got = triples("Kyiv said on Monday that Russian troops had shelled a hospital in Kherson.", modality=None)
+    assert ("UKR", "RUS", "ACCUSE") in got, got

@@ -112,7 +112,9 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             d.modality = "asserted"
         elif d.modality == "asserted" and speakers and not act <= spk:
             before = sp_tok.i < tok.i  # "X said Y ...": a side's claim; "Y ..., X said": wire attribution
-            if before and not is_neutral(sp_tok):
+            # a party's account of its own joint act ("Anwar said he and Prabowo had agreed") or of another's
+            # concession to it ("the White House said Colombia had agreed to accept ...") is the act itself
+            if before and not is_neutral(sp_tok) and not (spk & act) and not cooperative(d.etype):
                 d.modality = "claimed"
             # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
             # Ukrainian military said": the speaker reports what hit it
