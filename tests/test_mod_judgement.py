@@ -173,3 +173,9 @@ def test_will_not_hesitate_is_a_threat_or_a_promise():
 def test_did_not_hesitate_reports_a_done_act():
     got = _coded("Ankara did not hesitate to shoot down the Syrian jet on Sunday, officials said.")
     assert ("ASSAULT", "TUR", "SYR", "asserted") in got
+
+
+def test_the_wrong_apologised_for_is_background(nlp):
+    sentence = "Tokyo apologised to Seoul on Friday for its coast guard detaining three South Korean fishermen."
+    assert call(nlp, sentence, "apologised").modality == "asserted"
+    assert call(nlp, sentence, "detaining").modality == "claimed"

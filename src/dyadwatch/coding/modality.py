@@ -70,6 +70,7 @@ class Commentary:
     evaluative: frozenset[str] = frozenset()
     possession_verbs: frozenset[str] = frozenset()
     elapsed: frozenset[str] = frozenset()
+    redress: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
         evaluative=ev.get("words", e), elapsed=bg.get("elapsed", e),
+        redress=bg.get("redress", e),
     )
 
 
@@ -642,6 +644,18 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
             t.dep_ == "npadvmod" and t.lemma_.lower() in c.elapsed for t in a.children)), None)
         if ago is not None:
             found.append(_Found(CLAIMED, ago.text, kind="background"))
+            break
+    # "apologized to Brazil for one of its gunboats intercepting a ship": the wrong apologised or paid
+    # for is an earlier act; the apology is the news
+    for node in [trigger, *trigger.ancestors][:5]:
+        if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_.lower() in c.redress:
+            found.append(_Found(CLAIMED, f"{node.head.text} for", kind="background"))
+            break
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in c.redress and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in node.children):
+            found.append(_Found(CLAIMED, f"{node.head.text} for", kind="background"))  # "for its guard detaining"
+            break
+        if node.dep_ in ("ccomp", "relcl", "ROOT"):
             break
     # "Memories of 1994, when the world stood by as extremists killed ...": a past time's events
     for node in [verb, *verb.ancestors]:
