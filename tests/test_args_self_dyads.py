@@ -221,3 +221,15 @@ def test_a_sides_account_of_a_cooperative_act_is_asserted(text: str, triple: tup
 def test_a_sides_account_of_an_attack_stays_a_claim() -> None:
     got = triples("Kyiv said on Monday that Russian troops had shelled a hospital in Kherson.", modality=None)
     assert ("UKR", "RUS", "ACCUSE") in got, got
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Nicaragua has filed a complaint at the World Court in The Hague accusing Germany of facilitating war "
+     "crimes, the court said on Monday.", ("NIC", "DEU", "ACCUSE")),
+    ("Gambia filed a lawsuit at the International Court of Justice on Monday, accusing Myanmar of genocide "
+     "against the Rohingya minority.", ("GMB", "MMR", "ACCUSE")),
+])
+def test_a_participle_elaborating_the_act_names_its_target(text: str, triple: tuple) -> None:
+    got = triples(text)
+    assert triple in got, got
+    assert (triple[0], triple[0], "ACCUSE") not in got, got

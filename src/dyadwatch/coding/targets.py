@@ -68,6 +68,24 @@ def _relational_possessor(r: Actor, sc: Scope) -> bool:
     return False
 
 
+def _elaborated_target(d: Draft, sc: Scope) -> list[Actor]:
+    """"filed a case at the ICJ accusing Israel of genocide": a participle of the same type that elaborates the
+    act names its target."""
+    from .recipients import find_recipients
+
+    for ch in d.tok.subtree:
+        if ch.i == d.tok.i or ch.tag_ != "VBG" or ch.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            continue
+        c = sc.by_tok.get(ch.i)
+        if c is None or c.entry.event != d.etype or c.entry.kind != "verb":
+            continue
+        got, _ = find_recipients(ch, c.entry, sc, d.actors)
+        got = [r for r in got if r.code not in d.actor_codes()]
+        if got:
+            return got
+    return []
+
+
 def _never_self(d: Draft, sc: Scope) -> bool:
     """Acts whose object shows they are aimed outside: leaving or rejecting an agreement ("pulled out of the
     grain deal"), forces seizing a place or a plant ("Russian forces occupied the plant")."""
@@ -131,6 +149,10 @@ def default_recipients(d: Draft, sc: Scope) -> None:
         # as a crime Serbia's crackdown"); failing that a domestic event (protesters face their own
         # government)
         a = d.actors[0]
+        elab = _elaborated_target(d, sc)
+        if elab:
+            d.recips = elab
+            return
         other = other_country(tok, sc, d.actors) if d.etype in INTERNATIONAL_TYPES or (
             d.etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
         if other:
