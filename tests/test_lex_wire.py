@@ -146,6 +146,8 @@ POSITIVE = [
     ("COERCE", "Russian forces captured Avdiivka in February."),
     ("COERCE", "The rebels seized Goma on Monday."),
     ("SANCTION", "France withdrew its ambassador from Algiers."),
+    ("AID", "The UN fed two million people in Yemen last month."),
+    ("AID", "India vaccinated refugees in Bangladesh's camps."),
     ("SANCTION", "Kyrgyz authorities froze its bank accounts on Tuesday."),  # "accounts" tagged as a verb
 ]
 NEGATIVE = [
