@@ -179,3 +179,17 @@ def test_the_wrong_apologised_for_is_background(nlp):
     sentence = "Tokyo apologised to Seoul on Friday for its coast guard detaining three South Korean fishermen."
     assert call(nlp, sentence, "apologised").modality == "asserted"
     assert call(nlp, sentence, "detaining").modality == "claimed"
+
+
+PAST_PERFECT_RELATIVE = [
+    ("The leaders met in Sochi on Friday for a summit that Kyiv had denounced in advance as a sham.", "denounced",
+     "claimed"),
+    ("Ukrainian troops retook the village, which Russian forces had seized in the spring.", "seized", "claimed"),
+    # a past perfect reported by a speaker is the news it reports
+    ("Kyiv said Russian forces had seized the village on Monday.", "seized", "asserted"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", PAST_PERFECT_RELATIVE)
+def test_a_past_perfect_relative_clause_is_background(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality

@@ -645,6 +645,15 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
         if ago is not None:
             found.append(_Found(CLAIMED, ago.text, kind="background"))
             break
+    # "a summit, a gathering that Beijing had criticised in advance", "the town, which rebels had
+    # seized": a past perfect relative clause tells what came before the news
+    for node in _verb_chain(verb):
+        relative = node.dep_ == "relcl" or node.dep_ == "advcl" and any(
+            c.tag_ in ("WDT", "WP") and c.i < node.i for c in node.children)  # the parser's slip
+        if relative and node.tag_ == "VBN" and any(
+                a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in node.children):
+            found.append(_Found(CLAIMED, "had", kind="background"))
+            break
     # "apologized to Brazil for one of its gunboats intercepting a ship": the wrong apologised or paid
     # for is an earlier act; the apology is the news
     for node in [trigger, *trigger.ancestors][:5]:
