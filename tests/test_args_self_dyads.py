@@ -233,3 +233,8 @@ def test_a_participle_elaborating_the_act_names_its_target(text: str, triple: tu
     got = triples(text)
     assert triple in got, got
     assert (triple[0], triple[0], "ACCUSE") not in got, got
+
+
+def test_an_unnamed_group_is_not_of_the_state_whose_act_it_condemns() -> None:
+    got = triples("Rebel commanders in the east condemned Norway's decision to cut aid, a spokesman said.")
+    assert not any(t[0] == "NOR" for t in got), got

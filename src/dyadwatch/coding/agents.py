@@ -125,7 +125,10 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
 
 
 def _argument_of(h: Token, tok: Token) -> bool:
-    """`h` heads the object of `tok` or of a preposition on it ("criticised Norway", "protested to China")."""
+    """`h` heads the object of `tok` or of a preposition on it ("criticised Norway", "protested to China"), or
+    owns that object ("condemned Norway's decision")."""
+    if h.dep_ == "poss" and h.head.i != h.i and _argument_of(h.head, tok):
+        return True
     if h.head.i == tok.i and h.dep_ in ("dobj", "dative", "nsubjpass"):
         return True
     return h.dep_ == "pobj" and h.head.head.i == tok.i and h.head.lower_ in ("to", "with", "against", "on", "at",
