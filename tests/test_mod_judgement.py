@@ -193,3 +193,11 @@ PAST_PERFECT_RELATIVE = [
 @pytest.mark.parametrize("sentence,word,modality", PAST_PERFECT_RELATIVE)
 def test_a_past_perfect_relative_clause_is_background(nlp, sentence, word, modality):
     assert call(nlp, sentence, word).modality == modality
+
+
+def test_the_first_time_clause_restates_its_subject(nlp):
+    restated = "The expulsion is the first time Oslo has expelled a Russian diplomat in two decades."
+    assert call(nlp, restated, "expelled").modality == "claimed"
+    # with a pronoun subject the clause is the only report of the act
+    only = "It was the first time Chinese warships had entered the strait, the ministry said."
+    assert call(nlp, only, "entered").modality == "asserted"

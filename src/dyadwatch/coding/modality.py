@@ -650,9 +650,19 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
     for node in _verb_chain(verb):
         relative = node.dep_ == "relcl" or node.dep_ == "advcl" and any(
             c.tag_ in ("WDT", "WP") and c.i < node.i for c in node.children)  # the parser's slip
-        if relative and node.tag_ == "VBN" and any(
+        if relative and node.tag_ == "VBN" and node.head.lemma_.lower() != "time" and any(
                 a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in node.children):
             found.append(_Found(CLAIMED, "had", kind="background"))
+            break
+    # "The recall is the first time Beijing has withdrawn an envoy in decades": the clause characterises
+    # the act its subject names (a further mention), it reports no act of its own
+    for node in _verb_chain(verb):
+        head = node.head
+        if node.dep_ == "relcl" and head.lemma_.lower() == "time" and head.dep_ == "attr" and any(
+                a.dep_ == "amod" and a.lower_ in ("first", "second", "third", "last", "only") for a in head.children):
+            subj = next((t for t in head.head.children if t.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN":
+                found.append(_Found(CLAIMED, f"the {head.text}", kind="background"))
             break
     # "apologized to Brazil for one of its gunboats intercepting a ship": the wrong apologised or paid
     # for is an earlier act; the apology is the news
