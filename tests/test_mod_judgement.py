@@ -201,3 +201,17 @@ def test_the_first_time_clause_restates_its_subject(nlp):
     # with a pronoun subject the clause is the only report of the act
     only = "It was the first time Chinese warships had entered the strait, the ministry said."
     assert call(nlp, only, "entered").modality == "asserted"
+
+
+UNDATED_PERFECT_RELATIVE = [
+    ("President Orban, who has angered Brussels by blocking aid to Kyiv, met Xi Jinping in Beijing on Monday.",
+     "blocking", "claimed"),
+    # a dated clause is news
+    ("Moscow, which has launched more than 100 drones at Kyiv this week, said the strikes would go on.",
+     "launched", "asserted"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,modality", UNDATED_PERFECT_RELATIVE)
+def test_an_undated_perfect_between_commas_characterises(nlp, sentence, word, modality):
+    assert call(nlp, sentence, word).modality == modality

@@ -654,6 +654,17 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
                 a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in node.children):
             found.append(_Found(CLAIMED, "had", kind="background"))
             break
+    # "Lula, who has irritated Western capitals by questioning sanctions, was received ...": an undated
+    # present perfect in a clause set off by commas characterises the one named, it reports no news
+    for node in [verb, *verb.ancestors][:5]:
+        if node.dep_ in ("ccomp", "ROOT"):
+            break
+        if node.dep_ == "relcl" and node.head.pos_ == "PROPN" and _aux_words(node) & {"has", "have"} and \
+                node.i > 1 and node.doc[node.left_edge.i - 1].text == "," and \
+                node.left_edge.tag_ in ("WP", "WDT") and \
+                not any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree):
+            found.append(_Found(CLAIMED, f", {node.left_edge.text} has", kind="background"))
+            break
     # "The recall is the first time Beijing has withdrawn an envoy in decades": the clause characterises
     # the act its subject names (a further mention), it reports no act of its own
     for node in _verb_chain(verb):
