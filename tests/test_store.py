@@ -227,3 +227,39 @@ def test_event_pages_as_records_match_the_frame(store: Store, monkeypatch, scan_
     own = store.events(story_id=art.id, as_="records", limit=None)
     assert {r["event"] for r in own} == {"CONSULT", "PROTEST", "ACCUSE"}
     assert store.query("SELECT count(*) AS n FROM events", as_="records") == [{"n": 2003}]
+
+
+@pytest.mark.parametrize("scan_groups", [0, 10])
+def test_dyad_event_page_is_the_events_between_the_two(store: Store, monkeypatch, scan_groups: int):
+    """The API's dyad page (ids from event_dyads, then rows by id) gives what a plain query over
+    `events` gives: the same total, rows, order and values, for filters and deep offsets."""
+    from dyadwatch.store import core
+    from dyadwatch.web.queries import dyad_event_page, records
+
+    art, events = article_and_events()
+    store.add_article(art, events)
+    load_synthetic(store, 3000, seed=9, chunk=1000)
+    monkeypatch.setattr(core, "_SCAN_ROW_GROUPS", scan_groups)
+    cases = [("USA", "PRK", {}), ("PER", "BOL", {}), ("USA", "CHN", {"type": ["ASSAULT", "CONSULT"], "offset": 3}),
+             ("USA", "RUS", {"since": "2019-01-01", "until": "2022-06-30", "limit": 9}),
+             ("USA", "PRK", {"modality": ["asserted"], "offset": 40, "limit": 7}), ("XXX", "YYY", {})]
+    for a, b, kw in cases:
+        cond = ("merged_into IS NULL AND id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
+                "OR (source = ? AND target = ?))")
+        params: list = [a, b, b, a]
+        for col, key in (("event", "type"), ("modality", "modality")):
+            if kw.get(key):
+                cond += f" AND {col} IN ({', '.join('?' * len(kw[key]))})"
+                params += kw[key]
+        for op, key in ((">=", "since"), ("<=", "until")):
+            if kw.get(key):
+                cond += f" AND date {op} ?"
+                params.append(kw[key])
+        want_total = store.con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
+        want = store.con.execute(f"SELECT * FROM events WHERE {cond} ORDER BY date DESC NULLS LAST, id "
+                                 f"LIMIT {kw.get('limit', 50)} OFFSET {kw.get('offset', 0)}", params).df()
+        total, rows = dyad_event_page(store, a, b, **kw, as_="records")
+        assert total == want_total, (a, b, kw)
+        assert records(rows) == records(want), (a, b, kw)
+        assert records(dyad_event_page(store, a, b, **kw)[1]) == records(want)
+    assert dyad_event_page(store, "PER", "BOL")[0] == 1  # the joint accusation, once

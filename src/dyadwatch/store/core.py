@@ -735,9 +735,7 @@ class Store:
                    origin: Any, limit: int, offset: int, order: str, source: Any = None, place_country: Any = None,
                    bbox: Any = None, as_: str = "pandas") -> Any:
         """A page of an actor / recipient query: ids, dates and order from the narrow event_dyads
-        (sorted by source, target, date after `optimize`), then the page's rows: on a store of a few
-        row groups one scan of the id column for all of them; on a bigger one a point lookup per
-        event (events sorted by id after `optimize`, so that each reads one row group)."""
+        (sorted by source, target, date after `optimize`), then the page's rows (`events_by_id`)."""
         where, params = self._where(actor, recipient, type, since, until, modality, origin, on_dyads=True,
                                     source=source, place_country=place_country, bbox=bbox)
         direction = "DESC" if order == "-date" else "ASC"
@@ -745,16 +743,23 @@ class Store:
             f"SELECT event_id, any_value(date) AS date FROM event_dyads{where} GROUP BY event_id "
             f"ORDER BY date {direction} NULLS LAST, event_id LIMIT {int(limit)} OFFSET {int(offset)}", params
         ).fetchall()]
+        return self.events_by_id(ids, as_)
+
+    def events_by_id(self, ids: Sequence[str], as_: str = "pandas") -> Any:
+        """The events (or reports) with these ids, in the order given (unknown ids left out): on a
+        store of a few row groups one scan of the id column for all of them; on a bigger one a point
+        lookup per id (events sorted by id after `optimize`, so that each reads one row group)."""
+        ids = list(dict.fromkeys(ids))
         if not ids:
             return self.query("SELECT * FROM events LIMIT 0", [], as_)
         if self._row_groups("events") <= _SCAN_ROW_GROUPS:
             sql = f"SELECT * FROM events WHERE id IN ({', '.join('?' * len(ids))})"
         else:
             sql = " UNION ALL ".join(["SELECT * FROM events WHERE id = ?"] * len(ids))
-        rank = {i: n for n, i in enumerate(ids)}
         if as_ == "records":
             rows = {r["id"]: r for r in self._dicts(sql, ids)}
             return [rows[i] for i in ids if i in rows]
+        rank = {i: n for n, i in enumerate(ids)}
         df = self.con.execute(sql, ids).df().drop_duplicates("id")
         df = df.sort_values("id", key=lambda c: c.map(rank)).reset_index(drop=True)
         from .frames import as_frame

@@ -124,9 +124,9 @@ def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, s
                     offset: int = 0, as_: str = "pandas") -> tuple[int, Any]:
     """Events between A and B in either direction (an actor of one side, a recipient of the other),
     newest first: (total matching, one page with the `events` columns, as `as_` asks: a DataFrame,
-    or "records", see `Store.query`)."""
-    where = [("id IN (SELECT event_id FROM event_dyads WHERE (source = ? AND target = ?) "
-             "OR (source = ? AND target = ?))")]
+    or "records", see `Store.query`). The page's ids come from the narrow `event_dyads` (which
+    holds every filter column), then its rows by id (`Store.events_by_id`)."""
+    where = ["((source = ? AND target = ?) OR (source = ? AND target = ?))"]
     params: list[Any] = [a, b, b, a]
     for col, values in (("event", type), ("modality", modality)):
         if values:
@@ -139,10 +139,11 @@ def dyad_event_page(store: Any, a: str, b: str, type: list[str] | None = None, s
         where.append("date <= ?")
         params.append(until)
     cond = " AND ".join(where)
-    total = store.con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
-    page = store.query(f"SELECT * FROM events WHERE {cond} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
-                       params + [int(limit), int(offset)], as_)
-    return int(total), page
+    total = store.con.execute(f"SELECT count(DISTINCT event_id) FROM event_dyads WHERE {cond}", params).fetchone()[0]
+    ids = [r[0] for r in store.con.execute(
+        f"SELECT event_id, any_value(date) AS date FROM event_dyads WHERE {cond} GROUP BY event_id "
+        "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?", params + [int(limit), int(offset)]).fetchall()]
+    return int(total), store.events_by_id(ids, as_)
 
 
 def network(store: Any, since: str | None = None, until: str | None = None, min_events: int = 1,
