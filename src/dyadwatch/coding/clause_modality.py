@@ -25,6 +25,9 @@ ATTEMPT_NOUNS = word_set("clause_modality", "attempt_nouns")
 WILLING = word_set("clause_modality", "willing")
 FAIL_HEADS = word_set("clause_modality", "fail_heads")
 PREPARE = word_set("clause_modality", "prepare")
+REACTION_VERBS = word_set("clause_modality", "reaction_verbs")
+FORCE_OPTIONS = word_set("clause_modality", "force_options")
+PLAN_NOUNS = word_set("speech", "plan_nouns")
 # acts one can promise: "will send aid" is a promise (AGREE)
 log = logging.getLogger("dyadwatch.coding")
 LITOTES = frozenset({"hesitate", "shy", "flinch"})  # "not hesitate to": the act is meant, or was done
@@ -72,6 +75,8 @@ def own_modality(tok: Token, e: LexEntry) -> str:
         else:
             return "asserted"
     verb = chain[0]
+    if e.kind == "verb" and headline_infinitive(tok):
+        return "future"  # headline "Pakistan to release captured pilot": a scheduled act
     mod = clause_modality(verb)
     if mod != "asserted":
         return mod
@@ -142,6 +147,32 @@ def clause_modality(verb: Token) -> str:
     return "asserted"
 
 
+def headline_infinitive(tok: Token) -> bool:
+    """A headline's bare infinitive as its predicate ("Japan to send destroyers", "Pakistan to release
+    pilot"): no finite verb above it, so the act is announced, not done."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in tok.children)
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("PROPN", "NOUN") and \
+        tok.head.i < tok.i and not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP")
+                                       for t in tok.doc[tok.sent.start:tok.sent.end])
+
+
+def reacted_to(tok: Token) -> bool:
+    """An event noun that is what a verb of reacting answers ("has yet to respond to Manila's protest",
+    "ignored Tokyo's request"): the act took place whatever becomes of the reaction."""
+    if any(c.lower_ in ("no", "any") or c.lemma_.lower() in NOUN_FUTURE_MODIFIERS for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on"):
+        gov = tok.head.head
+    else:
+        return False
+    return gov.pos_ == "VERB" and gov.lemma_.lower() in REACTION_VERBS
+
+
 def has_will(tok: Token) -> bool:
     """`tok` has a will / shall / would auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children)
@@ -176,6 +207,11 @@ def decide_modality(d: Draft) -> None:
     head = tok.head
     call = cue_call(tok)
     d.modality = modality_of(tok, e, call)
+    if e.kind == "verb" and tok.dep_ == "acl" and head.lemma_.lower() in PLAN_NOUNS and \
+            d.modality in ("asserted", "hypothetical") and any(c.lower_ == "to" for c in tok.children):
+        d.modality = "future"  # "drawing up plans to strike American bases (if ...)": a planned act
+    if e.kind == "noun" and reacted_to(tok):
+        d.modality = "asserted"  # "has yet to respond to Manila's protest": the protest took place
     if e.kind == "noun" and d.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") \
             and tok.head.head.dep_ == "xcomp" and d.modality != "asserted":
         # "agreed not to use force ... after talks": the talks took place; the content's modality is not theirs
@@ -226,9 +262,50 @@ def decide_modality(d: Draft) -> None:
             d.modality = "asserted"
         elif head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children):
             d.modality = "asserted"
+    not_ruled_out(d)
     if d.how == "accused" and d.modality == "asserted":
         d.modality = "claimed"
     if d.modality == "asserted" and call.commentary:
         # a promise or refusal made of a commented act ("nothing suggests it is ready to give up",
         # "few believe it will withdraw") is the commentary's, not an asserted act
         d.modality = call.commentary
+
+
+def _force_option(obj: Token) -> bool:
+    """A use of force as the object of "rule out": "military action", "strikes", "the use of force"."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    if obj.lemma_.lower() == "use":
+        words |= {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children}
+    if obj.lemma_.lower() == "option" and not any(c.lemma_.lower() in ("military", "force", "nuclear")
+                                                    for c in obj.subtree if c is not obj):
+        return False  # "did not rule out any option" of talks is no threat
+    if obj.lemma_.lower() in ("action", "operation", "response", "option") and not any(
+            c.lemma_.lower() in ("military", "armed", "force", "nuclear", "ground", "air")
+            for c in obj.subtree if c is not obj):
+        return False  # "did not rule out legal action": no force
+    return bool(words & FORCE_OPTIONS)
+
+
+def not_ruled_out(d: Draft) -> None:
+    """"did not rule out military action", "would not rule out strikes on X": force not excluded is a
+    threat of the one not excluding it (asserted), not a negated rejection."""
+    tok, e = d.tok, d.entry
+    if e.kind == "verb" and e.event == "REJECT" and tok.lemma_.lower() in FAIL_HEADS:
+        # "has refused to rule out an invasion": the refusal is the threat
+        tok = next((x for x in tok.children if x.dep_ == "xcomp" and x.lemma_.lower() == "rule"), None)
+        if tok is None or d.modality != "asserted":
+            return
+        d.modality = "negated"
+    if e.kind != "verb" or e.event != "REJECT" or tok.lemma_.lower() != "rule" or \
+            not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return
+    if d.modality != "negated":
+        return
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [c for o in objs for c in o.conjuncts]
+    if not any(_force_option(o) for o in objs):
+        if tok is not d.tok:
+            d.modality = "asserted"  # "refused to rule out talks" stays what it was
+        return
+    d.retype("THREATEN", None, "138")
+    d.modality = "asserted"

@@ -14,6 +14,7 @@ from .words import word_set
 MILITARY_WORDS = word_set("events", "military_words")
 DENIED_CLAIMS = word_set("events", "denied_claims")
 NO_COMMENT_VERBS = word_set("events", "no_comment_verbs")
+PLAN_NOUNS = word_set("speech", "plan_nouns")
 DISMISS_VERBS = ("fire", "sack", "axe")
 FINISH_VERBS = ("end", "conclude", "finish", "complete", "wrap")
 
@@ -48,6 +49,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
         return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
     obj = direct_object(tok)
+    if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
+        return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
     if e.event == "REJECT" and lemma == "deny" and (
             (obj is None and any(c.dep_ == "ccomp" for c in tok.children))
             or (obj is not None and obj.lemma_.lower() in DENIED_CLAIMS)):

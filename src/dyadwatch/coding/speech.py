@@ -22,6 +22,8 @@ REPORTERS = word_set("speech", "reporters")
 CHARACTERISE = word_set("speech", "characterise")
 NEGATIVE_WORDS = word_set("speech", "negative")
 EVENT_WORDS = word_set("events", "event_words")
+PLAN_NOUNS = word_set("speech", "plan_nouns")
+UNNAMED_CLAIMANTS = word_set("speech", "unnamed_claimants")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
 # acts a side reporting them accuses the actor of ("Kyiv said Russian drones struck ...")
 ACCUSED_TYPES = ("ASSAULT", "COERCE")
@@ -37,6 +39,9 @@ def speech_head(tok: Token, speech: dict[int, LexEntry]) -> tuple[Token, LexEntr
     """The speech verb whose reported clause holds `tok` ("Seoul said Pyongyang fired ...")."""
     cur = tok
     for _ in range(6):
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in PLAN_NOUNS and cur.head.dep_ in ("dobj", "pobj"):
+            cur = cur.head  # "said it was examining plans to strike Guam": the planned act is reported
+            continue
         if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl", "pcomp", "dobj", "pobj", "prep") and cur.head != cur:
             entered = cur.dep_
             cur = cur.head
@@ -70,6 +75,9 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
     an event that replaces the draft: the speaker's demand in "X says Y must ...")."""
     tok, e = d.tok, d.entry
     sp = speech_head(tok, sc.speech)
+    _threat_target(d, sc)
+    if sp is not None and d.modality == "asserted" and _unnamed_claimant(sp[0]):
+        d.modality = "claimed"  # "Critics say Ankara is using the refugees to blackmail Brussels"
     if sp is None and e.kind == "verb" and has_must(tok):
         gov = governor(tok)
         if gov is not None:
@@ -123,6 +131,26 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _unnamed_claimant(sp_tok: Token) -> bool:
+    """The speech verb's subject is an unnamed group of critics ("critics say", "opponents argue")."""
+    s, _ = subject_token(sp_tok)
+    return s is not None and s.lower_ in UNNAMED_CLAIMANTS and not any(
+        c.dep_ in ("poss", "compound", "amod") for c in s.children if c.lower_ not in ("some", "many", "the"))
+
+
+def _threat_target(d: Draft, sc: Scope) -> None:
+    """"did not rule out military action against Iran": the one the force not excluded is aimed at."""
+    if d.cameo != "138" or d.recips or d.entry.kind != "verb" or d.tok.lemma_.lower() != "rule":
+        return
+    own = d.actor_codes()
+    for t in d.tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("against", "on", "in", "into") and t.head.head.i != d.tok.i:
+            found = [a for a in sc.sa.resolve(t) if a.code and a.code not in own]
+            if found:
+                d.recips = found
+                return
 
 
 def speaker_accusation(sp_tok: Token, sp_entry: LexEntry, speakers: list[Actor], accused: list[Actor],
