@@ -48,6 +48,8 @@ NOT_RULED_OUT = [
     ("Asked about the standoff, the Indian army chief said New Delhi had not ruled out the use of force "
      "against Pakistan.", "IND", "PAK"),
     ("Washington has refused to rule out an invasion of Venezuela.", "USA", "VEN"),
+    ("The State Department said Washington had not ruled out sanctions against Turkish banks.", "USA", "TUR"),
+    ("Erdogan said he could not rule out a new military operation in northern Syria.", "TUR", "SYR"),
 ]
 
 
@@ -111,3 +113,14 @@ def test_unnamed_critics_claim(text):
 ])
 def test_sides_and_pledges_stay_asserted(text, etype):
     assert any(t == etype for t, a, r in asserted(text)), events(text)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Israel's security cabinet said it had approved plans for an offensive in southern Lebanon.", "ISR"),
+    ("MOSCOW (Wire) - The Russian defence ministry said on Friday it had approved plans for strikes on "
+     "Ukrainian arms depots.", "RUS"),
+])
+def test_approved_plans_of_force_are_a_threat(text, actor):
+    evs = events(text)
+    assert not any(t == "SUPPORT" for t, a, r, m in evs), evs
+    assert any(t == "THREATEN" and actor in a and m == "asserted" for t, a, r, m in evs), evs

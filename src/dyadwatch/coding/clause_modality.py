@@ -28,6 +28,7 @@ PREPARE = word_set("clause_modality", "prepare")
 REACTION_VERBS = word_set("clause_modality", "reaction_verbs")
 FORCE_OPTIONS = word_set("clause_modality", "force_options")
 PLAN_NOUNS = word_set("speech", "plan_nouns")
+SANCTION_OPTIONS = word_set("clause_modality", "sanction_options")
 # acts one can promise: "will send aid" is a promise (AGREE)
 log = logging.getLogger("dyadwatch.coding")
 LITOTES = frozenset({"hesitate", "shy", "flinch"})  # "not hesitate to": the act is meant, or was done
@@ -293,19 +294,24 @@ def not_ruled_out(d: Draft) -> None:
     if e.kind == "verb" and e.event == "REJECT" and tok.lemma_.lower() in FAIL_HEADS:
         # "has refused to rule out an invasion": the refusal is the threat
         tok = next((x for x in tok.children if x.dep_ == "xcomp" and x.lemma_.lower() == "rule"), None)
-        if tok is None or d.modality != "asserted":
+        if tok is None or d.modality not in ("asserted", "claimed"):
             return
-        d.modality = "negated"
+        before, d.modality = d.modality, "negated"
     if e.kind != "verb" or e.event != "REJECT" or tok.lemma_.lower() != "rule" or \
             not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return
     if d.modality != "negated":
         return
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "rule out using force": the gerund's object
+    objs += [g for c in tok.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" for g in c.children
+             if g.dep_ == "dobj"]
     objs += [c for o in objs for c in o.conjuncts]
-    if not any(_force_option(o) for o in objs):
+    force = any(_force_option(o) for o in objs)
+    measure = any(o.lemma_.lower() in SANCTION_OPTIONS for o in objs)
+    if not force and not measure:
         if tok is not d.tok:
-            d.modality = "asserted"  # "refused to rule out talks" stays what it was
+            d.modality = before  # "refused to rule out talks" stays what it was
         return
-    d.retype("THREATEN", None, "138")
-    d.modality = "asserted"
+    d.retype("THREATEN", None, "138" if force else "130")
+    d.modality = "asserted" if tok is d.tok else before

@@ -15,6 +15,8 @@ MILITARY_WORDS = word_set("events", "military_words")
 DENIED_CLAIMS = word_set("events", "denied_claims")
 NO_COMMENT_VERBS = word_set("events", "no_comment_verbs")
 PLAN_NOUNS = word_set("speech", "plan_nouns")
+FORCE_OPTIONS = word_set("clause_modality", "force_options") - {"action", "operation", "response", "option"}
+PLAN_VERBS = ("approve", "adopt", "endorse", "sign", "authorise", "authorize")
 DISMISS_VERBS = ("fire", "sack", "axe")
 FINISH_VERBS = ("end", "conclude", "finish", "complete", "wrap")
 
@@ -120,6 +122,11 @@ def _expelled(tok) -> str | None:
 def reread(d: Draft) -> None:
     """A sense of the trigger that is another event type."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and d.etype in ("SUPPORT", "AGREE") and tok.lemma_.lower() in PLAN_VERBS:
+        plan = direct_object(tok)
+        if plan is not None and plan.lemma_.lower() in PLAN_NOUNS and any(
+                t.lemma_.lower() in FORCE_OPTIONS for t in plan.subtree if t is not plan):
+            d.retype("THREATEN", None, "138")  # "approved plans for an offensive in Lebanon": a threat of force
     if e.kind == "verb" and d.etype == "SANCTION" and tok.lemma_.lower() in FINISH_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS for c in tok.children):
         d.retype("CONSULT", None, "040")  # "ended three days of talks": the talks took place

@@ -142,7 +142,7 @@ def _unnamed_claimant(sp_tok: Token) -> bool:
 
 def _threat_target(d: Draft, sc: Scope) -> None:
     """"did not rule out military action against Iran": the one the force not excluded is aimed at."""
-    if d.cameo != "138" or d.recips or d.entry.kind != "verb" or d.tok.lemma_.lower() != "rule":
+    if d.cameo not in ("130", "138") or d.recips or d.entry.kind != "verb" or d.tok.lemma_.lower() != "rule":
         return
     own = d.actor_codes()
     for t in d.tok.subtree:
