@@ -98,6 +98,8 @@ def test_headline_infinitive_is_future(text):
     "Critics say Ankara is using the refugees to blackmail Brussels.",
     "Opponents of the deal say Moscow is using gas supplies to blackmail European governments.",
     "Critics say Beijing is bullying Manila in the South China Sea.",
+    "Analysts say Beijing is pressuring Manila to abandon its claims to the shoal.",
+    "Critics of the government say Budapest has blackmailed the European Union over aid to Ukraine.",
 ])
 def test_unnamed_critics_claim(text):
     evs = events(text)
