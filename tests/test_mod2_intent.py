@@ -126,3 +126,11 @@ def test_approved_plans_of_force_are_a_threat(text, actor):
     evs = events(text)
     assert not any(t == "SUPPORT" for t, a, r, m in evs), evs
     assert any(t == "THREATEN" and actor in a and m == "asserted" for t, a, r, m in evs), evs
+
+
+def test_plans_weighed_are_no_promise_and_a_planned_exit_a_threat():
+    aid = events("Egypt said on Monday it was studying plans to send aid convoys to Sudan through the Argeen crossing.")
+    assert not any(m == "asserted" and t in ("AGREE", "AID") for t, a, r, m in aid), aid
+    exit_ = events("Iran said it was reviewing plans to withdraw from the nuclear agreement with world powers.")
+    assert any(t == "THREATEN" and "IRN" in a and m == "asserted" for t, a, r, m in exit_), exit_
+    assert not any(t == "REJECT" and m == "asserted" for t, a, r, m in exit_), exit_

@@ -24,6 +24,8 @@ NEGATIVE_WORDS = word_set("speech", "negative")
 EVENT_WORDS = word_set("events", "event_words")
 PLAN_NOUNS = word_set("speech", "plan_nouns")
 UNNAMED_CLAIMANTS = word_set("speech", "unnamed_claimants")
+WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
+               "debate", "explore", "evaluate", "assess")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
 # acts a side reporting them accuses the actor of ("Kyiv said Russian drones struck ...")
 ACCUSED_TYPES = ("ASSAULT", "COERCE")
@@ -113,11 +115,16 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                 not cue_call(tok).commentary:  # "is expected to travel, officials said": a forecast
             # a statement of one's own future act: promise (AGREE) or threat; an announced sanction
             # is the sanction itself
-            if cooperative(d.etype):
+            weighed = _weighed_plan(tok)
+            if cooperative(d.etype) and weighed:
+                pass  # "said it was studying plans to send aid": no promise yet (stays future)
+            elif cooperative(d.etype):
                 d.retype("AGREE", None, "030")
-            elif d.etype in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN") or has_unless(tok):
+            elif d.etype in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN") or has_unless(tok) or \
+                    (weighed and d.etype == "REJECT"):  # "reviewing plans to withdraw from the deal"
                 d.retype("THREATEN", None, "130")
-            d.modality = "asserted"
+            if not (cooperative(d.etype) and weighed):
+                d.modality = "asserted"
         elif d.modality == "asserted" and speakers and not act <= spk:
             before = sp_tok.i < tok.i  # "X said Y ...": a side's claim; "Y ..., X said": wire attribution
             # a party's account of its own joint act ("Anwar said he and Prabowo had agreed") or of another's
@@ -131,6 +138,13 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _weighed_plan(tok: Token) -> bool:
+    """The act is the content of a plan under consideration ("examining plans to strike", "studying
+    plans to send aid"), not an announced one ("unveiled plans to")."""
+    return tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS and tok.head.dep_ == "dobj" and \
+        tok.head.head.lemma_.lower() in WEIGH_VERBS
 
 
 def _unnamed_claimant(sp_tok: Token) -> bool:
