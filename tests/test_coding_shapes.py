@@ -89,6 +89,9 @@ ITEMS = [
     Item("relative_whose", "The Philippines protested to China, whose coast guard had blocked a supply "
          "mission.", "2023-08-07",
          (ev("PHL", "CHN", "ACCUSE|PROTEST"), ev("CHN", "PHL", "COERCE"))),
+    Item("relative_whose_perfect", "Vietnam lodged a formal protest on Friday with China, whose ships had rammed a "
+         "Vietnamese fishing boat near the Paracel Islands earlier in the week.", "2023-08-07",
+         (ev("VNM", "CHN", "ACCUSE|PROTEST"), ev("CHN", "VNM", "ASSAULT|COERCE"))),
     # several events in one sentence
     Item("two_events", "Azerbaijani troops shelled Armenian villages and Armenian forces returned fire.",
          "2020-09-28", (ev("AZE", "ARM", "ASSAULT"), ev("ARM", "*", "ASSAULT"))),

@@ -646,10 +646,14 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
             found.append(_Found(CLAIMED, ago.text, kind="background"))
             break
     # "a summit, a gathering that Beijing had criticised in advance", "the town, which rebels had
-    # seized": a past perfect relative clause tells what came before the news
+    # seized": a past perfect relative clause tells what came before the news; a 'whose' clause on a
+    # party tells the act that party is blamed for ("protested to China, whose coast guard had
+    # blocked a supply mission"): the news
     for node in _verb_chain(verb):
         relative = node.dep_ == "relcl" or node.dep_ == "advcl" and any(
             c.tag_ in ("WDT", "WP") and c.i < node.i for c in node.children)  # the parser's slip
+        if relative and any(t.tag_ == "WP$" for t in node.subtree if t.i < node.i):
+            continue
         if relative and node.tag_ == "VBN" and node.head.lemma_.lower() != "time" and any(
                 a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in node.children):
             found.append(_Found(CLAIMED, "had", kind="background"))
