@@ -322,16 +322,23 @@ def load_lexicon() -> Lexicon:
 
 def _has_prt(tok: Token, prt: str) -> bool:
     kind, _, word = prt.partition(":")
-    if kind == "prep" and word in ("of", "from"):  # "stripped the minister of his immunity": on the object
+    if kind == "prep" and word in ("of", "from", "against"):
+        # "stripped the minister of his immunity", "used drones against Ukraine": on the object
         for d in tok.children:
             if d.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == word for c in d.children):
                 return True
     for child in tok.children:
         if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent", "oprd", "acomp")
                                      or kind == "prep"):
+            if kind == "prep" and (child.dep_ in ("aux", "mark") or child.i < tok.i):
+                continue  # "was quick to condemn the strike": the infinitive's 'to' is no "condemn to"
+            if kind == "prt" and child.dep_ == "prep" and child.i != tok.i + 1 and any(
+                    g.dep_ == "pobj" for g in child.children):
+                continue  # "turned its guns on the protesters in the capital" is no "turn in"
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if kind == "prep" and objs and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _TIME for g in objs):
-                continue  # "called ... on Tuesday" is no "call on"
+            if kind == "prep" and objs and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _TIME for g in objs) \
+                    and not (word == "to" and any(m.dep_ == "nummod" for g in objs for m in g.children)):
+                continue  # "called ... on Tuesday" is no "call on"; "condemned to ten years" is a sentence
             return True
     return False
 
@@ -510,11 +517,26 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     as_forms |= _object_forms(g)[1]
+        elif c.dep_ == "dobj":  # "described the seizure of its property as daylight robbery": 'as' on the object
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "as" and p.i > c.i:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            as_forms |= _object_forms(g)[1]
     for c in tok.children:  # "designated the Houthis a terrorist organisation", parsed as dative + apposition
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             for g in c.children:
                 if g.dep_ == "appos" and g.pos_ == "NOUN" and g.i > c.i:
                     predicate |= _object_forms(g)[1]
+    for c in tok.children:  # "branded the delegation's trip a provocation", parsed as object + apposition (no
+        # comma): only when a naming row of this verb lists the word ("hit the town, a rebel stronghold" keeps its sense)
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ == "appos" and g.pos_ == "NOUN" and g.i > c.i and not any(
+                        t.is_punct for t in g.doc[c.i + 1:g.i]):
+                    named = _object_forms(g)[1]
+                    if any("predicate" in e.flags and e.obj & named for e in entries):
+                        predicate |= named
     dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if len(dobjs) >= 2:  # "branded the strike a war crime", parsed as two objects: the second names the first
         predicate |= _object_forms(dobjs[-1])[1]
@@ -532,7 +554,7 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         if e.prt and not _has_prt(tok, e.prt):
             continue
         # "took Israel to court": the object of the entry's own preposition counts
-        if e.obj and not (e.obj & obj_forms) and not (
+        if e.obj and not (e.obj & obj_forms) and not ("predicate" in e.flags and e.obj & as_forms) and not (
                 e.prt.startswith("prep:") and e.obj & _prep_object_forms(tok, e.prt[5:])):
             continue
         if "predicate" in e.flags and not (e.obj & (predicate | as_forms)):
