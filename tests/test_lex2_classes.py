@@ -6,11 +6,12 @@ this test in wire shapes; the NEGATIVE ones are the other senses of the same wor
 from __future__ import annotations
 
 import pytest
+from lexicon_checks import assert_fires, assert_no_entry, prefilter_losses
+from test_lex_wire import fired
 
 from dyadwatch.coding import Coder
 from dyadwatch.ingest.article import Article
 from dyadwatch.nlp import get_nlp
-from test_lex_wire import fired
 
 POSITIVE = [
     # tariffs and trade measures
@@ -68,14 +69,12 @@ def nlp():
 
 @pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
 def test_an_entry_of_the_class_fires(nlp, etype, text):
-    got = fired(nlp, text)
-    assert any(e.event == etype for e in got), f"{etype} not fired; fired: {[e.id for e in got]}"
+    assert_fires(fired, nlp, etype, text)
 
 
 @pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
 def test_the_other_sense_fires_no_entry_of_the_type(nlp, etype, text):
-    got = [e.id for e in fired(nlp, text) if e.event == etype]
-    assert not got, f"{etype} fired by {got}"
+    assert_no_entry(fired, nlp, etype, text)
 
 
 def test_coded_events_of_the_classes(nlp):
@@ -95,14 +94,5 @@ def test_coded_events_of_the_classes(nlp):
 
 
 def test_the_prefilter_keeps_every_event_of_the_classes(nlp):
-    coder = Coder(nlp)
-    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(POSITIVE + NEGATIVE)]
-
-    def keys(evs):
-        return {(e.event, e.trigger_start, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
-                for e in evs}
-
-    fast = coder.code_many(arts)
-    full = coder.code_many(arts, parse_all=True)
-    lost = [(a.text, keys(f) - keys(p)) for a, p, f in zip(arts, fast, full) if keys(p) != keys(f)]
+    lost = prefilter_losses(Coder(nlp), [t for _, t in POSITIVE + NEGATIVE])
     assert not lost, lost

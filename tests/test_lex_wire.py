@@ -4,12 +4,13 @@ test in wire shapes, fires an entry of its type; the other senses of the same wo
 from __future__ import annotations
 
 import pytest
+from lexicon_checks import assert_fires, assert_no_entry, prefilter_losses
+from test_triggers import fired as _fired
 
 from dyadwatch.coding import Coder
+from dyadwatch.coding.candidates import has_infinitive
 from dyadwatch.ingest.article import Article
 from dyadwatch.nlp import get_nlp
-from dyadwatch.coding.candidates import has_infinitive
-from test_triggers import fired as _fired
 
 
 def fired(nlp, text: str) -> list:
@@ -201,14 +202,12 @@ def nlp():
 
 @pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
 def test_a_wire_entry_of_the_type_fires(nlp, etype, text):
-    got = fired(nlp, text)
-    assert any(e.event == etype for e in got), f"{etype} not fired; fired: {[e.id for e in got]}"
+    assert_fires(fired, nlp, etype, text)
 
 
 @pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
 def test_another_sense_fires_no_entry_of_the_type(nlp, etype, text):
-    got = [e.id for e in fired(nlp, text) if e.event == etype]
-    assert not got, f"{etype} fired by {got}"
+    assert_no_entry(fired, nlp, etype, text)
 
 
 def test_the_coder_codes_no_event_of_the_other_sense(nlp):
@@ -221,14 +220,5 @@ def test_the_coder_codes_no_event_of_the_other_sense(nlp):
 def test_the_prefilter_keeps_every_event_of_the_new_rows(nlp):
     # each sentence its own article: no sentence that holds an event may be skipped before parsing (one article
     # of all of them would let the article's main state stand in for unnamed actors across unrelated sentences)
-    coder = Coder(nlp)
-    arts = [Article(text=t, date="2024-05-06", raw_id=str(i)) for i, (_, t) in enumerate(POSITIVE + NEGATIVE)]
-
-    def keys(evs):
-        return {(e.event, e.trigger_start, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
-                for e in evs}
-
-    fast = coder.code_many(arts)
-    full = coder.code_many(arts, parse_all=True)
-    lost = [(a.text, keys(f) - keys(p)) for a, p, f in zip(arts, fast, full) if keys(p) != keys(f)]
+    lost = prefilter_losses(Coder(nlp), [t for _, t in POSITIVE + NEGATIVE])
     assert not lost, lost

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lexicon_checks import assert_fires, assert_no_entry
 
 from dyadwatch.coding import Coder
 from dyadwatch.coding.senses import armed_subject
@@ -308,14 +309,12 @@ def fired(nlp, text: str) -> list:
 
 @pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
 def test_a_lexicon_entry_of_the_type_fires(nlp, etype, text):
-    got = fired(nlp, text)
-    assert any(e.event == etype for e in got), f"{etype} not fired; fired: {[e.id for e in got]}"
+    assert_fires(fired, nlp, etype, text)
 
 
 @pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
 def test_another_sense_fires_no_entry_of_the_type(nlp, etype, text):
-    got = [e.id for e in fired(nlp, text) if e.event == etype]
-    assert not got, f"{etype} fired by {got}"
+    assert_no_entry(fired, nlp, etype, text)
 
 
 def _asserted_types(coder, texts: list[str]) -> list[set[str]]:
