@@ -15,11 +15,11 @@ def triples(text: str) -> set[tuple]:
 
 
 @pytest.mark.parametrize("text, triple", [
-    ("VILNIUS, May 9 (Wire) - Lithuania's defence minister Jonas Petrauskas visited a training ground near the "
-     "border on Thursday.\nMr Petrauskas condemned Russia for the drone incursions, calling them reckless.",
+    (("VILNIUS, May 9 (Wire) - Lithuania's defence minister Jonas Petrauskas visited a training ground near the "
+     "border on Thursday.\nMr Petrauskas condemned Russia for the drone incursions, calling them reckless."),
      ("LTU", "RUS", "ACCUSE")),
-    ("RIGA, May 9 (Wire) - Latvia's defence minister Inara Kalnina inspected the new fence on the eastern "
-     "border on Friday.\nMs Kalnina accused Belarus of pushing migrants across it at night.", ("LVA", "BLR", "ACCUSE")),
+    (("RIGA, May 9 (Wire) - Latvia's defence minister Inara Kalnina inspected the new fence on the eastern "
+     "border on Friday.\nMs Kalnina accused Belarus of pushing migrants across it at night."), ("LVA", "BLR", "ACCUSE")),
 ])
 def test_a_surname_after_a_title_is_the_person_introduced(text: str, triple: tuple) -> None:
     assert triple in triples(text), triples(text)

@@ -23,12 +23,12 @@ PLANNED_FORCE = [
                  "near Guam.", "PRK", marks=pytest.mark.xfail(
                      reason="reinterpret.test_or_block makes the threat a missile test (asked coder-args)")),
     ("North Korea said on Wednesday it was carefully examining plans to strike Guam with missiles.", "PRK"),
-    ("Iran's Revolutionary Guards said they were drawing up plans to strike American bases across the Gulf "
-     "if Washington attacked Iranian soil.", "IRN"),
+    (("Iran's Revolutionary Guards said they were drawing up plans to strike American bases across the Gulf "
+     "if Washington attacked Iranian soil."), "IRN"),
     ("Venezuela's defence minister said the army was studying plans to invade the disputed Essequibo region.",
      "VEN"),
-    ("CARACAS, Dec 4 (Wire) - Venezuela said on Monday it was considering plans to seize the oil fields "
-     "of neighbouring Guyana, days after a referendum on the territory.", "VEN"),
+    (("CARACAS, Dec 4 (Wire) - Venezuela said on Monday it was considering plans to seize the oil fields "
+     "of neighbouring Guyana, days after a referendum on the territory."), "VEN"),
 ]
 
 
@@ -43,10 +43,10 @@ def test_plans_of_force_are_a_threat(text, actor):
 NOT_RULED_OUT = [
     ("Israel did not rule out military action against Iran's nuclear sites, the defence minister said.",
      "ISR", "IRN"),
-    ("Turkey would not rule out fresh strikes on Kurdish militants in northern Iraq, President Erdogan "
-     "told reporters on Tuesday.", "TUR", "IRQ"),
-    ("Asked about the standoff, the Indian army chief said New Delhi had not ruled out the use of force "
-     "against Pakistan.", "IND", "PAK"),
+    (("Turkey would not rule out fresh strikes on Kurdish militants in northern Iraq, President Erdogan "
+     "told reporters on Tuesday."), "TUR", "IRQ"),
+    (("Asked about the standoff, the Indian army chief said New Delhi had not ruled out the use of force "
+     "against Pakistan."), "IND", "PAK"),
     ("Washington has refused to rule out an invasion of Venezuela.", "USA", "VEN"),
     ("The State Department said Washington had not ruled out sanctions against Turkish banks.", "USA", "TUR"),
     ("Erdogan said he could not rule out a new military operation in northern Syria.", "TUR", "SYR"),
@@ -119,8 +119,8 @@ def test_sides_and_pledges_stay_asserted(text, etype):
 
 @pytest.mark.parametrize("text,actor", [
     ("Israel's security cabinet said it had approved plans for an offensive in southern Lebanon.", "ISR"),
-    ("MOSCOW (Wire) - The Russian defence ministry said on Friday it had approved plans for strikes on "
-     "Ukrainian arms depots.", "RUS"),
+    (("MOSCOW (Wire) - The Russian defence ministry said on Friday it had approved plans for strikes on "
+     "Ukrainian arms depots."), "RUS"),
 ])
 def test_approved_plans_of_force_are_a_threat(text, actor):
     evs = events(text)

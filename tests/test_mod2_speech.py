@@ -16,12 +16,12 @@ def events(text: str):
 
 
 @pytest.mark.parametrize("text,actor,recip", [
-    ("Malaysian Prime Minister Anwar Ibrahim told reporters on Friday that he and Indonesian President "
-     "Prabowo Subianto had agreed to develop the Ambalat block jointly.", "MYS", "IDN"),
-    ("The White House said on Sunday that Colombia had agreed to accept all deportation flights from the "
-     "United States.", "COL", "USA"),
-    ("Kenya's foreign ministry said Somalia had agreed to reopen the border crossing at Mandera to Kenyan "
-     "traders.", "SOM", "KEN"),
+    (("Malaysian Prime Minister Anwar Ibrahim told reporters on Friday that he and Indonesian President "
+     "Prabowo Subianto had agreed to develop the Ambalat block jointly."), "MYS", "IDN"),
+    (("The White House said on Sunday that Colombia had agreed to accept all deportation flights from the "
+     "United States."), "COL", "USA"),
+    (("Kenya's foreign ministry said Somalia had agreed to reopen the border crossing at Mandera to Kenyan "
+     "traders."), "SOM", "KEN"),
 ])
 def test_side_account_of_cooperation_is_asserted(text, actor, recip):
     evs = events(text)

@@ -4,22 +4,15 @@ asserted news; the wire shapes that look like them stay asserted. Sentences writ
 from __future__ import annotations
 
 import pytest
+from test_modality_commentary import call
 
 from dyadwatch.coding.coder import code_text
-from dyadwatch.coding.modality import classify
 from dyadwatch.nlp import get_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return get_nlp()
-
-
-def call(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    hits = [t for t in doc if t.text == word]
-    assert hits, f"{word!r} not in {sentence!r}"
-    return classify(hits[0])
 
 
 NOT_DONE = [

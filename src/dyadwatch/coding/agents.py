@@ -36,7 +36,7 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             up = up.head
         if up.pos_ in ("ADJ",):
             up = up.head
-        alt, how2 = subject(up, sc, _depth + 1) if _depth < 3 and up.pos_ in ("VERB", "AUX") else ([], "")
+        alt, _how2 = subject(up, sc, _depth + 1) if _depth < 3 and up.pos_ in ("VERB", "AUX") else ([], "")
         if alt and {a.code for a in alt} != {a.code for a in got}:
             return alt, "inherited"
     if not got and tok.dep_ == "acl" and s == tok.head and tok.head.head.pos_ in ("VERB", "AUX") \

@@ -14,10 +14,10 @@ from . import merge
 from .actors import ActorFinder, Mention
 from .assemble import assemble
 from .candidates import find_candidates, talks_held
+from .clause_modality import cue_call
 from .control import owned_clauses
 from .coref import ArticleContext, learn_named_persons
 from .event_coref import Anaphor
-from .clause_modality import cue_call
 from .intent import no_intention, open_to
 from .joint import ordered_pairs
 from .mediation import is_mediating_participle
