@@ -19,9 +19,8 @@ def asserted(text: str):
 
 PLANNED_FORCE = [
     # a speaker's own plans to use force: a threat, not an investigation (ACCUSE) nor an asserted attack
-    pytest.param("North Korea said on Wednesday it was carefully examining plans to fire missiles at waters "
-                 "near Guam.", "PRK", marks=pytest.mark.xfail(
-                     reason="reinterpret.test_or_block makes the threat a missile test (asked coder-args)")),
+    ("North Korea said on Wednesday it was carefully examining plans to fire missiles at waters near Guam.",
+     "PRK"),
     ("North Korea said on Wednesday it was carefully examining plans to strike Guam with missiles.", "PRK"),
     (("Iran's Revolutionary Guards said they were drawing up plans to strike American bases across the Gulf "
      "if Washington attacked Iranian soil."), "IRN"),

@@ -79,8 +79,10 @@ def by_the_doer(d: Draft, sc: Scope) -> None:
 
 
 def test_or_block(d: Draft) -> None:
-    """Missiles fired at no one are a weapons test; a state blocking is coercion, not protest."""
-    if "test" in d.entry.flags and not d.recips and not aimed(d.tok):
+    """Missiles fired at no one are a weapons test; a state blocking is coercion, not protest. A launch
+    already read as a threat (a speaker's plan to fire missiles near Guam) stays a threat: the plan is
+    the news, not a test."""
+    if "test" in d.entry.flags and d.etype != "THREATEN" and not d.recips and not aimed(d.tok):
         d.retype("MOBILIZE", "weapons", "150")
     if d.etype == "PROTEST" and d.mode == "obstruct" and d.actors and all(
             a.sector in (None, "GOV", "MIL", "COP") for a in d.actors):
