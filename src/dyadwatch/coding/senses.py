@@ -50,6 +50,10 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return False
     if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
         return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
+    if "weak" in e.flags:
+        subj, _ = subject_token(tok)
+        if subj is not None and subj.i in sc.by_tok and sc.by_tok[subj.i].entry.kind == "noun":
+            return True  # "the strike left 12 people dead": the toll of the strike, coded by its noun
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone

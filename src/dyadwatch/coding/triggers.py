@@ -507,7 +507,8 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
             predicate |= _object_forms(c)[1]  # its head: "anti-terrorist measures" names no terror
         elif c.pos_ == "ADJ" and (c.dep_ == "oprd" or c.dep_ == "ccomp" and any(
-                g.dep_ == "nsubj" for g in c.children)):
+                g.dep_ == "nsubj" for g in c.children) or c.dep_ in ("advcl", "xcomp") and obj is not None and
+                obj.i < c.i):  # "left dozens of soldiers dead", the adjective parsed as a clause of its own
             # "called the decision regrettable", "held Washington responsible": only for a verb with rows that
             # name such adjectives ("knocked the websites offline" is a particle)
             adj = {c.lemma_.lower(), c.lower_}
@@ -537,6 +538,10 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
                     named = _object_forms(g)[1]
                     if any("predicate" in e.flags and e.obj & named for e in entries):
                         predicate |= named
+    after = " ".join(t.lower_ for t in tok.subtree if t.i > tok.i)
+    for phrase in _object_phrases():  # "declared the attache persona non grata": parsed in odd pieces
+        if f" {phrase} " in f" {after} " and any(phrase in e.obj for e in entries):
+            predicate.add(phrase)
     dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if len(dobjs) >= 2:  # "branded the strike a war crime", parsed as two objects: the second names the first
         predicate |= _object_forms(dobjs[-1])[1]
@@ -602,6 +607,13 @@ def crowd_subject(tok: Token) -> bool:
         elif c.dep_ == "prep" and c.lower_ == "of":  # "hundreds of protesters"
             words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     return bool(words & _crowd_words())
+
+
+@lru_cache(maxsize=1)
+def _object_phrases() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "object_phrases")
 
 
 @lru_cache(maxsize=1)
