@@ -148,7 +148,8 @@ class SentenceActors:
             return None
         j = max(c.right_edge.i for c in chain) + 1
         doc = self.doc
-        joined = False
+        # "Saudi Arabia, Egypt, the UAE, and Bahrain": the "and" may end the coordination's own subtree
+        joined = doc[j - 1].lower_ in ("and", "&") and doc[j - 1].dep_ == "cc"
         while j < len(doc) and doc[j].lower_ in LIST_JOINERS:
             if doc[j].lower_ in ("as", "along", "together") and j + 1 < len(doc) and \
                     doc[j + 1].lower_ in ("well", "with"):
@@ -159,6 +160,8 @@ class SentenceActors:
                 return None
             joined = joined or doc[j].lower_ != ","
             j += 1
+        if joined and j < len(doc) and doc[j].lower_ == "the" and j not in self.tokmap:
+            j += 1  # "... and the European Union"
         m = self.tokmap.get(j)
         if not joined or m is None or m.start != j or m.kind not in LIST_KINDS:
             return None
@@ -166,9 +169,24 @@ class SentenceActors:
             return None
         return m
 
+    def _list_member(self, tok: Token, a: Token) -> bool:
+        """`a`, in apposition to `tok`, is the next item of a list: both name parties of their own (not
+        "Hamas, the Islamist group", "Kyiv, Ukraine's capital"), of different codes, and `a` is coordinated
+        further ("A, B, C and D") or both are countries ("Kenya, Uganda condemned ...")."""
+        m1, m2 = self.tokmap.get(tok.i), self.tokmap.get(a.i)
+        if m1 is None or m2 is None or m1 is m2 or m1.code == m2.code:
+            return False
+        kinds = ("country", "capital", "organisation", "demonym")
+        if m1.kind not in kinds or m2.kind not in kinds:
+            return False
+        return bool(a.conjuncts) or (m1.kind == "country" and m2.kind == "country")
+
     def resolve(self, tok: Token, depth: int = 0) -> list[Actor]:
         """Actors named by the noun phrase headed by `tok` (conjuncts included)."""
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        # "Saudi Arabia, Egypt, the UAE and Bahrain": a list member the parser took for an apposition
+        members = [a for a in tok.children if a.dep_ == "appos" and self._list_member(tok, a)]
+        heads += members
         # "Jordan's foreign minister Ayman Safadi and his Egyptian counterpart": the parser hangs the
         # second party on the name in apposition
         heads += [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.i > a.i
@@ -182,7 +200,7 @@ class SentenceActors:
         out: list[Actor] = []
         for h in heads:
             out.extend(self._resolve_head(h, depth))
-        tail = self.list_tail(heads) if out and all(h.dep_ != "appos" for h in heads) else None
+        tail = self.list_tail(heads) if out and all(h.dep_ != "appos" or h in members for h in heads) else None
         if tail is not None:
             out.append(self.actor_from_mention(tail, self.doc[tail.end - 1]))
         seen: set[tuple[str | None, str | None]] = set()
