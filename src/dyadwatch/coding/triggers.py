@@ -543,7 +543,9 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         if f" {phrase} " in f" {after} " and any(phrase in e.obj for e in entries):
             predicate.add(phrase)
     dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    if len(dobjs) >= 2:  # "branded the strike a war crime", parsed as two objects: the second names the first
+    if len(dobjs) >= 2 and not any(t.dep_ == "punct" for t in tok.doc[dobjs[0].i:dobjs[-1].left_edge.i]):
+        # "branded the strike a war crime", parsed as two objects: the second names the first; after a comma
+        # it is a loose apposition ("fired two missiles on Thursday, the first launches in a month") and names nothing
         predicate |= _object_forms(dobjs[-1])[1]
     if predicate:
         obj_forms |= predicate
