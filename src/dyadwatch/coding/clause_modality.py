@@ -227,8 +227,11 @@ def decide_modality(d: Draft) -> None:
             tok.head.lemma_.lower() in ATTEMPT_HEADS and cooperative(d.etype):
         # "trying to negotiate" is no negotiation yet (an attempted attack is coded as the attack)
         d.modality = "hypothetical"
-    if d.modality == "asserted" and e.kind == "verb" and tok.dep_ == "acl" and cooperative(d.etype) and \
-            tok.head.lemma_.lower() in ATTEMPT_NOUNS and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+    base = tok
+    while base.dep_ == "conj" and base.head.pos_ == "VERB" and base.head != base:
+        base = base.head  # "efforts to rebuild reserves and lift currency controls": the second act is tried too
+    if d.modality == "asserted" and e.kind == "verb" and base.dep_ == "acl" and cooperative(d.etype) and \
+            base.head.lemma_.lower() in ATTEMPT_NOUNS and any(a.lower_ == "to" and a.dep_ == "aux" for a in base.children):
         d.modality = "hypothetical"  # "efforts to forge a peace settlement", "a bid to broker a truce"
     if d.etype == "ASSAULT" and e.kind == "verb" and under(tok, PREPARE - {"threaten"}):
         d.retype("MOBILIZE", "troops", "154")

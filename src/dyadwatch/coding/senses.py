@@ -144,6 +144,24 @@ def reread(d: Draft) -> None:
                                    "mission": ("withdraw", "161")}[sent])
 
 
+FORCE_UNITS = {"contingent", "battalion", "brigade", "troops", "troop", "soldiers", "soldier", "force", "forces",
+               "marines", "paratroopers", "detachment", "regiment", "unit", "units"}
+MISSION_KINDS = {"security", "military", "police", "stabilisation", "stabilization", "multinational"}
+
+
+def _deployed_force(subj) -> bool:
+    """The subject is a body of troops sent somewhere: "a contingent of the mission", "a security mission",
+    "French troops" (a diplomatic or trade mission is a visit)."""
+    heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+    for h in heads:
+        if h.lemma_.lower() in FORCE_UNITS or h.lower_ in FORCE_UNITS:
+            return True
+        if h.lemma_.lower() == "mission" and any(c.lower_ in MISSION_KINDS for c in h.subtree):
+            return True
+    return False
+
+
 def visit_sense(d: Draft) -> bool:
     """A phrasal "visit" verb ("moved in", "went into"): peacekeepers going in is aid; forces, rebels,
     police or civilians going in is no visit (False: no event)."""
@@ -154,6 +172,8 @@ def visit_sense(d: Draft) -> bool:
         np_text = " ".join(t.lower_ for t in words)
         if "peacekeep" in np_text:
             d.retype("AID", None, "074")
+        elif subj is not None and _deployed_force(subj) and d.recips and not d.recip_codes() <= d.actor_codes():
+            d.retype("MOBILIZE", "troops", "150")  # "the first contingent of a Kenyan-led mission arrived in Haiti"
         elif any(a.sector in ("MIL", "REB", "COP", "CVL", "REF") for a in d.actors):
             return False
     return True

@@ -399,6 +399,8 @@ def verb_object(tok: Token) -> Token | None:
                     for g in p.children:
                         if g.dep_ == "pobj":
                             return g
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+        return tok.head  # "video released by Manila", "the aid delivered to Gaza": the noun is what is acted on
     return None
 
 

@@ -1,0 +1,77 @@
+"""Other senses and readings fixed by lexicon3 (2026-12-03): what is released (footage is no prisoner), a pardon
+frees people, a permission inside an agreement is its content, pushing relations to a low is no demand, the second
+act of an effort is tried too, a contingent of troops arriving is a deployment, not a visit. Sentences written for
+these tests in wire shapes."""
+
+from __future__ import annotations
+
+import pytest
+from lexicon_checks import prefilter_losses
+
+from dyadwatch.coding import Coder
+from dyadwatch.ingest.article import Article
+from dyadwatch.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(get_nlp())
+
+
+def coded(coder, text):
+    evs = coder.code_many([Article(text=text, date="2024-05-06", raw_id="x")])[0]
+    return [(e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient), e.modality) for e in evs]
+
+
+NOT_CODED = [
+    # things released are no prisoners freed
+    ("RETREAT", "Footage released by the Philippine coast guard showed Chinese ships ramming a supply boat."),
+    ("RETREAT", "Seoul released satellite images of the North Korean launch site on Friday."),
+    ("RETREAT", "The Indian army released a statement accusing Pakistan of violating the ceasefire."),
+    # pushing something to a point is no demand
+    ("REQUEST", "The row over the killing has pushed relations between India and Canada to a new low."),
+    ("REQUEST", "The sanctions pushed Russia's inflation to its highest level in a decade."),
+    # a pardon is no concession
+    ("CONCEDE", "President Tokayev pardoned 20 protesters detained during the January unrest."),
+    # a permission that spells out what a signed treaty does is the treaty's content
+    ("CONCEDE", "Britain signed a deal with Rwanda on Thursday allowing asylum seekers to be sent to Kigali."),
+    # an effort's second act is not done either
+    ("CONCEDE", "The loan will back Ankara's efforts to cut inflation and lift capital controls, the IMF said."),
+    # troops arriving are no visit
+    ("CONSULT", "The first contingent of a Kenyan-led police mission arrived in Haiti on Tuesday."),
+]
+
+
+@pytest.mark.parametrize("etype,text", NOT_CODED, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NOT_CODED)])
+def test_no_asserted_event_of_the_wrong_reading(coder, etype, text):
+    got = [e for e in coded(coder, text) if e[0] == etype and e[3] == "asserted"]
+    assert not got, got
+
+
+CODED = [
+    ("President Tokayev pardoned 20 protesters detained during the January unrest.", "RETREAT", "KAZ"),
+    ("Hungary's President pardoned a Ukrainian soldier captured by Russia, the ministry said.", "RETREAT", "HUN"),
+    ("A contingent of 400 Kenyan police officers arrived in Haiti on Tuesday as part of a security mission.",
+     "MOBILIZE", "KEN"),
+    ("Britain signed a deal with Rwanda on Thursday allowing asylum seekers to be sent to Kigali.", "SUPPORT", "GBR"),
+    # a main-clause permission stays coded (access granted: RETREAT or CONCEDE)
+    ("Israel allowed 200 aid trucks into Gaza on Sunday, the army said.", "RETREAT|CONCEDE", "ISR"),
+    ("Hamas released three Israeli hostages on Saturday, the army said.", "RETREAT", "PSE"),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor", CODED)
+def test_the_right_reading_is_coded(coder, text, etype, actor):
+    got = coded(coder, text)
+    assert any(t in etype.split("|") and actor in a and m == "asserted" for t, a, r, m in got), got
+
+
+def test_a_trade_mission_arriving_is_still_a_visit(coder):
+    got = coded(coder, "A trade mission from Japan arrived in Hanoi on Monday for three days of talks.")
+    assert any(t == "CONSULT" and "JPN" in a for t, a, r, m in got), got
+    assert not any(t == "MOBILIZE" for t, *_ in got), got
+
+
+def test_the_prefilter_keeps_every_event_of_the_senses(coder):
+    lost = prefilter_losses(coder, [t for _, t in NOT_CODED] + [t for t, *_ in CODED])
+    assert not lost, lost
