@@ -13,6 +13,7 @@ RELATIVE = word_set("grammar", "relative")
 PRAISE_BLAME = word_set("grammar", "praise_blame")
 COPULAS = word_set("grammar", "copulas")
 ORIGIN_PARTICIPLES = word_set("grammar", "origin_participles")
+RESULT_PARTICIPLES = word_set("grammar", "result_participles")
 
 
 # -- subjects and objects -------------------------------------------------------------------
@@ -115,6 +116,11 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         # hung the second verb on it, not on the verb of saying whose subject does both
         s, _how = subject_token(head.head, _depth + 1)
         return s, "inherited" if s is not None else ""
+    if dep == "advcl" and tok.tag_ == "VBG":
+        near = toll_clause(tok)
+        if near is not None:
+            s, _how = subject_token(near, _depth + 1)
+            return s, "inherited" if s is not None else ""
     if dep in ("conj", "advcl", "acomp"):
         s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
@@ -143,6 +149,23 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
             s, _how = subject_token(verb, _depth + 1)
             return s, "inherited" if s is not None else ""
     return None, ""
+
+
+def toll_clause(tok: Token) -> Token | None:
+    """The verb whose clause ends just before a toll participle hung on a verb further back: "protested after
+    the coast guard fired water cannon at the boat, injuring three sailors": the firing injured them, not the
+    protest. None when the participle follows its own head's clause or is not a toll."""
+    if tok.lemma_.lower() not in RESULT_PARTICIPLES or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    head = tok.head
+    last = tok.doc[tok.i - 2]  # the word before the comma
+    for v in [last, *last.ancestors]:
+        if v == head:
+            return None
+        if v.pos_ == "VERB" and v.dep_ in ("advcl", "relcl", "ccomp", "conj") and v.i > head.i and not any(
+                c.dep_ == "dobj" and c.lower_ in RELATIVE for c in v.children):
+            return v
+    return None
 
 
 def reduced_relative(tok: Token) -> bool:
