@@ -258,6 +258,8 @@ class ActorFinder:
                 continue
             countries = {p.country for p in f.places}
             span = doc[f.start:f.end]
+            if self.people(span.text):
+                continue
             if len(countries) == 1 and not any(p.ambiguous for p in f.places) and not self._wordlike(span) \
                     and not (len(span) == 1 and span[0].lower_ in self._name_words):
                 codes.update(countries)
@@ -296,6 +298,8 @@ class ActorFinder:
             if _looks_like_actor(span) or (e0.kind == "demonym" and self._role_after(span)):
                 return _entry_mention(span, e0, readings)  # "Baloch insurgents", "Karen rebels"
             return None
+        if self.people(span.text):
+            return None  # "Berber protesters" (Berber is a town in Sudan): a people, placed by the coder
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         place = _pick_place(f.places, codes, admin, nxt in _REGION_WORDS)
         if place is None or not _not_a_name(span, self.sector_of) or self._surname(span) or _in_compound(span):
@@ -313,6 +317,16 @@ class ActorFinder:
             # knows): only as a place entity or in a country the text names
             return None
         return self._place_mention(span, place, readings)
+
+    def people(self, text: str) -> list[str]:
+        """The countries of a people of several states ("Kurdish", "ethnic Albanians"; kb peoples.csv)."""
+        lookup = getattr(self.kb, "people_countries", None)
+        if lookup is None:
+            return []
+        try:
+            return list(lookup(text))
+        except Exception:  # noqa: BLE001
+            return []
 
     def _role_after(self, span: Span) -> bool:
         """A capitalised name right before a role word ("Baloch insurgents", "Indian police")."""

@@ -3,6 +3,8 @@ clause that embeds it, an unnamed group placed in its country, the party an "unl
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from ..events import Actor
@@ -83,8 +85,9 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     sector = sa.role_sector(head) or sa.role_sector(s)
     if sector is None and _is_crowd(head):
         sector = "CVL"
-    if sector is None:
-        return []
+    people = _people_countries(s, sc)
+    if sector is None and not (people and _people_countries(s, sc, head=False) != people):
+        return []  # a role noun, a crowd or a people ("ethnic Albanians demanded ...")
     places: list[Actor] = []
     for t in s.subtree:
         if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
@@ -95,6 +98,11 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
                         break
         if places:
             break
+    if people:
+        # "Kurdish rebels", "ethnic Albanian guerrillas": the country they act or fight in
+        code = _people_country(people, places, tok, sc)
+        if code:
+            places = [Actor(code, None)]
     if not places:
         places = location(tok, sa)
     if not places:
@@ -122,6 +130,56 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     left = s.left_edge
     span = sa.doc[left.i:s.i + 1]
     return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+def _people_countries(s: Token, sc: Scope, head: bool = True) -> list[str]:
+    """The countries of a people of several states named before the group's noun ("Kurdish rebels",
+    "ethnic Albanian guerrillas": peoples.csv) or as the noun (`head`: "Kurds", "ethnic Albanians"),
+    [] if none."""
+    lookup = getattr(sc.finder, "people", None)
+    if lookup is None:
+        return []
+    words = [t for t in s.doc[s.left_edge.i:s.i + (1 if head else 0)] if t.i not in sc.sa.tokmap]
+    for n in (2, 1):
+        for k in range(len(words) - n + 1):
+            run = words[k:k + n]
+            if any(b.i != a.i + 1 for a, b in pairwise(run)):
+                continue
+            got = lookup(s.doc[run[0].i:run[-1].i + 1].text)
+            if got:
+                return got
+    return []
+
+
+def _people_country(people: list[str], places: list[Actor], tok: Token, sc: Scope) -> str | None:
+    """Which of a people's countries the group acts in: where the sentence places it ("Kurdish rebels in
+    northern Iraq"), the state its act is aimed at ("killed three Turkish soldiers", "attacked Iraqi
+    troops"), where the act happens, a listed country the sentence or the article names, else the first
+    listed. A group placed outside its countries ("Kurdish protesters in Berlin") is left to its place."""
+    sa = sc.sa
+    if places:
+        return places[0].code if places[0].code in people else None
+    aimed = [m.code for m in sa.mentions if m.code in people and _aimed_at(sa.doc[m.end - 1], tok)]
+    if aimed:
+        return aimed[0]
+    where = [a.code for a in location(tok, sa) if a.code]
+    if where:
+        return where[0] if where[0] in people else None
+    named = [m.code for m in sa.mentions if m.code in people] + \
+        [c for c in sa.ctx.ranked_states() if c in people]
+    return named[0] if named else people[0]
+
+
+def _aimed_at(h: Token, tok: Token) -> bool:
+    """`h` names the object of `tok` or what the object belongs to: "Turkish" in "killed three Turkish
+    soldiers", "attacked an Iraqi army post", "ambushed Turkey's troops"."""
+    for _ in range(3):
+        if _argument_of(h, tok):
+            return True
+        if h.dep_ not in ("amod", "compound", "poss", "nmod", "nummod") or h.head.i == h.i:
+            return False
+        h = h.head
+    return False
 
 
 def _argument_of(h: Token, tok: Token) -> bool:

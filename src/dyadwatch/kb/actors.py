@@ -42,7 +42,7 @@ _CARRIERS = frozenset((
     "spokesman", "spokeswoman", "spokesperson", "official", "leader", "chief", "head", "commander",
     "source", "representative", "member", "unit", "group", "officer", "minister", "ministry",
 ))
-FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv")
+FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv", "peoples.csv")
 # More files read like organisations.csv (same columns) and folders whose every *.csv is read like
 # people.csv; bundled and in user folders alike.
 ORG_FILES = ("parties.csv", "agencies.csv", "armed_groups.csv", "companies.csv")
@@ -367,6 +367,7 @@ class KnowledgeBase:
         self.alias_rows: dict[tuple[str, str], dict[str, str]] = {}  # (alias, code) -> row
         self.removed_aliases: set[str] = set()  # normalised aliases removed by a user file
         self.sector_words: dict[str, str] = {}  # normalised word -> sector
+        self.peoples: dict[str, list[str]] = {}  # normalised people form -> countries, likeliest first
         self.people: dict[tuple[str, str, str], _Person] = {}
         self.problems: list[str] = []
         self._aliases: list[tuple[str, ActorEntry]] = []
@@ -461,6 +462,21 @@ class KnowledgeBase:
                     self._warn(source, lineno, "needs a word and a sector; row skipped")
                 continue
             self.sector_words[word] = sector  # type: ignore[assignment]
+
+    def _read_peoples(self, text: str, source: str) -> None:
+        for lineno, row in _rows(text, source):
+            forms = [normalise(f) for f in _split(row.get("people"))]
+            codes = [c.upper() for c in _split(row.get("countries"))]
+            if not forms or not codes or not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+                self._warn(source, lineno, "needs a people and three-letter country codes; row skipped")
+                continue
+            for form in forms:
+                self.peoples[form] = codes
+
+    def people_countries(self, text: str) -> list[str]:
+        """The countries a people of several states lives in, likeliest first ("Kurdish" -> TUR, IRQ,
+        SYR, IRN; "ethnic Albanians" -> SRB, MKD, XKX); [] for any other word (peoples.csv)."""
+        return list(self.peoples.get(normalise(text), ()))
 
     def _read_people(self, text: str, source: str) -> None:
         for lineno, row in _rows(text, source):
