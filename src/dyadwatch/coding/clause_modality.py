@@ -23,6 +23,7 @@ IRREALIS_GOVERNORS = word_set("clause_modality", "irrealis_governors")
 ATTEMPT_HEADS = word_set("clause_modality", "attempt_heads")
 ATTEMPT_NOUNS = word_set("clause_modality", "attempt_nouns")
 WILLING = word_set("clause_modality", "willing")
+INFERENCE_VERBS = word_set("clause_modality", "inference_verbs")
 FAIL_HEADS = word_set("clause_modality", "fail_heads")
 PREPARE = word_set("clause_modality", "prepare")
 REACTION_VERBS = word_set("clause_modality", "reaction_verbs")
@@ -192,9 +193,19 @@ def under(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
     return False
 
 
+def inferred_disposition(tok) -> bool:
+    """"The war has shown that Russia is willing to bomb ...", "analysts believe Iran is ready to strike": the
+    readiness is the content of someone's inference, not the actor's statement of intent."""
+    adj = tok.head
+    cop = adj.head if adj.dep_ in ("acomp", "amod", "attr") else adj
+    return cop.dep_ == "ccomp" and cop.head != cop and cop.head.lemma_.lower() in INFERENCE_VERBS
+
+
 def willing_intent(d: Draft) -> None:
     """"is willing / ready / prepared to ...": a statement of intent (a promise or a threat)."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WILLING and inferred_disposition(tok):
+        return
     if e.kind == "verb" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WILLING:
         if cooperative(d.etype):
             d.retype("AGREE", None, "030")
@@ -236,7 +247,9 @@ def decide_modality(d: Draft) -> None:
     if d.etype == "ASSAULT" and e.kind == "verb" and under(tok, PREPARE - {"threaten"}):
         d.retype("MOBILIZE", "troops", "154")
         d.modality = "asserted"
-    if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
+    if e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING and inferred_disposition(tok):
+        d.modality = "claimed"  # "the war has shown that Russia is willing to bomb civilians": an inference
+    elif e.kind == "verb" and tok.dep_ == "xcomp" and head.lemma_.lower() in WILLING:
         d.modality = clause_modality(head.head) if head.head != head else "asserted"
         if d.modality in ("future", "hypothetical"):
             d.modality = "asserted"

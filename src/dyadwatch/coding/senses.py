@@ -57,6 +57,9 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
+    if e.event == "PROTEST" and lemma in ("demonstrate", "demonstrated") and not e.prt and (obj is not None or any(
+            c.dep_ in ("ccomp", "xcomp") for c in tok.children)):
+        return True  # "demonstrated its resolve", "has demonstrated that it can strike": showed, no protest
     if e.event == "REJECT" and lemma == "deny" and (
             (obj is None and any(c.dep_ == "ccomp" for c in tok.children))
             or (obj is not None and obj.lemma_.lower() in DENIED_CLAIMS)):

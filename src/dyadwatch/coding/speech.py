@@ -34,7 +34,12 @@ AIMED_AT_SPEAKER_TYPES = ("THREATEN", "SANCTION")
 
 
 def has_must(tok: Token) -> bool:
-    return any(ch.lower_ in MUST for ch in tok.children if ch.dep_ in ("aux", "auxpass"))
+    """A "must" or "should" on the verb; not an inverted condition ("Should Iran attack, Israel would ..."), the
+    auxiliary before its subject."""
+    subj = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    first = min(t.i for t in tok.subtree)
+    return any(ch.lower_ in MUST for ch in tok.children if ch.dep_ in ("aux", "auxpass") and
+               not (subj and ch.i < min(subj)) and ch.i != first)
 
 
 def speech_head(tok: Token, speech: dict[int, LexEntry]) -> tuple[Token, LexEntry] | None:
