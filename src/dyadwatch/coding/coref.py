@@ -107,6 +107,11 @@ def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
                 role = role or finder.sector_of(t.lower_)
             elif t.lower_ == "of" and i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_MODIFIERS:
                 pass
+            elif (k := _portfolio_end(doc, i, taken)) is not None:
+                # "Mining Minister", "Planning and Investment Minister": a portfolio before the office
+                role = role or finder.sector_of(doc[k].lower_)
+                steps += k - i
+                i = k
             else:
                 break
             i += 1
@@ -128,6 +133,13 @@ def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
         mentions.append(Mention(i, j, m.code, role, "person", name.text))
         taken.update(range(i, j))
     if ctx.names:
+        # a town of the gazetteer is no match for a name the article introduced: "Peruvian Mining Minister
+        # Carlos Ruiz Delgado ... Delgado said" (Ciudad Delgado is a town in El Salvador)
+        towns = {m.start: m for m in mentions if m.place is not None and m.end - m.start == 1
+                 and doc[m.start].text in ctx.names}
+        if towns:
+            mentions = [m for m in mentions if m.start not in towns or m is not towns[m.start]]
+            taken -= set(towns)
         i = 0
         while i < len(doc):
             if i in taken or not _namelike(doc[i]):
@@ -151,6 +163,23 @@ def learn_named_persons(doc: Doc, mentions: list[Mention], ctx: ArticleContext,
             i = j
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+OFFICE_HEADS = frozenset(("minister", "secretary", "commissioner", "ministry"))
+
+
+def _portfolio_end(doc: Doc, i: int, taken: set[int]) -> int | None:
+    """The office word ending a portfolio of one to three words from `i` ("Mining Minister", "Trade and
+    Industry Secretary", "Energy Minister"), or None."""
+    for k in range(i, min(i + 4, len(doc))):
+        t = doc[k]
+        if k in taken:
+            return None
+        if k > i and t.lower_ in OFFICE_HEADS:
+            return k
+        if not (t.is_alpha and (t.text[:1].isupper() or t.lower_ in ("and", "of"))):
+            return None
+    return None
 
 
 def _namelike(t: Token) -> bool:
