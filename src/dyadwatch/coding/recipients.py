@@ -26,8 +26,9 @@ BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
 BACKGROUND_PHRASES = ("despite", "amid", "after", "before", "since", "following", "because")
 
 
-def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
-    """The actors one recipient slot of a lexicon entry holds ("dobj", "prep:on", "xobj" ...)."""
+def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
+    """The actors one recipient slot of a lexicon entry holds ("dobj", "prep:on", "xobj" ...); `prt` is the
+    entry's own particle or preposition ("prep:under" of "come under fire")."""
     sa = sc.sa
     if name in ("dobj", "dobj_actor"):
         o = direct_object(tok)
@@ -81,6 +82,12 @@ def slot(tok: Token, name: str, sc: Scope) -> list[Actor]:
                     out.extend(sa.resolve(g))
                 if out:
                     break
+        # ... or on the noun of the entry's own preposition ("came under gunfire from Cambodian troops")
+        kind, _, own_prep = (prt or "").partition(":")
+        if not out and kind == "prep" and own_prep != word:
+            for n in prep_objects(tok, own_prep):
+                for g in prep_objects(n, word):
+                    out.extend(sa.resolve(g))
         return out
     if name == "of":
         out = []
@@ -156,7 +163,7 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
     sa = sc.sa
     own = {a.code for a in actors}
     for name in e.recip:
-        got = slot(tok, name, sc)
+        got = slot(tok, name, sc, e.prt or "")
         if got and name == "ccsubj" and own and {a.code for a in got} <= own:
             continue  # "warned that the United States would move to phase two": the actor's own act, no target
         if got:

@@ -101,6 +101,8 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
     tok, e = d.tok, d.entry
     if d.recips or d.etype not in SELF_DEFAULT_TYPES or len(d.actor_codes()) != 1:
         return False
+    if "inverse" in e.flags:
+        return False  # "the convoy came under rocket fire from Russia": the unnamed subject was hit, not Russia
     if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP"):
         return True
     if e.kind != "verb" or open_slot(tok, e, sc):
