@@ -121,8 +121,17 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         if near is not None:
             s, _how = subject_token(near, _depth + 1)
             return s, "inherited" if s is not None else ""
+    if dep == "conj" and head.dep_ == "ccomp" and head.head != head and head.head.pos_ in ("VERB", "AUX") and \
+            _own_tense(tok, head):
+        # "The Dutch government said hackers had breached a network, and summoned the Russian envoy": a simple
+        # past that does not share the embedded verb's auxiliary is coordinated with the verb of saying
+        s, _how = subject_token(head.head, _depth + 1)
+        return s, "inherited" if s is not None else ""
     if dep in ("conj", "advcl", "acomp"):
         s, _how = subject_token(head, _depth + 1)
+        if s is None and dep == "conj" and head.dep_ == "ccomp" and head.head != head and \
+                head.head.pos_ in ("VERB", "AUX"):
+            s, _how = subject_token(head.head, _depth + 1)  # the embedded verb names no doer: the sayer's
         return s, "inherited" if s is not None else ""
     if dep == "acl":
         if tok.tag_ == "VBN":
@@ -166,6 +175,19 @@ def toll_clause(tok: Token) -> Token | None:
                 c.dep_ == "dobj" and c.lower_ in RELATIVE for c in v.children):
             return v
     return None
+
+
+def _own_tense(conj: Token, head: Token) -> bool:
+    """A simple past conjunct after a verb with a perfect or modal auxiliary ("had breached ..., and
+    summoned"), with a comma before its "and": it does not share that auxiliary, so not that clause."""
+    if conj.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children):
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "would", "will", "could", "may",
+                                                            "might", "must", "'d")
+               for c in head.children):
+        return False
+    cc = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < conj.i]
+    return bool(cc) and cc[-1].i > 0 and conj.doc[cc[-1].i - 1].text == ","
 
 
 def reduced_relative(tok: Token) -> bool:
