@@ -141,14 +141,23 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
             sc.joint.add(id(ev))
             sc.side.append(ev)
         return
-    if d.etype == "CONSULT" and not d.reciprocal and d.recips and d.mode != "visit" and (
-            tok.lemma_.lower() in DISCUSS_WORDS or (obj is not None and obj.lemma_.lower() in DISCUSS_WORDS)):
+    if d.etype == "CONSULT" and not d.reciprocal and d.recips and (d.mode != "visit" or _for_talks(tok)) and (
+            tok.lemma_.lower() in DISCUSS_WORDS or (obj is not None and obj.lemma_.lower() in DISCUSS_WORDS)
+            or _for_talks(tok)):
         own = d.actor_codes()
         others = [r for r in d.recips if r.code not in own]
         if others and all(sc.finder.is_country(x.code or "") for x in d.actors + others):
             d.actors = list(d.actors) + others
             d.recips = list(d.actors)
             d.reciprocal = True
+
+
+def _for_talks(tok: Token) -> bool:
+    """"arrived in Baghdad for talks with Iraq's prime minister": the visit is held as talks with a named
+    party, which go both ways."""
+    return any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in DISCUSS_WORDS and any(
+            w.dep_ == "prep" and w.lower_ == "with" for w in g.children) for g in p.children) for p in tok.children)
 
 
 def _mediated_between(d: Draft) -> bool:

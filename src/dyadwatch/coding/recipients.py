@@ -77,7 +77,7 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
         # ("launched a wave of airstrikes against Houthi targets")
         if not out:
             o = direct_object(tok)
-            for obj in ([o] + measured_noun(o)) if o is not None else []:
+            for obj in ([o] + measured_noun(o) + worth(o)) if o is not None else []:
                 for g in prep_objects(obj, word):
                     out.extend(sa.resolve(g))
                 if out:
@@ -127,6 +127,12 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                         return sa.resolve(g)
         return []
     return []
+
+
+def worth(o: Token) -> list[Token]:
+    """"signed agreements worth $2 billion with China": the parser hangs the object's preposition on its
+    value."""
+    return [c for c in o.children if c.dep_ in ("amod", "acomp", "prep") and c.lower_ == "worth"]
 
 
 def measured_noun(o: Token) -> list[Token]:
