@@ -4,6 +4,8 @@ or the article names, a government's own people; never the actor's own pronoun o
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..events import QUAD, Actor
 from .arguments import direct_object, is_origin_modifier, prep_objects
 from .candidates import has_infinitive
@@ -31,6 +33,8 @@ REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 # verbal acts whose object is a thing asked, refused or promised ("demanded a truce"): the target may be home
 ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
+REACTION_VERBS = word_set("grammar", "reaction_verbs")
+REACTION_WORDS = word_set("grammar", "reaction_words")
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
 # acts between states: a target named elsewhere in the sentence beats the actor's own country
@@ -103,6 +107,8 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
         return False
     if "inverse" in e.flags:
         return False  # "the convoy came under rocket fire from Russia": the unnamed subject was hit, not Russia
+    if any(c.lemma_.lower() in REACTION_WORDS for c in [tok, *tok.children] if c.dep_ in ("xcomp", "dobj") or c == tok):
+        return False  # "vowed to retaliate", "vowed revenge": at whoever did the act answered, never at home
     if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP"):
         return True
     if e.kind != "verb" or open_slot(tok, e, sc):
@@ -146,6 +152,10 @@ def default_recipients(d: Draft, sc: Scope) -> None:
                         not ({a.code for a in ev.actor} & own):
                     d.recips = [copy_actor(a) for a in ev.actor]
                     break
+    if not d.recips and tok.lemma_.lower() in REACTION_VERBS:
+        d.recips = answered_doer(tok, sc, d.actor_codes())
+        if not d.recips:
+            return  # striking back at no one named: never at oneself
     if _self_default_applies(d, sc):
         # no named target: another country the sentence names is the likelier target ("denounced
         # as a crime Serbia's crackdown"); failing that a domestic event (protesters face their own
@@ -166,6 +176,22 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(article_other(sc, a.code), None, None, None, None)]
         elif a.code and len(a.code) == 3 and a.code not in GENERIC_CODES and not _never_self(d, sc):
             d.recips = [Actor(a.code, None, None, None, None)]
+
+
+def answered_doer(tok: Token, sc: Scope, own: set) -> list[Actor]:
+    """"retaliated after Pakistani forces opened fire", "hit back when Hamas fired rockets": the subject of
+    the clause of the act answered, if it names someone other than the actor."""
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "prep") or c.i < tok.i:
+            continue
+        verbs = [c] if c.dep_ == "advcl" else [g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+        for v in verbs:
+            for s in v.children:
+                if s.dep_ in ("nsubj", "agent"):
+                    got = [a for a in sc.sa.resolve(s) if a.code and a.code not in own]
+                    if got:
+                        return got
+    return []
 
 
 def other_party(d: Draft, sc: Scope) -> None:

@@ -1,0 +1,33 @@
+"""Striking back and vowing to: the target is whoever did the act answered, named in an 'after', 'when' or
+'for' phrase or clause; with no one named, no target at all, never the actor's own country."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding import code_text
+
+
+def _triples(text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None, e.event)
+            for e in code_text(text, date="2024-05-06") if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Indian troops retaliated after Pakistani forces opened fire along the Line of Control, an army spokesman said.",
+     ("IND", "PAK", "ASSAULT")),
+    ("Indian forces retaliated after unprovoked firing by Pakistani troops in the Poonch sector.", ("IND", "PAK", "ASSAULT")),
+    ("Israel retaliated when Hezbollah fired rockets at the Golan Heights on Saturday.", ("ISR", "LBN", "ASSAULT")),
+    ("Israel retaliated after rockets were fired from Lebanon.", ("ISR", "LBN", "ASSAULT")),
+])
+def test_the_answered_doer_is_the_target(text: str, want: tuple) -> None:
+    assert want in _triples(text)
+
+
+@pytest.mark.parametrize("text, own", [
+    ("Iran vowed to retaliate.", "IRN"),
+    ("Hezbollah vowed revenge after the strike on its stronghold.", "LBN"),
+    ("Pakistan's army said it retaliated in kind.", "PAK"),
+])
+def test_no_one_named_is_no_self_target(text: str, own: str) -> None:
+    assert not any(a == own and r == own for a, r, _ in _triples(text))
