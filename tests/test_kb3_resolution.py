@@ -109,6 +109,20 @@ PSE | 2005-01-01 | a Hamas spokesman
 LBN | 2006-01-01 | Hezbollah guerrillas
 AFG | 2008-01-01 | Taliban fighters
 GBR | 1988-01-01 | IRA guerrillas
+# -- armed groups of the 1980s and 1990s named alone, and what they became
+LBR | 1995-01-01 | ULIMO fighters
+SLE | 1998-06-01 | Kamajor militiamen
+SLE | 1997-08-01 | the AFRC
+BDI | 2001-01-01 | FDD rebels
+ERI | 1988-01-01 | EPLF guerrillas
+AFG | 1994-01-01 | Hezb-i-Islami fighters
+LBN | 1983-01-01 | Phalangist militiamen
+ITA | 1980-01-01 | the Red Brigades
+GBR | 1990-01-01 | the Provisional IRA
+ZAF | 1992-01-01 | Inkatha supporters
+MKD | 2001-05-01 | NLA rebels
+COD | 1999-01-01 | RCD rebels | Congo's government said on Sunday that fighting had spread in the east.
+TUN | 2005-01-01 | the ruling RCD | Tunisia's president won a fourth term on Sunday.
 # -- false friends stay uncoded
 - | 2010-01-01 | Kurdish cooking
 """
@@ -241,6 +255,28 @@ def test_sinn_fein_is_coded_by_the_date(date: str, code: str) -> None:
     from dyadwatch.kb import load_kb
 
     assert load_kb().resolve_phrase("Sinn Fein", date) == code
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Kurdish rebels", "TUR"), ("ethnic Albanian guerrillas", "SRB"), ("Berber protesters", "DZA"),
+    ("Kurdish cooking", None), ("Kurds", None),
+])
+def test_the_phrase_resolver_reads_a_people_with_a_role(phrase: str, code: str | None) -> None:
+    from dyadwatch.kb import load_kb
+
+    assert load_kb().resolve_phrase(phrase, "2001-06-01") == code
+
+
+@pytest.mark.parametrize("name, date, code, sector", [
+    ("AFRC", "1997-08-01", "SLE", "GOV"), ("AFRC", "1999-01-01", "SLE", "REB"),
+    ("EPLF", "1990-01-01", "ERI", "REB"), ("EPLF", "1995-01-01", "ERI", "GOV"),
+    ("CNDD-FDD", "2001-01-01", "BDI", "REB"), ("CNDD-FDD", "2010-01-01", "BDI", "PTY"),
+])
+def test_an_armed_group_becomes_what_it_became_on_its_date(name: str, date: str, code: str, sector: str) -> None:
+    from dyadwatch.kb import load_kb
+
+    e = load_kb().lookup(name, date)[0]
+    assert (e.code, e.sector) == (code, sector)
 
 
 def test_an_office_holder_of_two_offices_is_found_by_the_date() -> None:

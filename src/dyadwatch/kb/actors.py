@@ -807,11 +807,25 @@ class KnowledgeBase:
             code = self._scan(part, on_date)
             if code:
                 return code
+        code = self._people_scan(head)
+        if code:
+            return code  # "Kurdish rebels", "ethnic Albanian guerrillas": the first country they fight in
         if places:
             code = self._scan(head, on_date, places=True)
             if code:
                 return code
         return self._scan(backers, on_date) if backers else None
+
+    def _people_scan(self, words: list[str]) -> str | None:
+        """The likeliest country of a people of several states named in a phrase with a role word
+        ("Kurdish rebels" -> TUR); None without a role word ("Kurdish cooking")."""
+        for size in (2, 1):
+            for i in range(len(words) - size + 1):
+                got = self.people_countries(" ".join(words[i:i + size]).strip(",;:.()"))
+                rest = " ".join(words[i + size:])
+                if got and (self.sector_of(rest) or self.sector_of(" ".join(words[i:i + size]))):
+                    return got[0]
+        return None
 
     def _scan(self, words: list[str], on_date: str | None, places: bool = False) -> str | None:
         n = len(words)
