@@ -25,6 +25,10 @@ POSITIVE = [
     ("ASSAULT", "Gunmen attacked a village in central Mali overnight, leaving at least 40 villagers dead."),
     ("ASSAULT", "Jihadists left dozens of soldiers dead near the border with Niger, security sources said."),
     ("ASSAULT", "Militants left 14 police officers wounded in the raid on the station."),
+    # diplomatic complaints in protocol language, public rebukes by phrasal verb
+    ("ACCUSE", "Beijing lodged stern representations with Tokyo over the visit to the shrine."),
+    ("ACCUSE", "The foreign ministry made a formal demarche to the Indian embassy on Friday."),
+    ("ACCUSE", "Ottawa called out Beijing over the harassment of Canadian diplomats."),
     # annexation
     ("COERCE", "Russia annexed Crimea in March 2014 after a referendum held under military occupation."),
     ("COERCE", "The peninsula was annexed by Moscow after troops without insignia seized its parliament."),
@@ -38,6 +42,8 @@ NEGATIVE = [
     ("ASSAULT", "The president left Paris for Berlin on Monday."),
     ("RETREAT", "Gunmen attacked a village in central Mali overnight, leaving at least 40 villagers dead."),
     ("COERCE", "A list of the detainees was annexed to the report submitted to the council."),
+    ("ACCUSE", "The referee called out the names of the winners at the ceremony."),
+    ("AID", "Washington offered Tehran sanctions relief in exchange for limits on enrichment."),
 ]
 
 
@@ -75,6 +81,14 @@ def test_a_toll_is_part_of_the_attack_it_follows(nlp):
     evs = Coder(nlp).code_many([Article(text="A Russian missile strike on Odesa left 12 people dead on Monday.",
                                         date="2024-05-06", raw_id="x")])[0]
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.lexicon_id) for e in evs]
+
+
+def test_a_topic_compound_is_no_act_of_its_own(nlp):
+    # the truce is agreed; the tariffs it pauses are no sanction imposed
+    evs = Coder(nlp).code_many([Article(text="Washington and Beijing agreed to a 90-day tariff truce in Geneva.",
+                                        date="2024-05-06", raw_id="x")])[0]
+    assert "AGREE" in {e.event for e in evs}
+    assert "SANCTION" not in {e.event for e in evs}, [(e.event, e.lexicon_id) for e in evs]
 
 
 def test_the_prefilter_keeps_every_event_of_the_classes(nlp):

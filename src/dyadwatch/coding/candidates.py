@@ -13,6 +13,7 @@ from .words import word_set
 
 LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
+TOPIC_HEADS = word_set("events", "topic_heads")
 BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
 TALKS_PREPS = ("after", "following", "during", "for")  # "after talks with X": the talks were held
@@ -82,6 +83,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
                 match_noun(tok.head, lex) is None:
             continue  # "truce monitors", "attack helicopters": a modifier, not an event
+        if tok.dep_ == "compound" and (tok.head.lemma_.lower() in TOPIC_HEADS or tok.head.lower_ in TOPIC_HEADS):
+            continue  # "a 90-day tariff truce", "sanctions relief": the topic of another act
         if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in obj_used or own_act) and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)
             if e is not None:
