@@ -46,6 +46,14 @@ def names_own_doer(tok: Token, sa: SentenceActors) -> bool:
     return any(g.i in sa.tokmap for g in prep_objects(tok, "by"))
 
 
+def gerund_noun(tok: Token) -> bool:
+    """"Fighting between Armenia and Azerbaijan killed three", "Shelling by Russian forces killed five": a gerund
+    the parser tagged as a verb in a subject's place, with no subject, object or auxiliary of its own, is also
+    tried as an event noun (its verb reading finds no doer)."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(
+        c.dep_ in ("nsubj", "dobj", "aux", "auxpass", "mark") for c in tok.children)
+
+
 def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Cand], dict[int, LexEntry]]:
     """The candidate triggers of a sentence and its speech verbs (by token index)."""
     cands: list[Cand] = []
@@ -85,7 +93,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
             continue  # "truce monitors", "attack helicopters": a modifier, not an event
         if tok.dep_ == "compound" and (tok.head.lemma_.lower() in TOPIC_HEADS or tok.head.lower_ in TOPIC_HEADS):
             continue  # "a 90-day tariff truce", "sanctions relief": the topic of another act
-        if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in obj_used or own_act) and tok.i not in sa.tokmap:
+        if (tok.pos_ in ("NOUN", "PROPN") or gerund_noun(tok)) and (tok.i not in obj_used or own_act) \
+                and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)
             if e is not None:
                 cands.append(Cand(tok, e, reported=reported))
