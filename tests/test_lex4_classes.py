@@ -1,0 +1,136 @@
+"""Lexicon coverage for CONSULT, AID, MOBILIZE and COOPERATE (issue 8, 2026-12-03): visits and talks named without a
+meet/visit verb, aid flown or trucked in and money mobilised, weapons ordered into production and reservists called,
+missiles shot into the sea, exercises joined and cooperation agreements in force; views and greetings exchanged are
+talk, not cooperation. Every sentence was written for this test in wire shapes; the NEGATIVE ones are the other
+senses of the same words."""
+
+from __future__ import annotations
+
+import pytest
+from lexicon_checks import assert_fires, assert_no_entry, prefilter_losses
+from test_lex_wire import fired
+
+from dyadwatch.coding import Coder
+from dyadwatch.ingest.article import Article
+from dyadwatch.nlp import get_nlp
+
+POSITIVE = [
+    # CONSULT: in a capital for talks, on a visit, a visit ended, a delegation led or received, views exchanged
+    ("CONSULT", "The U.S. envoy is in Beirut for talks with Lebanese officials, a day after meeting the army chief."),
+    ("CONSULT", "The Iranian foreign minister was in Moscow on Tuesday for a summit of Caspian states."),
+    ("CONSULT", "Chinese Foreign Minister Wang Yi, who is on a three-day visit to Pakistan, praised the corridor."),
+    ("CONSULT", "Erdogan ended a two-day visit to Qatar on Tuesday with a string of investment pledges."),
+    ("CONSULT", "Modi embarked on a visit to Ukraine on Friday, his first since the war began."),
+    ("CONSULT", "Lavrov led a delegation to Pyongyang on Tuesday, the ministry said."),
+    ("CONSULT", "King Abdullah received a delegation from the U.S. Congress at the palace in Amman."),
+    ("CONSULT", "Lavrov exchanged views with his Chinese counterpart on the crisis, the ministry said."),
+    ("CONSULT", "Xi Jinping and Kim Jong Un exchanged greetings on the 75th anniversary of diplomatic ties."),
+    ("CONSULT", "The two ministers held a frank exchange of views on the situation in Gaza."),
+    # AID: money mobilised, a donor of aid, goods flown or trucked in, aid by aircraft
+    ("AID", "Germany mobilised 200 million euros for flood victims in Pakistan, the development ministry said."),
+    ("AID", "The United States is the largest donor of humanitarian aid to Ukraine, the report found."),
+    ("AID", "A Jordanian air force plane flew in 20 tonnes of food and medicine to Gaza on Sunday."),
+    ("AID", "Turkey trucked in aid to northern Syria on Tuesday after the quake, officials said."),
+    ("AID", "Russia flew two planes carrying humanitarian aid into Syria, the defence ministry said."),
+    # MOBILIZE: mass production ordered, reservists summoned, missiles shot into the sea
+    ("MOBILIZE", "Kim Jong Un ordered the mass production of attack drones, KCNA reported on Friday."),
+    ("MOBILIZE", "North Korea began serial production of tactical missiles, state media said."),
+    ("MOBILIZE", "Iran will mass-produce the new drones, the defence minister told state television."),
+    ("MOBILIZE", "Israel summoned thousands of reservists on Saturday as the fighting spread."),
+    ("MOBILIZE", "Ukraine activated reservists in the east, the general staff said."),
+    ("MOBILIZE", "Israel recalled reservists to duty after the attack on the border communities."),
+    ("ASSAULT", "Hamas lobbed rockets into Israel overnight, the army said."),
+    # COOPERATE: exercises taken part in, a cooperation agreement in force
+    ("COOPERATE", "Russian troops took part in joint exercises with Belarus near the Polish border."),
+    ("COOPERATE", "Indian soldiers participated in joint exercises with Egyptian forces in the desert."),
+    ("COOPERATE", "A defence cooperation agreement between Greece and France entered into force on Monday."),
+]
+
+NEGATIVE = [
+    ("AID", "The talks delivered little, a diplomat said."),
+    ("AID", "The company raised $2 billion for its expansion in India, the filing showed."),
+    ("AID", "Russia mobilised 300,000 reservists in September, the defence minister said."),
+    ("CONSULT", "The envoy is in charge of the ministry's Asia department."),
+    ("CONSULT", "Russian troops are in Syria for the long term, the minister said."),
+    ("CONSULT", "Indian and Pakistani troops exchanged fire along the Line of Control overnight."),
+    ("CONSULT", "Armenia and Azerbaijan exchanged prisoners on Tuesday under the deal."),
+    ("CONSULT", "Lavrov led the criticism of the Western plan in the Duma debate."),
+    ("COOPERATE", "Xi Jinping exchanged congratulations with Kim Jong Un on the anniversary of ties."),
+    ("COOPERATE", "Putin and Lukashenko exchanged greetings on the holiday, the Kremlin said."),
+    ("MOBILIZE", "Toyota began mass production of electric cars in Texas."),
+    ("MOBILIZE", "Moscow summoned the Estonian ambassador on Monday over the expulsions."),
+    ("MOBILIZE", "Qatar sent planes loaded with aid to Turkey after the earthquake."),
+    ("MOBILIZE", "The UAE sent two aircraft carrying medical supplies to Sudan on Sunday."),
+    ("RETREAT", "King Abdullah received a delegation from the U.S. Congress at the palace in Amman."),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp)
+
+
+def coded(coder, text: str) -> set[tuple[str, str, str]]:
+    evs = coder.code_many([Article(text=text, date="2024-05-06", raw_id="x")])[0]
+    return {(e.event, a.code, r.code if r else "") for e in evs if e.modality == "asserted" for a in e.actor
+            for r in (e.recipient or [None])}
+
+
+@pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
+def test_an_entry_of_the_class_fires(nlp, etype, text):
+    assert_fires(fired, nlp, etype, text)
+
+
+@pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
+def test_the_other_sense_fires_no_entry_of_the_type(nlp, etype, text):
+    assert_no_entry(fired, nlp, etype, text)
+
+
+CODED = [
+    ("The U.S. envoy is in Beirut for talks with Lebanese officials, a day after meeting the army chief.",
+     "CONSULT", "USA", "LBN"),
+    ("Chinese Foreign Minister Wang Yi is on a three-day visit to Pakistan.", "CONSULT", "CHN", "PAK"),
+    ("Lavrov led a delegation to Pyongyang on Tuesday, the ministry said.", "CONSULT", "RUS", "PRK"),
+    ("King Abdullah received a delegation from the U.S. Congress at the palace in Amman.", "CONSULT", "JOR", "USA"),
+    ("Xi Jinping exchanged congratulations with Kim Jong Un on the anniversary of ties.", "CONSULT", "CHN", "PRK"),
+    ("Germany mobilised 200 million euros for flood victims in Pakistan, the development ministry said.",
+     "AID", "DEU", "PAK"),
+    ("The United States is the largest donor of humanitarian aid to Ukraine, the report found.", "AID", "USA", "UKR"),
+    ("A Jordanian air force plane flew in 20 tonnes of food and medicine to Gaza on Sunday.", "AID", "JOR", "PSE"),
+    ("Kim Jong Un ordered the mass production of attack drones, KCNA reported on Friday.", "MOBILIZE", "PRK", ""),
+    ("Israel summoned thousands of reservists on Saturday as the fighting spread.", "MOBILIZE", "ISR", ""),
+    ("North Korea shot two ballistic missiles toward the sea on Thursday, Seoul said.", "MOBILIZE", "PRK", ""),
+    ("Russian troops took part in joint exercises with Belarus near the Polish border.", "COOPERATE", "RUS", "BLR"),
+    ("Russian troops took part in joint exercises with Belarus near the Polish border.", "COOPERATE", "BLR", "RUS"),
+    ("A defence cooperation agreement between Greece and France entered into force on Monday.",
+     "COOPERATE", "GRC", "FRA"),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor,recip", CODED)
+def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
+    got = coded(coder, text)
+    assert (etype, actor, recip) in got, got
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Xi Jinping exchanged congratulations with Kim Jong Un on the anniversary of ties.", "COOPERATE"),
+    ("Israel summoned thousands of reservists on Saturday as the fighting spread.", "ACCUSE"),
+    ("North Korea shot two ballistic missiles toward the sea on Thursday, Seoul said.", "ASSAULT"),
+    ("Russia flew two planes carrying humanitarian aid into Syria, the defence ministry said.", "MOBILIZE"),
+    ("King Abdullah received a delegation from the U.S. Congress at the palace in Amman.", "RETREAT"),
+    ("The two sides discussed a security cooperation agreement in Canberra on Monday.", "COOPERATE"),
+])
+def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
+    got = coded(coder, text)
+    assert not any(t == wrong for t, _, _ in got), got
+
+
+def test_the_prefilter_keeps_every_event_of_the_classes(nlp):
+    lost = prefilter_losses(Coder(nlp), [t for _, t in POSITIVE + NEGATIVE] + [t for t, *_ in CODED])
+    assert not lost, lost
