@@ -59,7 +59,26 @@ JPN | 2022-06-01 | Chief Cabinet Secretary Hirokazu Matsuno
 JPN | 2015-01-01 | Chief Cabinet Secretary Yoshihide Suga
 JPN | 2024-03-01 | Chief Cabinet Secretary Yoshimasa Hayashi
 BRA | 2019-06-01 | Justice Minister Sergio Moro
+# -- leaders of the 1980s and 1990s named with a title only, as old wire copy does
+GMB | 1990-03-01 | President Dawda Jawara
+NOR | 1992-03-01 | Prime Minister Gro Harlem Brundtland
+FIN | 1990-03-01 | President Mauno Koivisto
+AUT | 1990-03-01 | Chancellor Franz Vranitzky
+ROU | 1992-03-01 | President Ion Iliescu
+SRB | 1993-03-01 | President Slobodan Milosevic
+ITA | 1994-09-01 | Prime Minister Silvio Berlusconi
+ALB | 1993-03-01 | President Sali Berisha
+IRL | 1993-03-01 | Prime Minister Albert Reynolds
+NPL | 1990-03-01 | King Birendra
+MDG | 1990-03-01 | President Didier Ratsiraka
+GHA | 1985-03-01 | Flight Lieutenant Jerry Rawlings
+GTM | 1982-09-01 | General Efrain Rios Montt
+PRT | 1990-03-01 | President Mario Soares
+FJI | 1995-03-01 | Prime Minister Sitiveni Rabuka
+BOL | 1995-03-01 | President Gonzalo Sanchez de Lozada
 # -- surname only after a first full mention
+AUT | 1990-03-01 | Vranitzky | Chancellor Franz Vranitzky arrived in Bonn on Monday for talks.
+IRL | 1984-03-01 | FitzGerald | Prime Minister Garret FitzGerald flew to London on Monday.
 FRA | 1992-02-01 | Joxe | Defence Minister Pierre Joxe arrived in Chad on Monday.
 GBR | 2003-01-01 | Blunkett | Home Secretary David Blunkett spoke in London on Monday.
 JPN | 2022-06-01 | Matsuno | Chief Cabinet Secretary Hirokazu Matsuno briefed reporters in Tokyo on Monday.
