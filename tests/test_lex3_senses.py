@@ -39,6 +39,9 @@ NOT_CODED = [
     ("CONCEDE", "The loan will back Ankara's efforts to cut inflation and lift capital controls, the IMF said."),
     # troops arriving are no visit
     ("CONSULT", "The first contingent of a Kenyan-led police mission arrived in Haiti on Tuesday."),
+    # naming is no call for anything; civilians crossing a border are no incursion
+    ("REQUEST", "Drones hit Odesa overnight, in an assault President Zelensky called terror for the sake of fear."),
+    ("ASSAULT", "Hundreds of Sudanese families crossed into Chad through the desert, aid groups said."),
 ]
 
 
@@ -57,6 +60,9 @@ CODED = [
     # a main-clause permission stays coded (access granted: RETREAT or CONCEDE)
     ("Israel allowed 200 aid trucks into Gaza on Sunday, the army said.", "RETREAT|CONCEDE", "ISR"),
     ("Hamas released three Israeli hostages on Saturday, the army said.", "RETREAT", "PSE"),
+    # a call for someone to act, 'for' parsed as the mark of the infinitive clause: the demand, not the act
+    ("Washington called for Israel to halt its strikes on Rafah.", "REQUEST", "USA"),
+    ("Russian troops crossed into Ukraine from Belarus before dawn.", "ASSAULT", "RUS"),
 ]
 
 
@@ -64,6 +70,12 @@ CODED = [
 def test_the_right_reading_is_coded(coder, text, etype, actor):
     got = coded(coder, text)
     assert any(t in etype.split("|") and actor in a and m == "asserted" for t, a, r, m in got), got
+
+
+def test_a_call_for_someone_to_act_is_no_act_of_theirs(coder):
+    got = coded(coder, "The EU called for Russia to withdraw its troops at once, the bloc's foreign policy chief said.")
+    assert ("REQUEST", ("EUR",), ("RUS",), "asserted") in got, got
+    assert not [e for e in got if e[0] == "RETREAT" and e[3] == "asserted"], got
 
 
 def test_a_trade_mission_arriving_is_still_a_visit(coder):

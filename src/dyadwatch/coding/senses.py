@@ -57,6 +57,9 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
+    if e.event == "REQUEST" and lemma == "call" and e.prt == "prep:for" and obj is not None and obj.pos_ == "NOUN" \
+            and obj.i > tok.i and obj.dep_ == "dobj":
+        return True  # "called the shelling terror for the sake of intimidation": naming, no call for anything
     if e.event == "PROTEST" and lemma in ("demonstrate", "demonstrated") and not e.prt and (obj is not None or any(
             c.dep_ in ("ccomp", "xcomp") for c in tok.children)):
         return True  # "demonstrated its resolve", "has demonstrated that it can strike": showed, no protest

@@ -327,6 +327,12 @@ def _has_prt(tok: Token, prt: str) -> bool:
         for d in tok.children:
             if d.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == word for c in d.children):
                 return True
+    if kind == "prep":  # "called for Israel to halt the strikes": 'for' parsed as the mark of the clause
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ == word and m.i < c.i for m in c.children) and any(
+                    g.dep_ == "nsubj" for g in c.children) and any(a.lower_ == "to" for a in c.children):
+                return True
     for child in tok.children:
         if child.lower_ == word and (child.dep_ in ("prt", "prep", "advmod", "dative", "agent", "oprd", "acomp")
                                      or kind == "prep"):
@@ -545,6 +551,11 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
         if f" {phrase} " in f" {after} " and any(phrase in e.obj for e in entries):
             predicate.add(phrase)
     dobjs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if tok.dep_ == "relcl" and len(dobjs) == 1 and tok.head.pos_ == "NOUN" and not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children) and any(
+            "predicate" in e.flags and e.obj & _object_forms(dobjs[0])[1] for e in entries):
+        # "in an attack Zelensky called terror": the relative head is the object, the noun its predicate
+        predicate |= _object_forms(dobjs[0])[1]
     if len(dobjs) >= 2 and not any(t.dep_ == "punct" for t in tok.doc[dobjs[0].i:dobjs[-1].left_edge.i]):
         # "branded the strike a war crime", parsed as two objects: the second names the first; after a comma
         # it is a loose apposition ("fired two missiles on Thursday, the first launches in a month") and names nothing
