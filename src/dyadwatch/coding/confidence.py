@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import kb_dirs
 from ..events import QUAD, Actor
+from ..ingest.debris import find_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,7 +45,6 @@ FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me", "ours"})
 PRESCRIPTIVE = frozenset({"should", "must", "ought", "needs"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "quote"})
 _QUOTED = re.compile(r"[\"“”][^\"“”]{0,600}[\"“”]")
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{1,40}?(?:,[^()\n\-–—]{1,25}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s")
 
 # Set to a list to collect (story_id, trigger_start, event type, features) of every event made:
 # tools/fit_confidence.py does so to fit the model.
@@ -105,7 +105,7 @@ def genre(text: str) -> dict[str, float]:
         "genre_first_person": 1.0 if sum(w in FIRST_PERSON for w in words) >= 1 else 0.0,
         "genre_question": 1.0 if re.search(r"\?\s", body + " ") else 0.0,
         "genre_prescriptive": min(1.0, 200.0 * sum(w in PRESCRIPTIVE for w in words) / n),
-        "genre_dateline": 1.0 if _DATELINE.match(text or "") else 0.0,
+        "genre_dateline": 1.0 if find_dateline(text or "") else 0.0,
     }
 
 

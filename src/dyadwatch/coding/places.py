@@ -544,10 +544,6 @@ def _codes_named(gaz: Any, name: str) -> set[str]:
     return {p.country for p in gaz.candidates(name) if p.kind in ("admin1", "region")}
 
 
-_TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:,\s*[A-Z][\w.' -]{1,30}?)?"
-                             r"(?:,\s*[\w .]{1,20}?)?\s*\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]{1,2}\s")
-
-
 def dateline_place(text: str, gaz: Any, context: set[str]) -> dict | None:
     """The place of the dateline that opens an article or one of its first lines ("SEOUL, March 3
     (Reuters) - ", "Tripoli, Libya (AP) — "), with its offsets; None without a dateline or a known
@@ -558,9 +554,6 @@ def dateline_place(text: str, gaz: Any, context: set[str]) -> dict | None:
     for line in (text or "").split("\n")[:4]:
         found = find_dateline(line)
         name = found["place"] if found else None
-        if name is None:
-            m = _TITLE_DATELINE.match(line)
-            name = m.group("place") if m else None
         if name:
             words = name.strip()
             start = pos + line.find(words)

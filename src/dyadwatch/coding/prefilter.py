@@ -9,13 +9,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..ingest.debris import find_dateline
 from .actors import Mention
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 
 LINK_LINE = re.compile(r"(?i)^(?:related|read more|read also|see also|watch|more|also read|recommended|"
                        r"most read|trending|photo|video|listen)\b\s*[:|-]")
-DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.' -]{0,40}?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                      r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:-|--|\u2013|\u2014)\s+")
 # words that can refer to an actor named in another sentence
 REFERRING_WORDS = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both", "each"}
 CLOSING = ".!?\"'\u201d\u2019)"
@@ -60,7 +59,8 @@ def drop_non_reports(text: str, sents: list[Span], flags: list[bool]) -> None:
 def report_start(text: str, k: int, sent: Span) -> int:
     """Where the report of sentence `k` starts: after a dateline that opens the text or a line."""
     if k == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char + 1]:
-        m = DATELINE.match(text, sent.start_char)
-        if m and m.end() < sent.end_char:
-            return m.end()
+        lead = len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
+        d = find_dateline(text[sent.start_char + lead:sent.end_char])
+        if d and sent.start_char + lead + d["end"] < sent.end_char:
+            return sent.start_char + lead + d["end"]
     return sent.start_char

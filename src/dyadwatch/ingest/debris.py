@@ -553,23 +553,43 @@ def clean_text(text: str, title: str | None = None) -> str:
     return "\n".join(out)
 
 
-# A wire dateline opening the text: "SEOUL, Feb 12 (Harbour Wire) - ", "UNITED NATIONS (Agency) -- ".
-DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{1,40}?)"
-    r"(?:,\s*(?P<when>[^()\n\-–—]{1,25}?))?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?P<dash>[-–—]{1,2})\s+"
-)
+# A wire dateline opening the text: "SEOUL, Feb 12 (Harbour Wire) - ", "UNITED NATIONS (Agency) -- ", "BEIJING: ",
+# "MOSCOW, Jan 3 /Agency/. ", "NEW DELHI, May 6 (Agency) "; in title case only with a date or an agency
+# ("Seoul, Jan. 5 (Agency) -- ", "Islamabad (Agency) - "), so that "Russia, Ukraine — talks" stays a sentence.
+_WHEN = r"(?:,\s*(?P<when>[^()\n\-–—:/]{1,25}?))?"
+_AGENCY = r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+_END = r"(?:\s*(?P<dash>[-–—]{1,2})|\s*/(?P<slashed>[A-Za-z][\w-]{1,20})/\.?|\s*(?P<colon>:)|(?<=\)))\s+"
+DATELINE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{1,40}?)" + _WHEN + _AGENCY + _END)
+TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][a-zà-ÿ'’.-]+(?: [A-Z][a-zà-ÿ'’.-]+){0,2})" + _WHEN + _AGENCY + _END)
+_DATE_LIKE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 
 
 def find_dateline(text: str) -> dict | None:
     """The dateline at the start of the text: {"start", "end", "place", "when", "agency"} (offsets into
     the text; `end` is where the story proper begins), or None. The place is a location, not an actor."""
-    m = DATELINE.match(text or "")
+    text = text or ""
+    m = DATELINE.match(text)
+    title = False
+    if m is None or m.group("place").strip().upper() != m.group("place").strip():
+        m, title = TITLE_DATELINE.match(text), True
     if not m:
         return None
     place = m.group("place").strip()
+    when = (m.group("when") or "").strip() or None
+    agency = (m.group("agency") or m.group("slashed") or "").strip() or None
     letters = sum(ch.isalpha() for ch in place)
-    bare = not (m.group("when") or m.group("agency"))
-    if letters < 2 or (bare and (letters < 4 or m.group("dash") == "-")):
+    if letters < 2:
         return None
-    return {"start": 0, "end": m.end(), "place": place, "when": (m.group("when") or "").strip() or None,
-            "agency": (m.group("agency") or "").strip() or None}
+    if title:
+        # a title-case place needs a date or an agency: "Russia, Ukraine — talks" is no dateline
+        if not (agency or (when and _DATE_LIKE.search(when))):
+            return None
+    elif m.group("colon"):
+        if when or agency or letters < 4 or " " in place.strip():
+            return None  # "BEIJING: China warned ..."; not "NEW YORK: ..." guesses or "UPDATE 2:"
+    elif not (when or agency) and (letters < 4 or m.group("dash") == "-"):
+        return None
+    if not (m.group("dash") or m.group("slashed") or m.group("colon")) and not (
+            agency and when and _DATE_LIKE.search(when)):
+        return None  # without a dash only place, date and agency: "New Delhi, May 6 (PTI) Indian troops"
+    return {"start": 0, "end": m.end(), "place": place, "when": when, "agency": agency}
