@@ -44,6 +44,19 @@ POSITIVE = [
     ("COOPERATE", "Russian troops took part in joint exercises with Belarus near the Polish border."),
     ("COOPERATE", "Indian soldiers participated in joint exercises with Egyptian forces in the desert."),
     ("COOPERATE", "A defence cooperation agreement between Greece and France entered into force on Monday."),
+    # round 2: exercises held with or alongside another's forces, talks and summits taken part in, courtesy calls,
+    # field hospitals, conscription, forces mobilised to a border, foreign recruits trained
+    ("COOPERATE", "China held naval drills with Russia in the Sea of Japan on Monday, the ministry said."),
+    ("COOPERATE", "Philippine forces conducted drills alongside U.S. troops near Scarborough Shoal."),
+    ("COOPERATE", "Britain trained 30,000 Ukrainian recruits last year, the defence secretary said."),
+    ("CONSULT", "Iran took part in talks with the three European powers in Geneva on Friday."),
+    ("CONSULT", "The Indian prime minister took part in the BRICS summit in Kazan."),
+    ("CONSULT", "Russia participated in the talks on Afghanistan in Doha, the foreign ministry said."),
+    ("CONSULT", "The Saudi ambassador paid a courtesy call on the Pakistani army chief on Tuesday."),
+    ("AID", "Egypt set up a field hospital in Sudan, the army said."),
+    ("AID", "The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur."),
+    ("MOBILIZE", "Taiwan extended conscription to one year, President Tsai Ing-wen said."),
+    ("MOBILIZE", "Pakistan's government mobilised troops to the border with Afghanistan."),
 ]
 
 NEGATIVE = [
@@ -62,6 +75,12 @@ NEGATIVE = [
     ("MOBILIZE", "Qatar sent planes loaded with aid to Turkey after the earthquake."),
     ("MOBILIZE", "The UAE sent two aircraft carrying medical supplies to Sudan on Sunday."),
     ("RETREAT", "King Abdullah received a delegation from the U.S. Congress at the palace in Amman."),
+    ("CONSULT", "Saudi Arabia took part in the fighting in Yemen for seven years."),
+    ("COOPERATE", "Saudi Arabia took part in the fighting in Yemen for seven years."),
+    ("AID", "The health ministry opened a new hospital in Cairo on Monday."),
+    ("COOPERATE", "China held drills near Taiwan on Monday, a day after the inauguration."),
+    ("MOBILIZE", "He did his military service in the navy before entering politics."),
+    ("MOBILIZE", "The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur."),
 ]
 
 
@@ -109,6 +128,14 @@ CODED = [
     ("Russian troops took part in joint exercises with Belarus near the Polish border.", "COOPERATE", "BLR", "RUS"),
     ("A defence cooperation agreement between Greece and France entered into force on Monday.",
      "COOPERATE", "GRC", "FRA"),
+    ("China held naval drills with Russia in the Sea of Japan on Monday, the ministry said.", "COOPERATE", "CHN", "RUS"),
+    ("China held naval drills with Russia in the Sea of Japan on Monday, the ministry said.", "COOPERATE", "RUS", "CHN"),
+    ("Iran took part in talks with the three European powers in Geneva on Friday.", "CONSULT", "IRN", "EUR"),
+    ("The Saudi ambassador paid a courtesy call on the Pakistani army chief on Tuesday.", "CONSULT", "SAU", "PAK"),
+    ("Egypt set up a field hospital in Sudan, the army said.", "AID", "EGY", "SDN"),
+    ("Taiwan extended conscription to one year, President Tsai Ing-wen said.", "MOBILIZE", "TWN", ""),
+    ("Pakistan's government mobilised troops to the border with Afghanistan.", "MOBILIZE", "PAK", "AFG"),
+    ("Britain trained 30,000 Ukrainian recruits last year, the defence secretary said.", "COOPERATE", "GBR", "UKR"),
 ]
 
 
@@ -125,6 +152,9 @@ def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
     ("Russia flew two planes carrying humanitarian aid into Syria, the defence ministry said.", "MOBILIZE"),
     ("King Abdullah received a delegation from the U.S. Congress at the palace in Amman.", "RETREAT"),
     ("The two sides discussed a security cooperation agreement in Canberra on Monday.", "COOPERATE"),
+    ("China held naval drills with Russia in the Sea of Japan on Monday, the ministry said.", "MOBILIZE"),
+    ("The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur.", "MOBILIZE"),
+    ("Britain trained 30,000 Ukrainian recruits last year, the defence secretary said.", "MOBILIZE"),
 ])
 def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
     got = coded(coder, text)
