@@ -142,6 +142,24 @@ ZAF | 1992-01-01 | Inkatha supporters
 MKD | 2001-05-01 | NLA rebels
 COD | 1999-01-01 | RCD rebels | Congo's government said on Sunday that fighting had spread in the east.
 TUN | 2005-01-01 | the ruling RCD | Tunisia's president won a fourth term on Sunday.
+# -- electoral bodies, ruling councils and chambers by name or by a role with the article's country
+KEN | 2017-08-01 | the IEBC
+NGA | 2019-02-01 | Nigeria's electoral commission
+NGA | 2019-02-01 | INEC officials
+COD | 2018-12-01 | the CENI
+RUS | 2018-03-01 | the Central Election Commission | Russia held a presidential election on Sunday.
+TUR | 2019-04-01 | the YSK
+PHL | 2022-05-01 | the Comelec
+MMR | 1990-06-01 | the SLORC
+ETH | 1985-01-01 | the Derg
+GHA | 1985-01-01 | the PNDC
+SDN | 2019-06-01 | the military council | Sudan's protesters marched on Khartoum on Monday.
+YEM | 2023-01-01 | the Presidential Leadership Council
+IRN | 2019-01-01 | the Expediency Council
+PRK | 2019-01-01 | the Supreme People's Assembly
+USA | 2019-06-01 | the House of Representatives | U.S. lawmakers returned to Washington on Monday.
+CAN | 2019-06-01 | the House of Commons | Canada's prime minister called an election on Monday.
+GBR | 2019-06-01 | the House of Lords
 # -- false friends stay uncoded
 - | 2010-01-01 | Kurdish cooking
 """
