@@ -29,6 +29,12 @@ POSITIVE = [
     ("ACCUSE", "Beijing lodged stern representations with Tokyo over the visit to the shrine."),
     ("ACCUSE", "The foreign ministry made a formal demarche to the Indian embassy on Friday."),
     ("ACCUSE", "Ottawa called out Beijing over the harassment of Canadian diplomats."),
+    # foreign forces or envoys ordered out; entities listed or designated
+    ("SANCTION", "The junta in Niamey ordered the departure of French troops by the end of the year."),
+    ("SANCTION", "Ouagadougou ordered French special forces out of the country within a month."),
+    ("SANCTION", "The Commerce Department added 12 Chinese firms to the Entity List on Tuesday."),
+    ("SANCTION", "Beijing put Lockheed Martin on its unreliable entity list."),
+    ("SANCTION", "The Treasury designated two Hezbollah financiers and a money exchange in Beirut."),
     # annexation
     ("COERCE", "Russia annexed Crimea in March 2014 after a referendum held under military occupation."),
     ("COERCE", "The peninsula was annexed by Moscow after troops without insignia seized its parliament."),
@@ -42,6 +48,8 @@ NEGATIVE = [
     ("ASSAULT", "The president left Paris for Berlin on Monday."),
     ("RETREAT", "Gunmen attacked a village in central Mali overnight, leaving at least 40 villagers dead."),
     ("COERCE", "A list of the detainees was annexed to the report submitted to the council."),
+    ("SANCTION", "The chef added sugar to the list of ingredients."),
+    ("SANCTION", "The government designated the forest a national park."),
     ("ACCUSE", "The referee called out the names of the winners at the ceremony."),
     ("AID", "Washington offered Tehran sanctions relief in exchange for limits on enrichment."),
 ]
@@ -63,6 +71,7 @@ def test_the_other_sense_fires_no_entry_of_the_type(nlp, etype, text):
 
 
 CODED = [
+    ("The junta in Niamey ordered the departure of French troops by the end of the year.", "SANCTION", "NER", "FRA"),
     ("Russia declared the Moldovan ambassador persona non grata on Thursday.", "SANCTION", "RUS", "MDA"),
     ("Brazil vowed reciprocal measures against the United States on Thursday.", "THREATEN", "BRA", "USA"),
     ("Russian forces annexed the four regions of Ukraine after staged votes.", "COERCE", "RUS", "UKR"),
@@ -81,6 +90,12 @@ def test_a_toll_is_part_of_the_attack_it_follows(nlp):
     evs = Coder(nlp).code_many([Article(text="A Russian missile strike on Odesa left 12 people dead on Monday.",
                                         date="2024-05-06", raw_id="x")])[0]
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.lexicon_id) for e in evs]
+
+
+def test_own_forces_ordered_home_are_no_expulsion(nlp):
+    evs = Coder(nlp).code_many([Article(text="Putin ordered the withdrawal of his troops from Kherson.",
+                                        date="2024-05-06", raw_id="x")])[0]
+    assert "SANCTION" not in {e.event for e in evs}, [(e.event, e.lexicon_id) for e in evs]
 
 
 def test_a_topic_compound_is_no_act_of_its_own(nlp):

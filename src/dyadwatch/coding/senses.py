@@ -38,6 +38,21 @@ def armed_subject(tok, sc: Scope | None = None) -> bool:
     return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
+def _foreign_of(obj, sc: Scope) -> bool:
+    """The noun after "the departure of" names foreign envoys or forces by a national modifier ("French troops",
+    "Russia's ambassador"), not one's own ("its troops")."""
+    if obj is None:
+        return False
+    held = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    for g in held:
+        mods = [c for c in g.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if any(c.lower_ in OWN for c in mods):
+            return False
+        if any(c.ent_type_ in ("NORP", "GPE") or sc.sa.resolve(c) for c in mods if c.lower_ not in OWN):
+            return True
+    return False
+
+
 def wrong_sense(d: Draft, sc: Scope) -> bool:
     """The trigger is used in a sense that is no event of its entry."""
     tok, e = d.tok, d.entry
@@ -57,6 +72,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
+    if e.id.startswith("sanction.order_departure.") and not _foreign_of(obj, sc):
+        return True  # "Putin ordered the withdrawal of troops from Kherson": his own forces, a retreat
     if e.event == "REQUEST" and lemma == "call" and e.prt == "prep:for" and obj is not None and obj.pos_ == "NOUN" \
             and obj.i > tok.i and obj.dep_ == "dobj":
         return True  # "called the shelling terror for the sake of intimidation": naming, no call for anything
