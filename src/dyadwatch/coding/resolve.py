@@ -14,6 +14,8 @@ from .arguments import subject_token
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .words import word_set
 
+PLURAL_PRONOUNS = word_set("references", "pronouns_plural")
+
 BACKED = word_set("people", "backed")
 PLACE_NOUNS = word_set("places", "place_nouns")
 RELATIVE = word_set("grammar", "relative")
@@ -393,6 +395,15 @@ class SentenceActors:
             head = self.doc[m.end - 1]
             if head.head.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("amod", "compound", "poss"):
                 head = head.head
+            if low in PLURAL_PRONOUNS and (head.conjuncts or head.dep_ == "appos"):
+                # "Niger, Mali and Burkina Faso announced that they were leaving": all of the list
+                first = min([head, *head.conjuncts], key=lambda t: t.i)
+                while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+                    first = first.head
+                members = [a for a in self.resolve(first, 2) if a.code]
+                if len(members) > 1:
+                    return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))
+                            for a in members]
             a = self.actor_from_mention(m, head)
             return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
         if low in PRONOUNS_PERSON:
