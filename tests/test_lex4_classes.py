@@ -57,6 +57,15 @@ POSITIVE = [
     ("AID", "The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur."),
     ("MOBILIZE", "Taiwan extended conscription to one year, President Tsai Ing-wen said."),
     ("MOBILIZE", "Pakistan's government mobilised troops to the border with Afghanistan."),
+    # round 3: host played, counterparts called, aid dropped over a place, sorties flown, men drafted, jets sold
+    ("CONSULT", "Xi played host to the Brazilian president in Beijing on Friday."),
+    ("CONSULT", "Erdogan called his Russian counterpart on Sunday to discuss the grain deal."),
+    ("AID", "Jordanian and Egyptian planes dropped aid over northern Gaza on Monday."),
+    ("MOBILIZE", "Chinese warplanes flew sorties near Taiwan on Sunday, the ministry in Taipei said."),
+    ("MOBILIZE", "Russian bombers conducted patrols over the Sea of Japan near Hokkaido."),
+    ("MOBILIZE", "The junta drafted 10,000 men into the army under the new conscription law."),
+    ("COOPERATE", "The United States sold 24 fighter jets to Egypt in a deal worth $2 billion."),
+    ("COOPERATE", "Washington provided Kyiv with intelligence on Russian troop positions."),
 ]
 
 NEGATIVE = [
@@ -81,6 +90,10 @@ NEGATIVE = [
     ("COOPERATE", "China held drills near Taiwan on Monday, a day after the inauguration."),
     ("MOBILIZE", "He did his military service in the navy before entering politics."),
     ("MOBILIZE", "The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur."),
+    ("CONSULT", "The president called the prime minister a liar on Sunday."),
+    ("AID", "The prosecutor dropped the charges against the minister."),
+    ("AID", "Israel dropped its demand for a buffer zone along the border."),
+    ("AID", "The United States sold 24 fighter jets to Egypt in a deal worth $2 billion."),
 ]
 
 
@@ -136,6 +149,12 @@ CODED = [
     ("Taiwan extended conscription to one year, President Tsai Ing-wen said.", "MOBILIZE", "TWN", ""),
     ("Pakistan's government mobilised troops to the border with Afghanistan.", "MOBILIZE", "PAK", "AFG"),
     ("Britain trained 30,000 Ukrainian recruits last year, the defence secretary said.", "COOPERATE", "GBR", "UKR"),
+    ("Xi played host to the Brazilian president in Beijing on Friday.", "CONSULT", "CHN", "BRA"),
+    ("Erdogan called his Russian counterpart on Sunday to discuss the grain deal.", "CONSULT", "TUR", "RUS"),
+    ("Jordanian and Egyptian planes dropped aid over northern Gaza on Monday.", "AID", "EGY", "PSE"),
+    ("Chinese warplanes flew sorties near Taiwan on Sunday, the ministry in Taipei said.", "MOBILIZE", "CHN", "TWN"),
+    ("The United States sold 24 fighter jets to Egypt in a deal worth $2 billion.", "COOPERATE", "USA", "EGY"),
+    ("Washington provided Kyiv with intelligence on Russian troop positions.", "COOPERATE", "USA", "UKR"),
 ]
 
 
