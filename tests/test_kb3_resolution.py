@@ -160,6 +160,15 @@ PRK | 2019-01-01 | the Supreme People's Assembly
 USA | 2019-06-01 | the House of Representatives | U.S. lawmakers returned to Washington on Monday.
 CAN | 2019-06-01 | the House of Commons | Canada's prime minister called an election on Monday.
 GBR | 2019-06-01 | the House of Lords
+# -- old wire copy: militias of the Lebanese war, breakaway regions, popes, Egypt's insurgents
+LBN | 1984-01-01 | Druze militiamen
+LBN | 1985-01-01 | Amal militiamen
+MDA | 1993-01-01 | Dniester separatists
+MDA | 2006-01-01 | officials in Transnistria
+ETH | 1989-01-01 | Tigrean rebels
+VAT | 1990-01-01 | Pope John Paul
+VAT | 2015-01-01 | the Pope
+EGY | 1995-01-01 | the Gamaa Islamiya
 # -- false friends stay uncoded
 - | 2010-01-01 | Kurdish cooking
 """

@@ -295,8 +295,8 @@ class ActorFinder:
             if in_kb and len({e.code for e in in_kb}) == 1 and span.text[:1].isupper() and \
                     _not_a_name(span, self.sector_of):
                 return _entry_mention(span, in_kb[0], readings)
-            if _looks_like_actor(span) or (e0.kind == "demonym" and self._role_after(span)):
-                return _entry_mention(span, e0, readings)  # "Baloch insurgents", "Karen rebels"
+            if _looks_like_actor(span) or (e0.kind in ("demonym", "organisation") and self._role_after(span)):
+                return _entry_mention(span, e0, readings)  # "Baloch insurgents", "Karen rebels", "Amal militiamen"
             return None
         if self.people(span.text):
             return None  # "Berber protesters" (Berber is a town in Sudan): a people, placed by the coder
