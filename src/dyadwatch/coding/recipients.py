@@ -15,6 +15,7 @@ from .scope import Scope, copy_actor
 from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
 from .words import word_set
 
+ALLY_PREPS = word_set("grammar", "ally_preps")
 RELATIVE_WORDS = word_set("grammar", "relative_words")
 EVENT_WORDS = word_set("events", "event_words")
 PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
@@ -247,6 +248,8 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
     skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
     quoted = quoted_tokens(sa.doc)
+    # "fighting alongside Malian troops": an ally, never the target
+    skip |= {t.i for p in sa.doc if p.dep_ == "prep" and p.lower_ in ALLY_PREPS for t in p.subtree}
     found: dict = {}
     for m in sa.mentions:
         if not m.code or m.code in own or not (sc.finder.is_country(m.code) or m.code in BLOCS):

@@ -12,6 +12,7 @@ from .candidates import has_infinitive
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import location, mission_owner
 from .recipients import (
+    ALLY_PREPS,
     article_other,
     asked_of,
     earlier_event_actors,
@@ -109,6 +110,8 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
         return False  # "the convoy came under rocket fire from Russia": the unnamed subject was hit, not Russia
     if any(c.lemma_.lower() in REACTION_WORDS for c in [tok, *tok.children] if c.dep_ in ("xcomp", "dobj") or c == tok):
         return False  # "vowed to retaliate", "vowed revenge": at whoever did the act answered, never at home
+    if any(c.dep_ == "prep" and c.lower_ in ALLY_PREPS for c in tok.children):
+        return False  # "Wagner mercenaries are fighting alongside Malian troops": at an enemy not named
     if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP"):
         return True
     if e.kind != "verb" or open_slot(tok, e, sc):
