@@ -78,6 +78,23 @@ def test_a_call_for_someone_to_act_is_no_act_of_theirs(coder):
     assert not [e for e in got if e[0] == "RETREAT" and e[3] == "asserted"], got
 
 
+def test_leaving_a_deal_is_a_rejection_of_its_party(coder):
+    # the state taken out of the deal acts; the deal's party is the recipient, never the actor
+    for text in ("Trump withdrew the United States from the Iran nuclear deal on Tuesday.",
+                 "Trump announced the U.S. withdrawal from the Iran nuclear deal on Tuesday."):
+        got = coded(coder, text)
+        assert ("REJECT", ("USA",), ("IRN",), "asserted") in got, (text, got)
+        assert not [e for e in got if e[0] == "RETREAT" or "IRN" in e[1]], (text, got)
+
+
+def test_a_status_revoked_for_ones_own_region_is_no_sanction_of_a_neighbour(coder):
+    got = coded(coder, "New Delhi revoked the special status of Kashmir on Monday, angering Pakistan.")
+    assert not [e for e in got if e[0] == "SANCTION"], got
+    assert not [e for e in got if "PAK" in e[2]], got
+    got = coded(coder, "Washington revoked Hong Kong's special trade status on Tuesday.")
+    assert any(t == "SANCTION" and "USA" in a for t, a, r, m in got), got
+
+
 def test_a_trade_mission_arriving_is_still_a_visit(coder):
     got = coded(coder, "A trade mission from Japan arrived in Hanoi on Monday for three days of talks.")
     assert any(t == "CONSULT" and "JPN" in a for t, a, r, m in got), got

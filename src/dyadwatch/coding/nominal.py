@@ -67,7 +67,10 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
                 if g.ent_type_ not in ("DATE", "TIME"):
                     actors = sa.resolve(g)
                     how = "agent"
-    if not actors:
+    if not actors and "prep:from" in e.recip:
+        # "the U.S. withdrawal from the Iran nuclear deal": the one left is the recipient, the modifier the actor
+        actors, how = _modifier_actors(tok, sc)
+    if not actors and "prep:from" not in e.recip:
         for g in prep_objects(tok, "from"):
             actors = sa.resolve(g)
             how = "agent"

@@ -67,6 +67,9 @@ def by_the_doer(d: Draft, sc: Scope) -> None:
         sa.role_sector(subj_tok) not in ("GOV", "MIL", "COP", "LEG", "JUD")  # "Iraqi Kurds protested"
     if d.etype == "PROTEST" and people and d.actors:
         d.actors = [Actor(a.code, a.sector or "CVL", a.entity_text, a.start, a.end, a.office) for a in d.actors]
+    if d.etype == "SANCTION" and e.id.startswith("sanction.status.") and d.actors and d.recips and \
+            d.recip_codes() <= d.actor_codes():
+        d.retype("COERCE", "restrict", "172")  # "India revoked the special status of Kashmir": its own region
     if d.etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and d.actors and not people and all(
             sc.finder.is_country(a.code or "") and a.sector in (None, "GOV") for a in d.actors):
         d.retype("ACCUSE", "allege", "114")  # a state's protest is a diplomatic complaint
