@@ -97,12 +97,46 @@ def background_clause(tok: Token) -> Token | None:
             return cur
         if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid") and cur.head.dep_ == "prep":
             return cur.head
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (cur.head.lower_ == "because" or _cause_prep(cur.head)):
+            return cur.head  # "closed its borders because of fighting between A and B": the cause
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur  # "the return of property seized by the army in the 1970s": a description
         if cur.head == cur:
             return None
         cur = cur.head
     return None
+
+
+def reported_before(clause: Token) -> bool:
+    """"recalled its envoy hours after Israel struck a school", "a day after X fired ...", "after Spain
+    endorsed the plan": a finite clause of its own subject opened by "after" tells what happened just
+    before, and news reports it as fact; it is coded (how long before is the modality's business)."""
+    if clause.dep_ != "advcl" or clause.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    if not any(m.dep_ == "mark" and m.lower_ == "after" for m in clause.children):
+        return False
+    # a named doer: an active subject, or a passive's agent ("after a state of siege was declared" names none)
+    return any(c.dep_ == "nsubj" for c in clause.children) or any(c.dep_ == "agent" for c in clause.children)
+
+
+def _cause_prep(p: Token) -> bool:
+    """"because of", "due to", "owing to" (the parser hangs the second word on the first or on the verb)."""
+    first = p.doc[p.i - 1] if p.i > 0 else None
+    return first is not None and (first.lower_, p.lower_) in (("because", "of"), ("due", "to"), ("owing", "to"))
+
+
+def _said_content(tok: Token, clause: Token) -> bool:
+    """The act is the content of what the clause says was said ("a day after it announced that it would resume
+    talks"): only the saying is reported as done, so the act stays background."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == clause.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "xcomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _clause_heads(clause: Token) -> list[int]:
@@ -133,6 +167,8 @@ def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
                 t.head.lower_ in ("after", "following"):
             continue  # "agreed ... after talks with X": the talks were held (candidates.talks_held)
         clause = background_clause(sc.doc[idx])
+        if clause is not None and reported_before(clause) and not _said_content(sc.doc[idx], clause):
+            continue
         if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
             background.add(idx)
     if not background:

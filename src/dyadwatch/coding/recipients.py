@@ -245,6 +245,11 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     clauses = {t.i for c in tok.subtree if c != tok and (c.dep_ in ("relcl", "advcl") or (
         c.dep_ == "prep" and c.lower_ in BACKGROUND_PHRASES)) for t in c.subtree}
     inside = {t.i for t in tok.subtree} - clauses  # not inside a relative or adverbial clause of its own
+    # nor inside another act's background clause ("... protesting outside parliament, after the premier put the
+    # country's EU accession talks on hold")
+    own_span = range(tok.left_edge.i, tok.right_edge.i + 1)
+    elsewhere = {t.i for c in sa.doc if _background_head(c) and c.i not in own_span
+                 and not (c.left_edge.i <= tok.i <= c.right_edge.i) for t in c.subtree}
     subj = subject_token(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
     skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
     quoted = quoted_tokens(sa.doc)
@@ -254,8 +259,10 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     for m in sa.mentions:
         if not m.code or m.code in own or not (sc.finder.is_country(m.code) or m.code in BLOCS):
             continue
-        if any(i in skip or i in quoted for i in range(m.start, m.end)):
+        if any(i in skip or i in quoted or i in elsewhere for i in range(m.start, m.end)):
             continue
+        if _of_the_press(sa.doc[m.end - 1], sa):
+            continue  # "the Czechoslovak news agency reported": the source of the report, no party
         if within and m.start not in inside:
             continue
         if is_origin_modifier(sa.doc[m.end - 1]):
@@ -274,6 +281,25 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     m = next(iter(found.values()))
     span = sa.doc[m.start:m.end]
     return [Actor(m.code, None, m.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+BACKGROUND_MARKS = word_set("grammar", "background_marks")
+
+
+def _background_head(c: Token) -> bool:
+    """The head of an adverbial clause or phrase of time, cause or concession ("after ...", "despite ...")."""
+    if c.dep_ == "prep":
+        return c.lower_ in BACKGROUND_PHRASES
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in c.children)
+
+
+def _of_the_press(t: Token, sa) -> bool:
+    """A name that only says whose the reporting outlet is ("the Czechoslovak news agency", "a Turkish
+    newspaper", "Russian media")."""
+    h = t.head
+    if t.dep_ in ("amod", "compound", "poss", "nmod") and h.i != t.i:
+        return sa.role_sector(h) == "JRN"
+    return False
 
 
 def article_other(sc: Scope, code: str | None) -> str | None:
@@ -314,7 +340,10 @@ def earlier_event_actors(tok: Token, sc: Scope, actors: list[Actor],
         entry = match_noun(o, sc.lex)
         if entry is None and o.lemma_.lower() not in EVENT_WORDS:
             continue
-        earlier = list(sc.made.values()) + list(reversed(sc.sa.ctx.events))
+        # not an act of this sentence that the trigger's own clause hangs on ("recalled its envoy after
+        # Spain endorsed the plan": the recall came later, it is not what was endorsed)
+        above = {a.i for a in tok.ancestors}
+        earlier = [ev for i, ev in sc.made.items() if i not in above] + list(reversed(sc.sa.ctx.events))
         # the same act first: "condemned the test" is the test, not a drill reported since
         word = re.compile(r"\b" + re.escape(o.lemma_.lower()[:5]) + r"\w*", re.IGNORECASE)
         same = [ev for ev in earlier if word.search(ev.trigger or "") or word.search(ev.event_text or "")]

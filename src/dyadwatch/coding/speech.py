@@ -138,8 +138,9 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                 d.modality = "claimed"
             # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
             # Ukrainian military said": the speaker reports what hit it
+            # (not a news outlet: "..., the Czechoslovak news agency reported" names the source only)
             if d.etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
-                    all(r.entity_text is None for r in d.recips) and \
+                    all(r.entity_text is None for r in d.recips) and all(a.sector != "JRN" for a in speakers) and \
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None

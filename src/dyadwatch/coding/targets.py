@@ -91,6 +91,30 @@ def _elaborated_target(d: Draft, sc: Scope) -> list[Actor]:
     return []
 
 
+def _object_owner(d: Draft, sc: Scope) -> list[Actor]:
+    """"endorsed Morocco's autonomy plan", "rejected Kyiv's proposal": whose the thing reacted to is (a
+    possessor other than the actor)."""
+    o = direct_object(d.tok)
+    if o is None or o.pos_ != "NOUN":
+        return []
+    own = d.actor_codes()
+    for c in o.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return [a for a in sc.sa.resolve(c) if a.code not in own]
+    return []
+
+
+def _defied(tok, sc: Scope) -> list[Actor]:
+    """Whom "in defiance of X" names, on the trigger."""
+    for p in prep_objects(tok, "in"):
+        if p.lemma_.lower() == "defiance":
+            for g in prep_objects(p, "of"):
+                got = sc.sa.resolve(g)
+                if got:
+                    return got
+    return []
+
+
 def _never_self(d: Draft, sc: Scope) -> bool:
     """Acts whose object shows they are aimed outside: leaving or rejecting an agreement ("pulled out of the
     grain deal"), forces seizing a place or a plant ("Russian forces occupied the plant")."""
@@ -131,13 +155,16 @@ def default_recipients(d: Draft, sc: Scope) -> None:
     """Recipients when the trigger's slots named none."""
     tok, e = d.tok, d.entry
     sa = sc.sa
+    if d.etype == "PROTEST" and (not d.recips or d.recip_slot == "loc"):
+        # "marched through Minsk in defiance of Belarusian authorities": the authorities defied
+        d.recips = _defied(tok, sc) or d.recips
     if d.etype in ("PROTEST", "ASSAULT", "COERCE", "THREATEN") and (not d.recips or d.recip_slot == "loc"):
         # "protested outside the Chinese embassy in Belgrade": at China, not at the host
         d.recips = mission_owner(tok, sa) or d.recips
     if not d.recips and d.etype in DOMESTIC_LOC_TYPES:
         d.recips = location(tok, sa)
     if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES:
-        d.recips = earlier_event_actors(tok, sc, d.actors)
+        d.recips = _object_owner(d, sc) or earlier_event_actors(tok, sc, d.actors)
     if d.etype == "REQUEST":
         # "demanded the withdrawal of Serbian forces from Bosnia": asked of those who are to withdraw;
         # "its demand that Israel ease restrictions": asked of the clause's subject
@@ -271,6 +298,19 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             a.sector in (None,) + STATE_SECTORS for a in d.actors))]  # a party's rival may be of its country
         if len(kept) < len(d.recips):
             d.recips = kept or other_country(tok, sc, d.actors)
+            if not d.recips and d.etype in NEEDS_RECIPIENT:
+                return False
+        # "killed a commander of Israel's militia ally": the ally, not Israel (a named possessor)
+        named = [r for r in d.recips if r.code not in own and r.entity_text and _relational_possessor(r, sc)]
+        if named:
+            gone = {r.code for r in named}
+            # where the ally is ("Israel's militia ally in southern Lebanon"), else the act's place, else
+            # the other country named
+            rel = [t.head for r in named if (t := _token_of(r, sc)) is not None]
+            where = [a for h in rel for g in prep_objects(h, "in") for a in sc.sa.resolve(g) if a.code not in gone]
+            d.recips = [r for r in d.recips if r not in named] or where or [
+                r for r in (location(tok, sc.sa) if d.etype in DOMESTIC_LOC_TYPES else []) if r.code not in gone
+            ] or [r for r in other_country(tok, sc, d.actors) if r.code not in gone]
             if not d.recips and d.etype in NEEDS_RECIPIENT:
                 return False
     if d.recips and not d.reciprocal:
