@@ -94,6 +94,14 @@ NEGATIVE = [
     ("AID", "The prosecutor dropped the charges against the minister."),
     ("AID", "Israel dropped its demand for a buffer zone along the border."),
     ("AID", "The United States sold 24 fighter jets to Egypt in a deal worth $2 billion."),
+    # a mission ended, continued or headed is no visit; what is received from a minister decides the sense
+    ("CONSULT", "The UN ended its peacekeeping mission in Mali on Sunday after a decade."),
+    ("CONSULT", "UN peacekeepers continued their mission in southern Lebanon despite the shelling."),
+    ("CONSULT", "He headed the UN mission in Congo for three years before joining the ministry."),
+    ("CONSULT", "Ukraine received weapons from the German defence minister on Monday."),
+    ("CONSULT", "The president took part in a press conference in Paris after the vote."),
+    ("CONSULT", "Iran took part in the second round of the election, officials said."),
+    ("CONSULT", "Egypt received an official protest from Israel on Monday over the crossing."),
 ]
 
 
@@ -174,6 +182,10 @@ def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
     ("China held naval drills with Russia in the Sea of Japan on Monday, the ministry said.", "MOBILIZE"),
     ("The UAE deployed a field hospital to Chad for refugees fleeing the war in Darfur.", "MOBILIZE"),
     ("Britain trained 30,000 Ukrainian recruits last year, the defence secretary said.", "MOBILIZE"),
+    ("Ukraine received weapons from the German defence minister on Monday.", "CONSULT"),
+    ("Egypt received an official protest from Israel on Monday over the crossing.", "CONSULT"),
+    ("China held drills with live ammunition near Taiwan on Monday.", "COOPERATE"),
+    ("Israel launched an operation with air strikes on Gaza.", "COOPERATE"),
 ])
 def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
     got = coded(coder, text)
