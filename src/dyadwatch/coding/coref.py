@@ -30,6 +30,7 @@ class ArticleContext:
     states: list[str] = field(default_factory=list)  # country codes (ISO alpha-3)
     persons: list[Actor] = field(default_factory=list)
     groups: list[Actor] = field(default_factory=list)  # subjects: countries, organisations, groups
+    subjects: list[Actor] = field(default_factory=list)  # groups named as a clause's subject
     events: list[Any] = field(default_factory=list)  # events coded so far ("condemned the strikes")
     # names learnt from "North Korean leader Kim Jong Un": full name, first and last word -> (code, sector)
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -49,12 +50,30 @@ class ArticleContext:
             self.persons.append(actor)
         elif subject or kind in ("country", "capital", "seat", "organisation", "demonym"):
             self.groups.append(actor)
+            if subject:
+                self.subjects.append(actor)
 
     def last_person(self) -> Actor | None:
         return self.persons[-1] if self.persons else None
 
     def last_group(self) -> Actor | None:
         return self.groups[-1] if self.groups else None
+
+    def last_subject(self) -> Actor | None:
+        """The group last named as a subject ("Sudan expelled the UN envoy. It accused him ...": Sudan)."""
+        return self.subjects[-1] if self.subjects else None
+
+    def last_parties(self, n: int, is_country: Callable[[str], bool]) -> list[str]:
+        """The n countries of the latest act done by n parties together or jointly ("Ethiopia and Somalia held
+        talks. The two sides signed ...": not the host named since), [] if there is none."""
+        for ev in reversed(self.events):
+            codes: list[str] = []
+            for a in ev.actor:
+                if a.code and is_country(a.code) and a.code not in codes:
+                    codes.append(a.code)
+            if len(codes) == n:
+                return codes
+        return []
 
     def last_state(self) -> str | None:
         return self.states[-1] if self.states else None

@@ -15,6 +15,7 @@ from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, A
 from .words import word_set
 
 PLURAL_PRONOUNS = word_set("references", "pronouns_plural")
+COUNT_WORDS = {"both": 2, "two": 2, "all": 2, "three": 3, "four": 4, "five": 5}
 
 BACKED = word_set("people", "backed")
 PLACE_NOUNS = word_set("places", "place_nouns")
@@ -240,6 +241,16 @@ class SentenceActors:
                         a.code = mm.code
                         return [a]
             return [self.actor_from_mention(m, h)]
+        # "the two countries' leaders": the parties the counted noun stands for
+        for c in h.children:
+            if c.dep_ == "poss" and c.lower_ in PAIR_NOUNS and depth < 2 and \
+                    any(g.lower_ in COUNT_WORDS for g in c.children):
+                got = self.resolve(c, depth + 1)
+                if got:
+                    role = self.role_sector(h)
+                    for a in got:
+                        a.sector = role or a.sector
+                    return got
         # Modifiers: "North Korean troops", "Sudan's government", "Hungarian and Romanian officials".
         found: list[Actor] = []
         for c in h.children:
@@ -330,10 +341,16 @@ class SentenceActors:
         if h.pos_ == "DET" and low in ("both",):
             codes = self.ctx.last_two_states(self.finder.is_country)
             return [self._actor(c, None, h) for c in codes]
-        if low in PAIR_NOUNS and any(c.lower_ in ("two", "both", "all") for c in h.children):
-            # "Moscow urged both sides ...": the sides are not the one speaking of them
+        count = next((COUNT_WORDS[c.lower_] for c in h.children if c.lower_ in COUNT_WORDS), 0)
+        if low in PAIR_NOUNS and count:
+            # "Moscow urged both sides ...": the sides are not the one speaking of them; "the two sides",
+            # "the three military governments": the parties of the last act done by that many together
             outside = {m.code for m in self.mentions if m.end <= h.i}
-            codes = self.ctx.last_two_states(lambda c: self.finder.is_country(c) and c not in outside)
+
+            def ok(c: str) -> bool:
+                return self.finder.is_country(c) and c not in outside
+
+            codes = self.ctx.last_parties(count, ok) or (self.ctx.last_two_states(ok) if count == 2 else [])
             return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
@@ -414,7 +431,10 @@ class SentenceActors:
                 return [Actor(p.code, p.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
             return []
         if low in PRONOUNS_GROUP:
-            g = self.ctx.last_group()
+            # a subject pronoun opening its own sentence takes the last subject ("Sudan expelled the UN envoy.
+            # It accused him of bias": Sudan, not the UN)
+            g = (self.ctx.last_subject() if h.dep_ in ("nsubj", "nsubjpass") and low in ("it", "they") else None) \
+                or self.ctx.last_group()
             if g is not None:
                 return [Actor(g.code, g.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
         return []
