@@ -169,6 +169,10 @@ ETH | 1989-01-01 | Tigrean rebels
 VAT | 1990-01-01 | Pope John Paul
 VAT | 2015-01-01 | the Pope
 EGY | 1995-01-01 | the Gamaa Islamiya
+# -- "the junta": the military government of the country named before
+MLI | 2022-02-01 | the junta | Mali expelled the French ambassador on Monday.
+MMR | 2022-02-01 | the junta | Thailand and Myanmar held talks. Myanmar said on Monday it would hold elections.
+NER | 2023-09-01 | the junta | Niger's army seized power in July.
 # -- false friends stay uncoded
 - | 2010-01-01 | Kurdish cooking
 """
@@ -287,6 +291,16 @@ def test_a_people_s_fighters_are_coded_by_the_country_they_fight(text: str, code
 
     actors = [a.code for e in code_text(text, date="2001-06-01") for a in e.actor]
     assert actors and actors[0] == code, actors
+
+
+def test_the_junta_is_the_country_named_nearest_before_not_the_speaker() -> None:
+    from dyadwatch.coding import code_text
+
+    text = ("Mali's military-led government gave France's envoy three days to leave on Monday, state television "
+            "said, after Paris described the junta as illegitimate.")
+    accusations = [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in code_text(text, date="2022-01-31")
+                   if e.event == "ACCUSE"]
+    assert accusations and accusations[0] == (["FRA"], ["MLI"]), accusations
 
 
 def test_a_people_s_crowd_abroad_keeps_its_place() -> None:

@@ -202,8 +202,11 @@ class ActorFinder:
             if any(i in taken for i in range(s, e)):
                 continue
             seen = set(seen_codes or ()) | {m.code for m in out if m.start < s}
-            # "the kingdom": the kingdom named earlier (Saudi Arabia, Jordan, ...)
-            entry = next((x for x in entries if x.code in seen), None) or \
+            # "the kingdom": the kingdom named earlier (Saudi Arabia, Jordan, ...), the one this sentence
+            # names nearest before first ("Mali's government ... after Paris called the junta illegitimate")
+            near = [m.code for m in sorted(out, key=lambda m: -m.start) if m.start < s]
+            entry = next((x for c in near for x in entries if x.code == c), None) or \
+                next((x for x in entries if x.code in seen), None) or \
                 next((x for x in entries if self._kin(x.code, seen)), None)
             if entry is not None:
                 taken.update(range(s, e))
