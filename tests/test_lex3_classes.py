@@ -35,6 +35,11 @@ POSITIVE = [
     ("SANCTION", "The Commerce Department added 12 Chinese firms to the Entity List on Tuesday."),
     ("SANCTION", "Beijing put Lockheed Martin on its unreliable entity list."),
     ("SANCTION", "The Treasury designated two Hezbollah financiers and a money exchange in Beirut."),
+    # refusals and rebukes by idiom; a phrasal verb decides over a preposition
+    ("REJECT", "Netanyahu slammed the door on a Palestinian state at a news conference."),
+    ("REJECT", "The Kremlin gave short shrift to the proposal for a Christmas truce."),
+    ("ACCUSE", "Kyiv took aim at Budapest over its veto of the aid package."),
+    ("ACCUSE", "Beijing fired back at Washington over the chip curbs on Wednesday."),
     # annexation
     ("COERCE", "Russia annexed Crimea in March 2014 after a referendum held under military occupation."),
     ("COERCE", "The peninsula was annexed by Moscow after troops without insignia seized its parliament."),
@@ -50,6 +55,8 @@ NEGATIVE = [
     ("COERCE", "A list of the detainees was annexed to the report submitted to the council."),
     ("SANCTION", "The chef added sugar to the list of ingredients."),
     ("SANCTION", "The government designated the forest a national park."),
+    ("REJECT", "The minister closed the door on his way out of the meeting."),
+    ("ASSAULT", "Beijing fired back at Washington over the chip curbs on Wednesday."),
     ("ACCUSE", "The referee called out the names of the winners at the ceremony."),
     ("AID", "Washington offered Tehran sanctions relief in exchange for limits on enrichment."),
 ]
@@ -90,6 +97,12 @@ def test_a_toll_is_part_of_the_attack_it_follows(nlp):
     evs = Coder(nlp).code_many([Article(text="A Russian missile strike on Odesa left 12 people dead on Monday.",
                                         date="2024-05-06", raw_id="x")])[0]
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.lexicon_id) for e in evs]
+
+
+def test_armed_men_taking_aim_rebuke_no_one(nlp):
+    evs = Coder(nlp).code_many([Article(text="Israeli snipers took aim at the crowd near the fence in Gaza.",
+                                        date="2024-05-06", raw_id="x")])[0]
+    assert "ACCUSE" not in {e.event for e in evs}, [(e.event, e.lexicon_id) for e in evs]
 
 
 def test_own_forces_ordered_home_are_no_expulsion(nlp):

@@ -24,7 +24,8 @@ FINISH_VERBS = ("end", "conclude", "finish", "complete", "wrap")
 ARMED_WORDS = (MILITARY_WORDS - {"man", "reserve"}) | {"rebel", "militant", "fighter", "jihadist", "insurgent", "paramilitary", "tank",
                                 "mercenary", "commando", "marine", "paratrooper", "gunman", "guerrilla", "militiaman",
                                 "troops", "forces", "soldiers", "rebels", "fighters", "militants", "armour", "armor",
-                                "column", "convoy", "peacekeeper", "contingent", "garrison", "legionnaire"}
+                                "column", "convoy", "peacekeeper", "contingent", "garrison", "legionnaire", "sniper", "snipers",
+                                "sharpshooter", "sharpshooters", "gunmen"}
 
 
 def armed_subject(tok, sc: Scope | None = None) -> bool:
@@ -72,6 +73,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
+    if e.id.startswith("accuse.take_aim.") and armed_subject(tok, sc):
+        return True  # "the sniper took aim at the patrol": a shot, no rebuke
     if e.id.startswith("sanction.order_departure.") and not _foreign_of(obj, sc):
         return True  # "Putin ordered the withdrawal of troops from Kherson": his own forces, a retreat
     if e.event == "REQUEST" and lemma == "call" and e.prt == "prep:for" and obj is not None and obj.pos_ == "NOUN" \

@@ -602,8 +602,10 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     if best_event:
         top = best_event[0].specificity()
         tied = [e for e in best_event if e.specificity() == top]
-        # "launched a missile attack": the object's head noun decides over its modifier
-        result.append(next((e for e in tied if e.obj & head_forms), tied[0]))
+        # "launched a missile attack": the object's head noun decides over its modifier; then a phrasal verb over a
+        # preposition ("fired back at Washington": the retort, not fire at)
+        result.append(next((e for e in tied if e.obj & head_forms), None) or
+                      next((e for e in tied if e.prt.startswith("prt:")), tied[0]))
     result.extend(speech[:1])
     return result
 
