@@ -13,6 +13,8 @@ RELATIVE = word_set("grammar", "relative")
 PRAISE_BLAME = word_set("grammar", "praise_blame")
 COPULAS = word_set("grammar", "copulas")
 ORIGIN_PARTICIPLES = word_set("grammar", "origin_participles")
+# event nouns that do nothing themselves ("the talks had failed, accusing ..."): no subject of a participle
+INANIMATE_SUBJECTS = word_set("events", "event_words") | word_set("events", "discuss_words")
 RESULT_PARTICIPLES = word_set("grammar", "result_participles")
 
 
@@ -132,6 +134,11 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         if s is None and dep == "conj" and head.dep_ == "ccomp" and head.head != head and \
                 head.head.pos_ in ("VERB", "AUX"):
             s, _how = subject_token(head.head, _depth + 1)  # the embedded verb names no doer: the sayer's
+        elif s is not None and dep == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and \
+                s.pos_ == "NOUN" and _inanimate(s) and head.head.pos_ in ("VERB", "AUX"):
+            # "Egypt said the talks with Ethiopia had failed, accusing Addis Ababa of ...": talks accuse no one;
+            # the participle goes with the sayer
+            s, _how = subject_token(head.head, _depth + 1)
         return s, "inherited" if s is not None else ""
     if dep == "acl":
         if tok.tag_ == "VBN":
@@ -175,6 +182,15 @@ def toll_clause(tok: Token) -> Token | None:
                 c.dep_ == "dobj" and c.lower_ in RELATIVE for c in v.children):
             return v
     return None
+
+
+def _inanimate(s: Token) -> bool:
+    """An event noun, also measured ("the latest round of talks"), that can do nothing itself."""
+    if s.lemma_.lower() in INANIMATE_SUBJECTS:
+        return True
+    return s.lemma_.lower() in ("round", "series", "week", "weeks", "months", "day", "days") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in INANIMATE_SUBJECTS
+        for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
 
 
 def _own_tense(conj: Token, head: Token) -> bool:

@@ -30,8 +30,14 @@ def owned_clauses(doc: Doc, cands: list[Cand], speech: dict[int, LexEntry]
     controlled: dict[int, int] = {}
 
     def own(subtree: Iterable[Token], by: int) -> None:
-        for t in subtree:
-            controlled.setdefault(t.i, by)
+        toks = list(subtree)
+        # "... to impose sanctions on Rwanda, which it accuses of arming the rebels": a relative clause with its
+        # own subject on a named party says what that party is blamed for now; it is no content of the request
+        free = {t.i for r in toks if r.dep_ == "relcl" and r.head.pos_ == "PROPN" and
+                any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in r.children) for t in r.subtree}
+        for t in toks:
+            if t.i not in free:
+                controlled.setdefault(t.i, by)
 
     for c in cands:
         if c.entry.kind == "noun" and c.entry.event in CONTENT_NOUN_TYPES:

@@ -184,6 +184,16 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
             if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
                 return [], ""  # someone's soldiers or officials: not the attacker's own
         return sa.role_only(o, actors), "role"
+    if e.event in ("REQUEST", "ACCUSE", "REJECT"):
+        # "called on the armed forces to stand with the people", "appealed to the police": an uncoded role
+        # addressed through the entry's preposition is of the speaker's country
+        for name in e.recip:
+            if name.startswith("prep:"):
+                for g in prep_objects(tok, name[5:].replace("_actor", "")):
+                    if sa.role_sector(g) and not sa.resolve(g):
+                        got = sa.role_only(g, actors)
+                        if got:
+                            return got, "role"
     return [], ""
 
 
@@ -192,6 +202,8 @@ def open_slot(tok: Token, e: LexEntry, sc: Scope) -> bool:
     for name in e.recip:
         if name.startswith("prep:"):
             for g in prep_objects(tok, name[5:].replace("_actor", "")):
+                if g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in TIME_WORDS:
+                    continue  # "declared martial law on Tuesday night": a time, no one addressed
                 if not sc.sa.role_sector(g):
                     return True
     return False
