@@ -66,6 +66,15 @@ POSITIVE = [
     ("MOBILIZE", "The junta drafted 10,000 men into the army under the new conscription law."),
     ("COOPERATE", "The United States sold 24 fighter jets to Egypt in a deal worth $2 billion."),
     ("COOPERATE", "Washington provided Kyiv with intelligence on Russian troop positions."),
+    # round 4: nominalisations
+    ("CONSULT", "A teleconference between Japanese and South Korean ministers took place on Monday."),
+    ("AID", "Saudi budget support for Yemen arrived on Tuesday, the central bank in Aden said."),
+    ("MOBILIZE", "The massing of Russian troops on Ukraine's border alarmed NATO."),
+    ("MOBILIZE", "Chinese military manoeuvres near Taiwan continued for a third day on Sunday."),
+    ("MOBILIZE", "North Korea's test-firing of a new missile drew condemnation from Seoul and Tokyo."),
+    ("MOBILIZE", "The call-up of 300,000 Russian reservists sparked protests in several cities."),
+    ("COOPERATE", "The handover of the suspects to Iraq took place at the border crossing on Tuesday."),
+    ("COOPERATE", "The British training mission for Ukrainian troops ended in Germany."),
 ]
 
 NEGATIVE = [
@@ -102,6 +111,11 @@ NEGATIVE = [
     ("CONSULT", "The president took part in a press conference in Paris after the vote."),
     ("CONSULT", "Iran took part in the second round of the election, officials said."),
     ("CONSULT", "Egypt received an official protest from Israel on Monday over the crossing."),
+    ("MOBILIZE", "The opposition's political manoeuvres delayed the vote on the budget."),
+    ("MOBILIZE", "The firing of the defence minister shocked the army."),
+    ("MOBILIZE", "Survivors of the concentration camp gathered in Krakow on Monday."),
+    ("COOPERATE", "The transfer of power to the new president took place on Sunday."),
+    ("SUPPORT", "Saudi budget support for Yemen arrived on Tuesday, the central bank in Aden said."),
 ]
 
 
@@ -163,6 +177,13 @@ CODED = [
     ("Chinese warplanes flew sorties near Taiwan on Sunday, the ministry in Taipei said.", "MOBILIZE", "CHN", "TWN"),
     ("The United States sold 24 fighter jets to Egypt in a deal worth $2 billion.", "COOPERATE", "USA", "EGY"),
     ("Washington provided Kyiv with intelligence on Russian troop positions.", "COOPERATE", "USA", "UKR"),
+    ("A teleconference between Japanese and South Korean ministers took place on Monday.", "CONSULT", "JPN", "KOR"),
+    ("Saudi budget support for Yemen arrived on Tuesday, the central bank in Aden said.", "AID", "SAU", "YEM"),
+    ("The massing of Russian troops on Ukraine's border alarmed NATO.", "MOBILIZE", "RUS", "UKR"),
+    ("Chinese military manoeuvres near Taiwan continued for a third day on Sunday.", "MOBILIZE", "CHN", "TWN"),
+    ("North Korea's test-firing of a new missile drew condemnation from Seoul and Tokyo.", "MOBILIZE", "PRK", ""),
+    ("The call-up of 300,000 Russian reservists sparked protests in several cities.", "MOBILIZE", "RUS", ""),
+    ("The British training mission for Ukrainian troops ended in Germany.", "COOPERATE", "GBR", "UKR"),
 ]
 
 
