@@ -339,6 +339,27 @@ def test_an_armed_group_becomes_what_it_became_on_its_date(name: str, date: str,
     assert (e.code, e.sector) == (code, sector)
 
 
+def test_a_short_form_of_one_term_serves_every_term_of_the_person() -> None:
+    from dyadwatch.kb import load_kb
+
+    kb = load_kb()
+    # "Munir" is written on the ISI chief's row only; in 2024 he is the army chief
+    assert (kb.lookup("Munir", "2024-05-10")[0].office, kb.lookup("Munir", "2024-05-10")[0].sector) == \
+        ("army chief", "MIL")
+    assert kb.lookup("Munir", "2019-01-01")[0].office == "isi chief"
+
+
+def test_the_national_liberation_army_is_the_one_of_the_article() -> None:
+    from dyadwatch.coding import code_text
+
+    def first(text: str) -> str | None:
+        found = [a.code for e in code_text(text, date="2001-03-01") for a in e.actor if a.code]
+        return found[0] if found else None
+
+    assert first("Fighting spread near Tetovo in Macedonia. The National Liberation Army criticised Norway.") == "MKD"
+    assert first("Colombia's army pressed on. The National Liberation Army criticised Norway on Tuesday.") == "COL"
+
+
 def test_an_office_holder_of_two_offices_is_found_by_the_date() -> None:
     from dyadwatch.kb import load_kb
 

@@ -560,10 +560,16 @@ class KnowledgeBase:
                 for plural in _plurals(alias):
                     add(plural, entry)
 
+        # a short form written on one term of a person is theirs on every term ("Munir" for the ISI chief
+        # and the army chief, "Joxe" for the interior and the defence minister)
+        pooled: dict[tuple[str, str], list[str]] = {}
+        for person in self.people.values():
+            forms = pooled.setdefault((normalise(person.name), person.code), [])
+            forms += [a for a in person.aliases if a not in forms]
         for person in self.people.values():
             entry = ActorEntry(person.code, person.sector, "person", person.name, person.office,
                                person.start, person.end, uncertain=person.uncertain)
-            for form in [person.name] + person.aliases:
+            for form in [person.name] + pooled.get((normalise(person.name), person.code), person.aliases):
                 add(form, entry)
                 for other in _variants(form):
                     add(other, entry)
