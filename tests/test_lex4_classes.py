@@ -75,6 +75,13 @@ POSITIVE = [
     ("MOBILIZE", "The call-up of 300,000 Russian reservists sparked protests in several cities."),
     ("COOPERATE", "The handover of the suspects to Iraq took place at the border crossing on Tuesday."),
     ("COOPERATE", "The British training mission for Ukrainian troops ended in Germany."),
+    # round 5: on the phone, banquets for a visitor, firefighters and rescuers sent, tankers escorted, readiness ordered
+    ("CONSULT", "Biden spoke on the phone with Netanyahu on Sunday, the White House said."),
+    ("CONSULT", "Xi hosted a state banquet for the French president in Beijing."),
+    ("AID", "Greece sent two water-bombing planes to Turkey to fight the wildfires."),
+    ("AID", "Italy dispatched firefighters to Greece on Tuesday as the fires spread."),
+    ("AID", "U.S. warships escorted Kuwaiti tankers through the Gulf."),
+    ("MOBILIZE", "The defence minister ordered full combat readiness along the northern frontier."),
 ]
 
 NEGATIVE = [
@@ -116,6 +123,9 @@ NEGATIVE = [
     ("MOBILIZE", "Survivors of the concentration camp gathered in Krakow on Monday."),
     ("COOPERATE", "The transfer of power to the new president took place on Sunday."),
     ("SUPPORT", "Saudi budget support for Yemen arrived on Tuesday, the central bank in Aden said."),
+    ("CONSULT", "The minister spoke on Tuesday about the budget."),
+    ("AID", "Police escorted the protesters out of the square."),
+    ("MOBILIZE", "Armenia declared a state of emergency after the shelling."),
 ]
 
 
@@ -184,6 +194,10 @@ CODED = [
     ("North Korea's test-firing of a new missile drew condemnation from Seoul and Tokyo.", "MOBILIZE", "PRK", ""),
     ("The call-up of 300,000 Russian reservists sparked protests in several cities.", "MOBILIZE", "RUS", ""),
     ("The British training mission for Ukrainian troops ended in Germany.", "COOPERATE", "GBR", "UKR"),
+    ("Biden spoke on the phone with Netanyahu on Sunday, the White House said.", "CONSULT", "USA", "ISR"),
+    ("Xi hosted a state banquet for the French president in Beijing.", "CONSULT", "CHN", "FRA"),
+    ("Greece sent two water-bombing planes to Turkey to fight the wildfires.", "AID", "GRC", "TUR"),
+    ("U.S. warships escorted Kuwaiti tankers through the Gulf.", "AID", "USA", "KWT"),
 ]
 
 
@@ -207,6 +221,7 @@ def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
     ("Egypt received an official protest from Israel on Monday over the crossing.", "CONSULT"),
     ("China held drills with live ammunition near Taiwan on Monday.", "COOPERATE"),
     ("Israel launched an operation with air strikes on Gaza.", "COOPERATE"),
+    ("Greece sent two water-bombing planes to Turkey to fight the wildfires.", "MOBILIZE"),
 ])
 def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
     got = coded(coder, text)
