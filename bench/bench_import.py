@@ -10,10 +10,12 @@ GDELT: the whole `dyadwatch import gdelt FILE` command (a fresh process: start-u
 events and dyads, progress) against DuckDB's `read_csv` of the same file into a table of a fresh
 database file (typed columns, auto-detected), also in a fresh process. The ratio is the figure to
 watch (target: at most 1.3); the CPU seconds of each process are printed beside the wall time,
-since on a shared machine they vary less. ICEWS: the whole command on a file with realistic names and sectors,
-in rows/s, and with `--old SRC` (the src folder of an older checkout, e.g. `git worktree add
-/tmp/old f17214d`, whose importer resolved names in Python) the same command of that code on the same
-file in the same run, and the speed-up (target: at least 10x).
+since on a shared machine they vary less. With `--old SRC` (the src folder of
+an older checkout) the old code's command is timed in the same runs, so a change is measured against
+the same load. ICEWS: the whole command on a file with realistic names and sectors, in rows/s, and
+with `--old SRC` (e.g. `git worktree add /tmp/old f17214d`, whose importer resolved names in Python)
+the same command of that code on the same file in the same run, and the speed-up (target: at least
+10x; `--skip-old-gdelt` when SRC is that old code).
 Files and databases go to a temporary folder removed at the end.
 """
 
@@ -244,6 +246,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown")
     ap.add_argument("--old", default=None, help="src folder of an older checkout: its ICEWS import is timed too")
     ap.add_argument("--skip-gdelt", action="store_true")
+    ap.add_argument("--skip-old-gdelt", action="store_true", help="with --old: time only the old ICEWS import")
     ap.add_argument("--formats", type=float, default=0, help="rows per layout: time every layout in-process instead")
     ap.add_argument("--profile", choices=("gdelt", "icews"), default=None,
                     help="time the statements of one in-process import (of --gdelt-rows / --icews-rows rows)")
@@ -261,10 +264,14 @@ def main() -> None:
         if args.skip_gdelt:
             n = 0
         write_gdelt_tsv(g, n, seed=1)
-        base, ours = [], []
+        base, ours, old = [], [], []
+        old_env = {**os.environ, "PYTHONPATH": str(Path(args.old).resolve())} if args.old else None
         for k in range(args.repeat if n else 0):
             base.append(run([PY, "-c", BASELINE, str(g), str(d / f"base{k}.duckdb")]))
             ours.append(run([DYADWATCH, "import", "gdelt", str(g), "--db", str(d / f"ours{k}.duckdb"), "-q"]))
+            if old_env and not args.skip_old_gdelt:
+                old.append(run([PY, "-c", OLD_MAIN, "import", "gdelt", str(g), "--db", str(d / f"old{k}.duckdb"),
+                                "-q"], env=old_env))
         if n:
             b, o = median(base), median(ours)
             print(f"GDELT {n:,} rows ({g.stat().st_size / 1e6:.0f} MB):")
@@ -272,11 +279,14 @@ def main() -> None:
             show("dyadwatch import gdelt (whole command)", n, o)
             print(f"  ratio import / read_csv                    {o[0] / b[0]:7.2f} wall {o[1] / b[1]:7.2f} CPU"
                   "   (target <= 1.30)")
+            if old:
+                ol = median(old)
+                show(f"the same command of {args.old}", n, ol)
+                print(f"  its ratio / read_csv                       {ol[0] / b[0]:7.2f} wall {ol[1] / b[1]:7.2f} CPU")
         m = int(args.icews_rows)
         f = d / "events.2019.tab"
         distinct = write_icews(f, m)
         base, ours, old = [], [], []
-        old_env = {**os.environ, "PYTHONPATH": str(Path(args.old).resolve())} if args.old else None
         for k in range(args.repeat):
             base.append(run([PY, "-c", BASELINE.replace("header=false", "header=true"), str(f),
                              str(d / f"ibase{k}.duckdb")]))

@@ -24,7 +24,7 @@ from .common import (
     cameo_select,
 )
 from .reading import ImportReport, LineMap, Plain, read_table
-from .stage import finish
+from .stage import finish, one_thread_when_busy
 
 FIELDS = {
     "event id": ("id", "VARCHAR"), "event date": ("date", "DATE"), "source name": ("a_name", "VARCHAR"),
@@ -64,8 +64,9 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
                for h in header if h.strip().strip('"').lstrip("\ufeff").strip().lower() in FIELDS}
     read_cols = {k: v for k, v in cols.items() if k in present or k.startswith("_x")}
     select = ", ".join([*read_cols] + [f"NULL::{v} AS {k}" for k, v in cols.items() if k not in read_cols])
-    rejects = read_table(con, plain, "_dw_src", read_cols, select=select, skip=header_line, quote=quote,
-                         encoding=encoding, extra=", dateformat='%Y-%m-%d'")
+    with one_thread_when_busy(con):
+        rejects = read_table(con, plain, "_dw_src", read_cols, select=select, skip=header_line, quote=quote,
+                             encoding=encoding, extra=", dateformat='%Y-%m-%d'")
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
         return rejects
     key = NAME_KEY_SQL.format

@@ -11,6 +11,7 @@ stored; inserts the rest into `events` and `event_dyads` inside the caller's tra
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,9 +21,11 @@ from .reading import MAX_MESSAGES, ImportReport, LineMap
 
 ID_SQL = "substr(sha1({origin} || chr(0) || {origin_id}), 1, 16)"  # = importers.import_event_id
 
-# The event_dyads columns, from a stage with single actor_code / recipient_code.
-_DYADS_SINGLE = ("SELECT id, date, actor_code, recipient_code, event, quad_code, plover_score, goldstein, "
-                 "modality, origin FROM _dw_stage WHERE actor_code IS NOT NULL")
+# The event_dyads columns of a stage with single actor_code / recipient_code: `_dw_chk` keeps them
+# beside the row keys, so the dyads come from the narrow checked rows (the rows kept, no more) and a
+# stage that is a view (its lookups joined anew by every statement) is computed twice, not three times.
+_DYAD_COLS = "date, actor_code, recipient_code, event, quad_code, plover_score, goldstein, modality, origin"
+_DYADS_SINGLE = f"SELECT id, {_DYAD_COLS} FROM _dw_chk WHERE actor_code IS NOT NULL"
 # ... and from a stage with lists actor_codes / recipient_codes: every actor x every recipient (each
 # code once), a self pair only when the actors are one code, an actor without recipient paired
 # with NULL (as reports.dyad_pairs). unnest in the select list, not a lateral join of the wide stage
@@ -50,6 +53,31 @@ def insertion_order_free(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute(f"SET preserve_insertion_order = {'true' if prev else 'false'}")
 
 
+def cores_busy() -> bool:
+    """Whether the machine's cores are all taken by other work (a load average of at least one
+    process per core): then a parallel plan finishes no sooner, it only adds work."""
+    try:
+        return os.getloadavg()[0] >= (os.cpu_count() or 1)
+    except OSError:  # no load average on this system
+        return False
+
+
+@contextmanager
+def one_thread_when_busy(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB on one thread for the block when the cores are busy (`cores_busy`). For a read into
+    a table that keeps the file's order: in parallel it costs a third more CPU (400k GDELT rows:
+    1.05 s against 0.78 s), which on idle cores buys wall time and on busy ones costs it."""
+    if not cores_busy():
+        yield
+        return
+    prev = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {prev}")
+
+
 def event_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
@@ -61,16 +89,19 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
-           multi: bool = False) -> None:
+           multi: bool = False, keys: str = "_dw_stage") -> None:
     """Report and store the rows of `_dw_stage` (a view or table; see the module docstring). The
-    checks run on a narrow copy of the row keys (`_dw_chk`); the wide rows are computed once, in the
-    INSERT, leaving out the rows dropped (`_dw_drop`)."""
+    checks run on a narrow copy of the row keys and dyad columns (`_dw_chk`, taken from `keys`: the
+    stage, or a narrower view of the same rows with the same `_row`s); the wide rows are computed
+    once, in the INSERT, leaving out the rows dropped."""
     stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
+    key_cols = stage_cols if keys == "_dw_stage" else [r[0] for r in con.execute(f"DESCRIBE {keys}").fetchall()]
     # a stage without `_row` holds the rows in the file's order: their position is the rowid
     row_sql = "_row" if "_row" in stage_cols else "(rowid - (SELECT min(rowid) FROM _dw_stage) + 1)"
-    warn_cols = "warn, warn_detail" if "warn" in stage_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
+    warn_cols = "warn, warn_detail" if "warn" in key_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
+    dyad_cols = "" if multi else ", " + _DYAD_COLS
     con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT {row_sql} AS _row, id, origin_id, err, err_detail, {warn_cols}, "
-                "event IS NULL AS no_type FROM _dw_stage")
+                f"event IS NULL AS no_type{dyad_cols} FROM {keys}")
     n_rows, n_bad, n_warn, n_no_type = con.execute(
         "SELECT count(*), count(err), count(warn), count(*) FILTER (err IS NULL AND no_type) FROM _dw_chk"
     ).fetchall()[0]
@@ -116,8 +147,10 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
         # keep the file's order: sorting the wide rows by id cost a third of the import (about 1 s
         # of CPU on 400k GDELT rows), and a look-up by id reads the narrow id column either way.
         fresh = not con.execute("SELECT 1 FROM events LIMIT 1").fetchall()
-        dyads = _DYADS_MULTI if multi else _DYADS_SINGLE
-        dyads = dyads.replace("FROM _dw_stage", f"FROM (SELECT * FROM _dw_stage{keep}) _k", 1)
+        if multi:
+            dyads = _DYADS_MULTI.replace("FROM _dw_stage", f"FROM (SELECT * FROM _dw_stage{keep}) _k", 1)
+        else:
+            dyads = _DYADS_SINGLE
         if fresh:
             dyads = f"SELECT * FROM ({dyads}) ORDER BY 3, 4, 2"
         # The rows' positions are fixed (the stage's rowids, `_dw_chk`), so the INSERTs need not keep
