@@ -183,6 +183,12 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
                 return place, "loc"
             if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
                 return [], ""  # someone's soldiers or officials: not the attacker's own
+        if _foreign_government(o, e, sc, actors):
+            # "Paris described the junta as illegitimate": a state's verdict on "the junta" / "the regime" is
+            # on another country's rulers, the one other country the sentence names
+            other = other_country(tok, sc, actors)
+            if other:
+                return [Actor(other[0].code, sc.sa.role_sector(o) or "GOV", o.text, other[0].start, other[0].end)], "role"
         return sa.role_only(o, actors), "role"
     if e.event in ("REQUEST", "ACCUSE", "REJECT"):
         # "called on the armed forces to stand with the people", "appealed to the police": an uncoded role
@@ -195,6 +201,17 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
                         if got:
                             return got, "role"
     return [], ""
+
+
+RULER_NOUNS = ("junta", "regime", "government", "administration", "leadership", "authorities")
+
+
+def _foreign_government(o: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> bool:
+    """A bare definite ruler noun ("the junta", "the regime") as the object of a state's verbal act against it."""
+    return e.event in ("ACCUSE", "REJECT", "THREATEN", "SANCTION") and o.lemma_.lower() in RULER_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in o.children) and \
+        not any(c.dep_ in ("poss", "amod", "compound") or c.i in sc.sa.tokmap for c in o.children) and \
+        bool(actors) and all(a.sector in (None, "GOV") and sc.finder.is_country(a.code or "") for a in actors)
 
 
 def open_slot(tok: Token, e: LexEntry, sc: Scope) -> bool:
@@ -305,12 +322,20 @@ def _background_head(c: Token) -> bool:
     return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in c.children)
 
 
+def is_press(h: Token, sa) -> bool:
+    """The noun names a news outlet ("news agency", "the news agency Ceteka", "newspaper", "media")."""
+    return sa.role_sector(h) == "JRN" or any(
+        c.dep_ in ("compound", "appos") and sa.role_sector(c) == "JRN" for c in h.children)
+
+
 def _of_the_press(t: Token, sa) -> bool:
     """A name that only says whose the reporting outlet is ("the Czechoslovak news agency", "a Turkish
     newspaper", "Russian media")."""
     h = t.head
-    if t.dep_ in ("amod", "compound", "poss", "nmod") and h.i != t.i:
-        return sa.role_sector(h) == "JRN"
+    while t.dep_ in ("amod", "compound", "poss", "nmod") and h.i != t.i:
+        if is_press(h, sa):
+            return True
+        t, h = h, h.head
     return False
 
 

@@ -11,7 +11,7 @@ from ..events import Actor, Event
 from .agents import governor, has_unless, subject
 from .arguments import direct_object, subject_token
 from .clause_modality import FUTURE_AUX, HYPO_AUX, cue_call, modality_of
-from .recipients import earlier_event_actors
+from .recipients import earlier_event_actors, is_press
 from .scope import Draft, Scope, cooperative, copy_actor
 from .triggers import LexEntry, match_noun
 from .words import word_set
@@ -140,10 +140,16 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             # Ukrainian military said": the speaker reports what hit it
             # (not a news outlet: "..., the Czechoslovak news agency reported" names the source only)
             if d.etype in ("ASSAULT", "COERCE") and "test" not in e.flags and \
-                    all(r.entity_text is None for r in d.recips) and all(a.sector != "JRN" for a in speakers) and \
+                    all(r.entity_text is None for r in d.recips) and not _press_speaker(sp_tok, speakers, sc) and \
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _press_speaker(sp_tok: Token, speakers: list[Actor], sc: Scope) -> bool:
+    """The speaker is a news outlet ("the Czechoslovak news agency Ceteka reported")."""
+    s, _ = subject_token(sp_tok)
+    return any(a.sector == "JRN" for a in speakers) or (s is not None and is_press(s, sc.sa))
 
 
 def _weighed_plan(tok: Token) -> bool:

@@ -44,6 +44,7 @@ INTERNATIONAL_TYPES = {"ACCUSE", "AGREE", "REJECT", "REQUEST", "THREATEN", "CONC
 OUTWARD_TYPES = {"SANCTION", "CONSULT", "SUPPORT", "AID", "COOPERATE", "MOBILIZE"}
 # acts that keep the actor's own ("its citizens", "them") as their target
 OWN_TARGET_TYPES = ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST")
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
 
@@ -261,7 +262,8 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
         # "sent personnel to Bosnia to investigate": the purpose has the same target
         d.recips = [r for r in sc.made[tok.head.i].recipient if r.entity_text is not None]
     if d.how == "place" and d.recips and not d.reciprocal and any(r.entity_text for r in d.recips) and \
-            d.actor_codes() == d.recip_codes() and all(a.sector in STATE_SECTORS for a in d.actors):
+            d.actor_codes() == d.recip_codes() and all(a.sector in STATE_SECTORS for a in d.actors) and \
+            d.etype not in MATERIAL_TYPES:  # "troops fired on protesters in Yangon": at home, as the place says
         # "a foreign ministry spokesman accused Washington": an unnamed official speaks for the other
         # country of the article, never for the one he accuses
         alt = main_other(sc, d.recip_codes())
