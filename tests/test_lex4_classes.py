@@ -61,8 +61,9 @@ POSITIVE = [
     ("CONSULT", "Xi played host to the Brazilian president in Beijing on Friday."),
     ("CONSULT", "Erdogan called his Russian counterpart on Sunday to discuss the grain deal."),
     ("AID", "Jordanian and Egyptian planes dropped aid over northern Gaza on Monday."),
-    ("MOBILIZE", "Chinese warplanes flew sorties near Taiwan on Sunday, the ministry in Taipei said."),
-    ("MOBILIZE", "Russian bombers conducted patrols over the Sea of Japan near Hokkaido."),
+    ("MOBILIZE", "Chinese bombers flew patrols around Taiwan on Sunday, the ministry in Taipei said."),
+    ("MOBILIZE", "Chinese jets flew 30 sorties near the island on Sunday, the ministry in Taipei said."),
+    ("MOBILIZE", "Russian bombers conducted patrols near Japan's northern islands on Tuesday."),
     ("MOBILIZE", "The junta drafted 10,000 men into the army under the new conscription law."),
     ("COOPERATE", "The United States sold 24 fighter jets to Egypt in a deal worth $2 billion."),
     ("COOPERATE", "Washington provided Kyiv with intelligence on Russian troop positions."),
@@ -126,6 +127,7 @@ NEGATIVE = [
     ("CONSULT", "The minister spoke on Tuesday about the budget."),
     ("AID", "Police escorted the protesters out of the square."),
     ("MOBILIZE", "Armenia declared a state of emergency after the shelling."),
+    ("MOBILIZE", "Russian jets flew more than 100 sorties over Idlib province on Sunday."),
 ]
 
 
@@ -184,7 +186,7 @@ CODED = [
     ("Xi played host to the Brazilian president in Beijing on Friday.", "CONSULT", "CHN", "BRA"),
     ("Erdogan called his Russian counterpart on Sunday to discuss the grain deal.", "CONSULT", "TUR", "RUS"),
     ("Jordanian and Egyptian planes dropped aid over northern Gaza on Monday.", "AID", "EGY", "PSE"),
-    ("Chinese warplanes flew sorties near Taiwan on Sunday, the ministry in Taipei said.", "MOBILIZE", "CHN", "TWN"),
+    ("Chinese bombers flew patrols around Taiwan on Sunday, the ministry in Taipei said.", "MOBILIZE", "CHN", "TWN"),
     ("The United States sold 24 fighter jets to Egypt in a deal worth $2 billion.", "COOPERATE", "USA", "EGY"),
     ("Washington provided Kyiv with intelligence on Russian troop positions.", "COOPERATE", "USA", "UKR"),
     ("A teleconference between Japanese and South Korean ministers took place on Monday.", "CONSULT", "JPN", "KOR"),
