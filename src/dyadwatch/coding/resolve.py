@@ -23,6 +23,7 @@ RELATIVE = word_set("grammar", "relative")
 TITLES = word_set("people", "titles")
 OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
+MISSIONS = word_set("places", "missions")
 SECTOR_ADJECTIVES = word_set("people", "sector_adjectives")
 TITLE_HEADS = ("chief", "head", "commander")
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "UAF", "REB", "JUD", "LEG")  # a leader's forces, ministries, courts
@@ -172,6 +173,16 @@ class SentenceActors:
             return None
         return m
 
+    def _hosted_by(self, h: Token, codes: set) -> bool:
+        """The mission noun `h` stands "in" a place of one of these countries ("its embassy in Quito")."""
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                for g in p.children:
+                    m = self.tokmap.get(g.i)
+                    if g.dep_ == "pobj" and m is not None and m.code in codes:
+                        return True
+        return False
+
     def _list_member(self, tok: Token, a: Token) -> bool:
         """`a`, in apposition to `tok`, is the next item of a list: both name parties of their own (not
         "Hamas, the Islamist group", "Kyiv, Ukraine's capital"), of different codes, and `a` is coordinated
@@ -286,6 +297,11 @@ class SentenceActors:
                 # "drills in its waters": the subject's own territory
                 own_place = h.lemma_.lower() in OWN_PLACES and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS_OWN
                 got = self._pronoun(c, exclude_clause=self.role_sector(h) is None and not own_place)
+                if got and h.lemma_.lower() in MISSIONS and self._hosted_by(h, {a.code for a in got}):
+                    # "Ecuadorean police forced their way into its embassy in Quito": no state has its embassy
+                    # at home; the pronoun is the other party
+                    got = self._pronoun(c, exclude_clause=True)
+                    got = [a for a in got if not self._hosted_by(h, {a.code})]
                 if got:
                     role = self.role_sector(h)
                     for a in got:

@@ -105,6 +105,17 @@ def _object_owner(d: Draft, sc: Scope) -> list[Actor]:
     return []
 
 
+def _sentence_partner(d: Draft, sc: Scope) -> list[Actor]:
+    """"Ukraine accepted a U.S. proposal ..., and Washington agreed to resume military aid": the one other
+    country that acts in this sentence's other (asserted) acts, the actor's counterpart in the exchange."""
+    own = d.actor_codes()
+    codes = {a.code for ev in sc.made.values() if ev.modality == "asserted" for a in ev.actor
+             if a.code not in own and sc.finder.is_country(a.code or "")}
+    if len(codes) != 1:
+        return []
+    return [Actor(next(iter(codes)), None, None, None, None)]
+
+
 def _defied(tok, sc: Scope) -> list[Actor]:
     """Whom "in defiance of X" names, on the trigger."""
     for p in prep_objects(tok, "in"):
@@ -198,8 +209,11 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             return
         other = other_country(tok, sc, d.actors) if d.etype in INTERNATIONAL_TYPES or (
             d.etype == "PROTEST" and a.sector not in ("GOV", "MIL", "COP")) else []
+        partner = _sentence_partner(d, sc) if not other and d.etype in INTERNATIONAL_TYPES else []
         if other:
             d.recips = other
+        elif partner:
+            d.recips = partner
         elif d.etype in INTERNATIONAL_TYPES and a.sector in (None, "GOV") and sc.finder.is_country(a.code or "") \
                 and article_other(sc, a.code):
             # an article about relations with another country: a government's complaint, warning or
