@@ -31,6 +31,11 @@ NOT_ASSERTED = [
     # counterfactuals
     "Had Washington armed Kyiv in 2014, Russia would never have invaded Ukraine.",
     "Were China to blockade Taiwan, Washington would have little choice but to intervene.",
+    # possibilities named by a noun of risk or fear over a gerund
+    "The prospect of Russia invading the Baltic states alarms NATO planners.",
+    "Fears of China blockading Taiwan have pushed up shipping insurance rates.",
+    # an earlier occasion set against the news
+    "The last time Russia invaded a neighbour, the West imposed only token sanctions.",
     # dispositions inferred by the writer, no statement of intent
     "The war has shown that Russia is willing to bomb hospitals and schools in Ukraine.",
     "Western officials believe Iran is ready to strike Israel from its own territory.",
@@ -40,6 +45,12 @@ NOT_ASSERTED = [
 @pytest.mark.parametrize("text", NOT_ASSERTED)
 def test_commentary_asserts_no_act(text):
     evs = events(text)
+    assert not [e for e in evs if e[3] == "asserted"], evs
+
+
+def test_denying_an_act_rejects_nothing():
+    evs = events("Moscow denied attacking the maternity hospital in Mariupol.")
+    assert not [e for e in evs if e[0] == "REJECT"], evs
     assert not [e for e in evs if e[3] == "asserted"], evs
 
 

@@ -697,6 +697,11 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
                 _YEAR.match(node.head.text) or node.head.lemma_.lower() in c.time_heads):
             found.append(_Found(CLAIMED, f"{node.head.text}, when", kind="background"))
             break
+        if node.dep_ == "relcl" and node.head.lemma_.lower() == "time" and any(
+                a.lower_ in ("last", "previous") for a in node.head.children if a.dep_ == "amod"):
+            # "The last time Russia invaded a neighbour, the West ...": an earlier occasion, not the news
+            found.append(_Found(CLAIMED, f"the last {node.head.text}", kind="background"))
+            break
 
 
 def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -> None:
@@ -722,6 +727,14 @@ def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -
             found.append(_Found(HYPOTHETICAL, head.text, kind="capability"))  # "the ability to strike"
         elif node.dep_ == "xcomp" and hl in c.hedge_verbs:
             found.append(_Found(CLAIMED, head.text, kind="hedge"))  # "seems to tolerate"
+        elif node.pos_ == "VERB" and node.tag_ == "VBG" and (
+                node.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ in NOUN_POS and
+                head.head.lemma_.lower() in c.belief_nouns or
+                node.dep_ == "acl" and head.pos_ in NOUN_POS and hl in c.belief_nouns and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and p.i < node.i for p in head.children)):
+            # "the prospect of Russia invading the Baltics", "fears of China blockading Taiwan": a possibility
+            found.append(_Found(HYPOTHETICAL, head.text if node.dep_ == "acl" else head.head.text, kind="belief"))
+            break
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
             for ch in node.children:
                 if ch.dep_ == "advmod" and ch.lower_ in c.hedge_adverbs and node in _verb_chain(verb):

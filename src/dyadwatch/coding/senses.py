@@ -83,6 +83,9 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     if e.event == "PROTEST" and lemma in ("demonstrate", "demonstrated") and not e.prt and (obj is not None or any(
             c.dep_ in ("ccomp", "xcomp") for c in tok.children)):
         return True  # "demonstrated its resolve", "has demonstrated that it can strike": showed, no protest
+    if e.event == "REJECT" and lemma == "deny" and any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
+        return True  # "Moscow denied attacking the hospital": a denial of its act, no rejection
     if e.event == "REJECT" and lemma == "deny" and (
             (obj is None and any(c.dep_ == "ccomp" for c in tok.children))
             or (obj is not None and obj.lemma_.lower() in DENIED_CLAIMS)):
