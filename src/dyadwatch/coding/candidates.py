@@ -86,7 +86,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
                 tok.head.lower_ in VERB_ARG_PREPS:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by") and \
-                not talks_held(tok, lex):
+                not prep_objects(tok, "between") and not talks_held(tok, lex):
+            # ("killed in shelling between India and Pakistan": an act that names its parties is news)
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \
                 match_noun(tok.head, lex) is None:

@@ -12,6 +12,7 @@ from .scope import Cand, Scope
 from .words import word_set
 
 BACKGROUND_MARKS = word_set("grammar", "background_marks")
+TOLL_VERBS = word_set("grammar", "result_participles") | {"die"}
 VERBAL_TYPES = {"REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT"}
 PURPOSE_TYPES = ("CONCEDE", "AGREE", "REQUEST", "SUPPORT")
 PRONOUNS = PRONOUNS_GROUP | PRONOUNS_PERSON
@@ -176,6 +177,24 @@ def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
     drop = {id(made[i]) for i in background}
     sc.sa.ctx.events.extend(e for e in events if id(e) in drop)
     return [e for e in events if id(e) not in drop]
+
+
+def drop_tolls(sc: Scope, events: list[Event]) -> list[Event]:
+    """"were killed in cross-border shelling between India and Pakistan", "the shelling of Kherson killed five":
+    a toll verb whose cause is an act coded in its own right is that act's toll, not a second act (its doer
+    would only be guessed)."""
+    made = sc.made
+    drop = set()
+    for idx, ev in made.items():
+        t = sc.doc[idx]
+        if t.lemma_.lower() not in TOLL_VERBS:
+            continue
+        causes = [c for c in t.children if c.dep_ in ("nsubj", "csubj")] + [
+            g for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "during")
+            for g in p.children if g.dep_ == "pobj"]
+        if any(c.i in made and c.i != idx and made[c.i].event == ev.event and made[c.i].actor for c in causes):
+            drop.add(id(ev))
+    return [e for e in events if id(e) not in drop] if drop else events
 
 
 def drop_untargeted_twins(events: list[Event]) -> list[Event]:

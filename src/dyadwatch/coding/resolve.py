@@ -366,7 +366,8 @@ class SentenceActors:
             def ok(c: str) -> bool:
                 return self.finder.is_country(c) and c not in outside
 
-            codes = self.ctx.last_parties(count, ok) or (self.ctx.last_two_states(ok) if count == 2 else [])
+            codes = self._coordinated_before(h, count) or self.ctx.last_parties(count, ok) or (
+                self.ctx.last_two_states(ok) if count == 2 else [])
             return [self._actor(c, None, h) for c in codes]
         lemma = h.lemma_.lower()
         if lemma in GENERIC_STATE and any(c.lower_ in ("the", "this", "that") for c in h.children):
@@ -394,6 +395,29 @@ class SentenceActors:
                 code = before[-1] if before else after[0] if after else self.ctx.main_state()
                 if code:
                     return [self._actor(code, "GOV", h)]
+        return []
+
+    def _coordinated_before(self, h: Token, count: int) -> list[str]:
+        """The countries of a coordinated pair or list that is an earlier subject of the sentence, if it has `count`
+        of them ("Pakistan's foreign minister and his Chinese counterpart discussed ... as the two sides ...")."""
+        by_root: dict[int, list[str]] = {}
+        for m in self.mentions:
+            if m.end > h.i or not m.code or not self.finder.is_country(m.code):
+                continue
+            t = self.doc[m.end - 1]
+            while t.dep_ in ("poss", "amod", "compound") and t.head != t:
+                t = t.head  # "Pakistan's Foreign Minister", "his Chinese counterpart": the noun they modify
+            if not t.conjuncts:
+                continue
+            root = min([t, *t.conjuncts], key=lambda x: x.i)
+            if root.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # a pair that acted, not one named as a topic ("the summit between A and B")
+            codes = by_root.setdefault(root.i, [])
+            if m.code not in codes:
+                codes.append(m.code)
+        for codes in by_root.values():
+            if len(codes) == count:
+                return codes
         return []
 
     def _pronoun(self, h: Token, exclude_clause: bool = False) -> list[Actor]:

@@ -133,6 +133,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     events = merge.part_of_main(sc, events)
     events = merge.drop_background(sc, events)
     events = merge.drop_untargeted_twins(events)
+    events = merge.drop_tolls(sc, events)
     ctx.events.extend(events)
     ctx.anaphors.extend(anaphors(doc, offset, index, unresolved, made, trig_toks, lex))
     events = ordered_pairs(events, sc.joint)  # a joint act: one event per ordered pair of parties

@@ -558,7 +558,7 @@ def clean_text(text: str, title: str | None = None) -> str:
 # ("Seoul, Jan. 5 (Agency) -- ", "Islamabad (Agency) - "), so that "Russia, Ukraine — talks" stays a sentence.
 _WHEN = r"(?:,\s*(?P<when>[^()\n\-–—:/]{1,25}?))?"
 _AGENCY = r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-_END = r"(?:\s*(?P<dash>[-–—]{1,2})|\s*/(?P<slashed>[A-Za-z][\w-]{1,20})/\.?|\s*(?P<colon>:)|(?<=\)))\s+"
+_END = r"(?:\s*(?P<dash>[-–—]{1,2})|\s*/(?P<slashed>[A-Za-z][\w-]{1,20})/\.?|\s*(?P<colon>:)|(?P<comma>,)|(?<=\)))\s+"
 DATELINE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{1,40}?)" + _WHEN + _AGENCY + _END)
 TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][a-zà-ÿ'’.-]+(?: [A-Z][a-zà-ÿ'’.-]+){0,2})" + _WHEN + _AGENCY + _END)
 _DATE_LIKE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
@@ -589,6 +589,12 @@ def find_dateline(text: str) -> dict | None:
             return None  # "BEIJING: China warned ..."; not "NEW YORK: ..." guesses or "UPDATE 2:"
     elif not (when or agency) and (letters < 4 or m.group("dash") == "-"):
         return None
+    if m.group("comma"):
+        # "GENEVA, Switzerland, The Security Council ...": capitals, a named qualifier, then the story
+        if title or not when or _DATE_LIKE.search(when) or not when[:1].isupper() or letters < 4 or \
+                not text[m.end():m.end() + 1].isupper():
+            return None
+        return {"start": 0, "end": m.end(), "place": place, "when": None, "agency": agency}
     if not (m.group("dash") or m.group("slashed") or m.group("colon")) and not (
             agency and when and _DATE_LIKE.search(when)):
         return None  # without a dash only place, date and agency: "New Delhi, May 6 (PTI) Indian troops"
