@@ -123,6 +123,7 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
     if n_bad or n_no_type:
         con.execute("DELETE FROM _dw_chk WHERE err IS NOT NULL OR no_type")
     n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM _dw_chk").fetchall()[0]
+    by_row = n != distinct  # rows dropped that no predicate names: the INSERT picks the kept rows by _row
     if n != distinct:  # duplicate ids in the file: the first is kept
         dups = con.execute(
             "SELECT _row, origin_id, first FROM (SELECT _row, origin_id, min(_row) OVER (PARTITION BY id) AS first "
@@ -138,9 +139,14 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
         con.execute("DELETE FROM _dw_chk WHERE id IN (SELECT id FROM events)")
         left = _count(con, "SELECT count(*) FROM _dw_chk")
         report.already += good - left
+        by_row = by_row or left < good
         good = left
     if good:
-        keep = "" if good == n_rows else f" WHERE {row_sql} IN (SELECT _row FROM _dw_chk)"
+        # the rows to store: all; or those without an error and with a type (a filter on the stage's
+        # own columns); or, when duplicates or stored ids were dropped too, those whose _row is left
+        # (a semi-join on the kept rows' positions)
+        keep = ("" if good == n_rows else f" WHERE {row_sql} IN (SELECT _row FROM _dw_chk)" if by_row
+                else " WHERE err IS NULL AND event IS NOT NULL")
         cols = ", ".join(c for c in event_columns(con) if c in stage_cols)
         # into an empty store, dyads go in the order Store.optimize gives them (source, target,
         # date: what dyad queries skip row groups by), so a first big import needs no re-sort. Events
