@@ -169,6 +169,13 @@ ETH | 1989-01-01 | Tigrean rebels
 VAT | 1990-01-01 | Pope John Paul
 VAT | 2015-01-01 | the Pope
 EGY | 1995-01-01 | the Gamaa Islamiya
+# -- historical names, coded as their successor state
+DEU | 1985-01-01 | East German leader Erich Honecker
+DEU | 1987-01-01 | the GDR
+VNM | 1968-01-01 | North Vietnamese troops
+YEM | 1986-01-01 | South Yemeni forces
+SRB | 1999-01-01 | the Federal Republic of Yugoslavia
+DEU | 1985-01-01 | the Federal Republic | West Germany held elections on Sunday.
 # -- "the junta": the military government of the country named before
 MLI | 2022-02-01 | the junta | Mali expelled the French ambassador on Monday.
 MMR | 2022-02-01 | the junta | Thailand and Myanmar held talks. Myanmar said on Monday it would hold elections.
