@@ -48,6 +48,23 @@ def test_commentary_asserts_no_act(text):
     assert not [e for e in evs if e[3] == "asserted"], evs
 
 
+@pytest.mark.parametrize("text,etype,actor", [
+    ("Latvia expels two Russian diplomats in tit-for-tat move", "SANCTION", "LVA"),
+    ("Beijing slaps sanctions on U.S. defence firms over Taiwan arms sale", "SANCTION", "CHN"),
+    ("Hamas frees four Israeli hostages as truce holds", "RETREAT", "PSE"),
+])
+def test_a_headline_present_reports_todays_news(text, etype, actor):
+    evs = events(text)
+    assert any(t == etype and actor in a and m == "asserted" for t, a, r, m in evs), evs
+
+
+def test_a_present_in_a_sentence_is_still_a_habit():
+    evs = events("Moscow routinely bullies its smaller neighbours.")
+    assert not [e for e in evs if e[3] == "asserted"], evs
+    evs = events("Beijing bullies its smaller neighbours, critics say.")
+    assert not [e for e in evs if e[3] == "asserted"], evs
+
+
 def test_denying_an_act_rejects_nothing():
     evs = events("Moscow denied attacking the maternity hospital in Mariupol.")
     assert not [e for e in evs if e[0] == "REJECT"], evs

@@ -549,7 +549,7 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
     # a present simple act with no day of its own is a habit or a general claim ("Moscow bullies its
     # neighbours", "whom authorities blame for the conflict"); not a performative ("we reject", a
     # quote) nor a stance reported by a speaker ("The Palestinians reject the changes, Erakat said")
-    if trigger.pos_ == "VERB" and _present_simple(trigger) and not any(
+    if trigger.pos_ == "VERB" and _present_simple(trigger) and not _headline_line(trigger) and not any(
             ch.dep_ in ("aux", "auxpass") for ch in trigger.children) and not _reported_or_quoted(trigger, cues) \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) and not any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("i", "we") for ch in trigger.children):
@@ -561,6 +561,19 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
                 t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in sent[1:max(1, verb.i - sent.start)]
                 if t.i < verb.i and t.dep_ in ("ROOT", "ccomp")):
         found.append(_Found(CLAIMED, first.text, kind="generic"))
+
+
+HEADLINE_CLOSING = {".", "!", "?", '"', "'", "\u201d", "\u2019", ")", ":", ";", "...", "\u2026"}
+
+
+def _headline_line(tok: Token) -> bool:
+    """A headline ("Russia expels two Estonian diplomats in tit-for-tat move"): a short line with no closing
+    punctuation whose present tense reports today's news, no habit."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) >= 20 or words[-1].text in HEADLINE_CLOSING:
+        return False
+    return tok.dep_ in ("ROOT", "conj") and tok.head.dep_ == "ROOT" or tok.dep_ == "ccomp" and tok.head.dep_ == "ROOT"
 
 
 def _present_simple(tok: Token) -> bool:
