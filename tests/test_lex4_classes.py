@@ -83,6 +83,8 @@ POSITIVE = [
     ("AID", "Italy dispatched firefighters to Greece on Tuesday as the fires spread."),
     ("AID", "U.S. warships escorted Kuwaiti tankers through the Gulf."),
     ("MOBILIZE", "The defence minister ordered full combat readiness along the northern frontier."),
+    ("MOBILIZE", "The Pentagon surged warships to the eastern Mediterranean after the attack."),
+    ("AID", "The United States surged aid to Gaza ahead of the winter, officials said."),
 ]
 
 NEGATIVE = [
@@ -128,6 +130,8 @@ NEGATIVE = [
     ("AID", "Police escorted the protesters out of the square."),
     ("MOBILIZE", "Armenia declared a state of emergency after the shelling."),
     ("MOBILIZE", "Russian jets flew more than 100 sorties over Idlib province on Sunday."),
+    ("MOBILIZE", "Oil prices surged to a record on Monday after the attack."),
+    ("AID", "Oil prices surged to a record on Monday after the attack."),
 ]
 
 
@@ -200,6 +204,7 @@ CODED = [
     ("Xi hosted a state banquet for the French president in Beijing.", "CONSULT", "CHN", "FRA"),
     ("Greece sent two water-bombing planes to Turkey to fight the wildfires.", "AID", "GRC", "TUR"),
     ("U.S. warships escorted Kuwaiti tankers through the Gulf.", "AID", "USA", "KWT"),
+    ("The United States surged aid to Gaza ahead of the winter, officials said.", "AID", "USA", "PSE"),
 ]
 
 
