@@ -76,6 +76,10 @@ GTM | 1982-09-01 | General Efrain Rios Montt
 PRT | 1990-03-01 | President Mario Soares
 FJI | 1995-03-01 | Prime Minister Sitiveni Rabuka
 BOL | 1995-03-01 | President Gonzalo Sanchez de Lozada
+POL | 2009-03-01 | Defence Minister Bogdan Klich
+SWE | 2010-03-01 | Defence Minister Sten Tolgfors
+ESP | 2009-03-01 | Defence Minister Carme Chacon
+NOR | 2007-03-01 | Defence Minister Anne-Grete Strom-Erichsen
 # -- surname only after a first full mention
 AUT | 1990-03-01 | Vranitzky | Chancellor Franz Vranitzky arrived in Bonn on Monday for talks.
 IRL | 1984-03-01 | FitzGerald | Prime Minister Garret FitzGerald flew to London on Monday.
