@@ -31,3 +31,10 @@ def test_every_party_acts_on_every_other(text, etype, parties):
 def test_a_visit_without_talks_stays_one_way():
     got = pairs("The German foreign minister visited Albania on Tuesday, the first such trip in decades.", "CONSULT")
     assert ("DEU", "ALB") in got and ("ALB", "DEU") not in got, got
+
+
+def test_two_delegations_arriving_for_talks_talk_with_each_other():
+    got = pairs("U.S. and Russian negotiators arrived in Geneva on Tuesday for talks on limiting nuclear missiles.",
+                "CONSULT")
+    assert {("USA", "RUS"), ("RUS", "USA")} <= got, got
+    assert not any("CHE" in p for p in got), got

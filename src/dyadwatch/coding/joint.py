@@ -43,6 +43,10 @@ def reciprocal(d: Draft) -> None:
     if "recip" in d.entry.flags and many and inside:
         d.recips = list(d.actors)
         d.reciprocal = True
+    if not d.reciprocal and many and inside and d.etype == "CONSULT" and _for_talks(d.tok, named=False):
+        # "U.S. and Russian negotiators arrived in Geneva for talks": the parties talk with each other
+        d.recips = list(d.actors)
+        d.reciprocal = True
     if not d.reciprocal and many and each_other(d.tok) and inside:
         # "Armenia and Azerbaijan accused each other"
         d.recips = list(d.actors)
@@ -152,12 +156,12 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
             d.reciprocal = True
 
 
-def _for_talks(tok: Token) -> bool:
+def _for_talks(tok: Token, named: bool = True) -> bool:
     """"arrived in Baghdad for talks with Iraq's prime minister": the visit is held as talks with a named
-    party, which go both ways."""
+    party (`named`), which go both ways; "arrived in Geneva for talks" (not `named`)."""
     return any(p.dep_ == "prep" and p.lower_ == "for" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in DISCUSS_WORDS and any(
-            w.dep_ == "prep" and w.lower_ == "with" for w in g.children) for g in p.children) for p in tok.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in DISCUSS_WORDS and (not named or any(
+            w.dep_ == "prep" and w.lower_ == "with" for w in g.children)) for g in p.children) for p in tok.children)
 
 
 def _mediated_between(d: Draft) -> bool:
