@@ -40,6 +40,8 @@ POSITIVE = [
     ("REJECT", "The Kremlin gave short shrift to the proposal for a Christmas truce."),
     ("ACCUSE", "Kyiv took aim at Budapest over its veto of the aid package."),
     ("ACCUSE", "Beijing fired back at Washington over the chip curbs on Wednesday."),
+    # a headline's bare noun the tagger reads as an adjective
+    ("ASSAULT", "Azerbaijan launches offensive in Nagorno-Karabakh"),
     # annexation
     ("COERCE", "Russia annexed Crimea in March 2014 after a referendum held under military occupation."),
     ("COERCE", "The peninsula was annexed by Moscow after troops without insignia seized its parliament."),

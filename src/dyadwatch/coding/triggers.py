@@ -382,6 +382,8 @@ def verb_object(tok: Token) -> Token | None:
                 return got
             if child.pos_ in ("NUM", "SYM") and child.lemma_.lower() in ("million", "billion", "trillion", "$"):
                 return child
+            if child.pos_ == "ADJ" and child.dep_ == "dobj" and child.i > tok.i:
+                return child  # a headline's bare noun tagged as an adjective: "Azerbaijan launches offensive"
     for child in tok.children:  # "froze its bank accounts" with the noun tagged as a verb
         if child.dep_ == "dobj" and child.pos_ == "VERB" and child.i > tok.i and not any(
                 g.dep_ in ("dobj", "nsubj", "aux", "mark") for g in child.children):
