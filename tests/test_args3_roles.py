@@ -33,3 +33,15 @@ def test_a_relative_clause_on_a_named_party_inside_a_request_is_its_own_act():
 def test_sides_called_on_stay_unnamed():
     got = triples("The Kremlin called on all sides to show restraint after the clashes.")
     assert not any(r == "RUS" for _a, r, _t in got), got
+
+
+def test_an_object_relative_clause_inside_a_request_is_its_own_act():
+    got = triples("Kabul urged Islamabad on Monday to rein in the militant fighters, whom it blamed for a wave of "
+                  "attacks on border posts.", modality=None)
+    assert any(a == "AFG" and t == "ACCUSE" for a, _r, t in got), got
+
+
+def test_the_destination_of_a_carrying_participle_is_the_recipient():
+    got = triples("Indonesia dispatched two air force planes carrying tents, medicine and a rescue team to Turkey on "
+                  "Wednesday after the earthquake.")
+    assert ("IDN", "TUR", "AID") in got, got

@@ -31,9 +31,11 @@ def owned_clauses(doc: Doc, cands: list[Cand], speech: dict[int, LexEntry]
 
     def own(subtree: Iterable[Token], by: int) -> None:
         toks = list(subtree)
-        # "... to impose sanctions on Rwanda, which it accuses of arming the rebels": a relative clause with its
-        # own subject on a named party says what that party is blamed for now; it is no content of the request
-        free = {t.i for r in toks if r.dep_ == "relcl" and r.head.pos_ == "PROPN" and
+        # "... to impose sanctions on Rwanda, which it accuses of arming the rebels", "to rein in the fighters,
+        # whom it blamed for the attacks": a relative clause with its own subject on a named party, or with the
+        # relative word as its object, says what is blamed now; it is no content of the request
+        free = {t.i for r in toks if r.dep_ == "relcl" and (r.head.pos_ == "PROPN" or any(
+                    c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS for c in r.children)) and
                 any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in r.children) for t in r.subtree}
         for t in toks:
             if t.i not in free:

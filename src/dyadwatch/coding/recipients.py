@@ -132,8 +132,13 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
 
 def worth(o: Token) -> list[Token]:
     """"signed agreements worth $2 billion with China": the parser hangs the object's preposition on its
-    value."""
-    return [c for c in o.children if c.dep_ in ("amod", "acomp", "prep") and c.lower_ == "worth"]
+    value; "dispatched two planes carrying tents and medicine to Turkey": on the participle that says what
+    the object carries."""
+    return [c for c in o.children if (c.dep_ in ("amod", "acomp", "prep") and c.lower_ == "worth") or (
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CARRYING)]
+
+
+CARRYING = ("carry", "bring", "transport", "ferry", "deliver", "bear", "haul")
 
 
 def measured_noun(o: Token) -> list[Token]:
