@@ -2,7 +2,9 @@
 
 Every format builds `_dw_stage` with `_row` (the row's position among the rows DuckDB's reader
 kept, 1-based, for its line number), `err` / `err_detail` (NULL when the row is good), `warn` /
-`warn_detail`, `origin_id`, `id`, and whichever `events` columns it fills (named as in the table).
+`warn_detail`, `origin_id`, `id`, and whichever `events` columns it fills (named as in the table);
+it may also give a narrower view of the same rows (`keys`: the columns checked and the dyads'), so
+that the checks do not join the lookups that only the wide columns need.
 `finish` then, in this order: reports bad rows; drops rows without a PLOVER type (CAMEO 01x), so
 that a public statement never shadows a valid twin with the same id and the result does not
 depend on how the data was split into files; keeps the first of duplicate ids; skips ids already
