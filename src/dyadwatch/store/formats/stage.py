@@ -60,7 +60,7 @@ def cores_busy() -> bool:
     process per core): then a parallel plan finishes no sooner, it only adds work."""
     try:
         return os.getloadavg()[0] >= (os.cpu_count() or 1)
-    except OSError:  # no load average on this system
+    except (OSError, AttributeError):  # no load average here (unobtainable, or Windows: no os.getloadavg)
         return False
 
 
