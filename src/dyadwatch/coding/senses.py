@@ -39,6 +39,20 @@ def armed_subject(tok, sc: Scope | None = None) -> bool:
     return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
+def _headline_passive(tok, e) -> bool:
+    """A headline's past participle with its 'is' left out ("RSF accused of massacre", "Minister sacked over
+    leak"): a transitive act with no object whose subject is the one acted on."""
+    from .modality import _headline_line
+
+    if e.prt or not e.recip or e.recip[0] not in ("dobj", "dobj_actor") or tok.dep_ != "ROOT" or \
+            tok.tag_ not in ("VBN", "VBD") or not _headline_line(tok):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "iobj", "aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in tok.children) and any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("of", "for", "over", "by", "after", "in", "amid") for c in tok.children)
+
+
 def _foreign_of(obj, sc: Scope) -> bool:
     """The noun after "the departure of" names foreign envoys or forces by a national modifier ("French troops",
     "Russia's ambassador"), not one's own ("its troops")."""
@@ -73,6 +87,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
+    if _headline_passive(tok, e):
+        return True  # headline "Sudan's RSF accused of massacre in Darfur": the subject is accused, by no one named
     if e.id.startswith("accuse.take_aim.") and armed_subject(tok, sc):
         return True  # "the sniper took aim at the patrol": a shot, no rebuke
     if e.id.startswith("sanction.order_departure.") and not _foreign_of(obj, sc):
