@@ -91,13 +91,14 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
     # the actor columns are renamed A1*/A2* so the actor joins read the same for both
     a1 = ", ".join(f"Actor1{x} AS A1{x}" for x in _ACTOR_USED)
     a2 = ", ".join(f"Actor2{x} AS A2{x}" for x in _ACTOR_USED)
-    # The file is read once, in parallel, into a table of the columns used (`_dw_raw`: the reader
-    # keeps the file's order, so a row's position is its rowid). The mapping is two views over it:
-    # `_dw_keys` (ids, CAMEO, actor codes: what finish() checks and the dyads) and `_dw_stage` (every
-    # events column, computed once, by the INSERT). Staging the mapped rows in one statement from the
-    # reader needed row_number() for the positions (the joins do not keep the reader's order), which
-    # made reading and mapping single-threaded: 1.3-1.5 s of wall time on 400k rows, where the
-    # parallel read takes 0.5 s on two idle cores; the work (CPU with one thread) is the same.
+    # The file is read once (in parallel unless the cores are busy) into a table of the columns
+    # used (`_dw_raw`: the reader keeps the file's order, so a row's position is its rowid). The
+    # mapping is two views over it: `_dw_keys` (ids, CAMEO, actor codes: what finish() checks and the
+    # dyads) and `_dw_stage` (every events column, computed once, by the INSERT). Staging the mapped
+    # rows in one statement from the reader needed row_number() for the positions (the joins do not
+    # keep the reader's order), which made reading and mapping single-threaded: 1.3-1.5 s of wall
+    # time on 400k rows, where the parallel read takes 0.5 s on two idle cores; the work (CPU with
+    # one thread) is the same.
     used = [c for c in cols if c in _USED or c.split("_")[0] in ("Actor1Geo", "Actor2Geo", "ActionGeo")]
     # the row keys are computed as the file is read (in the file's order still), once for both views
     select = ", ".join([*used, "GLOBALEVENTID::VARCHAR AS origin_id",
