@@ -371,6 +371,19 @@ def test_the_national_liberation_army_is_the_one_of_the_article() -> None:
     assert first("Colombia's army pressed on. The National Liberation Army criticised Norway on Tuesday.") == "COL"
 
 
+@pytest.mark.parametrize("text, sector", [
+    # a month before the term the knowledge base has: the text's title says she holds the office
+    ("Latvian Foreign Minister Baiba Braze criticised Norway on Tuesday.", "GOV"),
+    ("Former Latvian Foreign Minister Baiba Braze criticised Norway on Tuesday.", "ELI"),
+    ("Baiba Braze criticised Norway on Tuesday.", "ELI"),
+])
+def test_a_title_before_a_name_says_the_office_is_held(text: str, sector: str) -> None:
+    from dyadwatch.coding import code_text
+
+    actors = [(a.code, a.sector) for e in code_text(text, date="2024-03-01") for a in e.actor]
+    assert actors and actors[0] == ("LVA", sector), actors
+
+
 def test_an_office_holder_of_two_offices_is_found_by_the_date() -> None:
     from dyadwatch.kb import load_kb
 

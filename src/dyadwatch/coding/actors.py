@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +39,9 @@ _LOCATIVE = frozenset(("in", "at", "near", "into", "across", "outside", "inside"
                        "through", "throughout", "via", "within", "beyond", "off", "nearby", "from", "to"))
 _REGION_WORDS = frozenset(("province", "state", "region", "governorate", "oblast", "district", "county",
                            "prefecture", "department", "territory"))
+# words that make a title before a name a past one ("former President", "the late King", "then-minister")
+_PAST_TITLE = frozenset(("former", "ex", "late", "then", "onetime", "erstwhile", "outgoing", "retired", "ousted",
+                         "deposed", "exiled", "jailed", "slain", "assassinated", "dismissed", "sacked"))
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 # how a gazetteer kind reads as a mention kind: a city, or a region (provinces, islands, breakaways)
 _PLACE_KIND = {"capital": "city", "city": "city", "admin1": "region", "region": "region", "island": "region",
@@ -289,6 +292,12 @@ class ActorFinder:
             holders = _holders(f.entries)
             if len(holders) > 1:  # "King Abdullah" in 2010 (Jordan's and Saudi Arabia's): the article decides
                 e0 = next((e for e in f.entries if e.code in codes and e.code in holders), e0)
+            if e0.kind == "person" and e0.sector == "ELI":
+                title = self._title_before(span)
+                if title is not None:
+                    # "Latvian Foreign Minister Baiba Braze" a month before the term the knowledge base
+                    # has: the text's own title says she holds the office, she is no former official
+                    e0 = replace(e0, sector=title[1], office=title[0])
             return _entry_mention(span, e0, readings)
         if e0 is not None:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
             in_kb = [e for e in f.entries if e.code in codes]
@@ -320,6 +329,26 @@ class ActorFinder:
             # knows): only as a place entity or in a country the text names
             return None
         return self._place_mention(span, place, readings)
+
+    def _title_before(self, span: Span) -> tuple[str, str] | None:
+        """The office a title right before a person's name gives ("Foreign Minister", "opposition leader",
+        "Gen."): (title, sector), None without one or with "former", "ex-", "late", "then" before it."""
+        doc = span.doc
+        words: list[str] = []
+        i = span.start - 1
+        while i >= 0 and len(words) < 4 and doc[i].is_alpha:
+            words.insert(0, doc[i].lower_.rstrip("."))
+            i -= 1
+        if i >= 0 and doc[i].text in ("-", "\u2011") and i > 0 and doc[i - 1].lower_ == "ex":
+            return None
+        if any(w in _PAST_TITLE for w in words):
+            return None
+        for k in range(len(words)):
+            phrase = " ".join(words[k:])
+            sector = self.sector_of(phrase)
+            if sector and sector not in ("ELI", "UNK"):
+                return phrase, sector
+        return None
 
     def people(self, text: str) -> list[str]:
         """The countries of a people of several states ("Kurdish", "ethnic Albanians"; kb peoples.csv)."""
