@@ -16,7 +16,7 @@ CARRIERS = word_set("events", "carriers")
 TOPIC_HEADS = word_set("events", "topic_heads")
 BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
-TALKS_PREPS = ("after", "following", "during", "for")  # "after talks with X": the talks were held
+TALKS_PREPS = word_set("grammar", "occasion_preps")  # "after talks with X": the talks were held
 REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST")  # verbs whose object may be an act of its own
 VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
 
@@ -29,9 +29,13 @@ def has_infinitive(tok: Token) -> bool:
 
 def talks_held(tok: Token, lex: Lexicon) -> bool:
     """"agreed ... after talks with X", "speaking following talks with his counterpart", "arrived for talks
-    with": talks named as the occasion of another act took place (a consultation of its own)."""
+    with", "in a phone call with X, Y said": talks named as the occasion of another act took place (a
+    consultation of its own)."""
     if tok.head.lower_ not in TALKS_PREPS or tok.head.dep_ != "prep":
         return False
+    if tok.head.lower_ in ("at", "in") and not (tok.head.head.pos_ == "VERB" and (
+            prep_objects(tok, "with") or prep_objects(tok, "between"))):
+        return False  # "in a phone call with Erdogan" names its party; "at a meeting of G20 ministers" is a venue
     e = match_noun(tok, lex)
     return e is not None and e.event == "CONSULT"
 

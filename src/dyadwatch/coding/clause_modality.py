@@ -9,7 +9,7 @@ import logging
 
 from spacy.tokens import Token
 
-from .modality import ModalityCall, classify
+from .modality import OCCASION_PREPS, ModalityCall, classify
 from .scope import Draft, cooperative
 from .triggers import LexEntry
 from .words import word_set
@@ -68,7 +68,8 @@ def own_modality(tok: Token, e: LexEntry) -> str:
         if any(c.lemma_.lower() in NOUN_FUTURE_MODIFIERS for c in tok.children if c.dep_ == "amod"):
             return "future"
         gov = tok.head if tok.dep_ != "pobj" else tok.head.head
-        if gov.lemma_.lower() in IRREALIS_GOVERNORS and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        if gov.lemma_.lower() in IRREALIS_GOVERNORS and tok.dep_ in ("dobj", "pobj", "nsubjpass") and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in OCCASION_PREPS):  # "in a phone call with X, Y discussed"
             return "hypothetical"  # "fear a new offensive", "warned of an attack"
         if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ in ("VERB", "AUX"):
             chain = [tok.head]

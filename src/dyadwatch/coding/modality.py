@@ -38,6 +38,7 @@ PAST_TAGS = {"VBD", "VBN"}
 NOUN_POS = {"NOUN", "PROPN"}
 THREAT_REPORTING = {"warn", "threaten"}
 TEMPORAL_MARKS = frozenset({"when", "until", "till", "once", "before", "after", "whenever"})
+OCCASION_PREPS = frozenset({"during", "in", "at"})  # "in a phone call with X, Y said": the occasion, not the content
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,10 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             verb = head.head
             if head.lower_ == "without":
                 found.append(_Found(NEGATED, head.text))
-            _governing(verb, cues, found)
+            if head.lower_ not in OCCASION_PREPS:
+                # "in a phone call with Erdogan, Putin discussed ...": the occasion of the act is no content of
+                # the verb ("discussed a possible deal"), only its clause's own cues apply
+                _governing(verb, cues, found)
             node = verb
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") and head.i != trigger.i:
             _governing(head, cues, found, plain=head.lemma_.lower() not in cues.infinitive_only or dep == "xcomp")

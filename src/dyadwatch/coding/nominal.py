@@ -17,7 +17,7 @@ from .words import word_set
 LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
 REACTION_VERBS = word_set("events", "reaction_verbs")
-OCCASION_PREPS = ("after", "following", "during", "for")
+OCCASION_PREPS = word_set("grammar", "occasion_preps")
 LIGHT_VERB_SLOTS = ("prep:on", "prep:against", "prep:with", "prep:to", "iobj")
 
 

@@ -393,6 +393,8 @@ def verb_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep":
             for g in child.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME"):
+                    break  # "started in March", "began on Monday": when, not what
                 if g.dep_ == "pobj":
                     return g
             for p in child.children:
