@@ -42,6 +42,11 @@ NOT_CODED = [
     # naming is no call for anything; civilians crossing a border are no incursion
     ("REQUEST", "Drones hit Odesa overnight, in an assault President Zelensky called terror for the sake of fear."),
     ("ASSAULT", "Hundreds of Sudanese families crossed into Chad through the desert, aid groups said."),
+    # asked by no one named; a market's demand; naming a leader is no phone call
+    ("REQUEST", "Asked about the strikes, the Russian foreign minister declined to comment."),
+    ("REQUEST", "When asked whether Washington would sanction Ankara, Blinken said no decision had been made."),
+    ("REQUEST", "China's demand for Iranian crude has surged this year, traders said."),
+    ("CONSULT", "Biden called Netanyahu a good friend of America at the fundraiser."),
 ]
 
 
@@ -63,6 +68,8 @@ CODED = [
     # a call for someone to act, 'for' parsed as the mark of the infinitive clause: the demand, not the act
     ("Washington called for Israel to halt its strikes on Rafah.", "REQUEST", "USA"),
     ("Russian troops crossed into Ukraine from Belarus before dawn.", "ASSAULT", "RUS"),
+    ("Erdogan called Putin on Tuesday to discuss the grain deal, his office said.", "CONSULT", "TUR"),
+    ("Russia was asked by Kyiv to return the deported children.", "REQUEST", "UKR"),
 ]
 
 

@@ -39,6 +39,22 @@ def armed_subject(tok, sc: Scope | None = None) -> bool:
     return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
+MARKET_WORDS = {"oil", "crude", "gas", "lng", "energy", "power", "electricity", "coal", "grain", "wheat", "food",
+                "steel", "copper", "chip", "chips", "goods", "exports", "imports", "product", "products", "commodity",
+                "commodities", "credit", "loan", "loans", "dollar", "dollars", "currency", "bond", "bonds", "housing",
+                "labour", "labor", "weapons", "arms", "ammunition", "fuel", "fertiliser", "fertilizer", "metal",
+                "metals", "gold", "car", "cars", "consumer", "global", "domestic", "weak", "strong", "weaker",
+                "stronger", "falling", "rising", "soaring", "slowing", "sluggish", "robust", "seasonal", "peak"}
+
+
+def _market_demand(tok) -> bool:
+    """"demand for Iranian crude", "weak consumer demand": a market's demand (words of goods and markets)."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    wanted = {g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+              for g in p.children if g.dep_ == "pobj"}
+    return bool((mods | wanted) & MARKET_WORDS)
+
+
 def _headline_passive(tok, e) -> bool:
     """A headline's past participle with its 'is' left out ("RSF accused of massacre", "Minister sacked over
     leak"): a transitive act with no object whose subject is the one acted on."""
@@ -76,8 +92,17 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return True  # "the minister walked into the meeting", "the president left Paris": no forces
     if "infinitive" in e.flags and not has_infinitive(tok):
         return True  # "told reporters that ..." is speech; "told Iran to stop" is a demand
+    if e.kind == "noun" and e.event == "REQUEST" and tok.lemma_.lower() == "demand" and _market_demand(tok):
+        return True  # "China's demand for Iranian crude has surged": buyers' demand, no one's demand
     if e.kind != "verb":
         return False
+    if e.event == "REQUEST" and lemma == "ask" and tok.tag_ == "VBN" and not any(
+            c.dep_ == "agent" for c in tok.children):
+        return True  # "Asked about the strikes, the minister ...", "was asked to leave": no asker named
+    if e.id.startswith("consult.call_named.") and (any(c.dep_ in ("oprd", "ccomp", "acomp") for c in tok.children) or
+                                                   sum(c.dep_ == "dobj" for c in tok.children) > 1 or any(
+            g.dep_ == "appos" for c in tok.children if c.dep_ == "dobj" for g in c.children)):
+        return True  # "called Netanyahu a good friend": naming him, no phone call
     if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
         return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
     if "weak" in e.flags:

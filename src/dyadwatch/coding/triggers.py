@@ -305,7 +305,8 @@ def load_lexicon() -> Lexicon:
             if e.obj:
                 for o in e.obj:
                     forms |= inflections(o.split()[-1])
-                if PLACE_FORM in e.obj:  # a named place shows no fixed word: the verb's forms stand for it
+                if PLACE_FORM in e.obj or PERSON_FORM in e.obj:  # a named place or person shows no fixed word:
+                    # the verb's forms stand for it
                     forms |= inflections(e.lemma) | _hyphen_parts(e.lemma)
                 continue
             forms |= inflections(e.lemma)
@@ -438,6 +439,7 @@ def cargo_forms(obj: Token) -> set[str]:
 
 
 PLACE_FORM = "gpe:place"  # a named place (spaCy GPE/LOC): the class @place_name in classes.csv
+PERSON_FORM = "per:person"  # a named person (spaCy PERSON): the class @person_name in classes.csv
 
 
 def noun_forms(tok: Token) -> set[str]:
@@ -445,6 +447,8 @@ def noun_forms(tok: Token) -> set[str]:
     out = {lemma, tok.lower_}
     if tok.ent_type_ in ("GPE", "LOC") and tok.pos_ == "PROPN":
         out.add(PLACE_FORM)
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        out.add(PERSON_FORM)
     if lemma.endswith("s") and len(lemma) > 3:
         out.add(lemma[:-1])
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
