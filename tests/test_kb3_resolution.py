@@ -184,6 +184,11 @@ DEU | 1985-01-01 | the Federal Republic | West Germany held elections on Sunday.
 MLI | 2022-02-01 | the junta | Mali expelled the French ambassador on Monday.
 MMR | 2022-02-01 | the junta | Thailand and Myanmar held talks. Myanmar said on Monday it would hold elections.
 NER | 2023-09-01 | the junta | Niger's army seized power in July.
+# -- a definite group noun stands for the group the article named
+PSE | 2023-11-01 | the group | Hamas released two hostages on Friday.
+LBN | 2023-11-01 | the militant group | Hezbollah fired rockets into northern Israel.
+AFG | 2010-01-01 | the militants | Taliban fighters stormed a hotel in Kabul on Sunday, Afghan officials said.
+SYR | 2018-01-01 | the rebels in Idlib | Turkey and Russia met on Monday.
 # -- false friends stay uncoded
 - | 2010-01-01 | Kurdish cooking
 """

@@ -88,6 +88,11 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     people = _people_countries(s, sc)
     if sector is None and not (people and _people_countries(s, sc, head=False) != people):
         return []  # a role noun, a crowd or a people ("ethnic Albanians demanded ...")
+    back = _group_named_before(s, sector, sc)
+    if back is not None:
+        # "Hezbollah fired rockets ... The militant group said": the group the article named, not its main state
+        span = sa.doc[s.left_edge.i:s.i + 1]
+        return [Actor(back.code, back.sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
     places: list[Actor] = []
     for t in s.subtree:
         if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
@@ -130,6 +135,26 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     left = s.left_edge
     span = sa.doc[left.i:s.i + 1]
     return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+_ARMED = frozenset(("REB", "UAF"))
+_NON_STATE = frozenset(("REB", "UAF", "PTY", "OPP", "CRM", "SOC"))
+
+
+def _group_named_before(s: Token, sector: str | None, sc: Scope) -> Actor | None:
+    """A definite group noun with nothing else to place it ("the militant group", "the rebels", "the
+    group") stands for the last armed (or, for a plain "group", non-state) group the article named."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in s.children):
+        return None
+    if any(c.dep_ in ("prep", "poss", "compound", "amod") and c.i in sc.sa.tokmap for c in s.subtree if c is not s):
+        return None  # "the rebels in Idlib", "the Kurdish group": named here
+    if sector in _ARMED:
+        wanted = _ARMED
+    elif sector == "UNK":
+        wanted = _NON_STATE
+    else:
+        return None
+    return next((g for g in reversed(sc.sa.ctx.groups) if g.sector in wanted and g.code), None)
 
 
 def _people_countries(s: Token, sc: Scope, head: bool = True) -> list[str]:
