@@ -40,6 +40,9 @@ POSITIVE = [
     ("REJECT", "The Kremlin gave short shrift to the proposal for a Christmas truce."),
     ("ACCUSE", "Kyiv took aim at Budapest over its veto of the aid package."),
     ("ACCUSE", "Beijing fired back at Washington over the chip curbs on Wednesday."),
+    # force as the answer; hinted force
+    ("ASSAULT", "Islamabad retaliated with airstrikes on militant hideouts inside Iran."),
+    ("THREATEN", "Moscow hinted at a nuclear response to the deployment of the missiles."),
     # a headline's bare noun the tagger reads as an adjective
     ("ASSAULT", "Azerbaijan launches offensive in Nagorno-Karabakh"),
     # annexation
@@ -99,6 +102,18 @@ def test_a_toll_is_part_of_the_attack_it_follows(nlp):
     evs = Coder(nlp).code_many([Article(text="A Russian missile strike on Odesa left 12 people dead on Monday.",
                                         date="2024-05-06", raw_id="x")])[0]
     assert [e.event for e in evs] == ["ASSAULT"], [(e.event, e.lexicon_id) for e in evs]
+
+
+@pytest.mark.parametrize("text,actor,recip", [
+    ("North Korea said it would respond with nuclear weapons to any attack by Seoul.", "PRK", None),
+    ("Beijing said it reserved the right to take countermeasures against Washington.", "CHN", "USA"),
+])
+def test_force_or_penalties_promised_in_answer_are_threats(nlp, text, actor, recip):
+    evs = Coder(nlp).code_many([Article(text=text, date="2024-05-06", raw_id="x")])[0]
+    got = [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient], e.modality) for e in evs]
+    assert any(t == "THREATEN" and actor in a and m == "asserted" and (recip is None or recip in r)
+               for t, a, r, m in got), got
+    assert not [g for g in got if g[0] in ("ASSAULT", "SANCTION") and g[3] == "asserted"], got
 
 
 def test_armed_men_taking_aim_rebuke_no_one(nlp):

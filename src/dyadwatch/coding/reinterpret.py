@@ -125,6 +125,10 @@ def claimed_right(d: Draft) -> None:
     if own and d.etype in FORCE_TYPES and d.recips and not d.recip_codes() <= d.actor_codes():
         d.retype("THREATEN", None, "138")
         d.modality = "asserted"
+    elif own and d.etype == "SANCTION" and d.recips and not d.recip_codes() <= d.actor_codes():
+        # "reserved the right to take countermeasures against Washington": a threat of penalties (130)
+        d.retype("THREATEN", None, "130")
+        d.modality = "asserted"
     else:
         d.modality = "hypothetical"
 
