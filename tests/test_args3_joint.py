@@ -38,3 +38,16 @@ def test_two_delegations_arriving_for_talks_talk_with_each_other():
                 "CONSULT")
     assert {("USA", "RUS"), ("RUS", "USA")} <= got, got
     assert not any("CHE" in p for p in got), got
+
+
+@pytest.mark.parametrize("text, parties", [
+    (("Talks between Ethiopia and Somalia, hosted by Turkey in Ankara, ended on Wednesday with both sides agreeing to "
+     "work together on sea access."), ("ETH", "SOM")),
+    ("The talks between Armenia and Azerbaijan ended late on Friday with both sides agreeing to meet again next month.",
+     ("ARM", "AZE")),
+])
+def test_both_sides_are_the_parties_named_between(text, parties):
+    got = pairs(text, "AGREE")
+    a, b = parties
+    assert {(a, b), (b, a)} <= got, got
+    assert not any("TUR" in p for p in got), got

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..events import Actor, Event
 from .arguments import direct_object, subject_token
-from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .coref import PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .scope import Draft, Scope, copy_actor
 from .words import word_set
 
@@ -71,6 +71,13 @@ def each_the_other(d: Draft, sc: Scope) -> None:
     if d.actors:
         return
     s, _ = subject_token(d.tok)
+    if s is not None and s.lower_ in PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in s.children):
+        # "talks between Ethiopia and Somalia ended with both sides agreeing to ...": the parties of the
+        # sentence's joint act, each toward the other
+        parties = _joint_parties(sc) or _between_parties(d, sc)
+        if len({a.code for a in parties}) >= 2:
+            d.actors, d.recips, d.how, d.reciprocal = parties, list(parties), "inherited", True
+        return
     if s is None or not (s.lower_ == "each" or any(c.dep_ == "det" and c.lower_ == "each" for c in s.children)):
         return
     if not _the_other(d.tok):
@@ -90,6 +97,31 @@ def each_the_other(d: Draft, sc: Scope) -> None:
     if len({a.code for a in parties}) < 2:
         return
     d.actors, d.recips, d.how, d.reciprocal = parties, list(parties), "inherited", True
+
+
+def _joint_parties(sc: Scope) -> list[Actor]:
+    """The parties of the last joint act coded in this sentence."""
+    parties: list[Actor] = []
+    for ev in sc.made.values():
+        if id(ev) in sc.joint and len({a.code for a in ev.actor}) >= 2:
+            parties = [copy_actor(a) for a in ev.actor]
+    return parties
+
+
+def _between_parties(d: Draft, sc: Scope) -> list[Actor]:
+    """The states of a "between A and B" phrase before the trigger, else the two states named before it."""
+    doc = sc.doc
+    for t in doc[:d.tok.i]:
+        if t.dep_ == "prep" and t.lower_ == "between":
+            got = [a for g in t.children if g.dep_ == "pobj" for a in sc.sa.resolve(g)
+                   if sc.finder.is_country(a.code or "")]
+            if len({a.code for a in got}) >= 2:
+                return [copy_actor(a) for a in got]
+    codes: list[str] = []
+    for m in sc.sa.mentions:
+        if m.end <= d.tok.i and m.code and sc.finder.is_country(m.code) and m.code not in codes:
+            codes.append(m.code)
+    return [Actor(c, None, None, None, None) for c in codes] if len(codes) == 2 else []
 
 
 def _same(a: Actor, b: Actor) -> bool:
