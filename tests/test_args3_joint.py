@@ -51,3 +51,9 @@ def test_both_sides_are_the_parties_named_between(text, parties):
     a, b = parties
     assert {(a, b), (b, a)} <= got, got
     assert not any("TUR" in p for p in got), got
+
+
+def test_both_named_parties_blaming_the_other_accuse_each_other():
+    got = pairs("India and Pakistan exchanged fire across the border overnight, and both countries blamed the other.",
+                "ACCUSE")
+    assert {("IND", "PAK"), ("PAK", "IND")} <= got, got

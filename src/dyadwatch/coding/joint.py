@@ -47,8 +47,8 @@ def reciprocal(d: Draft) -> None:
         # "U.S. and Russian negotiators arrived in Geneva for talks": the parties talk with each other
         d.recips = list(d.actors)
         d.reciprocal = True
-    if not d.reciprocal and many and each_other(d.tok) and inside:
-        # "Armenia and Azerbaijan accused each other"
+    if not d.reciprocal and many and inside and (each_other(d.tok) or _the_other(d.tok)):
+        # "Armenia and Azerbaijan accused each other", "both countries blamed the other"
         d.recips = list(d.actors)
         d.reciprocal = True
 
