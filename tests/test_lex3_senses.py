@@ -47,6 +47,8 @@ NOT_CODED = [
     ("REQUEST", "When asked whether Washington would sanction Ankara, Blinken said no decision had been made."),
     ("REQUEST", "China's demand for Iranian crude has surged this year, traders said."),
     ("CONSULT", "Biden called Netanyahu a good friend of America at the fundraiser."),
+    ("CONSULT", 'Trump again called Kim Jong Un "Rocket Man" at a rally in Alabama.'),
+    ("CONSULT", 'Kim Jong Un called Trump "mentally deranged" in a rare personal statement.'),
 ]
 
 

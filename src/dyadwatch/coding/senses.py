@@ -39,6 +39,25 @@ def armed_subject(tok, sc: Scope | None = None) -> bool:
     return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
+CALL_FOLLOWERS = {"on", "to", "in", "at", "from", "for", "by", "and", "after", "before", "during", "ahead", "last",
+                  "this", "late", "early", "earlier", "again", "twice", "shortly", "hours", "days", "overnight",
+                  "today", "yesterday", "while", "as", "amid", "over", "about", "with"}
+
+
+def _names_after(obj) -> bool:
+    """Something other than time, place or purpose follows the person called: a quote or a name for him
+    ("called Kim Jong Un 'Rocket Man'", "called Trump mentally deranged")."""
+    if obj is None:
+        return True
+    end = obj.right_edge.i + 1
+    if end >= len(obj.doc):
+        return False
+    nxt = obj.doc[end]
+    if nxt.is_quote or nxt.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") and nxt.lower_ not in CALL_FOLLOWERS:
+        return True
+    return not (nxt.is_punct or nxt.lower_ in CALL_FOLLOWERS or nxt.pos_ in ("ADP", "ADV", "PART", "CCONJ", "SCONJ"))
+
+
 MARKET_WORDS = {"oil", "crude", "gas", "lng", "energy", "power", "electricity", "coal", "grain", "wheat", "food",
                 "steel", "copper", "chip", "chips", "goods", "exports", "imports", "product", "products", "commodity",
                 "commodities", "credit", "loan", "loans", "dollar", "dollars", "currency", "bond", "bonds", "housing",
@@ -101,8 +120,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return True  # "Asked about the strikes, the minister ...", "was asked to leave": no asker named
     if e.id.startswith("consult.call_named.") and (any(c.dep_ in ("oprd", "ccomp", "acomp") for c in tok.children) or
                                                    sum(c.dep_ == "dobj" for c in tok.children) > 1 or any(
-            g.dep_ == "appos" for c in tok.children if c.dep_ == "dobj" for g in c.children)):
-        return True  # "called Netanyahu a good friend": naming him, no phone call
+            g.dep_ == "appos" for c in tok.children if c.dep_ == "dobj" for g in c.children) or _names_after(direct_object(tok))):
+        return True  # "called Netanyahu a good friend", "called Kim Jong Un 'Rocket Man'": naming him, no phone call
     if e.id.startswith("request.deadline.") and not _to_infinitives(tok):
         return True  # "gave Iran 60 days to respond" is a demand; "gave the talks two more weeks" none
     if "weak" in e.flags:
