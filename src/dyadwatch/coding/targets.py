@@ -131,6 +131,10 @@ def _never_self(d: Draft, sc: Scope) -> bool:
     """Acts whose object shows they are aimed outside: leaving or rejecting an agreement ("pulled out of the
     grain deal"), forces seizing a place or a plant ("Russian forces occupied the plant")."""
     tok = d.tok
+    if "predicate" in d.entry.flags and all(a.sector in (None, "GOV") for a in d.actors):
+        # "Beijing branded the move a provocation": a government names another's act, never its own; the
+        # opposition calling a detention a coup accuses its own government
+        return True
     objs = [o for o in [direct_object(tok)] if o is not None] + prep_objects(tok, "of") + prep_objects(tok, "from")
     if d.etype in ("REJECT", "RETREAT") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objs):
         return True
