@@ -4,13 +4,11 @@ bridges with X, or announcing their closure, is a sanction on X; sealing off a t
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.coding import code_text
+from coding_checks import triples
 
 
 def _triples(text: str) -> set[tuple[str | None, str | None, str]]:
-    return {(a.code, r.code if r else None, e.event) for e in code_text(text, date="2024-02-04")
-            if e.modality == "asserted" for a in e.actor for r in (e.recipient or [None])}
+    return triples(text, date="2024-02-04")
 
 
 @pytest.mark.parametrize("text, want", [

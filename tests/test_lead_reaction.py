@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.coding import code_text
+from coding_checks import triples
 
 
 def _triples(text: str) -> set[tuple[str | None, str | None, str]]:
-    return {(e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None, e.event)
-            for e in code_text(text, date="2024-05-06") if e.modality == "asserted"}
+    return triples(text, date="2024-05-06")
 
 
 @pytest.mark.parametrize("text, want", [
