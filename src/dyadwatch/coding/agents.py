@@ -280,6 +280,8 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             p = places[0]
             d.actors, d.how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
             d.recips = [r for r in d.recips if r.code != p.code] or d.recips
+    if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and is_passive(tok):
+        summoned_envoy(d, sc)
     if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
         got = attributed_doer(tok, sc)
         if got:
@@ -299,6 +301,50 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             d.actors, d.how = got, "place"
             if not d.recips:
                 d.recips = [Actor(got[0].code, None, None, None, None)]
+
+
+def summoned_envoy(d: Draft, sc: Scope) -> None:
+    """"The U.S. ambassador was summoned to the Turkish foreign ministry", "Israel's envoy was called in at the
+    foreign ministry in Brasilia": a passive summons names no summoner; the country of the ministry or of the
+    place (its capital) summons the envoy's country. No place, or the envoy's own country ("summoned to
+    Washington for consultations"): no one named."""
+    tok, sa = d.tok, sc.sa
+    envoys = sc.lex.classes.get("envoy", frozenset())
+    # the envoy may be the head, its title ("U.S. Ambassador John Bass") or a piece the parser split off
+    # ("the charge d'affaires")
+    if not any(c.dep_ == "nsubjpass" and any(t.lemma_.lower() in envoys or t.lower_ in envoys
+                                             for t in c.subtree if t.i <= c.i or t.dep_ == "appos")
+               for c in tok.children):
+        return
+    places = [g for g in prep_objects(tok, "to") if g.ent_type_ not in ("DATE", "TIME")]
+    got: list[Actor] = []
+    for g in places:
+        got = _ministry_country(g, sc)
+        if got:
+            break
+    if not got:
+        got = [a for a in location(tok, sa) if a.code and sc.finder.is_country(a.code)]
+    if not got:
+        return
+    p = got[0]
+    recips = [r for r in d.recips if r.code != p.code]
+    if not recips:
+        return
+    d.actors, d.how, d.recips = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place", recips
+
+
+def _ministry_country(g: Token, sc: Scope) -> list[Actor]:
+    """The country a place of summons names: "the Turkish foreign ministry", "Turkey's foreign ministry", "the
+    foreign ministry in Ankara", "Ankara"."""
+    got = [a for a in sc.sa.resolve(g) if a.code and sc.finder.is_country(a.code)]
+    if got:
+        return got
+    for w in ("in", "of"):
+        for g2 in prep_objects(g, w):
+            got = [a for a in sc.sa.resolve(g2) if a.code and sc.finder.is_country(a.code)]
+            if got:
+                return got
+    return []
 
 
 def giver_as_actor(d: Draft, sc: Scope) -> bool:
