@@ -27,14 +27,36 @@ def has_infinitive(tok: Token) -> bool:
                for x in tok.children)
 
 
-def talks_held(tok: Token, lex: Lexicon) -> bool:
+def person_object(verb: Token, sa: SentenceActors) -> Token | None:
+    """The person the verb addresses ("informed Lavrov", "told Xi", "assured the Ukrainian president"), or None."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            m = sa.tokmap.get(c.i)
+            if m is not None and m.kind in ("person", "role"):
+                return c
+    return None
+
+
+def occasion_party(tok: Token, sa: SentenceActors) -> Token | None:
+    """"told Xi at a meeting in Beijing", "informed Lavrov ... in a phone call": talks named as the occasion
+    that name no party of their own are held with the person the verb addresses; "at a meeting of G20
+    leaders" is a venue."""
+    if tok.head.dep_ != "prep" or tok.head.lower_ not in TALKS_PREPS or tok.head.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among") for c in tok.children):
+        return None
+    return person_object(tok.head.head, sa)
+
+
+def talks_held(tok: Token, lex: Lexicon, sa: SentenceActors | None = None) -> bool:
     """"agreed ... after talks with X", "speaking following talks with his counterpart", "arrived for talks
-    with", "in a phone call with X, Y said": talks named as the occasion of another act took place (a
-    consultation of its own)."""
+    with", "in a phone call with X, Y said", "told Xi at a meeting in Beijing": talks named as the occasion of
+    another act took place (a consultation of its own)."""
     if tok.head.lower_ not in TALKS_PREPS or tok.head.dep_ != "prep":
         return False
     if tok.head.lower_ in ("at", "in") and not (tok.head.head.pos_ == "VERB" and (
-            prep_objects(tok, "with") or prep_objects(tok, "between"))):
+            prep_objects(tok, "with") or prep_objects(tok, "between"))) and \
+            (sa is None or occasion_party(tok, sa) is None):
         return False  # "in a phone call with Erdogan" names its party; "at a meeting of G20 ministers" is a venue
     e = match_noun(tok, lex)
     return e is not None and e.event == "CONSULT"
@@ -90,7 +112,7 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
                 tok.head.lower_ in VERB_ARG_PREPS:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by") and \
-                not prep_objects(tok, "between") and not talks_held(tok, lex):
+                not prep_objects(tok, "between") and not talks_held(tok, lex, sa):
             # ("killed in shelling between India and Pakistan": an act that names its parties is news)
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in CARRIERS and \

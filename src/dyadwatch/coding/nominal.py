@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..events import Actor
 from .agents import subject
 from .arguments import prep_objects, subject_token
+from .candidates import occasion_party
 from .recipients import earlier_event_actors, slot
 from .scope import Scope
 from .triggers import LexEntry
@@ -120,6 +121,10 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
         if got:
             recips, found = got, name
             break
+    if not recips and e.event == "CONSULT" and how != "agent":
+        party = occasion_party(tok, sa)  # "told Xi at a meeting in Beijing": the talks were with Xi
+        if party is not None:
+            recips, found = sa.resolve(party), "dobj"
     if not recips and reaction_target:
         recips, found = reaction_target, "reaction"
     if not recips and tok.dep_ == "dobj":

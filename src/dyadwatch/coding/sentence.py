@@ -92,7 +92,7 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
     unresolved: list[Cand] = []  # event nouns that named no actor ("the expulsion"): maybe anaphors
     for c in cands:
         if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i and not is_mediating_participle(c.tok) \
-                and not talks_held(c.tok, lex):
+                and not talks_held(c.tok, lex, sa):
             continue  # (a broker and talks held are acts of their own inside an agreement's content)
         if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
             continue  # "imposed sanctions, targeting its oil exports": part of the main event
