@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..events import Actor
 from .arguments import direct_object, is_origin_modifier, is_passive, prep_objects, subject_token
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
-from .places import PLACE_PREPS, attack_place, is_device, location
+from .places import BORDER_WORDS, PLACE_PREPS, attack_place, is_device, location
 from .recipients import earlier_event_actors
 from .scope import Draft, Scope
 from .words import word_set
@@ -280,6 +280,11 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             p = places[0]
             d.actors, d.how = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place"
             d.recips = [r for r in d.recips if r.code != p.code] or d.recips
+    if not d.actors and e.kind == "verb" and d.etype == "SANCTION" and is_passive(tok):
+        got = border_owner(tok, sc)  # "Venezuela's border with Colombia has been closed": Venezuela closed it
+        if got:
+            d.actors, d.how = got, "mention"
+            d.recips = [r for r in d.recips if r.code not in {a.code for a in got}]
     if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and is_passive(tok):
         summoned_envoy(d, sc)
     if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
@@ -301,6 +306,19 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
             d.actors, d.how = got, "place"
             if not d.recips:
                 d.recips = [Actor(got[0].code, None, None, None, None)]
+
+
+def border_owner(tok: Token, sc: Scope) -> list[Actor]:
+    """The country whose border or crossing a passive closes, by its possessor ("Venezuela's border with Colombia
+    has been closed", "its crossings were sealed"), or []."""
+    for c in tok.children:
+        if c.dep_ == "nsubjpass" and (c.lemma_.lower() in BORDER_WORDS or c.lemma_.lower() in ("crossing", "crossings")):
+            for p in c.children:
+                if p.dep_ == "poss":
+                    got = [a for a in sc.sa.resolve(p) if a.code and sc.finder.is_country(a.code)]
+                    if got:
+                        return [Actor(got[0].code, "GOV", got[0].entity_text, got[0].start, got[0].end)]
+    return []
 
 
 def summoned_envoy(d: Draft, sc: Scope) -> None:

@@ -16,6 +16,7 @@ ORIGIN_PARTICIPLES = word_set("grammar", "origin_participles")
 # event nouns that do nothing themselves ("the talks had failed, accusing ..."): no subject of a participle
 INANIMATE_SUBJECTS = word_set("events", "event_words") | word_set("events", "discuss_words")
 RESULT_PARTICIPLES = word_set("grammar", "result_participles")
+SMALL_CLAUSE_VERBS = word_set("grammar", "small_clause_verbs")
 
 
 # -- subjects and objects -------------------------------------------------------------------
@@ -25,6 +26,26 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.pos_ in ("AUX", "VERB", "PART")
                                            and c.tag_ not in ("NNP", "NNPS"))
                for c in tok.children)
+
+
+def small_clause_object(tok: Token) -> Token | None:
+    """"ordered the border with Colombia closed", "kept its border shut", "declared the crossing closed": a bare
+    participle completing an order/declare/keep verb acts on that verb's object (which the parser makes the
+    participle's subject or leaves on the verb), or None."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in ("ccomp", "xcomp", "advcl", "oprd") or tok.head == tok \
+            or tok.head.lemma_.lower() not in SMALL_CLAUSE_VERBS:
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark", "dobj", "nsubjpass") for c in tok.children):
+        return None  # "ordered that the border be closed", "declared it had closed the border": clauses of their own
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    if any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    for c in tok.head.children:
+        if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN", "VERB"):
+            return c
+    return None
 
 
 def misparsed_subject(tok: Token) -> Token | None:
@@ -46,6 +67,9 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
     """The token naming who does `tok`, and how it was found (subj, agent, inherited, accused)."""
     if _depth > 6:
         return None, ""
+    if small_clause_object(tok) is not None:  # "Maduro ordered the border closed": Maduro closed it
+        s, _how = subject_token(tok.head, _depth + 1)
+        return s, "inherited" if s is not None else ""
     passive = is_passive(tok)
     if passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         for c in tok.children:
@@ -232,6 +256,9 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
 
 
 def direct_object(tok: Token) -> Token | None:
+    small = small_clause_object(tok)
+    if small is not None:
+        return small
     if is_passive(tok):
         for c in tok.children:
             if c.dep_ == "nsubjpass":

@@ -9,6 +9,7 @@ import logging
 
 from spacy.tokens import Token
 
+from .arguments import small_clause_object
 from .modality import OCCASION_PREPS, ModalityCall, classify
 from .scope import Draft, cooperative
 from .triggers import LexEntry
@@ -99,7 +100,7 @@ def own_modality(tok: Token, e: LexEntry) -> str:
                 return "future"  # "Britain is to send tanks"
             if lemma in HYPO_HEADS:
                 return "hypothetical"
-            if lemma in FUTURE_HEADS:
+            if lemma in FUTURE_HEADS and small_clause_object(cur) is None:  # "ordered its border shut": done
                 return "future" if hm == "asserted" else hm
             if hm != "asserted":
                 return hm

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..config import kb_dirs
+from .arguments import small_clause_object
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -370,7 +371,9 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
         head = node.head
         if head.i == node.i or dep == "ROOT":
             break
-        if dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
+        if dep == "xcomp" and small_clause_object(node) is not None:
+            inherit_local = True  # "ordered its border shut": the order closed it; the head's own cues only
+        elif dep in ("xcomp", "dobj") and node.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in cues.passive_claims and any(c.dep_ == "auxpass" for c in head.children):
                 found.append(_Found(CLAIMED, head.text))  # "is said to have ordered"
             elif head.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):

@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from .. import config
+from .arguments import small_clause_object
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -367,6 +368,9 @@ def _of_object(tok: Token) -> Token | None:
 
 
 def verb_object(tok: Token) -> Token | None:
+    small = small_clause_object(tok)
+    if small is not None:  # "ordered the border closed"
+        return small
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             # "launched 10 days of war games", "began a week of talks": the measured noun is the object
