@@ -21,6 +21,7 @@ def accusations(text: str) -> set[tuple]:
     ("The French ambassador was summoned to Rome's foreign ministry on Friday.", ("ITA", "FRA")),
     ("The Iranian charge d'affaires was summoned in London over the detention of a British-Iranian woman.",
      ("GBR", "IRN")),
+    ("Russia's ambassador to Britain was summoned on Monday over the poisoning in Salisbury.", ("GBR", "RUS")),
 ])
 def test_the_place_of_a_passive_summons_summons(text, pair):
     assert pair in accusations(text)
@@ -28,6 +29,7 @@ def test_the_place_of_a_passive_summons_summons(text, pair):
 
 @pytest.mark.parametrize("text", [
     "The U.S. ambassador was summoned to Washington for consultations.",
+    "The U.S. ambassador to Turkey was summoned to Washington for consultations on Friday.",
     "Two journalists were summoned to a court in Ankara on Monday.",
     "The Chinese ambassador was summoned on Monday, a spokesman said.",
 ])

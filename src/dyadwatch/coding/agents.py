@@ -330,9 +330,10 @@ def summoned_envoy(d: Draft, sc: Scope) -> None:
     envoys = sc.lex.classes.get("envoy", frozenset())
     # the envoy may be the head, its title ("U.S. Ambassador John Bass") or a piece the parser split off
     # ("the charge d'affaires")
-    if not any(c.dep_ == "nsubjpass" and any(t.lemma_.lower() in envoys or t.lower_ in envoys
-                                             for t in c.subtree if t.i <= c.i or t.dep_ == "appos")
-               for c in tok.children):
+    envoy = next((c for c in tok.children if c.dep_ == "nsubjpass" and any(
+        t.lemma_.lower() in envoys or t.lower_ in envoys for t in c.subtree if t.i <= c.i or t.dep_ == "appos")),
+        None)
+    if envoy is None:
         return
     places = [g for g in prep_objects(tok, "to") if g.ent_type_ not in ("DATE", "TIME")]
     got: list[Actor] = []
@@ -342,6 +343,9 @@ def summoned_envoy(d: Draft, sc: Scope) -> None:
             break
     if not got:
         got = [a for a in location(tok, sa) if a.code and sc.finder.is_country(a.code)]
+    if not got:  # "Russia's ambassador to Britain was summoned": by the host
+        got = [a for w in ("to", "in") for g in prep_objects(envoy, w) for a in sa.resolve(g)
+               if a.code and sc.finder.is_country(a.code)][:1]
     if not got:
         return
     p = got[0]
