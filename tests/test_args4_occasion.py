@@ -19,6 +19,8 @@ def consults(text: str) -> set[tuple]:
     ("Modi told Xi at a meeting in Beijing that the border must stay calm.", ("IND", "CHN")),
     ("Erdogan told Putin in a phone call that Turkey would not back down over the pipeline.", ("TUR", "RUS")),
     ("Macron assured Zelensky of continued support during a telephone conversation on Tuesday.", ("FRA", "UKR")),
+    ("Pompeo told his Chinese counterpart in a phone call that Washington would respond to the tariffs.",
+     ("USA", "CHN")),
 ])
 def test_the_addressed_person_is_the_other_party(text, pair):
     assert pair in consults(text)
@@ -30,6 +32,12 @@ def test_the_addressed_person_is_the_other_party(text, pair):
 ])
 def test_no_talks_with_an_audience_or_at_a_news_conference(text):
     assert not consults(text)
+
+
+def test_a_meeting_with_ones_own_leader_is_no_talks_between_states():
+    got = consults("The French finance minister told President Macron at a cabinet meeting that the budget was "
+                   "balanced.")
+    assert not got, got
 
 
 def test_talks_that_name_their_party_keep_it():

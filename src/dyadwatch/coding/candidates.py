@@ -14,6 +14,7 @@ from .words import word_set
 LIGHT_VERBS = word_set("events", "light_verbs")
 CARRIERS = word_set("events", "carriers")
 TOPIC_HEADS = word_set("events", "topic_heads")
+ADDRESSED = word_set("events", "addressed_persons")
 BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
 TALKS_PREPS = word_set("grammar", "occasion_preps")  # "after talks with X": the talks were held
@@ -34,6 +35,8 @@ def person_object(verb: Token, sa: SentenceActors) -> Token | None:
             m = sa.tokmap.get(c.i)
             if m is not None and m.kind in ("person", "role"):
                 return c
+            if m is None and c.lemma_.lower() in ADDRESSED and sa.resolve(c):
+                return c  # "told his Chinese counterpart"
     return None
 
 

@@ -124,7 +124,10 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
     if not recips and e.event == "CONSULT" and how != "agent":
         party = occasion_party(tok, sa)  # "told Xi at a meeting in Beijing": the talks were with Xi
         if party is not None:
-            recips, found = sa.resolve(party), "dobj"
+            own = {a.code for a in actors}
+            recips, found = [r for r in sa.resolve(party) if r.code not in own], "dobj"
+            if not recips:
+                return [], [], "", ""  # "told President Macron at a cabinet meeting": no talks between states
     if not recips and reaction_target:
         recips, found = reaction_target, "reaction"
     if not recips and tok.dep_ == "dobj":
