@@ -43,7 +43,13 @@ log = logging.getLogger("dyadwatch.coding")
 
 
 def _countries(sa: SentenceActors, g: Token) -> list[Actor]:
-    return [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+    got = [a for a in sa.resolve(g) if a.code and len(a.code) == 3]
+    if not got and g.pos_ == "PROPN":
+        m = sa.location_at(g)  # a town named only as the place ("killed five civilians in Kharkiv")
+        if m is not None and len(m.code) == 3:
+            got = [Actor(m.code, None, sa.doc[m.start:m.end].text, sa.offset + sa.doc[m.start].idx,
+                         sa.offset + sa.doc[m.end - 1].idx + len(sa.doc[m.end - 1]))]
+    return got
 
 
 def location(tok: Token, sa: SentenceActors) -> list[Actor]:

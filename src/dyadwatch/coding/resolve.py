@@ -65,11 +65,22 @@ class SentenceActors:
     ctx: ArticleContext
     finder: ActorFinder
     tokmap: dict[int, Mention] = field(default_factory=dict)
+    _locations: list[Mention] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.tokmap[i] = m
+
+    def location_at(self, tok: Token) -> Mention | None:
+        """The gazetteer place named only as where something happens ("killed five civilians in Kharkiv") that
+        covers `tok`; `mentions` leaves those out. Found once per sentence, with the article's countries."""
+        if self._locations is None:
+            try:
+                self._locations = self.finder.locations(self.doc, None, set(self.ctx.codes))
+            except Exception:  # noqa: BLE001 - no gazetteer: no places
+                self._locations = []
+        return next((m for m in self._locations if m.start <= tok.i < m.end and m.code), None)
 
     # -- resolution ------------------------------------------------------------------------
 
