@@ -39,3 +39,14 @@ def test_no_summoner_without_a_foreign_place(text):
 
 def test_a_named_summoner_still_wins():
     assert ("GBR", "RUS") in accusations("Russia's ambassador to Britain was summoned by the Foreign Office in London on Friday.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    (("The Iranian ambassador was summoned to the foreign ministry in Rome and handed a formal protest over the "
+      "executions."), ("ITA", "IRN")),
+    ("The Russian charge d'affaires was summoned and handed a protest note in Warsaw on Tuesday.", ("POL", "RUS")),
+    ("The Russian charge d'affaires was handed a protest note in Warsaw.", ("POL", "RUS")),
+])
+def test_the_envoy_handed_a_protest_receives_it(text, pair):
+    got = accusations(text)
+    assert pair in got and pair[::-1] not in got, got

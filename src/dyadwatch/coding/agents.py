@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from ..events import Actor
-from .arguments import direct_object, is_origin_modifier, is_passive, prep_objects, subject_token
+from .arguments import direct_object, is_origin_modifier, is_passive, prep_objects, shared_passive, subject_token
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import BORDER_WORDS, PLACE_PREPS, attack_place, is_device, location
 from .recipients import earlier_event_actors
@@ -285,7 +285,7 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
         if got:
             d.actors, d.how = got, "mention"
             d.recips = [r for r in d.recips if r.code not in {a.code for a in got}]
-    if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and is_passive(tok):
+    if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and (is_passive(tok) or shared_passive(tok)):
         summoned_envoy(d, sc)
     if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
         got = attributed_doer(tok, sc)
@@ -327,29 +327,32 @@ def summoned_envoy(d: Draft, sc: Scope) -> None:
     place (its capital) summons the envoy's country. No place, or the envoy's own country ("summoned to
     Washington for consultations"): no one named."""
     tok, sa = d.tok, sc.sa
+    # "was summoned to the ministry and handed a protest note": the summons' subject and places count
+    heads = [tok, tok.head] if shared_passive(tok) else [tok]
     envoys = sc.lex.classes.get("envoy", frozenset())
     # the envoy may be the head, its title ("U.S. Ambassador John Bass") or a piece the parser split off
     # ("the charge d'affaires")
-    envoy = next((c for c in tok.children if c.dep_ == "nsubjpass" and any(
+    envoy = next((c for h in heads for c in h.children if c.dep_ == "nsubjpass" and any(
         t.lemma_.lower() in envoys or t.lower_ in envoys for t in c.subtree if t.i <= c.i or t.dep_ == "appos")),
         None)
     if envoy is None:
         return
-    places = [g for g in prep_objects(tok, "to") if g.ent_type_ not in ("DATE", "TIME")]
+    places = [g for h in heads for g in prep_objects(h, "to") if g.ent_type_ not in ("DATE", "TIME")]
     got: list[Actor] = []
     for g in places:
         got = _ministry_country(g, sc)
         if got:
             break
     if not got:
-        got = [a for a in location(tok, sa) if a.code and sc.finder.is_country(a.code)]
+        got = [a for h in heads for a in location(h, sa) if a.code and sc.finder.is_country(a.code)]
     if not got:  # "Russia's ambassador to Britain was summoned": by the host
         got = [a for w in ("to", "in") for g in prep_objects(envoy, w) for a in sa.resolve(g)
                if a.code and sc.finder.is_country(a.code)][:1]
     if not got:
         return
     p = got[0]
-    recips = [r for r in d.recips if r.code != p.code]
+    # the envoy is the one summoned or handed the note ("was handed a protest note in Warsaw")
+    recips = [r for r in (d.recips if tok is heads[-1] and d.recips else sa.resolve(envoy)) if r.code != p.code]
     if not recips:
         return
     d.actors, d.how, d.recips = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place", recips

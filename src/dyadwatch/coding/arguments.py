@@ -17,6 +17,7 @@ ORIGIN_PARTICIPLES = word_set("grammar", "origin_participles")
 INANIMATE_SUBJECTS = word_set("events", "event_words") | word_set("events", "discuss_words")
 RESULT_PARTICIPLES = word_set("grammar", "result_participles")
 SMALL_CLAUSE_VERBS = word_set("grammar", "small_clause_verbs")
+PASSIVE_GIVERS = word_set("grammar", "passive_givers")
 
 
 # -- subjects and objects -------------------------------------------------------------------
@@ -26,6 +27,15 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.pos_ in ("AUX", "VERB", "PART")
                                            and c.tag_ not in ("NNP", "NNPS"))
                for c in tok.children)
+
+
+def shared_passive(tok: Token) -> bool:
+    """"was summoned and handed a protest note", "was detained and given ten years": a participle that keeps an
+    object and shares the passive of the verb it is coordinated with; that verb's subject received it."""
+    return tok.dep_ == "conj" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and tok.lemma_.lower() in PASSIVE_GIVERS) \
+        and tok.head != tok and is_passive(tok.head) and \
+        any(c.dep_ == "dobj" for c in tok.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def small_clause_object(tok: Token) -> Token | None:
@@ -131,6 +141,10 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
                             return g, "object-control"
         s, _how = subject_token(head, _depth + 1)
         return s, "inherited" if s is not None else ""
+    if dep == "conj" and shared_passive(tok):
+        # "the charge d'affaires was summoned and handed a protest note": the one handed it did not hand it
+        s, _how = subject_token(head, _depth + 1)
+        return s, "agent" if s is not None else ""
     if dep == "conj" and is_passive(head):
         for c in head.children:
             if c.dep_ == "nsubjpass":
