@@ -8,7 +8,14 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from ..events import Actor
-from .arguments import direct_object, is_origin_modifier, is_passive, prep_objects, shared_passive, subject_token
+from .arguments import (
+    direct_object,
+    is_origin_modifier,
+    is_passive,
+    prep_objects,
+    shared_passive,
+    subject_token,
+)
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON
 from .places import BORDER_WORDS, PLACE_PREPS, attack_place, is_device, location
 from .recipients import earlier_event_actors
