@@ -24,3 +24,12 @@ def test_the_place_names_the_victims(text: str, want: tuple, wrong: tuple) -> No
 ])
 def test_at_home_it_stays_domestic(text: str, want: tuple) -> None:
     assert want in triples(text, date="2024-02-04")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Five civilians were killed in an Israeli airstrike on Rafah, health officials said.", ("ISR", "PSE", "ASSAULT")),
+    ("Ten people were killed in a Russian missile strike on Odesa overnight.", ("RUS", "UKR", "ASSAULT")),
+])
+def test_the_target_of_the_strike_names_the_victims(text: str, want: tuple) -> None:
+    got = triples(text, date="2024-02-04")
+    assert want in got and (want[0], want[0], "ASSAULT") not in got, got

@@ -72,7 +72,9 @@ def location(tok: Token, sa: SentenceActors) -> list[Actor]:
         if p.dep_ == "prep":
             for g in p.children:
                 if g.dep_ == "pobj":
-                    for g2 in prep_objects(g, "in"):
+                    # "killed in shelling in Kharkiv"; "killed in an airstrike on Rafah": the strike's target
+                    more = prep_objects(g, "on") if g.lemma_.lower() in DEVICES or "strike" in g.lower_ else []
+                    for g2 in prep_objects(g, "in") + more:
                         got = _countries(sa, g2)
                         if got:
                             return got
