@@ -50,3 +50,17 @@ def test_a_named_summoner_still_wins():
 def test_the_envoy_handed_a_protest_receives_it(text, pair):
     got = accusations(text)
     assert pair in got and pair[::-1] not in got, got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The U.S. envoy, summoned to the Turkish foreign ministry on Monday, was told that the detention was lawful.",
+     ("TUR", "USA")),
+    ("China's ambassador, who was summoned to the foreign ministry in Canberra, rejected the accusations.",
+     ("AUS", "CHN")),
+])
+def test_an_envoy_summoned_in_a_modifier_is_summoned(text, pair):
+    assert pair in accusations(text)
+
+
+def test_a_ministry_statement_in_a_modifier_summons_no_one():
+    assert not accusations("The statement, released by the foreign ministry in Ankara on Monday, gave no details.")

@@ -12,6 +12,7 @@ from .arguments import (
     direct_object,
     is_origin_modifier,
     is_passive,
+    passive_modifier_noun,
     prep_objects,
     shared_passive,
     subject_token,
@@ -292,7 +293,8 @@ def actor_from_place(d: Draft, sc: Scope) -> None:
         if got:
             d.actors, d.how = got, "mention"
             d.recips = [r for r in d.recips if r.code not in {a.code for a in got}]
-    if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and (is_passive(tok) or shared_passive(tok)):
+    if not d.actors and e.kind == "verb" and e.event == "ACCUSE" and (
+            is_passive(tok) or shared_passive(tok) or passive_modifier_noun(tok) is not None):
         summoned_envoy(d, sc)
     if not d.actors and e.kind == "verb" and d.etype in ("ASSAULT", "COERCE") and is_passive(tok):
         got = attributed_doer(tok, sc)
@@ -339,7 +341,11 @@ def summoned_envoy(d: Draft, sc: Scope) -> None:
     envoys = sc.lex.classes.get("envoy", frozenset())
     # the envoy may be the head, its title ("U.S. Ambassador John Bass") or a piece the parser split off
     # ("the charge d'affaires")
-    envoy = next((c for h in heads for c in h.children if c.dep_ == "nsubjpass" and any(
+    subjects = [c for h in heads for c in h.children if c.dep_ == "nsubjpass"]
+    modified = passive_modifier_noun(tok)
+    if modified is not None:  # "the U.S. envoy, summoned to ...", "the ambassador, who was summoned to ..."
+        subjects = [modified]
+    envoy = next((c for c in subjects if any(
         t.lemma_.lower() in envoys or t.lower_ in envoys for t in c.subtree if t.i <= c.i or t.dep_ == "appos")),
         None)
     if envoy is None:
@@ -359,7 +365,8 @@ def summoned_envoy(d: Draft, sc: Scope) -> None:
         return
     p = got[0]
     # the envoy is the one summoned or handed the note ("was handed a protest note in Warsaw")
-    recips = [r for r in (d.recips if tok is heads[-1] and d.recips else sa.resolve(envoy)) if r.code != p.code]
+    own = d.recips if tok is heads[-1] and modified is None and d.recips else sa.resolve(envoy)
+    recips = [r for r in own if r.code != p.code]
     if not recips:
         return
     d.actors, d.how, d.recips = [Actor(p.code, "GOV", p.entity_text, p.start, p.end)], "place", recips

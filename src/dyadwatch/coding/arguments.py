@@ -38,6 +38,18 @@ def shared_passive(tok: Token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def passive_modifier_noun(tok: Token) -> Token | None:
+    """"the U.S. envoy, summoned to the Turkish foreign ministry, ...", "China's ambassador, who was summoned to
+    ...": the noun a passive participle or passive relative clause modifies is what it acts on, or None."""
+    if tok.head == tok or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i > tok.i or tok.tag_ != "VBN":
+        return None
+    if tok.dep_ == "acl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return tok.head
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE for c in tok.children):
+        return tok.head
+    return None
+
+
 def small_clause_object(tok: Token) -> Token | None:
     """"ordered the border with Colombia closed", "kept its border shut", "declared the crossing closed": a bare
     participle completing an order/declare/keep verb acts on that verb's object (which the parser makes the

@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from .. import config
-from .arguments import small_clause_object
+from .arguments import passive_modifier_noun, small_clause_object
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -371,6 +371,9 @@ def verb_object(tok: Token) -> Token | None:
     small = small_clause_object(tok)
     if small is not None:  # "ordered the border closed"
         return small
+    modified = passive_modifier_noun(tok)
+    if modified is not None and modified.lemma_.lower() in load_lexicon().classes.get("envoy", frozenset()):
+        return modified  # "the envoy, summoned to the ministry", "who was summoned": the envoy
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             # "launched 10 days of war games", "began a week of talks": the measured noun is the object
