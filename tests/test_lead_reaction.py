@@ -29,3 +29,16 @@ def test_the_answered_doer_is_the_target(text: str, want: tuple) -> None:
 ])
 def test_no_one_named_is_no_self_target(text: str, own: str) -> None:
     assert not any(a == own and r == own for a, r, _ in _triples(text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Indian army said it responded to unprovoked firing by Pakistani troops along the Line of Control.",
+     ("IND", "PAK", "ASSAULT")),
+    ("Israel responded to the fire from Lebanon with artillery, the army said.", ("ISR", "LBN", "ASSAULT")),
+])
+def test_answering_fire_strikes_back(text: str, want: tuple) -> None:
+    assert want in _triples(text)
+
+
+def test_answering_criticism_is_no_attack() -> None:
+    assert not any(t == "ASSAULT" for _, _, t in _triples("The ministry responded to criticism from the opposition."))
