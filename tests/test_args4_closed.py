@@ -21,6 +21,8 @@ def sanctions(text: str, modality: str | None = "asserted") -> set[tuple]:
      ("PAK", "AFG")),
     ("Kenya ordered its border with Somalia shut.", ("KEN", "SOM")),
     ("Colombia ordered the Venezuelan border closed on Thursday.", ("COL", "VEN")),
+    ("Thailand ordered all checkpoints along the Cambodian border closed.", ("THA", "KHM")),
+    ("Thailand closed all checkpoints along the Cambodian border on Monday after the shooting.", ("THA", "KHM")),
 ])
 def test_an_ordered_closure_is_the_closure(text, pair):
     assert pair in sanctions(text)
