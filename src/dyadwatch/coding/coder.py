@@ -81,7 +81,11 @@ class Coder:
         doc = self.split(text)
         sents = list(doc.sents)
         cheap = self.finder.find(doc, article.date)
-        flags = [True] * len(sents) if parse_all else self.candidates(doc, cheap)
+        if parse_all:
+            flags = [True] * len(sents)
+        else:
+            # a town named only as where ("gunmen attacked a police station in Peshawar") can stand for the doer
+            flags = self.candidates(doc, cheap + self.finder.locations(doc, article.date))
         drop_non_reports(text, sents, flags)
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
