@@ -260,7 +260,7 @@ def regimes_cmd(
     measure: str | None = typer.Option(None, "--measure", help=MeasureHelp),
     penalty: float | None = typer.Option(None, "--penalty", help="penalty per change point, > 0 "
                                          "(default: beta * log(periods), in units of the noise)"),
-    beta: float = typer.Option(2.75, "--beta", help="penalty factor when --penalty is not given (> 0)"),
+    beta: float = typer.Option(2.5, "--beta", help="penalty factor when --penalty is not given (> 0)"),
     min_size: int | None = typer.Option(None, "--min-size", help="fewest periods in a regime "
                                         "(default 3 days, 8 weeks, 3 months, 2 quarters)"),
     top: int = typer.Option(3, "--top", help="events listed for the opening period of each regime"),
