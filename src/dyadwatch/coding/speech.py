@@ -31,6 +31,8 @@ CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
 ACCUSED_TYPES = ("ASSAULT", "COERCE")
 # hostile acts a side accuses the actor of when it says it suffers them itself
 AIMED_AT_SPEAKER_TYPES = ("THREATEN", "SANCTION")
+# breaches a side reporting them accuses the actor of ("Beijing said the Philippine ship violated international law")
+BREACH_ENTRIES = ("reject.breach.", "reject.defy.")
 
 
 def has_must(tok: Token) -> bool:
@@ -92,11 +94,12 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             if speakers and not d.actor_codes() <= {a.code for a in speakers}:
                 return sp, sc.make(tok, e, "REQUEST", None, "100", speakers, d.actors, "asserted", d.how)
     if sp is not None and d.modality in ("asserted", "claimed") and sp[0].i < tok.i and sp[1].event != "DENY" \
-            and (d.etype in ACCUSED_TYPES or d.etype in AIMED_AT_SPEAKER_TYPES) and "test" not in e.flags:
+            and (d.etype in ACCUSED_TYPES or d.etype in AIMED_AT_SPEAKER_TYPES or e.id.startswith(BREACH_ENTRIES)) \
+            and "test" not in e.flags:
         # "Kyiv said Russian drones struck ...": besides the attack it reports, a side accuses the attacker;
         # "Pyongyang said Trump had declared war on it": a threat or sanction the speaker says it suffers
         speakers, _ = subject(sp[0], sc)
-        if d.etype not in ACCUSED_TYPES and (not d.recip_slot or not ({a.code for a in speakers} & d.recip_codes())):
+        if d.etype not in ACCUSED_TYPES and not e.id.startswith(BREACH_ENTRIES) and (not d.recip_slot or not ({a.code for a in speakers} & d.recip_codes())):
             speakers = []  # the speaker must be named as the one threatened, not guessed from the article
         doer = subject_token(tok)[0] if e.kind == "verb" else None
         own = doer is not None and doer.pos_ == "PRON"  # "militants said they attacked": a claim of its own act
