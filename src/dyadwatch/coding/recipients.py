@@ -138,7 +138,7 @@ def worth(o: Token) -> list[Token]:
         c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CARRYING)]
 
 
-CARRYING = ("carry", "bring", "transport", "ferry", "deliver", "bear", "haul")
+CARRYING = word_set("grammar", "carrying_verbs")
 
 
 def measured_noun(o: Token) -> list[Token]:
@@ -208,7 +208,7 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
     return [], ""
 
 
-RULER_NOUNS = ("junta", "regime", "government", "administration", "leadership", "authorities")
+RULER_NOUNS = word_set("grammar", "ruler_nouns")
 
 
 def _foreign_government(o: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> bool:

@@ -39,9 +39,7 @@ def armed_subject(tok, sc: Scope | None = None) -> bool:
     return sc is not None and sc.sa.role_sector(subj) in ("MIL", "REB")
 
 
-CALL_FOLLOWERS = {"on", "to", "in", "at", "from", "for", "by", "and", "after", "before", "during", "ahead", "last",
-                  "this", "late", "early", "earlier", "again", "twice", "shortly", "hours", "days", "overnight",
-                  "today", "yesterday", "while", "as", "amid", "over", "about", "with"}
+CALL_FOLLOWERS = word_set("events", "call_followers")
 
 
 def _names_after(obj) -> bool:
@@ -58,12 +56,7 @@ def _names_after(obj) -> bool:
     return not (nxt.is_punct or nxt.lower_ in CALL_FOLLOWERS or nxt.pos_ in ("ADP", "ADV", "PART", "CCONJ", "SCONJ"))
 
 
-MARKET_WORDS = {"oil", "crude", "gas", "lng", "energy", "power", "electricity", "coal", "grain", "wheat", "food",
-                "steel", "copper", "chip", "chips", "goods", "exports", "imports", "product", "products", "commodity",
-                "commodities", "credit", "loan", "loans", "dollar", "dollars", "currency", "bond", "bonds", "housing",
-                "labour", "labor", "weapons", "arms", "ammunition", "fuel", "fertiliser", "fertilizer", "metal",
-                "metals", "gold", "car", "cars", "consumer", "global", "domestic", "weak", "strong", "weaker",
-                "stronger", "falling", "rising", "soaring", "slowing", "sluggish", "robust", "seasonal", "peak"}
+MARKET_WORDS = word_set("events", "market_words")
 
 
 def _market_demand(tok) -> bool:
@@ -233,9 +226,8 @@ def reread(d: Draft) -> None:
                                    "mission": ("withdraw", "161")}[sent])
 
 
-FORCE_UNITS = {"contingent", "battalion", "brigade", "troops", "troop", "soldiers", "soldier", "force", "forces",
-               "marines", "paratroopers", "detachment", "regiment", "unit", "units"}
-MISSION_KINDS = {"security", "military", "police", "stabilisation", "stabilization", "multinational"}
+FORCE_UNITS = word_set("events", "force_units")
+MISSION_KINDS = word_set("events", "mission_kinds")
 
 
 def _deployed_force(subj) -> bool:
