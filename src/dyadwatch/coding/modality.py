@@ -73,6 +73,7 @@ class Commentary:
     possession_verbs: frozenset[str] = frozenset()
     elapsed: frozenset[str] = frozenset()
     redress: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
         evaluative=ev.get("words", e), elapsed=bg.get("elapsed", e),
-        redress=bg.get("redress", e),
+        redress=bg.get("redress", e), occasions=bg.get("occasions", e),
     )
 
 
@@ -443,7 +444,7 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
             marks = [m for m in node.children if m.dep_ == "mark" or m.dep_ == "advmod" and m.tag_ == "WRB"]
             if any(m.lower_ in TEMPORAL_MARKS for m in marks) and any(
                     a.dep_ == "aux" and (a.lower_ in cues.future_aux or a.lower_ in cues.hypothetical_aux)
-                    for a in head.children):
+                    for a in head.children) and not _dated_past(node):
                 # "would stop only when the separatists laid down their arms", "will withdraw once Kyiv
                 # signs": the time clause of a future or possible act has not happened either
                 found.append(_Found(HYPOTHETICAL, next(m.text for m in marks if m.lower_ in TEMPORAL_MARKS),
@@ -463,6 +464,14 @@ def _collect(trigger: Token, cues: ModalityCues) -> tuple[list[_Found], bool]:
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'s", "’ve"})
 FUTURE_MODALS = frozenset({"will", "would", "may", "might", "could", "shall", "'ll", "wo", "'d", "can"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|’s|'s)?$")
+
+
+def _dated_past(verb: Token) -> bool:
+    """A past act with a date of its own ("could be a step forward, after gunmen crossed into Kosovo on
+    Sept. 24"): it took place, whatever the main clause's modal says of what follows."""
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in verb.children
+                                                             if a.dep_ == "aux")
+    return past and any(t.ent_type_ == "DATE" for t in verb.subtree)
 
 
 def _clause_verb(trigger: Token) -> Token:
@@ -696,7 +705,7 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
         if node.dep_ == "relcl" and head.lemma_.lower() == "time" and head.dep_ == "attr" and any(
                 a.dep_ == "amod" and a.lower_ in ("first", "second", "third", "last", "only") for a in head.children):
             subj = next((t for t in head.head.children if t.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ == "NOUN":
+            if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in c.occasions:
                 found.append(_Found(CLAIMED, f"the {head.text}", kind="background"))
             break
     # "apologized to Brazil for one of its gunboats intercepting a ship": the wrong apologised or paid

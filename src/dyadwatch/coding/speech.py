@@ -137,7 +137,8 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             before = sp_tok.i < tok.i  # "X said Y ...": a side's claim; "Y ..., X said": wire attribution
             # a party's account of its own joint act ("Anwar said he and Prabowo had agreed") or of another's
             # concession to it ("the White House said Colombia had agreed to accept ...") is the act itself
-            if before and not is_neutral(sp_tok) and not (spk & act) and not cooperative(d.etype):
+            if before and not is_neutral(sp_tok) and not ((spk | _affiliations(sp_tok, sc)) & act) and \
+                    not cooperative(d.etype):
                 d.modality = "claimed"
             # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
             # Ukrainian military said": the speaker reports what hit it
@@ -147,6 +148,23 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _affiliations(sp_tok: Token, sc: Scope) -> set[str]:
+    """The bodies the speaker is named by ("AU chief Ramtane Lamamra", "the bloc's envoy X", "the head of
+    the IAEA"): the speaker speaks for them, whatever the person's own country."""
+    s, _ = subject_token(sp_tok)
+    if s is None:
+        return set()
+    out: set[str] = set()
+    # the title's own words ("AU chief", "the bloc's envoy"), not a phrase that describes the speaker
+    # ("militants loyal to Iraq's al-Qaeda leader")
+    words = [t for t in s.children if t.dep_ in ("compound", "nmod", "poss")]
+    words += [g for t in words for g in t.children if g.dep_ in ("compound", "nmod", "poss")]
+    for t in words:
+        if t.pos_ in ("PROPN", "NOUN"):
+            out |= {a.code for a in sc.sa.resolve(t) if a.code}
+    return out
 
 
 def _press_speaker(sp_tok: Token, speakers: list[Actor], sc: Scope) -> bool:
