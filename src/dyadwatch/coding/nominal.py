@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..events import Actor
 from .agents import subject
-from .arguments import prep_objects, subject_token
+from .arguments import direct_object, prep_objects, subject_token
 from .candidates import occasion_party
 from .recipients import earlier_event_actors, slot
 from .scope import Scope
@@ -46,6 +46,30 @@ def _modifier_actors(tok: Token, sc: Scope) -> tuple[list[Actor], str]:
                 actors = sa.resolve(ch)
                 how = "mention"
     return actors, how
+
+
+def _predicated_owner(tok: Token, sc: Scope) -> tuple[list[Actor], str]:
+    """An event noun said of a thing ("its launch was a warning to Seoul", "called its drills a warning
+    to Seoul"): the act is the thing's owner's; in reported speech with no owner ("North Korea said the
+    launch was a warning to Seoul") the speaker's own, unless the thing is another party's act."""
+    speaker_verb = None
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+        thing = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if tok.head.dep_ == "ccomp" and tok.head.head.i in sc.speech:
+            speaker_verb = tok.head.head
+    elif tok.dep_ == "oprd" and tok.head.pos_ == "VERB":
+        thing = direct_object(tok.head)
+    else:
+        return [], ""
+    if thing is None or thing.pos_ != "NOUN" or thing.i in sc.sa.tokmap:
+        return [], ""  # "Seoul is a target": a named party is not a thing characterised
+    owner, how = _modifier_actors(thing, sc)
+    if owner or speaker_verb is None:
+        return owner, how
+    speakers, how = subject(speaker_verb, sc)
+    if not speakers or earlier_event_actors(speaker_verb, sc, speakers, objs=[thing]):
+        return [], ""  # "Seoul said the launch was a warning to Washington": the launcher's, not Seoul's
+    return speakers, how
 
 
 def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Actor], str, str]:
@@ -109,6 +133,8 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
             else:
                 acts, how = subject(verb, sc)
             actors = acts
+    if not actors:
+        actors, how = _predicated_owner(tok, sc)
     if not actors and e.event == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in OCCASION_PREPS \
             and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "agreed ... after talks with X", "arrived in Damascus for talks with": the clause's subject talked
