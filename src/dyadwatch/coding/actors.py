@@ -302,6 +302,8 @@ class ActorFinder:
         if e0 is not None:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
             in_kb = [e for e in f.entries if e.code in codes]
             in_places = [p for p in f.places if p.country in codes or p.admin1 in admin]
+            if in_places and in_places[0].admin1 not in admin and _outweighed(in_places[0], f.places, codes):
+                in_places = []
             if in_places and not in_kb and _not_a_name(span, self.sector_of):
                 return self._place_mention(span, in_places[0], readings)
             if in_kb and len({e.code for e in in_kb}) == 1 and span.text[:1].isupper() and \
@@ -309,6 +311,8 @@ class ActorFinder:
                 return _entry_mention(span, in_kb[0], readings)
             if _looks_like_actor(span) or (e0.kind in ("demonym", "organisation") and self._role_after(span)):
                 return _entry_mention(span, e0, readings)  # "Baloch insurgents", "Karen rebels", "Amal militiamen"
+            if self._lone_state_name(span, f):
+                return _entry_mention(span, e0, readings)  # "Jordan on Wednesday denounced ...", tagged a person
             return None
         if self.people(span.text):
             return None  # "Berber protesters" (Berber is a town in Sudan): a people, placed by the coder
@@ -329,6 +333,32 @@ class ActorFinder:
             # knows): only as a place entity or in a country the text names
             return None
         return self._place_mention(span, place, readings)
+
+    def _lone_state_name(self, span: Span, f: _Found) -> bool:
+        """A one-word country name that is also a given name ("Jordan", "Chad") standing alone as a
+        clause's argument is the country even when the tagger calls it a person: a person is named
+        by a full name or a surname after a title, and no capitalised name word stands beside it
+        ("Jordan Bardella", "Jim Jordan", "Mr Jordan" are people). Only a name one country owns."""
+        if len(span) != 1 or not span.text[:1].isupper() or span.text.isupper():
+            return False
+        if not f.entries or any(e.kind != "country" for e in f.entries) or len({e.code for e in f.entries}) != 1:
+            return False
+        if any(p.country != f.entries[0].code for p in f.places):
+            return False  # "Georgia": also a state of the United States
+        tok = span[0]
+        doc = span.doc
+        if doc.has_annotation("DEP") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            return False
+        for j in (tok.i - 1, tok.i + 1):
+            if 0 <= j < len(doc):
+                t = doc[j]
+                if t.lower_.rstrip(".") in TITLES:
+                    return False
+                if t.is_alpha and t.text[:1].isupper() and not (j == tok.i - 1 and t.is_sent_start) \
+                        and t.lower_ not in self.entries and not self.sector_of(t.lower_) \
+                        and not (j == tok.i + 1 and t.ent_type_ == "DATE"):
+                    return False  # "Jim Jordan", "Jordan Henderson"
+        return True
 
     def _title_before(self, span: Span) -> tuple[str, str] | None:
         """The office a title right before a person's name gives ("Foreign Minister", "opposition leader",
@@ -464,6 +494,8 @@ def _pick_place(places: list[Any], codes: set[str], admin: set[str], region_word
         return None
     strong = [p for p in places if p.admin1 and p.admin1 in admin]
     inside = [p for p in places if p.country in codes]
+    if inside and not strong and _outweighed(inside[0], places, codes):
+        inside = []
     if strong:
         best = strong[0]
     elif inside:
@@ -478,6 +510,15 @@ def _pick_place(places: list[Any], codes: set[str], admin: set[str], region_word
         if city:
             return city[0]
     return best
+
+
+def _outweighed(small: Any, places: list[Any], codes: set[str]) -> bool:
+    """A country named in the text does not move a big city to its own small namesake: "Russian forces
+    shelled Donetsk" is Ukraine's city of 900,000, not the Russian town of 50,000 (a contested city keeps
+    its internationally recognised country, as the gazetteer gives it)."""
+    big = max((p for p in places if p.population), key=lambda p: p.population, default=None)
+    return big is not None and big.country not in codes and bool(small.population) and \
+        big.population >= 300_000 and big.population >= 10 * small.population
 
 
 def _in_compound(span: Span) -> bool:
