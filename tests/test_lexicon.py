@@ -31,7 +31,7 @@ PLOVER_MODES = {
 }
 SLOT = re.compile(r"^(dobj|iobj|nsubjpass|xobj|ccsubj|ncsubj|loc|of|dobj_actor|prep:[a-z_]+)$")
 FLAGS = {"recip", "control", "intent", "speech", "test", "weak", "infinitive", "of_actor", "inverse", "predicate",
-         "armed", "crowd"}
+         "armed", "crowd", "person", "visitor"}
 
 
 @pytest.fixture(scope="module")
