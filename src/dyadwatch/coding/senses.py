@@ -8,7 +8,7 @@ from .agents import is_person
 from .arguments import direct_object, is_passive, subject_token
 from .candidates import has_infinitive
 from .scope import Draft, Scope
-from .triggers import MEASURE_NOUNS
+from .triggers import MEASURE_NOUNS, load_lexicon
 from .words import word_set
 
 MILITARY_WORDS = word_set("events", "military_words")
@@ -96,6 +96,15 @@ def _foreign_of(obj, sc: Scope) -> bool:
     return False
 
 
+CRAFT_SUBJECTS = word_set("events", "craft_subjects")
+
+
+def _person_subject(tok, sc: Scope) -> bool:
+    """The subject of the verb is a person or an office holder (not a rocket, a plane or troops)."""
+    subj, _ = subject_token(tok)
+    return subj is not None and (is_person(subj, sc) or subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN")
+
+
 def wrong_sense(d: Draft, sc: Scope) -> bool:
     """The trigger is used in a sense that is no event of its entry."""
     tok, e = d.tok, d.entry
@@ -104,6 +113,10 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return True  # "the minister walked into the meeting", "the president left Paris": no forces
     if "infinitive" in e.flags and not has_infinitive(tok):
         return True  # "told reporters that ..." is speech; "told Iran to stop" is a demand
+    if "person" in e.flags and not _person_subject(tok, sc):
+        return True  # "Blinken landed in Tel Aviv" is a visit; "a rocket landed in Sderot" none
+    if "visitor" in e.flags and not _person_subject(tok, sc):
+        return True  # "the special envoy is in Khartoum" (the role or a purpose: triggers.match_verb); troops are none
     if e.kind == "noun" and e.event == "REQUEST" and tok.lemma_.lower() == "demand" and _market_demand(tok):
         return True  # "China's demand for Iranian crude has surged": buyers' demand, no one's demand
     if e.kind != "verb":
@@ -243,10 +256,31 @@ def _deployed_force(subj) -> bool:
     return False
 
 
+def _aid_on_board(tok) -> bool:
+    """Aid goods are named in the clause of the flight or of a verb joined to it ("flew into Kabul carrying food",
+    "flew into Islamabad and delivered 30,000 meals")."""
+    goods = load_lexicon().classes.get("aid_goods", frozenset())
+    heads = [tok] + list(tok.conjuncts)
+    return any(t.lemma_.lower() in goods or t.lower_ in goods for h in heads for t in h.subtree
+               if t.pos_ in ("NOUN", "PROPN"))
+
+
 def visit_sense(d: Draft) -> bool:
     """A phrasal "visit" verb ("moved in", "went into"): peacekeepers going in is aid; forces, rebels,
     police or civilians going in is no visit (False: no event)."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and (d.etype == "CONSULT" and d.mode == "visit" or d.etype == "MOBILIZE" and e.prt):
+        subj, _ = subject_token(tok)
+        if subj is not None and (subj.lemma_.lower() in CRAFT_SUBJECTS or subj.lower_ in CRAFT_SUBJECTS):
+            # "two C-17 aircraft flew into Kabul": no visit; with aid on board ("... and delivered 50,000 meals") the
+            # aid is the event, else a deployment
+            if _aid_on_board(tok):
+                return False
+            if d.etype == "CONSULT":
+                if not d.recips or d.recip_codes() <= d.actor_codes():
+                    return False
+                d.retype("MOBILIZE", "troops", "150")
+            return True
     if d.etype == "CONSULT" and d.mode == "visit" and e.kind == "verb" and e.prt:
         subj, _ = subject_token(tok)
         words = subj.subtree if subj is not None else []

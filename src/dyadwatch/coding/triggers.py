@@ -35,7 +35,7 @@ QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundre
                   "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
                   "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot",
                   "part", "parts", "portion", "half", "share", "bulk", "rest", "remainder", "much", "most",
-                  "level", "degree"}
+                  "level", "degree", "size", "strength"}
 # amounts of money: "$6 billion in frozen funds", "$2 billion of aid": the money's kind is named after in/of
 AMOUNT_WORDS = {"$", "million", "billion", "trillion", "usd", "eur"}
 # Flags whose argument logic the coder does not implement yet: an entry with one is kept out until it does,
@@ -306,7 +306,12 @@ def load_lexicon() -> Lexicon:
             if e.obj:
                 for o in e.obj:
                     forms |= inflections(o.split()[-1])
-                if PLACE_FORM in e.obj or PERSON_FORM in e.obj:  # a named place or person shows no fixed word:
+                if (PLACE_FORM in e.obj or PERSON_FORM in e.obj) and e.lemma in COPULAS:
+                    # "the envoy is in Khartoum": 'is' is in every sentence; the visitor's role word, or the trigger
+                    # of the visit's purpose ("to attend a conference"), lets the sentence in
+                    for w in _visiting_roles():
+                        forms |= inflections(w)
+                elif PLACE_FORM in e.obj or PERSON_FORM in e.obj:  # a named place or person shows no fixed word:
                     # the verb's forms stand for it
                     forms |= inflections(e.lemma) | _hyphen_parts(e.lemma)
                 continue
@@ -355,6 +360,7 @@ _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
          "weekend", "morning", "evening", "night", "day", "week", "month", "year"}
 
 
+EXPECT_VERBS = {"expect", "await", "want"}  # what is expected is the subject of their infinitive
 MEASURE_NOUNS = {"day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "string"}
 
 
@@ -392,6 +398,12 @@ def verb_object(tok: Token) -> Token | None:
                 return child
             if child.pos_ == "ADJ" and child.dep_ == "dobj" and child.i > tok.i:
                 return child  # a headline's bare noun tagged as an adjective: "Azerbaijan launches offensive"
+    if tok.lemma_.lower() in EXPECT_VERBS:  # "expects swift action by Belgrade to end ...": the infinitive's subject
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                for g in child.children:
+                    if g.dep_ == "nsubj" and g.pos_ == "NOUN":
+                        return g
     for child in tok.children:  # "froze its bank accounts" with the noun tagged as a verb
         if child.dep_ == "dobj" and child.pos_ == "VERB" and child.i > tok.i and not any(
                 g.dep_ in ("dobj", "nsubj", "aux", "mark") for g in child.children):
@@ -588,6 +600,8 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
             continue
+        if "visitor" in e.flags and not (_purpose_infinitive(tok) or visiting_role_subject(tok)):
+            continue  # "the envoy is in Khartoum", "is in Ankara to attend ..."; "troops are in Syria for the long term"
         # "took Israel to court": the object of the entry's own preposition counts
         if e.obj and not (e.obj & obj_forms) and not ("predicate" in e.flags and e.obj & as_forms) and not (
                 e.prt.startswith("prep:") and e.obj & _prep_object_forms(tok, e.prt[5:])):
@@ -639,6 +653,33 @@ def crowd_subject(tok: Token) -> bool:
         elif c.dep_ == "prep" and c.lower_ == "of":  # "hundreds of protesters"
             words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     return bool(words & _crowd_words())
+
+
+COPULAS = {"be"}
+
+
+def _purpose_infinitive(tok: Token) -> bool:
+    """The verb governs a to-infinitive ("is in Ankara to attend a conference")."""
+    return any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+               for x in tok.children)
+
+
+def visiting_role_subject(tok: Token) -> bool:
+    """The subject is named as an envoy, mediator or delegation ("the U.S. special envoy", "Obasanjo, the AU's special
+    envoy"; words/events.yaml visiting_roles): one who is somewhere on a visit."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    words = [subj] + [c for c in subj.children if c.dep_ in ("compound", "appos")]
+    roles = _visiting_roles()
+    return any(w.lemma_.lower() in roles or w.lower_ in roles for w in words)
+
+
+@lru_cache(maxsize=1)
+def _visiting_roles() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "visiting_roles")
 
 
 @lru_cache(maxsize=1)
