@@ -422,12 +422,24 @@ INSTRUMENT_PREPS = ("in", "by", "during", "from", "with", "after", "under")
 def instrument_owner(tok: Token, sc: Scope) -> list[Actor]:
     """"killed in an Israeli air strike", "hit by a Russian missile": a passive act without a named agent
     whose instrument names the country it came from."""
+    # "were killed and 11 others injured in heavy shelling": the participles coordinated with it share the cause
+    # (the parser may hang the second participle on its gapped subject: "11 others" conj, "injured" acl)
+    heads = [tok] + [c for c in tok.conjuncts if c.tag_ == "VBN" and not any(x.dep_ == "agent" for x in c.children)] + [
+        a for n in tok.children if n.dep_ == "conj" and n.pos_ in ("NOUN", "PRON", "NUM")
+        for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     for p in INSTRUMENT_PREPS:
-        for g in prep_objects(tok, p):
+        for g in (g for h in heads for g in prep_objects(h, p)):
             if is_device(g, sc):
                 got = [a for a in sc.sa.resolve(g) if a.code and sc.finder.is_country(a.code)]
                 if got:
                     return got
+                # "killed in heavy shelling and firing by Pakistani Rangers", "wounded in an attack by rebels
+                # from Chad": the attack's own by-phrase (on it or on an attack coordinated with it) names its doer
+                for x in [g, *(c for c in g.conjuncts if c.i > g.i and is_device(c, sc))]:
+                    for b in prep_objects(x, "by"):
+                        got = [a for a in sc.sa.resolve(b) if a.code]
+                        if got:
+                            return got
     return []
 
 

@@ -179,6 +179,12 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
         # past that does not share the embedded verb's auxiliary is coordinated with the verb of saying
         s, _how = subject_token(head.head, _depth + 1)
         return s, "inherited" if s is not None else ""
+    partner = misplaced_partner(tok) if dep == "conj" else None
+    if partner is not None:
+        # "Maduro ordered communications to be shut off with the islands and closed the border": a simple past
+        # cannot share a subjectless infinitive; it is coordinated with the verb above it
+        s, _how = subject_token(partner, _depth + 1)
+        return s, "inherited" if s is not None else ""
     if dep in ("conj", "advcl", "acomp"):
         s, _how = subject_token(head, _depth + 1)
         if s is None and dep == "conj" and head.dep_ == "ccomp" and head.head != head and \
@@ -204,6 +210,13 @@ def subject_token(tok: Token, _depth: int = 0) -> tuple[Token | None, str]:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, "object-control"
+            # "lashed out at Venezuela for closing the border", "hit out at Kyiv for ...": the one aimed at
+            for c in [verb, *(x for x in verb.children if x.dep_ in ("prt", "advmod") and x.lower_ == "out")]:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("at", "on") and p.i < prep.i:
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                return g, "object-control"
         if prep.lower_ == "of" and verb.lemma_.lower() in ("accuse", "suspect", "charge", "blame", "convict"):
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
@@ -241,6 +254,33 @@ def _inanimate(s: Token) -> bool:
     return s.lemma_.lower() in ("round", "series", "week", "weeks", "months", "day", "days") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in INANIMATE_SUBJECTS
         for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+
+
+def misplaced_partner(conj: Token) -> Token | None:
+    """The verb a simple past is really coordinated with when the parser hung it on a subjectless to-infinitive
+    ("ordered communications to be shut off with the islands and closed the border", "ordered phone lines to be
+    cut and closed the border"): a finite past cannot share an infinitive's missing subject, so it goes with the
+    verb above the infinitive. None when the attachment is sound."""
+    head = conj.head
+    if conj.dep_ != "conj" or conj.tag_ != "VBD" or head == conj or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
+        return None
+    if head.tag_ not in ("VB", "VBN") or head.head == head or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    noun = head.head
+    if head.dep_ in ("relcl", "acl") and noun.pos_ in ("NOUN", "PROPN") and noun.head != noun and \
+            noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    return None
+
+
+def detached(top: Token) -> set[int]:
+    """Tokens under `top` that belong to a misplaced conjunct (see `misplaced_partner`): not `top`'s clause."""
+    return {t.i for c in top.subtree if c.i != top.i and misplaced_partner(c) is not None for t in c.subtree}
 
 
 def _own_tense(conj: Token, head: Token) -> bool:

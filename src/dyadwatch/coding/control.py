@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from .arguments import misplaced_partner
 from .scope import Cand
 from .speech import MUST
 from .triggers import LexEntry
@@ -18,6 +19,7 @@ PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
 RELATIVE_WORDS = word_set("grammar", "relative_words")
 CONTENT_NOUN_TYPES = ("REQUEST", "THREATEN", "AGREE", "ACCUSE")
 MATERIAL_TYPES = ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE")
+ELABORATING_TYPES = ("REJECT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT")  # merge.VERBAL_TYPES
 
 
 def _to_inf(x: Token) -> bool:
@@ -28,6 +30,7 @@ def owned_clauses(doc: Doc, cands: list[Cand], speech: dict[int, LexEntry]
                   ) -> tuple[dict[int, int], dict[int, int]]:
     """(token -> the trigger that owns its clause, "must" clause head -> its speech verb)."""
     controlled: dict[int, int] = {}
+    acts = {c.tok.i: c.entry.event for c in cands}
 
     def own(subtree: Iterable[Token], by: int) -> None:
         toks = list(subtree)
@@ -37,6 +40,11 @@ def owned_clauses(doc: Doc, cands: list[Cand], speech: dict[int, LexEntry]
         free = {t.i for r in toks if r.dep_ == "relcl" and (r.head.pos_ == "PROPN" or any(
                     c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS for c in r.children)) and
                 any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in r.children) for t in r.subtree}
+        # "ordered phone lines to be cut and closed the border": a simple past the parser hung on the infinitive
+        # is an act of its own, unless it only says more of the same act ("refused to send troops and urged its
+        # citizens to stay calm": a verbal act beside a verbal act elaborates it, as merge.part_of_main has it)
+        free |= {t.i for c in toks if c.i in acts and acts[c.i] not in ELABORATING_TYPES
+                 and misplaced_partner(c) is not None for t in c.subtree}
         for t in toks:
             if t.i not in free:
                 controlled.setdefault(t.i, by)

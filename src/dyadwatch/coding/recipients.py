@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..events import QUAD, Actor
-from .arguments import direct_object, is_origin_modifier, prep_objects, subject_token
+from .arguments import detached, direct_object, is_origin_modifier, prep_objects, subject_token
 from .places import location
 from .scope import Scope, copy_actor
 from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
@@ -103,8 +103,9 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                     got = recipients(ch, inner.entry, sc, [])
                     if got:
                         return got
+                apart = detached(ch)  # "ordered lines to be cut and closed the border with Brazil": not asked
                 for t in ch.subtree:
-                    if t.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and t.i > ch.i - 1:
+                    if t.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and t.i > ch.i - 1 and t.i not in apart:
                         if _under_circumstance(t, ch):
                             continue  # "agreed to restore ties following talks at the GCC": where and when
                         got = sa.resolve(t)
@@ -289,6 +290,7 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     quoted = quoted_tokens(sa.doc)
     # "fighting alongside Malian troops": an ally, never the target
     skip |= {t.i for p in sa.doc if p.dep_ == "prep" and p.lower_ in ALLY_PREPS for t in p.subtree}
+    skip |= detached(tok)  # "ordered lines to be cut and closed the border with Brazil": another act's
     found: dict = {}
     for m in sa.mentions:
         if not m.code or m.code in own or not (sc.finder.is_country(m.code) or m.code in BLOCS):

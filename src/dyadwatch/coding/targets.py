@@ -36,6 +36,10 @@ NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
 REACTION_VERBS = word_set("grammar", "reaction_verbs")
 REACTION_WORDS = word_set("grammar", "reaction_words")
+WAR_MODES = word_set("grammar", "war_modes")
+BATTLE_MUNITIONS = word_set("grammar", "battle_munitions")
+BATTLE_VERBS = word_set("grammar", "battle_verbs")
+FRONTIER_NOUNS = word_set("grammar", "frontier_nouns")
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
 # acts between states: a target named elsewhere in the sentence beats the actor's own country
@@ -152,8 +156,8 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
         return False  # "vowed to retaliate", "vowed revenge": at whoever did the act answered, never at home
     if any(c.dep_ == "prep" and c.lower_ in ALLY_PREPS for c in tok.children):
         return False  # "Wagner mercenaries are fighting alongside Malian troops": at an enemy not named
-    if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP"):
-        return True
+    if d.etype == "PROTEST" or (d.etype == "ASSAULT" and d.actors[0].sector == "COP" and d.mode not in WAR_MODES):
+        return True  # (police beat protesters at home; shelling by border guards is aimed across the border)
     if e.kind != "verb" or open_slot(tok, e, sc):
         return False
     if tok.lemma_.lower() == "deny" and any(ch.dep_ in ("ccomp", "xcomp") and ch.pos_ in ("VERB", "AUX")
@@ -165,6 +169,35 @@ def _self_default_applies(d: Draft, sc: Scope) -> bool:
         return False  # "urged all nations to isolate the regime": someone else is asked, not the actor
     return o is None or bool(sc.sa.role_sector(o)) or (e.obj and d.etype != "ASSAULT") or (
         d.etype in ABSTRACT_OBJECT_TYPES and not names_an_act(o, sc))
+
+
+def _battle_fire(d: Draft) -> bool:
+    """The act is firing battlefield munitions ("shelled", "fired mortar shells", "shelling"), not a launch."""
+    tok = d.tok
+    if tok.lemma_.lower() in BATTLE_VERBS or tok.lower_ in ("shelling",):
+        return True
+    o = direct_object(tok)
+    return o is not None and (o.lemma_.lower() in BATTLE_MUNITIONS or o.lower_ in BATTLE_MUNITIONS)
+
+
+def _front_line_target(d: Draft, sc: Scope) -> list[Actor]:
+    """"a few mortar shells were fired by the Rangers", "troops restarted shelling": a state's forces firing at
+    no one named fire at the other country the article is about (never at home, never a weapons test)."""
+    if d.recips or d.etype != "ASSAULT" or len(d.actor_codes()) != 1 or not _battle_fire(d):
+        return []
+    a = d.actors[0]
+    if a.sector not in ("MIL", "COP") or not sc.finder.is_country(a.code or ""):
+        return []
+    # the countries of every coded mention so far (also of agencies and forces: "BSF sources said")
+    counts: dict[str, int] = {}
+    for c in list(sc.sa.ctx.codes) + [m.code for m in sc.sa.mentions]:
+        if c and c != a.code and sc.finder.is_country(c):
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return []
+    best = max(counts.values())
+    top = [c for c, n in counts.items() if n == best]
+    return [Actor(top[0], None, None, None, None)] if len(top) == 1 else []
 
 
 def default_recipients(d: Draft, sc: Scope) -> None:
@@ -225,6 +258,8 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(article_other(sc, a.code), None, None, None, None)]
         elif a.code and len(a.code) == 3 and a.code not in GENERIC_CODES and not _never_self(d, sc):
             d.recips = [Actor(a.code, None, None, None, None)]
+    if not d.recips:
+        d.recips = _front_line_target(d, sc)
 
 
 def answered_doer(tok: Token, sc: Scope, own: set) -> list[Actor]:
@@ -265,10 +300,31 @@ def other_party(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(places[0].code, "GOV", places[0].entity_text, places[0].start, places[0].end)]
 
 
+def _frontier_closure(d: Draft) -> bool:
+    """A border, crossing or checkpoint closed ("closed 6 crossings", "ordered the main crossing closed")."""
+    if d.etype != "SANCTION":
+        return False
+    o = direct_object(d.tok)
+    return o is not None and (o.lemma_.lower() in FRONTIER_NOUNS or o.lower_ in FRONTIER_NOUNS)
+
+
+def _needs(d: Draft) -> bool:
+    """The act means nothing without a recipient. A closed border is shut to whoever is across it, also when the
+    sentence does not say who that is."""
+    return d.etype in NEEDS_RECIPIENT and not _frontier_closure(d)
+
+
 def clean_recipients(d: Draft, sc: Scope) -> bool:
     """Drop recipients that are misreadings; False when the act then has no one it needs."""
     tok, e = d.tok, d.entry
-    if not d.recips and d.etype in NEEDS_RECIPIENT:
+    if not d.recips and _frontier_closure(d) and d.actors and sc.finder.is_country(d.actors[0].code or ""):
+        # "Colombia lashed out at Venezuela for closing the border": shut to the other country the sentence names;
+        # "Maduro closed two more crossings" in a story about Colombia: to the neighbour the article is about
+        d.recips = other_country(tok, sc, d.actors)
+        other = article_other(sc, d.actors[0].code) if not d.recips else None
+        if other:
+            d.recips = [Actor(other, None, None, None, None)]
+    if not d.recips and _needs(d):
         return False
     if d.recips and not d.reciprocal and all(not sc.finder.is_country(a.code or "") for a in d.actors):
         own = d.actor_codes()
@@ -292,7 +348,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recip_codes() <= d.actor_codes():
         # "fired missiles off its east coast", "shut down its test site": the actor's own, not a target
         d.recips = []
-        if d.etype in NEEDS_RECIPIENT:
+        if _needs(d):
             return False
         if d.etype == "ASSAULT" and "test" in e.flags:
             d.retype("MOBILIZE", "weapons", "150")
@@ -300,12 +356,12 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recip_codes() == d.actor_codes() and sc.finder.is_country(d.actors[0].code or ""):
         # a sanction, a meeting, aid aimed at one's own country: the other party the sentence names
         d.recips = other_country(tok, sc, d.actors)
-        if not d.recips and d.etype in NEEDS_RECIPIENT:
+        if not d.recips and _needs(d):
             return False
     if d.recips and any(_origin(r, sc) for r in d.recips):
         # "fired Iranian-made missiles at ...": where the weapon was made is no party
         d.recips = [r for r in d.recips if not _origin(r, sc)] or other_country(tok, sc, d.actors)
-        if not d.recips and d.etype in NEEDS_RECIPIENT:
+        if not d.recips and _needs(d):
             return False
     if d.recips and not d.reciprocal:
         own = d.actor_codes()
@@ -318,7 +374,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             a.sector in (None,) + STATE_SECTORS for a in d.actors))]  # a party's rival may be of its country
         if len(kept) < len(d.recips):
             d.recips = kept or other_country(tok, sc, d.actors)
-            if not d.recips and d.etype in NEEDS_RECIPIENT:
+            if not d.recips and _needs(d):
                 return False
         # "killed a commander of Israel's militia ally": the ally, not Israel (a named possessor)
         named = [r for r in d.recips if r.code not in own and r.entity_text and _relational_possessor(r, sc)]
@@ -331,7 +387,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recips = [r for r in d.recips if r not in named] or where or [
                 r for r in (location(tok, sc.sa) if d.etype in DOMESTIC_LOC_TYPES else []) if r.code not in gone
             ] or [r for r in other_country(tok, sc, d.actors) if r.code not in gone]
-            if not d.recips and d.etype in NEEDS_RECIPIENT:
+            if not d.recips and _needs(d):
                 return False
     if d.recips and not d.reciprocal:
         # drop a recipient that is the very same mention as the actor
