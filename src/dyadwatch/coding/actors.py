@@ -24,6 +24,7 @@ _PARTICLES = frozenset((
     "du", "van", "von", "-", "'", "bin", "ibn", "bint",
 ))
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+_TIME_ENTS = frozenset(("DATE", "TIME"))  # "on March 15", "in May": no town of that name
 TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "minister",
                      "premier", "general", "gen", "colonel", "col", "major", "maj", "captain", "capt",
                      "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "marshal", "senator", "sen",
@@ -264,7 +265,7 @@ class ActorFinder:
                 continue
             countries = {p.country for p in f.places}
             span = doc[f.start:f.end]
-            if self.people(span.text):
+            if self.people(span.text) or _ents(span) & _TIME_ENTS:
                 continue
             if len(countries) == 1 and not any(p.ambiguous for p in f.places) and not self._wordlike(span) \
                     and not (len(span) == 1 and span[0].lower_ in self._name_words):
@@ -316,6 +317,8 @@ class ActorFinder:
             return None
         if self.people(span.text):
             return None  # "Berber protesters" (Berber is a town in Sudan): a people, placed by the coder
+        if _ents(span) & _TIME_ENTS:
+            return None  # "held talks on March 15": a date, not the English town of March
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         place = _pick_place(f.places, codes, admin, nxt in _REGION_WORDS)
         if place is None or not _not_a_name(span, self.sector_of) or self._surname(span) or _in_compound(span):

@@ -202,6 +202,25 @@ def _variants(form: str, person: bool = True) -> list[str]:
     return out[:16]
 
 
+def _respelled(name: str, forms: list[str]) -> list[str]:
+    """The full name with a short form that respells its surname ("Mohamed Morsi" with "Mursi" ->
+    "Mohamed Mursi"; "Moammar Gadhafi" with "Qaddafi"): news writes the given name with either
+    spelling. Only a one-word form close to the surname (not a nickname: "Bibi", "Lula")."""
+    from difflib import SequenceMatcher
+
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    out = []
+    for f in forms:
+        if " " in f or f == last or f.isupper() or not f[:1].isupper() or f in words:
+            continue
+        if SequenceMatcher(None, f.lower(), last.lower()).ratio() >= 0.6:
+            out.append(" ".join(words[:-1] + [f]))
+    return out
+
+
 def _unpossess(word: str) -> str:
     w = (word or "").translate(_QUOTES)
     return w[:-2] if w.endswith("'s") else w[:-1] if w.endswith("s'") else w
@@ -569,7 +588,8 @@ class KnowledgeBase:
         for person in self.people.values():
             entry = ActorEntry(person.code, person.sector, "person", person.name, person.office,
                                person.start, person.end, uncertain=person.uncertain)
-            for form in [person.name] + pooled.get((normalise(person.name), person.code), person.aliases):
+            forms = [person.name] + pooled.get((normalise(person.name), person.code), person.aliases)
+            for form in forms + _respelled(person.name, forms):
                 add(form, entry)
                 for other in _variants(form):
                     add(other, entry)
