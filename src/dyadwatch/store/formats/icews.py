@@ -126,7 +126,10 @@ def import_file(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, header:
     """)
     lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects] + list(range(1, header_line + 1)))
     try:
-        finish(con, report, name, lines, "Event ID")
+        # one thread for the INSERT when the cores are busy: in parallel it costs a quarter more CPU
+        # (0.46 s against 0.37 s on 100k rows) and finishes no sooner
+        with one_thread_when_busy(con):
+            finish(con, report, name, lines, "Event ID")
     finally:
         con.execute("DROP VIEW IF EXISTS _dw_stage")
         for t in ("_dw_src", "_dw_secmap", "_dw_namemap"):
