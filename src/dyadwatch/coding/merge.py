@@ -170,7 +170,10 @@ def drop_background(sc: Scope, events: list[Event]) -> list[Event]:
         clause = background_clause(sc.doc[idx])
         if clause is not None and reported_before(clause) and not _said_content(sc.doc[idx], clause):
             continue
-        if clause is not None and any(j in made and j != idx for j in _clause_heads(clause)):
+        # (not when the main act is denied: "while Pakistan targeted civilian areas, the BSF did not target
+        # any": the contrast is the only report of the act)
+        if clause is not None and any(j in made and j != idx and made[j].modality != "negated"
+                                      for j in _clause_heads(clause)):
             background.add(idx)
     if not background:
         return events

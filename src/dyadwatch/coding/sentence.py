@@ -94,8 +94,11 @@ def code_sentence(doc: Doc, offset: int, index: int, article: Article, ctx: Arti
         if c.tok.i in controlled and controlled[c.tok.i] != c.tok.i and not is_mediating_participle(c.tok) \
                 and not talks_held(c.tok, lex, sa):
             continue  # (a broker and talks held are acts of their own inside an agreement's content)
-        if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i:
-            continue  # "imposed sanctions, targeting its oil exports": part of the main event
+        if "weak" in c.entry.flags and c.tok.head.i in trig_toks and c.tok.head.i != c.tok.i and not (
+                any(ch.dep_ == "mark" and ch.lower_ in ("while", "whereas") for ch in c.tok.children)
+                and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.tok.children)):
+            continue  # "imposed sanctions, targeting its oil exports": part of the main event (not "while
+            # Pakistan targeted civilian areas, the BSF did not target ...": a clause with a doer of its own)
         ev = assemble(c, sc)
         if ev is None:
             if c.entry.kind == "noun":
