@@ -14,18 +14,9 @@ from __future__ import annotations
 
 import duckdb
 
-from .common import (
-    CAMEO_ERR_DETAIL,
-    CAMEO_ERR_WHEN,
-    CAMEO_WARN,
-    SCALES_JOINS,
-    SCALES_SELECT,
-    actor_json,
-    cameo_joins,
-    cameo_select,
-)
-from .reading import ImportReport, LineMap, Plain, read_table
-from .stage import ID_SQL, finish, one_thread_when_busy
+from .common import actor_json
+from .reading import CSV, ImportReport, LineMap, Plain, read_into, read_table
+from .stage import ID_SQL, finish_inserted, first_new_rowid, last_rowid, one_thread_when_busy
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
           "Type1Code", "Type2Code", "Type3Code")
@@ -35,13 +26,6 @@ _TYPES = {"GLOBALEVENTID": "BIGINT", "SQLDATE": "DATE", "IsRootEvent": "TINYINT"
           "NumArticles": "INTEGER", "AvgTone": "DOUBLE"}
 for _g in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
     _TYPES.update({f"{_g}_Type": "TINYINT", f"{_g}_Lat": "DOUBLE", f"{_g}_Long": "DOUBLE"})
-
-
-_ACTOR_USED = ("Code", "Name", "CountryCode", "KnownGroupCode", "Type1Code")
-# the event fields the mapping reads besides the geo blocks (the others are not read at all)
-_USED = {"GLOBALEVENTID", "SQLDATE", "IsRootEvent", "EventCode", "QuadClass", "GoldsteinScale", "NumMentions",
-         "NumSources", "NumArticles", "AvgTone", "DATEADDED", "SOURCEURL",
-         *(f"{a}{x}" for a in ("Actor1", "Actor2") for x in _ACTOR_USED)}
 
 
 def event_columns(n_fields: int) -> dict[str, str]:
@@ -72,101 +56,121 @@ MENTION_COLUMNS = {
 def _geo_struct(g: str, has_adm2: bool) -> str:
     adm2 = f"nullif(trim({g}_ADM2Code), '')" if has_adm2 else "NULL::VARCHAR"
     return (f"CASE WHEN coalesce({g}_Type, 0) = 0 THEN NULL ELSE {{'type': {g}_Type, 'name': nullif(trim({g}_FullName), ''), "
-            f"'country': {g[:6].lower()}_iso3, 'adm1': nullif(trim({g}_ADM1Code), ''), 'adm2': {adm2}, "
+            f"'country': {_fips(g + '_CountryCode')}, 'adm1': nullif(trim({g}_ADM1Code), ''), 'adm2': {adm2}, "
             f"'lat': {g}_Lat, 'lon': {g}_Long, 'feature_id': nullif(trim({g}_FeatureID), '')}} END")
+
+
+# The code tables as MAPs (`_maps`), looked up in the select list: a join would do the same work,
+# but DuckDB's joins do not keep the reader's order, and the one INSERT below needs it (a row's
+# position is its rowid). A look-up of a string key costs about 0.04 s of CPU per 400k rows; the
+# CAMEO table maps a code to its row number, whose fields are taken from lists (a MAP with struct
+# values cost four times as much).
+_CAMEO_FIELDS = ("cameo", "fix", "event", "mode", "context", "goldstein", "plover_score", "quad_code")
+_MAPS = {
+    "dw_gdelt_cameo": "SELECT MAP(list(raw ORDER BY raw), list(n ORDER BY raw)) FROM "
+                      "(SELECT raw, row_number() OVER (ORDER BY raw) AS n FROM _dw_cameo_raw)",
+    **{f"dw_gdelt_cameo_{f}": f"SELECT list({f} ORDER BY raw) FROM _dw_cameo_raw" for f in _CAMEO_FIELDS},
+    "dw_gdelt_cc": "SELECT MAP(list(code), list(iso3)) FROM _dw_cc",
+    "dw_gdelt_groups": "SELECT MAP(list(code), list(org)) FROM _dw_groups",
+    "dw_gdelt_fips": "SELECT MAP(list(fips), list(iso3)) FROM _dw_fips",
+}
+
+
+def _maps(con: duckdb.DuckDBPyConnection) -> None:
+    for var, sql in _MAPS.items():
+        con.execute(f"SET VARIABLE {var} = ({sql})")
+
+
+def _cameo(field: str) -> str:
+    """A field of the CAMEO code's row (NULL when the code is none): `k` is its row number."""
+    return f"getvariable('dw_gdelt_cameo_{field}')[k]"
+
+
+def _fips(col: str) -> str:
+    return f"getvariable('dw_gdelt_fips')[{col}]"
 
 
 def _actor_code(p: str) -> str:
     """Country -> ISO (regions to their own codes), else the known group, else IGO/NGO/IMG/MNC."""
-    return (f"coalesce({p}c.iso3, nullif(trim(u.{p.upper()}CountryCode), ''), {p}g.org, "
-            f"CASE WHEN left(u.{p.upper()}Code, 3) IN ('IGO', 'NGO', 'IMG', 'MNC') THEN left(u.{p.upper()}Code, 3) END)")
+    return (f"coalesce(getvariable('dw_gdelt_cc')[{p}CountryCode], nullif(trim({p}CountryCode), ''), "
+            f"getvariable('dw_gdelt_groups')[{p}KnownGroupCode], "
+            f"CASE WHEN left({p}Code, 3) IN ('IGO', 'NGO', 'IMG', 'MNC') THEN left({p}Code, 3) END)")
+
+
+# what finish_inserted() checks, from the stored columns: no GLOBALEVENTID (no origin_id), a code
+# that is no CAMEO code (no cameo), a code read with its leading zero restored (cameo is not the
+# code as written, which `original` keeps: a substring test, cheaper than parsing 400k JSON values;
+# to_json escapes quotes in values, so the key's own value is the only match)
+_ZERO = "cameo IS NOT NULL AND NOT contains(original::VARCHAR, '\"EventCode\":\"' || cameo || '\"')"
+_CHECKS = f"""
+    CASE WHEN origin_id IS NULL THEN 'empty GLOBALEVENTID' WHEN cameo IS NULL THEN 'unknown CAMEO code' END AS err,
+    CASE WHEN origin_id IS NOT NULL AND cameo IS NULL
+         THEN coalesce('"' || (original->>'EventCode') || '"', '(empty)') END AS err_detail,
+    CASE WHEN {_ZERO} THEN 'CAMEO code lost its leading zero' END AS warn,
+    CASE WHEN {_ZERO}
+         THEN '"' || (original->>'EventCode') || '" read as "' || cameo || '"' ||
+              CASE WHEN length(original->>'EventCode') = 2 THEN ' (not the root code ' || (original->>'EventCode') ||
+              '); keep codes as text to keep the zero' ELSE '' END END AS warn_detail
+"""
 
 
 def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fields: int,
                   report: ImportReport, encoding: str = "utf-8") -> list[tuple[int, str, str]]:
-    """Read one GDELT event file and stage + store its rows. Returns the reader's rejects."""
+    """Read one GDELT event file and store its rows. Returns the reader's rejects.
+
+    One statement reads the file and inserts every row the reader keeps into `events`, mapped, in
+    the file's order (the code tables are MAP look-ups, not joins, so the order holds and a row's
+    position is its rowid): the file is read once and the wide rows are written once, with no
+    staging table. finish_inserted() then checks the stored rows' narrow columns and deletes the
+    rows not to keep (bad, without a PLOVER type, later duplicates, stored before)."""
     cols = event_columns(n_fields)
     v2 = n_fields == 61
     url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in cols else "NULL::VARCHAR"
-    # the actor columns are renamed A1*/A2* so the actor joins read the same for both
-    a1 = ", ".join(f"Actor1{x} AS A1{x}" for x in _ACTOR_USED)
-    a2 = ", ".join(f"Actor2{x} AS A2{x}" for x in _ACTOR_USED)
-    # The file is read once (in parallel unless the cores are busy) into a table of the columns
-    # used (`_dw_raw`: the reader keeps the file's order, so a row's position is its rowid). The
-    # mapping is two views over it: `_dw_keys` (ids, CAMEO, actor codes: what finish() checks and the
-    # dyads) and `_dw_stage` (every events column, computed once, by the INSERT). Staging the mapped
-    # rows in one statement from the reader needed row_number() for the positions (the joins do not
-    # keep the reader's order), which made reading and mapping single-threaded: 1.3-1.5 s of wall
-    # time on 400k rows, where the parallel read takes 0.5 s on two idle cores; the work (CPU with
-    # one thread) is the same.
-    used = [c for c in cols if c in _USED or c.split("_")[0] in ("Actor1Geo", "Actor2Geo", "ActionGeo")]
-    # the row keys are computed as the file is read (in the file's order still), once for both views
-    select = ", ".join([*used, "GLOBALEVENTID::VARCHAR AS origin_id",
-                        ID_SQL.format(origin="'gdelt'", origin_id="GLOBALEVENTID::VARCHAR") + " AS id",
-                        "nullif(trim(EventCode), '') AS cameo_raw"])
+    _maps(con)
+    a1, a2 = _actor_code("Actor1"), _actor_code("Actor2")
+    # the rows as read, with the keys and the look-ups each used once or more
+    src = f"""SELECT *, GLOBALEVENTID::VARCHAR AS origin_id,
+        {ID_SQL.format(origin="'gdelt'", origin_id="GLOBALEVENTID::VARCHAR")} AS id,
+        nullif(trim(EventCode), '') AS cameo_raw,
+        getvariable('dw_gdelt_cameo')[nullif(trim(EventCode), '')] AS k,
+        {a1} AS a_code, {a2} AS r_code,
+        nullif(trim(Actor1Type1Code), '') AS a_sector, nullif(trim(Actor2Type1Code), '') AS r_sector,
+        nullif(trim(Actor1Name), '') AS a_name, nullif(trim(Actor2Name), '') AS r_name,
+        nullif(trim(ActionGeo_FullName), '') AS geo_name
+        FROM {CSV}"""
+    mapped = {
+        "id": "id", "origin_id": "origin_id", "date": "SQLDATE", "story_id": url,
+        "date_precision": "CASE WHEN SQLDATE IS NULL THEN 'undated' ELSE 'day' END",
+        "event": _cameo("event"), "mode": _cameo("mode"), "context": f"coalesce({_cameo('context')}, []::VARCHAR[])",
+        "goldstein": _cameo("goldstein"), "plover_score": _cameo("plover_score"), "quad_code": _cameo("quad_code"),
+        "actor_code": "a_code", "recipient_code": "r_code", "modality": "'asserted'", "origin": "'gdelt'",
+        "actor_sector": "a_sector", "recipient_sector": "r_sector",
+        "actor": actor_json("a_code", "a_sector", "a_name"), "recipient": actor_json("r_code", "r_sector", "r_name"),
+        "cameo": _cameo("cameo"), "location": "geo_name",
+        "original": "to_json({'Actor1Code': Actor1Code, 'Actor2Code': Actor2Code, 'EventCode': cameo_raw, "
+                    "'QuadClass': QuadClass, 'GoldsteinScale': GoldsteinScale, "
+                    "'ActionGeo_CountryCode': ActionGeo_CountryCode, 'DATEADDED': DATEADDED})",
+        "num_mentions": "NumMentions", "num_sources": "NumSources", "num_articles": "NumArticles",
+        "avg_tone": "AvgTone", "is_root_event": "IsRootEvent = 1", "source_url": url,
+        "geo_type": "ActionGeo_Type", "geo_name": "geo_name", "geo_country": _fips("ActionGeo_CountryCode"),
+        "geo_adm1": "nullif(trim(ActionGeo_ADM1Code), '')",
+        "geo_adm2": "nullif(trim(ActionGeo_ADM2Code), '')" if v2 else "NULL::VARCHAR",
+        "geo_lat": "ActionGeo_Lat", "geo_lon": "ActionGeo_Long",
+        "geo_feature_id": "nullif(trim(ActionGeo_FeatureID), '')",
+        "actor_geo": _geo_struct("Actor1Geo", v2), "recipient_geo": _geo_struct("Actor2Geo", v2),
+    }
+    before = last_rowid(con)
+    statement = (f"INSERT INTO events ({', '.join(mapped)}) SELECT {', '.join(mapped.values())} FROM ({src}) _r")
+    # the reads of an import keep the file's order (formats.insertion_order_kept)
     with one_thread_when_busy(con):
-        rejects = read_table(con, plain, "_dw_raw", cols, select=select, encoding=encoding,
-                             extra=", dateformat='%Y%m%d'")
+        rejects = read_into(con, plain, statement, cols, encoding=encoding, extra=", dateformat='%Y%m%d'")
+    first = first_new_rowid(con, before)
     if encoding == "utf-8" and any(r[1] == "not valid UTF-8" for r in rejects):
-        con.execute("DROP TABLE IF EXISTS _dw_raw")
+        if first is not None:
+            con.execute(f"DELETE FROM events WHERE rowid >= {first}")
         return rejects  # the caller re-reads the file as Latin-1
-    # rows a transaction adds have rowids from 2**55 on: a row's position is its rowid less the first's
-    first_rowid = int(con.execute("SELECT coalesce(min(rowid), 0) FROM _dw_raw").fetchall()[0][0])
-    u = f"u AS (SELECT rowid - {first_rowid} + 1 AS _row, *, {a1}, {a2} FROM _dw_raw)"
-    actor_joins = f"""{cameo_joins('u.cameo_raw')}
-        LEFT JOIN _dw_cc a1c ON a1c.code = u.A1CountryCode LEFT JOIN _dw_groups a1g ON a1g.code = u.A1KnownGroupCode
-        LEFT JOIN _dw_cc a2c ON a2c.code = u.A2CountryCode LEFT JOIN _dw_groups a2g ON a2g.code = u.A2KnownGroupCode"""
-    keys = f"""origin_id, id, SQLDATE AS date,
-        {SCALES_SELECT}, a_code AS actor_code, r_code AS recipient_code, 'asserted' AS modality, 'gdelt' AS origin,
-        CASE WHEN GLOBALEVENTID IS NULL THEN 'empty GLOBALEVENTID' {CAMEO_ERR_WHEN} END AS err,
-        CASE {CAMEO_ERR_DETAIL} END AS err_detail,
-        {CAMEO_WARN}"""
-    # what finish() checks and the dyads: the keys, the CAMEO code and the actors' codes (no places)
-    con.execute(f"""
-    CREATE OR REPLACE TEMP VIEW _dw_keys AS
-    WITH {u}, m AS (
-        SELECT u.*, {cameo_select('u.cameo_raw')}, {_actor_code('a1')} AS a_code, {_actor_code('a2')} AS r_code
-        FROM u {actor_joins})
-    SELECT _row, {keys} FROM m
-    """)
-    con.execute(f"""
-    CREATE OR REPLACE TEMP VIEW _dw_stage AS
-    WITH {u},
-    m AS (
-        SELECT u.*, {cameo_select('u.cameo_raw')},
-               {_actor_code('a1')} AS a_code, {_actor_code('a2')} AS r_code,
-               gf.iso3 AS geo_iso3, actor1f.iso3 AS actor1_iso3, actor2f.iso3 AS actor2_iso3
-        FROM u {actor_joins}
-        LEFT JOIN _dw_fips gf ON gf.fips = u.ActionGeo_CountryCode
-        LEFT JOIN _dw_fips actor1f ON actor1f.fips = u.Actor1Geo_CountryCode
-        LEFT JOIN _dw_fips actor2f ON actor2f.fips = u.Actor2Geo_CountryCode
-    )
-    SELECT _row, {keys},
-        {url} AS story_id, CASE WHEN SQLDATE IS NULL THEN 'undated' ELSE 'day' END AS date_precision,
-        nullif(trim(A1Type1Code), '') AS actor_sector, nullif(trim(A2Type1Code), '') AS recipient_sector,
-        {actor_json('a_code', "nullif(trim(A1Type1Code), '')", "nullif(trim(A1Name), '')")} AS actor,
-        {actor_json('r_code', "nullif(trim(A2Type1Code), '')", "nullif(trim(A2Name), '')")} AS recipient,
-        m.cameo AS cameo, NULL::DOUBLE AS confidence, NULL::VARCHAR AS event_text,
-        NULL::JSON AS evidence, nullif(trim(ActionGeo_FullName), '') AS location,
-        to_json({{'Actor1Code': A1Code, 'Actor2Code': A2Code, 'EventCode': cameo_raw, 'QuadClass': QuadClass,
-                  'GoldsteinScale': GoldsteinScale, 'ActionGeo_CountryCode': ActionGeo_CountryCode,
-                  'DATEADDED': DATEADDED}}) AS original,
-        NumMentions AS num_mentions, NumSources AS num_sources, NumArticles AS num_articles,
-        AvgTone AS avg_tone, IsRootEvent = 1 AS is_root_event, {url} AS source_url,
-        ActionGeo_Type AS geo_type, nullif(trim(ActionGeo_FullName), '') AS geo_name, geo_iso3 AS geo_country,
-        nullif(trim(ActionGeo_ADM1Code), '') AS geo_adm1,
-        {"nullif(trim(ActionGeo_ADM2Code), '')" if v2 else "NULL::VARCHAR"} AS geo_adm2,
-        ActionGeo_Lat AS geo_lat, ActionGeo_Long AS geo_lon, nullif(trim(ActionGeo_FeatureID), '') AS geo_feature_id,
-        {_geo_struct('Actor1Geo', v2)} AS actor_geo, {_geo_struct('Actor2Geo', v2)} AS recipient_geo
-    FROM m {SCALES_JOINS}
-    """)
     lines = LineMap(lambda: plain.blank_lines + [r[0] for r in rejects])
-    try:
-        finish(con, report, name, lines, "GLOBALEVENTID", keys="_dw_keys")
-    finally:
-        con.execute("DROP VIEW IF EXISTS _dw_stage")
-        con.execute("DROP VIEW IF EXISTS _dw_keys")
-        con.execute("DROP TABLE IF EXISTS _dw_raw")
+    finish_inserted(con, report, name, lines, "GLOBALEVENTID", first, _CHECKS)
     return rejects
 
 

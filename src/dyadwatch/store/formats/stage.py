@@ -9,6 +9,12 @@ that the checks do not join the lookups that only the wide columns need.
 that a public statement never shadows a valid twin with the same id and the result does not
 depend on how the data was split into files; keeps the first of duplicate ids; skips ids already
 stored; inserts the rest into `events` and `event_dyads` inside the caller's transaction.
+
+A format whose mapping is one streaming statement (GDELT: the code tables looked up as MAPs, since
+DuckDB's joins do not keep the reader's order) inserts every row the reader kept into `events` in
+the file's order and calls `finish_inserted`, which runs the same checks on the stored rows (a
+row's position is its rowid) and deletes the rows not to keep: the file is read once and its wide
+rows written once, with no staging table.
 """
 
 from __future__ import annotations
@@ -90,20 +96,12 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 
 
-def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
-           multi: bool = False, keys: str = "_dw_stage") -> None:
-    """Report and store the rows of `_dw_stage` (a view or table; see the module docstring). The
-    checks run on a narrow copy of the row keys and dyad columns (`_dw_chk`, taken from `keys`: the
-    stage, or a narrower view of the same rows with the same `_row`s); the wide rows are computed
-    once, in the INSERT, leaving out the rows dropped."""
-    stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
-    key_cols = stage_cols if keys == "_dw_stage" else [r[0] for r in con.execute(f"DESCRIBE {keys}").fetchall()]
-    # a stage without `_row` holds the rows in the file's order: their position is the rowid
-    row_sql = "_row" if "_row" in stage_cols else "(rowid - (SELECT min(rowid) FROM _dw_stage) + 1)"
-    warn_cols = "warn, warn_detail" if "warn" in key_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
-    dyad_cols = "" if multi else ", " + _DYAD_COLS
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT {row_sql} AS _row, id, origin_id, err, err_detail, {warn_cols}, "
-                f"event IS NULL AS no_type{dyad_cols} FROM {keys}")
+def _check(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
+           stored_sql: str) -> tuple[int, int, bool]:
+    """Report the rows of `_dw_chk` (bad rows, warnings, rows without a type, duplicate ids, ids
+    already stored, in this order) and delete from it every row not to store. `stored_sql` gives the
+    ids stored before this file. Returns (rows, rows left, whether rows were dropped that no
+    predicate of the stage names: duplicates or ids stored)."""
     n_rows, n_bad, n_warn, n_no_type = con.execute(
         "SELECT count(*), count(err), count(warn), count(*) FILTER (err IS NULL AND no_type) FROM _dw_chk"
     ).fetchall()[0]
@@ -125,7 +123,7 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
     if n_bad or n_no_type:
         con.execute("DELETE FROM _dw_chk WHERE err IS NOT NULL OR no_type")
     n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM _dw_chk").fetchall()[0]
-    by_row = n != distinct  # rows dropped that no predicate names: the INSERT picks the kept rows by _row
+    by_row = n != distinct  # rows dropped that no predicate names
     if n != distinct:  # duplicate ids in the file: the first is kept
         dups = con.execute(
             "SELECT _row, origin_id, first FROM (SELECT _row, origin_id, min(_row) OVER (PARTITION BY id) AS first "
@@ -137,12 +135,40 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
         con.execute("DELETE FROM _dw_chk WHERE _row IN (SELECT _row FROM (SELECT _row, row_number() OVER "
                     "(PARTITION BY id ORDER BY _row) AS rn FROM _dw_chk) WHERE rn > 1)")
     good = distinct
-    if good and con.execute("SELECT 1 FROM events LIMIT 1").fetchall():  # already stored
-        con.execute("DELETE FROM _dw_chk WHERE id IN (SELECT id FROM events)")
+    if good and con.execute(f"SELECT 1 FROM ({stored_sql}) LIMIT 1").fetchall():  # already stored
+        con.execute(f"DELETE FROM _dw_chk WHERE id IN ({stored_sql})")
         left = _count(con, "SELECT count(*) FROM _dw_chk")
         report.already += good - left
         by_row = by_row or left < good
         good = left
+    return n_rows, good, by_row
+
+
+def _dyads_sql(fresh: bool) -> str:
+    dyads = _DYADS_SINGLE
+    return f"SELECT * FROM ({dyads}) ORDER BY 3, 4, 2" if fresh else dyads
+
+
+_DYADS_INSERT = ("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
+                 "goldstein, modality, origin) ")
+
+
+def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap, id_note: str,
+           multi: bool = False, keys: str = "_dw_stage") -> None:
+    """Report and store the rows of `_dw_stage` (a view or table; see the module docstring). The
+    checks run on a narrow copy of the row keys and dyad columns (`_dw_chk`, taken from `keys`: the
+    stage, or a narrower view of the same rows with the same `_row`s); the wide rows are computed
+    once, in the INSERT, leaving out the rows dropped."""
+    stage_cols = [r[0] for r in con.execute("DESCRIBE _dw_stage").fetchall()]
+    key_cols = stage_cols if keys == "_dw_stage" else [r[0] for r in con.execute(f"DESCRIBE {keys}").fetchall()]
+    # a stage without `_row` holds the rows in the file's order: their position is the rowid
+    row_sql = "_row" if "_row" in stage_cols else "(rowid - (SELECT min(rowid) FROM _dw_stage) + 1)"
+    warn_cols = "warn, warn_detail" if "warn" in key_cols else "NULL::VARCHAR AS warn, NULL::VARCHAR AS warn_detail"
+    dyad_cols = "" if multi else ", " + _DYAD_COLS
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT {row_sql} AS _row, id, origin_id, err, err_detail, {warn_cols}, "
+                f"event IS NULL AS no_type{dyad_cols} FROM {keys}")
+    fresh = not con.execute("SELECT 1 FROM events LIMIT 1").fetchall()
+    n_rows, good, by_row = _check(con, report, name, lines, id_note, "SELECT id FROM events")
     if good:
         # the rows to store: all; or those without an error and with a type (a filter on the stage's
         # own columns); or, when duplicates or stored ids were dropped too, those whose _row is left
@@ -154,20 +180,56 @@ def finish(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, line
         # date: what dyad queries skip row groups by), so a first big import needs no re-sort. Events
         # keep the file's order: sorting the wide rows by id cost a third of the import (about 1 s
         # of CPU on 400k GDELT rows), and a look-up by id reads the narrow id column either way.
-        fresh = not con.execute("SELECT 1 FROM events LIMIT 1").fetchall()
         if multi:
             dyads = _DYADS_MULTI.replace("FROM _dw_stage", f"FROM (SELECT * FROM _dw_stage{keep}) _k", 1)
+            if fresh:
+                dyads = f"SELECT * FROM ({dyads}) ORDER BY 3, 4, 2"
         else:
-            dyads = _DYADS_SINGLE
-        if fresh:
-            dyads = f"SELECT * FROM ({dyads}) ORDER BY 3, 4, 2"
+            dyads = _dyads_sql(fresh)
         # The rows' positions are fixed (the stage's rowids, `_dw_chk`), so the INSERTs need not keep
         # any order but the dyads' ORDER BY: with insertion order kept, DuckDB wrote the wide rows
         # of a 400k GDELT file on one thread (1.6 s of 1.6 s CPU; 0.85 s on two threads without).
         with insertion_order_free(con):
             con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_stage{keep}")
-            con.execute("INSERT INTO event_dyads (event_id, date, source, target, event, quad_code, plover_score, "
-                        f"goldstein, modality, origin) {dyads}")
+            con.execute(_DYADS_INSERT + dyads)
+        report.sorted_files += int(fresh)
+        report.new += good
+    con.execute("DROP TABLE IF EXISTS _dw_chk")
+
+
+def first_new_rowid(con: duckdb.DuckDBPyConnection, before: int) -> int | None:
+    """The rowid of the first row this transaction added to `events` after `before` (the largest
+    rowid before the INSERT, from `last_rowid`), or None when it added none."""
+    r = con.execute("SELECT min(rowid) FROM events WHERE rowid > ?", [before]).fetchall()[0][0]
+    return None if r is None else int(r)
+
+
+def last_rowid(con: duckdb.DuckDBPyConnection) -> int:
+    return int(con.execute("SELECT coalesce(max(rowid), -1) FROM events").fetchall()[0][0])
+
+
+def finish_inserted(con: duckdb.DuckDBPyConnection, report: ImportReport, name: str, lines: LineMap,
+                    id_note: str, first: int | None, checks: str) -> None:
+    """Report and keep the rows one INSERT put into `events` in the file's order (each row the
+    reader kept, with a rowid from `first` on: a row's position is its rowid less `first`, plus 1).
+    `checks` is the select list over those `events` rows giving `err`, `err_detail`, `warn`,
+    `warn_detail`. Rows not to store (bad, without a type, later duplicates, stored before) are
+    deleted again; the dyads of the rows left are inserted (single actor and recipient codes).
+    For a format whose mapping is one streaming statement (no join: DuckDB's joins do not keep
+    the reader's order), this writes the wide rows once, with no staging table of the file."""
+    if first is None:
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _dw_chk AS SELECT rowid - {first} + 1 AS _row, id, origin_id, "
+                f"{checks}, event IS NULL AS no_type, {_DYAD_COLS} FROM events WHERE rowid >= {first}")
+    fresh = first == _count(con, "SELECT coalesce(min(rowid), -1) FROM events")
+    stored = f"SELECT id FROM events WHERE rowid < {first}"
+    n_rows, good, _ = _check(con, report, name, lines, id_note, "SELECT NULL::VARCHAR WHERE false" if fresh
+                                else stored)
+    if good < n_rows:  # the rows dropped, deleted by position
+        con.execute(f"DELETE FROM events WHERE rowid >= {first} AND rowid - {first} + 1 NOT IN (SELECT _row FROM _dw_chk)")
+    if good:
+        with insertion_order_free(con):
+            con.execute(_DYADS_INSERT + _dyads_sql(fresh))
         report.sorted_files += int(fresh)
         report.new += good
     con.execute("DROP TABLE IF EXISTS _dw_chk")
