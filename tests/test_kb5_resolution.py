@@ -128,3 +128,22 @@ def test_a_date_is_no_english_town(text: str) -> None:
     # March is also a town in Cambridgeshire: a month names no British party
     got = triples(text, "2022-03-16")
     assert not any("GBR" in (a, r) for a, r, _ in got), got
+
+
+@pytest.mark.parametrize("phrase, day, code", [
+    ("Fatah al-Islam militants", "2007-06-01", "LBN"),       # not Fatah, the Palestinian party
+    ("the March 14 coalition", "2008-05-01", "LBN"),         # not the English town of March
+    ("Red Shirt protesters", "2010-04-01", "THA"),
+    ("the Popular Resistance Committees", "2011-08-01", "PSE"),
+    ("Jundallah rebels", "2009-10-01", "IRN"),
+    ("anti-balaka militias", "2014-02-01", "CAF"),
+    ("the Green Movement", "2009-07-01", "IRN"),
+    ("Gulenists", "2016-08-01", "TUR"),
+    ("Hakimullah Mehsud", "2011-01-01", "PAK"),
+    ("Carrie Lam", "2019-08-01", "HKG"),
+    ("Zairian troops", "1996-11-01", "COD"),
+    ("Democratic Kampuchea", "1977-01-01", "KHM"),
+    ("the Ottoman Empire", "1915-01-01", "TUR"),
+])
+def test_groups_movements_and_old_names(phrase: str, day: str, code: str) -> None:
+    assert load_kb().resolve_phrase(phrase, day) == code
