@@ -144,6 +144,13 @@ def test_a_date_is_no_english_town(text: str) -> None:
     ("Zairian troops", "1996-11-01", "COD"),
     ("Democratic Kampuchea", "1977-01-01", "KHM"),
     ("the Ottoman Empire", "1915-01-01", "TUR"),
+    ("the Supreme Council of the Armed Forces", "2011-06-01", "EGY"),
+    ("Somalia's Transitional Federal Government", "2008-06-01", "SOM"),
 ])
 def test_groups_movements_and_old_names(phrase: str, day: str, code: str) -> None:
     assert load_kb().resolve_phrase(phrase, day) == code
+
+
+def test_southern_sudan_leader_before_independence_holds_office() -> None:
+    e = next(x for x in load_kb().lookup("Salva Kiir", "2009-05-01") if x.kind == "person")
+    assert e.code == "SSD" and e.sector == "GOV", e
