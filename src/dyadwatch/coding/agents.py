@@ -27,6 +27,8 @@ CROWD = word_set("people", "crowd")
 STAFF = word_set("people", "staff")
 ATTRIBUTION_VERBS = word_set("events", "attribution_verbs")
 DEVICES = word_set("events", "devices")
+BODY_NOUNS = word_set("references", "body_nouns")
+VERDICT_TYPES = ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "REQUEST")  # verbal acts on another party
 
 
 def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
@@ -96,7 +98,7 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     people = _people_countries(s, sc)
     if sector is None and not (people and _people_countries(s, sc, head=False) != people):
         return []  # a role noun, a crowd or a people ("ethnic Albanians demanded ...")
-    back = _group_named_before(s, sector, sc)
+    back = _group_named_before(s, sector, sc) or _body_named_before(s, sc)
     if back is not None:
         # "Hezbollah fired rockets ... The militant group said": the group the article named, not its main state
         span = sa.doc[s.left_edge.i:s.i + 1]
@@ -124,8 +126,13 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
             if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
                 places = [sa.actor_from_mention(m, None)]
                 break
-    # the country the act is aimed at is not the group's ("Protesters criticised Norway")
-    aimed = {m.code for m in sa.mentions if _argument_of(sa.doc[m.end - 1], tok)}
+    # the country the act is aimed at is not the group's ("Protesters criticised Norway", "deplore all North
+    # Korean missile activity"; also of the speaker's own clause: "Council members said they deplore ...")
+    # (a verdict on another's doings; "the party said it will boycott Algeria's elections" is still Algerian)
+    acts = [a for a in [tok, *(c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"))]
+            if (c := sc.by_tok.get(a.i)) is not None and c.entry.event in VERDICT_TYPES]
+    aimed = {m.code for m in sa.mentions if _argument_of(sa.doc[m.end - 1], tok)
+             or any(_aimed_at(sa.doc[m.end - 1], a) for a in acts)}
     if not places:
         # one country named in the sentence: the group's country ("the Umma party ... Algeria's elections")
         named = {m.code for m in sa.mentions if sc.finder.is_country(m.code)}
@@ -163,6 +170,22 @@ def _group_named_before(s: Token, sector: str | None, sc: Scope) -> Actor | None
     else:
         return None
     return next((g for g in reversed(sc.sa.ctx.groups) if g.sector in wanted and g.code), None)
+
+
+def _body_named_before(s: Token, sc: Scope) -> Actor | None:
+    """"Council members said ...", "the council's members", "members of the council" after "The Security Council
+    condemned ...": a body named by its head noun alone (references body_nouns) is the last body of that name
+    the article named."""
+    words = [s] + [c for c in s.children if c.dep_ in ("compound", "poss")] + [
+        g for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    nouns = [w for w in words if w.lemma_.lower() in BODY_NOUNS and w.i not in sc.sa.tokmap]
+    if not nouns or any(c.dep_ in ("amod", "compound") and c.i in sc.sa.tokmap for w in nouns for c in w.children):
+        return None  # "the Arab League council": named here
+    for noun in nouns:
+        for g in reversed(sc.sa.ctx.groups):
+            if g.code and g.entity_text and noun.lemma_.lower() in g.entity_text.lower().split():
+                return g
+    return None
 
 
 def _people_countries(s: Token, sc: Scope, head: bool = True) -> list[str]:
