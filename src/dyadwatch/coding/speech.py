@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..events import Actor, Event
 from .agents import governor, has_unless, subject
-from .arguments import direct_object, subject_token
+from .arguments import direct_object, is_passive, subject_token
 from .clause_modality import FUTURE_AUX, HYPO_AUX, cue_call, modality_of
 from .recipients import earlier_event_actors, is_press
 from .scope import Draft, Scope, cooperative, copy_actor
@@ -24,6 +24,11 @@ NEGATIVE_WORDS = word_set("speech", "negative")
 EVENT_WORDS = word_set("events", "event_words")
 PLAN_NOUNS = word_set("speech", "plan_nouns")
 UNNAMED_CLAIMANTS = word_set("speech", "unnamed_claimants")
+ACCUSING_MODIFIERS = word_set("speech", "accusing_modifiers")
+ANSWER_VERBS = word_set("speech", "answer_verbs")
+CAUSE_WORDS = word_set("speech", "cause_words")
+ACT_NOUNS = word_set("speech", "act_nouns")
+OPINION_VERBS = ("believe", "think", "consider", "feel", "find", "regard", "view")
 WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
                "debate", "explore", "evaluate", "assess")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
@@ -253,8 +258,12 @@ def _characterised(tok: Token, sc: Scope) -> Token | None:
         words = [t for t in tok.subtree if t.i > o.i and t.i not in {x.i for x in o.subtree}] or list(o.subtree)
         return o if any(_negative(t) for t in words) else None
     if tok.i in sc.speech:
-        for x in tok.children:
-            if x.dep_ != "ccomp" or x.lemma_.lower() != "be":
+        # "said the test was a clear threat"; "we believe this decision was unwarranted", said X
+        clauses = [x for x in tok.children if x.dep_ == "ccomp"]
+        clauses += [y for x in clauses if x.lemma_.lower() in OPINION_VERBS and any(
+            s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in x.children) for y in x.children if y.dep_ == "ccomp"]
+        for x in clauses:
+            if x.lemma_.lower() != "be":
                 continue
             subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
             pred = [c for c in x.children if c.dep_ in ("attr", "acomp")]
@@ -284,7 +293,7 @@ def characterisation(tok: Token, sc: Scope) -> Event | None:
         return _pay_dearly(tok, sc)
     target = _characterised(tok, sc)
     if target is None:
-        return None
+        return characterised_act(tok, sc)
     actors, how = subject(tok, sc)
     if not actors:
         return None
@@ -304,3 +313,103 @@ def characterisation(tok: Token, sc: Scope) -> Event | None:
         return None
     entry = LexEntry("c111", "verb", lemma, "", frozenset(), "ACCUSE", None, "111", (), frozenset())
     return sc.make(tok, entry, "ACCUSE", None, "111", actors, recips, modality_of(tok, entry), how)
+
+
+def _accusing_word(t: Token) -> Token | None:
+    """The word that condemns an act noun ("unprovoked firing", "serious and illegal threats"), or None."""
+    for c in t.children:
+        if c.dep_ in ("amod", "compound", "advmod") and c.i < t.i:
+            for w in [c, *c.conjuncts]:
+                if w.lower_ in ACCUSING_MODIFIERS:
+                    return w
+    # "unprovoked and indiscriminate firing": the parser's slip hangs the noun on an adjective it reads as a verb
+    if t.dep_ in ("dobj", "pobj") and t.head.i < t.i and t.head.lower_ in ACCUSING_MODIFIERS:
+        return t.head
+    return None
+
+
+def _act_doer(t: Token, word: Token, sc: Scope) -> list[Actor]:
+    """Who did the act noun `t`: its "by" agent (on the noun, on a participle of it, or on the word the parser
+    hung it on), its possessor, or a demonym before it ("Indian firing")."""
+    holders = [t] + [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] + (
+        [word] if t.head.i == word.i else [])
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_VERBS and \
+            not is_passive(t.head.head):
+        holders.append(t.head.head)  # "responded to unprovoked firing by Indian troops": the parser's "by" on the verb
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj" and (found := sc.sa.resolve(g)):
+                        return found
+    for c in t.children:
+        if c.dep_ == "poss" and (found := sc.sa.resolve(c)):
+            return found
+    for c in t.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i and c.lower_ not in ACCUSING_MODIFIERS and (
+                found := sc.sa.resolve(c)):
+            return found
+    return []
+
+
+def _answered_region(tok: Token) -> list[Token]:
+    """The nouns a side's own act answers or gives as its cause ("responded to unprovoked firing by X",
+    "closed the bridges due to illegal threats by X", "in retaliation for X's wanton shelling")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("prep", "advcl", "advmod", "npadvmod"):
+            continue
+        answer = c.lower_ == "to" and tok.lemma_.lower() in ANSWER_VERBS
+        cause = c.lower_ in CAUSE_WORDS or c.lemma_.lower() in CAUSE_WORDS or any(
+            g.lemma_.lower() in CAUSE_WORDS for g in c.children if g.dep_ in ("pobj", "pcomp", "amod"))
+        if answer or cause:
+            out.extend(t for t in c.subtree if t.pos_ in ("NOUN", "PROPN"))
+    return out
+
+
+def characterised_act(tok: Token, sc: Scope) -> Event | None:
+    """A side that speaks of another's act in condemning words accuses its doer: "Pakistan's military said
+    it had responded to unprovoked firing by the Indian army" (PAK->IND ACCUSE), "due to the illegal threats
+    attempted by Colombia, it has closed the bridges" (VEN->COL). The words must be the side's: in what
+    it says, or in the cause it gives for its own act; never the writer's ("the illegal annexation")."""
+    if tok.i in sc.speech:
+        subj, _ = subject_token(tok)
+        skip = {t.i for t in subj.subtree} if subj is not None else set()
+        region = [t for t in tok.subtree if t.i not in skip and t.i != tok.i and t.pos_ in ("NOUN", "PROPN")]
+    else:
+        if any(a.i in sc.speech for a in tok.ancestors):
+            return None  # the speaker's words: found from its speech verb
+        region = _answered_region(tok)
+        if tok.lower_ in CAUSE_WORDS and tok.dep_ == "advcl":  # "closed the crossings, citing illegal threats by X"
+            region += [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if not region:
+        return None
+    speakers: list[Actor] = []
+    for t in region:
+        word = _accusing_word(t)
+        if word is None or not (t.lemma_.lower() in EVENT_WORDS or t.lower_ in ACT_NOUNS or
+                                match_noun(t, sc.lex) is not None):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "all") for c in t.children) or \
+                cue_call(t).modality not in ("asserted", "claimed"):
+            continue  # "will respond to any unprovoked attack": no act yet
+        if not speakers:
+            speakers, how = subject(tok, sc)
+            if not speakers or not is_side(tok, speakers, sc):
+                return None
+        own = {a.code for a in speakers}
+        doers = [a for a in _act_doer(t, word, sc) if a.code and a.code not in own]
+        if not doers:
+            continue
+        made = sc.made.get(t.i)
+        if made is not None and {a.code for a in made.actor} <= own:
+            # "the illegal threats attempted by Colombia": the side condemns the act, it did not do it
+            made.actor = [copy_actor(a) for a in doers]
+            if not made.recipient or {r.code for r in made.recipient} <= {a.code for a in doers}:
+                made.recipient = [copy_actor(a) for a in speakers]
+            made.id = made.make_id()
+        entry = LexEntry("c111.act", "verb", tok.lemma_.lower(), "", frozenset(), "ACCUSE", None, "111", (),
+                         frozenset())
+        return sc.make(tok, entry, "ACCUSE", None, "111", [copy_actor(a) for a in speakers],
+                       [copy_actor(a) for a in doers], modality_of(tok, entry), how)
+    return None
