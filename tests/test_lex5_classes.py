@@ -1,7 +1,8 @@
 """Lexicon coverage, session of 2026-12-03 (lexicon5): visits carried by presence or a landing rather than a meet/visit
 verb, contacts resumed, craft flying in (no visit: aid on board or a deployment), another's diplomatic presence cut
 (SANCTION, not a retreat), warships ordered into production, action expected of someone (a demand), political freedoms
-widened (CONCEDE), rescue teams sent (AID), signatures collected (PROTEST). Every sentence was written for this test in
+widened (CONCEDE), rescue teams sent (AID), signatures collected (PROTEST), territory taken back (COERCE; promised, a
+threat), one's envoys ordered home (a recall), peace or security "threatened" (a characterisation, no threat). Every sentence was written for this test in
 wire shapes; the NEGATIVE ones are the other senses of the same words."""
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ POSITIVE = [
     ("AID", "The air force delivered 40,000 meals to flood victims in Pakistan."),
     # PROTEST: signatures collected
     ("PROTEST", "Opposition activists in Lithuania began collecting signatures against the new law."),
+    # COERCE: territory taken back from another (a pledge to do it is a threat)
+    ("COERCE", "Argentina vowed to regain the Falkland Islands from Britain, the president said."),
+    ("COERCE", "Maduro pledged to get back the disputed region from Guyana after the referendum."),
 ]
 
 NEGATIVE = [
@@ -50,6 +54,11 @@ NEGATIVE = [
     ("REQUEST", "Analysts expect a response from Iran within days."),
     ("CONCEDE", "The minister took steps to enhance the country's water supply."),
     ("PROTEST", "The census officials collected data from every household."),
+    ("COERCE", "The economy regained its strength after the crisis, the central bank said."),
+    ("COERCE", "Police recovered the bodies of two soldiers near the border."),
+    # threatening peace or security is a characterisation, no threat made
+    ("THREATEN", "Washington condemned the actions, saying they directly threatened regional peace and stability."),
+    ("THREATEN", "The rebels are attacking outposts every day and threatening the security of the people of Turkey."),
 ]
 
 
@@ -93,6 +102,13 @@ CODED = [
     ("Washington cut its diplomatic presence in Moscow by half.", "SANCTION", "USA", "RUS"),
     ("Chinese jets flew into Taiwan's air defence zone on Sunday.", "MOBILIZE", "CHN", "TWN"),
     ("Turkey dispatched rescue teams to Morocco after the earthquake.", "AID", "TUR", "MAR"),
+    # a promise of a hostile act is a threat; one's envoys ordered home are recalled
+    ("Maduro pledged to get back the disputed region from Guyana after the referendum.", "THREATEN", "VEN", "GUY"),
+    ("The EU promised to impose new sanctions on Belarus, the commission said.", "THREATEN", "EUR", "BLR"),
+    ("Putin pledged not to attack Ukraine, the Kremlin said.", "AGREE", "RUS", "UKR"),
+    ("Japan pledged to provide $10 million in aid to Turkey.", "AGREE", "JPN", "TUR"),
+    ("Cambodia ordered all embassy staff in Bangkok to return home on Friday.", "SANCTION", "KHM", "THA"),
+    ("North Korea threatened the United States on Monday, state media said.", "THREATEN", "PRK", "USA"),
 ]
 
 
@@ -117,6 +133,10 @@ def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
     ("Hamas leaders are in Doha, officials said on Monday.", "CONSULT"),
     ("The company resumed contacts with its customers in India after the outage.", "CONSULT"),
     ("Moscow expelled 20 diplomats in retaliation for Washington cutting Russia's diplomatic presence.", "RETREAT"),
+    ("Maduro pledged to get back the disputed region from Guyana after the referendum.", "AGREE"),
+    ("Israel pledged to destroy Hamas after the attack, the prime minister said.", "AGREE"),
+    ("Cambodia ordered all embassy staff in Bangkok to return home on Friday.", "REQUEST"),
+    ("Washington condemned the actions, saying they directly threatened regional peace and stability.", "THREATEN"),
 ])
 def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
     got = coded(coder, text)

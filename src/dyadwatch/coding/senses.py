@@ -8,7 +8,7 @@ from .agents import is_person
 from .arguments import direct_object, is_passive, subject_token
 from .candidates import has_infinitive
 from .scope import Draft, Scope
-from .triggers import MEASURE_NOUNS, load_lexicon
+from .triggers import MEASURE_NOUNS, load_lexicon, match_verb
 from .words import word_set
 
 MILITARY_WORDS = word_set("events", "military_words")
@@ -174,6 +174,7 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
 
 ORDER_VERBS = ("order", "tell", "give", "grant", "allow", "instruct", "ask", "command", "direct", "request")
 LEAVE_VERBS = ("leave", "depart", "quit", "exit", "vacate")
+RETURN_VERBS = ("return", "come", "go", "fly")
 ENVOY_WORDS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "attache", "consul", "emissary",
                "representative", "delegation", "staff", "mission", "embassy"}
 FORCE_WORDS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper", "peacekeepers", "contingent",
@@ -202,6 +203,11 @@ def _expelled(tok) -> str | None:
         if x.lemma_.lower() in ("close", "shut") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in MISSION_WORDS for c in x.children):
             return "mission"
+    envoys = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj") and (c.lemma_.lower() in ENVOY_WORDS or any(
+        m.dep_ == "compound" and m.lemma_.lower() in ENVOY_WORDS for m in c.children))]
+    for x in infs:  # "ordered all embassy staff in Bangkok to return home": a recall of one's envoys
+        if envoys and x.lemma_.lower() in RETURN_VERBS and any(c.lower_ in ("home", "back") for c in x.children):
+            return "recall"
     if not any(x.lemma_.lower() in LEAVE_VERBS for x in infs):
         return None
     for c in tok.children:
@@ -218,9 +224,27 @@ def _expelled(tok) -> str | None:
     return None
 
 
+PROMISE_VERBS = ("pledge", "promise", "vow", "swear")
+HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN")
+
+
+def _promised_hostile(tok) -> bool:
+    """The act promised is hostile ("pledged to get back the region from Guyana", "promised to impose sanctions"): a
+    threat, not an agreement; "pledged not to attack" stays a promise."""
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.pos_ == "VERB" and not any(c.dep_ == "neg" for c in x.children) and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in x.children):
+            got = [m for m in match_verb(x) if not m.is_speech and m.event != "SAY"]
+            return bool(got) and got[0].event in HOSTILE_TYPES
+    return False
+
+
 def reread(d: Draft) -> None:
     """A sense of the trigger that is another event type."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and d.etype == "AGREE" and tok.lemma_.lower() in PROMISE_VERBS and "intent" not in e.flags \
+            and _promised_hostile(tok):
+        d.retype("THREATEN", None, "130")  # "pledged to get back the region from Guyana": a threat
     if e.kind == "verb" and d.etype in ("SUPPORT", "AGREE") and tok.lemma_.lower() in PLAN_VERBS:
         plan = direct_object(tok)
         if plan is not None and plan.lemma_.lower() in PLAN_NOUNS and any(
@@ -236,7 +260,7 @@ def reread(d: Draft) -> None:
         sent = _expelled(tok)  # "ordered the ambassador to leave": an expulsion, not a request
         if sent is not None:
             d.retype("SANCTION", *{"envoy": ("expel", "166"), "forces": ("expel", "1661"),
-                                   "mission": ("withdraw", "161")}[sent])
+                                   "mission": ("withdraw", "161"), "recall": ("withdraw", "161")}[sent])
 
 
 FORCE_UNITS = word_set("events", "force_units")
