@@ -18,6 +18,13 @@ def assert_no_entry(fired: Callable, nlp, etype: str, text: str) -> None:
     assert not got, f"{etype} fired by {got}"
 
 
+def asserted_pairs(coder, text: str) -> set[tuple[str, str, str]]:
+    """(type, actor, recipient or "") of each asserted event of the text, one pair per actor and recipient."""
+    evs = coder.code_many([Article(text=text, date="2024-05-06", raw_id="x")])[0]
+    return {(e.event, a.code, r.code if r else "") for e in evs if e.modality == "asserted" for a in e.actor
+            for r in (e.recipient or [None])}
+
+
 def prefilter_losses(coder, texts: Iterable[str]) -> list:
     """(text, events lost) for each text (its own article) whose events differ between the prefilter
     and parsing every sentence; one article per text, so that the article's main state cannot stand

@@ -8,11 +8,10 @@ wire shapes; the NEGATIVE ones are the other senses of the same words."""
 from __future__ import annotations
 
 import pytest
-from lexicon_checks import assert_fires, assert_no_entry, prefilter_losses
+from lexicon_checks import assert_fires, assert_no_entry, asserted_pairs, prefilter_losses
 from test_lex_wire import fired
 
 from dyadwatch.coding import Coder
-from dyadwatch.ingest.article import Article
 from dyadwatch.nlp import get_nlp
 
 POSITIVE = [
@@ -72,12 +71,6 @@ def coder(nlp):
     return Coder(nlp)
 
 
-def coded(coder, text: str) -> set[tuple[str, str, str]]:
-    evs = coder.code_many([Article(text=text, date="2024-05-06", raw_id="x")])[0]
-    return {(e.event, a.code, r.code if r else "") for e in evs if e.modality == "asserted" for a in e.actor
-            for r in (e.recipient or [None])}
-
-
 @pytest.mark.parametrize("etype,text", POSITIVE, ids=[f"{t}-{i}" for i, (t, _) in enumerate(POSITIVE)])
 def test_an_entry_of_the_class_fires(nlp, etype, text):
     assert_fires(fired, nlp, etype, text)
@@ -114,7 +107,7 @@ CODED = [
 
 @pytest.mark.parametrize("text,etype,actor,recip", CODED)
 def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
-    got = coded(coder, text)
+    got = asserted_pairs(coder, text)
     assert (etype, actor, recip) in got, got
 
 
@@ -139,7 +132,7 @@ def test_coded_events_of_the_classes(coder, text, etype, actor, recip):
     ("Washington condemned the actions, saying they directly threatened regional peace and stability.", "THREATEN"),
 ])
 def test_the_class_is_not_coded_as_another_type(coder, text, wrong):
-    got = coded(coder, text)
+    got = asserted_pairs(coder, text)
     assert not any(t == wrong for t, _, _ in got), got
 
 
