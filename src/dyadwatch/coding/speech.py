@@ -28,7 +28,7 @@ ACCUSING_MODIFIERS = word_set("speech", "accusing_modifiers")
 ANSWER_VERBS = word_set("speech", "answer_verbs")
 CAUSE_WORDS = word_set("speech", "cause_words")
 ACT_NOUNS = word_set("speech", "act_nouns")
-OPINION_VERBS = ("believe", "think", "consider", "feel", "find", "regard", "view")
+OPINION_VERBS = word_set("speech", "opinion_verbs")
 WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
                "debate", "explore", "evaluate", "assess")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
