@@ -113,10 +113,10 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         return True  # "the minister walked into the meeting", "the president left Paris": no forces
     if "infinitive" in e.flags and not has_infinitive(tok):
         return True  # "told reporters that ..." is speech; "told Iran to stop" is a demand
-    if "person" in e.flags and not _person_subject(tok, sc):
-        return True  # "Blinken landed in Tel Aviv" is a visit; "a rocket landed in Sderot" none
-    if "visitor" in e.flags and not _person_subject(tok, sc):
-        return True  # "the special envoy is in Khartoum" (the role or a purpose: triggers.match_verb); troops are none
+    if ("person" in e.flags or "visitor" in e.flags) and not _person_subject(tok, sc):
+        # "Blinken landed in Tel Aviv" is a visit, "a rocket landed in Sderot" none; "the special envoy is in
+        # Khartoum" (the role or a purpose: triggers.match_verb), troops there are none
+        return True
     if e.kind == "noun" and e.event == "REQUEST" and tok.lemma_.lower() == "demand" and _market_demand(tok):
         return True  # "China's demand for Iranian crude has surged": buyers' demand, no one's demand
     if e.kind != "verb":
@@ -174,7 +174,7 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
 
 ORDER_VERBS = ("order", "tell", "give", "grant", "allow", "instruct", "ask", "command", "direct", "request")
 LEAVE_VERBS = ("leave", "depart", "quit", "exit", "vacate")
-RETURN_VERBS = ("return", "come", "go", "fly")
+RETURN_VERBS = word_set("events", "return_verbs")
 ENVOY_WORDS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "attache", "consul", "emissary",
                "representative", "delegation", "staff", "mission", "embassy"}
 FORCE_WORDS = {"troop", "troops", "soldier", "force", "forces", "peacekeeper", "peacekeepers", "contingent",
@@ -224,7 +224,7 @@ def _expelled(tok) -> str | None:
     return None
 
 
-PROMISE_VERBS = ("pledge", "promise", "vow", "swear")
+PROMISE_VERBS = word_set("events", "promise_verbs")
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN")
 
 
