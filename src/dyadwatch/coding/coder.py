@@ -24,6 +24,7 @@ from .actors import ActorFinder, Mention
 from .article import code_parsed_article
 from .prefilter import drop_non_reports, may_hold_event, report_start
 from .triggers import load_lexicon
+from .wraps import restore_sentences, unwrap
 
 log = logging.getLogger("dyadwatch.coding")
 
@@ -44,7 +45,7 @@ class Coder:
     def split(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         doc = self.sentencizer(doc)
-        for tok in doc[1:]:  # a line break ends a sentence (headlines, bylines, paragraphs)
+        for tok in doc[1:]:  # a line break left by `unwrap` ends a sentence (headlines, bylines, paragraphs)
             prev = doc[tok.i - 1]
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 tok.is_sent_start = True
@@ -69,13 +70,15 @@ class Coder:
                 out.append([])
                 continue
             parsed = {k: next(docs) for k in plan["keys"]}
-            out.append(code_parsed_article(article, plan["sents"], plan["cheap"], plan["starts"], parsed,
-                                           self.finder, self.lex))
+            events = code_parsed_article(article, plan["sents"], plan["cheap"], plan["starts"], parsed,
+                                         self.finder, self.lex)
+            restore_sentences(events, plan["text"], article.text or "")
+            out.append(events)
         return out
 
     def _plan(self, article: Article, parse_all: bool) -> dict | None:
         """The sentences of an article to parse, and where each one's report starts."""
-        text = article.text or ""
+        text = unwrap(article.text or "")  # a hard wrap inside a sentence is a space (same offsets)
         if not text.strip():
             return None
         doc = self.split(text)
@@ -90,7 +93,7 @@ class Coder:
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
         starts = {k: report_start(text, k, s) for k, s in todo}
-        return {"sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
+        return {"text": text, "sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
                 "texts": [text[starts[k]:s.end_char] for k, s in todo]}
 
 
