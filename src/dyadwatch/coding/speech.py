@@ -90,6 +90,7 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
     tok, e = d.tok, d.entry
     sp = speech_head(tok, sc.speech)
     _threat_target(d, sc)
+    _characterised_doer(d, sc)
     if sp is not None and d.modality == "asserted" and _unnamed_claimant(sp[0]):
         d.modality = "claimed"  # "Critics say Ankara is using the refugees to blackmail Brussels"
     if sp is None and e.kind == "verb" and has_must(tok):
@@ -192,6 +193,20 @@ def _unnamed_claimant(sp_tok: Token) -> bool:
         c.dep_ in ("poss", "compound", "amod") for c in s.children if c.lower_ not in ("some", "many", "the"))
 
 
+def _characterised_doer(d: Draft, sc: Scope) -> None:
+    """"described the expulsion of its diplomats by Poland as a hostile act": a characterisation's recipient is
+    the doer of the act it names (its "by" agent, possessor or demonym), not an actor inside the act's phrase."""
+    if d.etype != "ACCUSE" or "predicate" not in d.entry.flags or d.entry.kind != "verb":
+        return
+    o = direct_object(d.tok) or _small_clause_subject(d.tok)
+    if o is None or not _is_act(o, sc):
+        return
+    own = d.actor_codes()
+    doers = [a for a in _act_doer(o, o, sc) if a.code and a.code not in own]
+    if doers:
+        d.recips = [copy_actor(a) for a in doers]
+
+
 def _threat_target(d: Draft, sc: Scope) -> None:
     """"did not rule out military action against Iran": the one the force not excluded is aimed at."""
     if d.cameo not in ("130", "138") or d.recips or d.entry.kind != "verb" or d.tok.lemma_.lower() != "rule":
@@ -252,11 +267,17 @@ def _pay_dearly(tok: Token, sc: Scope) -> Event | None:
 def _characterised(tok: Token, sc: Scope) -> Token | None:
     """The thing a speaker characterises in condemning words, or None."""
     if tok.lemma_.lower() in CHARACTERISE:
-        o = direct_object(tok)
+        o = direct_object(tok) or _small_clause_subject(tok)
         if o is None:
             return None
-        words = [t for t in tok.subtree if t.i > o.i and t.i not in {x.i for x in o.subtree}] or list(o.subtree)
-        return o if any(_negative(t) for t in words) else None
+        inside = {x.i for x in o.subtree}
+        # the predicate after the object; or, where the parser hung it on the object ("called Beijing's drills
+        # around Taiwan irresponsible"), the object's own words after its head
+        words = [t for t in tok.subtree if t.i > o.i and t.i not in inside and not t.is_punct] or [
+            t for t in o.subtree if t.i > o.i] or list(o.subtree)
+        # not the words of a clause inside the predicate ("the heaviest assault since the invasion began")
+        aside = {x.i for t in words if t.dep_ in ("advcl", "relcl") and t.pos_ in ("VERB", "AUX") for x in t.subtree}
+        return o if any(_negative(t) for t in words if t.i not in aside) else None
     if tok.i in sc.speech:
         # "said the test was a clear threat"; "we believe this decision was unwarranted", said X
         clauses = [x for x in tok.children if x.dep_ == "ccomp"]
@@ -272,6 +293,24 @@ def _characterised(tok: Token, sc: Scope) -> Token | None:
                     or match_noun(subj, sc.lex) is not None):
                 return subj
     return None
+
+
+def _small_clause_subject(tok: Token) -> Token | None:
+    """"termed China's renaming of the places a ridiculous attempt": the parser makes the thing named the
+    subject of the predicate noun it is called."""
+    for c in tok.children:
+        if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > tok.i and c.pos_ in ("NOUN", "ADJ"):
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
+
+
+def _is_act(t: Token, sc: Scope) -> bool:
+    """An act noun ("the decision", "the drills", "Russia's annexation"): an event word, an act noun of the
+    speech words, or a lexicon noun."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in EVENT_WORDS or t.lower_ in ACT_NOUNS or
+                                 t.lemma_.lower() in ACT_NOUNS or match_noun(t, sc.lex) is not None)
 
 
 def _extraposed_subject(tok: Token, sc: Scope) -> list[Actor]:
@@ -298,7 +337,12 @@ def characterisation(tok: Token, sc: Scope) -> Event | None:
     if not actors:
         return None
     own = {a.code for a in actors}
-    recips = [] if target.lower_ in ("it", "this", "that") else sc.sa.resolve(target)
+    recips: list[Actor] = []
+    if _is_act(target, sc):
+        # "called Moscow's decision a grave mistake", "the expulsion of its diplomats by Poland": the act's own doer
+        recips = [a for a in _act_doer(target, target, sc) if a.code and a.code not in own]
+    if not recips:
+        recips = [] if target.lower_ in ("it", "this", "that") else sc.sa.resolve(target)
     if not recips and target.lower_ == "it":
         recips = _extraposed_subject(tok, sc)  # "called it disappointing that Pyongyang continued ..."
     if not recips:
@@ -332,7 +376,9 @@ def _act_doer(t: Token, word: Token, sc: Scope) -> list[Actor]:
     """Who did the act noun `t`: its "by" agent (on the noun, on a participle of it, or on the word the parser
     hung it on), its possessor, or a demonym before it ("Indian firing")."""
     holders = [t] + [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] + (
-        [word] if t.head.i == word.i else [])
+        [word] if t.head.i == word.i and word.i != t.i else [])
+    # "the expulsion of its diplomats by Poland": the parser hangs the agent on the of-phrase's noun
+    holders += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_VERBS and \
             not is_passive(t.head.head):
         holders.append(t.head.head)  # "responded to unprovoked firing by Indian troops": the parser's "by" on the verb
@@ -343,7 +389,8 @@ def _act_doer(t: Token, word: Token, sc: Scope) -> list[Actor]:
                     if g.dep_ == "pobj" and (found := sc.sa.resolve(g)):
                         return found
     for c in t.children:
-        if c.dep_ == "poss" and (found := sc.sa.resolve(c)):
+        # (not a person: "Navalny's detention" names the one detained)
+        if c.dep_ == "poss" and c.ent_type_ != "PERSON" and (found := sc.sa.resolve(c)):
             return found
     for c in t.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i and c.lower_ not in ACCUSING_MODIFIERS and (
