@@ -70,7 +70,9 @@ def by_the_doer(d: Draft, sc: Scope) -> None:
     if d.etype == "SANCTION" and e.id.startswith("sanction.status.") and d.actors and d.recips and \
             d.recip_codes() <= d.actor_codes():
         d.retype("COERCE", "restrict", "172")  # "India revoked the special status of Kashmir": its own region
-    if d.etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and d.actors and not people and all(
+    crowds = e.kind == "noun" and tok.tag_ == "NNS"  # "Iranian protests continued": demonstrations, no complaint
+    if d.etype == "PROTEST" and tok.lemma_.lower() in ("protest", "object") and d.actors and not people and \
+            not crowds and all(
             sc.finder.is_country(a.code or "") and a.sector in (None, "GOV") for a in d.actors):
         d.retype("ACCUSE", "allege", "114")  # a state's protest is a diplomatic complaint
         own = d.actor_codes()

@@ -514,6 +514,8 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             break
     if not entries:
         return []
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.lemma_.lower() in _event_words("attribution_verbs"):
+        return []  # "an attack claimed by the BLA", "a strike blamed on Israel": names the doer of its noun (agents.py)
     obj = verb_object(tok)
     head_forms: set[str] = noun_forms(obj) if obj is not None else set()
     obj_forms: set[str] = set()
@@ -647,12 +649,19 @@ def crowd_subject(tok: Token) -> bool:
     if subj is None:
         return False
     words = {subj.lemma_.lower(), subj.lower_}
+    counted = []
     for c in subj.children:
         if c.dep_ in ("compound", "amod"):
             words.add(c.lemma_.lower())
         elif c.dep_ == "prep" and c.lower_ == "of":  # "hundreds of protesters"
-            words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
-    return bool(words & _crowd_words())
+            counted += [g for g in c.children if g.dep_ == "pobj"]
+    words |= {g.lemma_.lower() for g in counted}
+    if words & _crowd_words():
+        return True
+    # "thousands stormed parliament", "hundreds of Sri Lankans", "thousands of people": a crowd counted
+    if subj.lower_ in _event_words("crowd_quantities") or subj.lemma_.lower() in _event_words("crowd_quantities"):
+        return not counted or any(g.tag_ == "NNPS" or g.lower_ in _event_words("crowd_people") for g in counted)
+    return False
 
 
 COPULAS = {"be"}
@@ -687,6 +696,14 @@ def _object_phrases() -> frozenset[str]:
     from .words import word_set
 
     return word_set("events", "object_phrases")
+
+
+@lru_cache(maxsize=8)
+def _event_words(name: str) -> frozenset[str]:
+    """A word list of words/events.yaml (crowd_quantities, crowd_people, attribution_verbs)."""
+    from .words import word_set
+
+    return word_set("events", name)
 
 
 @lru_cache(maxsize=1)
