@@ -20,22 +20,25 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date as _date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
-import pyarrow as pa
 
 from ..config import db_path
 from ..events import Event, joint_pairs
-from ..ingest.article import Article
-from . import clusters, stories
+from . import clusters
 from .report_places import places_named
 from .reports import dyad_pairs
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pandas costs ~0.6 s at start-up; DuckDB imports it when a frame is asked for
     import pandas as pd
+    import pyarrow as pa
+
+    from ..ingest.article import Article
+    from . import stories
 
 EVENT_COLS = (
     "id", "story_id", "date", "date_precision", "event", "mode", "context", "actor_code",
@@ -53,37 +56,51 @@ DYAD_COLS = ("event_id", "date", "source", "target", "event", "quad_code", "plov
 REPORT_COLS = ("joint_id", "mentions", "source", "merge_key", *clusters.REPORT_FIELDS)
 ARTICLE_COLS = ("id", "raw_id", "title", "text", "url", "date", "source", "language", "path", "coded",
                 "n_events")
-_ARTICLE_SCHEMA = pa.schema([(c, pa.date32() if c == "date" else pa.bool_() if c == "coded"
-                              else pa.int32() if c == "n_events" else pa.string()) for c in ARTICLE_COLS])
+
 _FACTS_MAX = 100_000  # stored reports whose facts the merge keeps in memory (Store._report_facts), at most
 
-_EVENT_SCHEMA = pa.schema([
-    ("id", pa.string()), ("story_id", pa.string()), ("date", pa.date32()),
-    ("date_precision", pa.string()), ("event", pa.string()), ("mode", pa.string()),
-    ("context", pa.list_(pa.string())), ("actor_code", pa.string()), ("actor_sector", pa.string()),
-    ("recipient_code", pa.string()), ("recipient_sector", pa.string()), ("actor", pa.string()),
-    ("recipient", pa.string()), ("modality", pa.string()), ("cameo", pa.string()),
-    ("goldstein", pa.float64()), ("plover_score", pa.float64()), ("quad_code", pa.int8()),
-    ("confidence", pa.float64()), ("event_text", pa.string()), ("evidence", pa.string()),
-    ("location", pa.string()), ("origin", pa.string()), ("origin_id", pa.string()),
-    ("original", pa.string()),
-])
-_GEO_SCHEMA = pa.schema([
-    ("geo_type", pa.int8()), ("geo_name", pa.string()), ("geo_country", pa.string()), ("geo_adm1", pa.string()),
-    ("geo_lat", pa.float64()), ("geo_lon", pa.float64()), ("geo_feature_id", pa.string()),
-])
-_DYAD_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("date", pa.date32()), ("source", pa.string()), ("target", pa.string()),
-    ("event", pa.string()), ("quad_code", pa.int8()), ("plover_score", pa.float64()),
-    ("goldstein", pa.float64()), ("modality", pa.string()), ("origin", pa.string()),
-])
-_REPORT_SCHEMA = pa.schema([
-    ("joint_id", pa.string()), ("mentions", pa.string()), ("source", pa.string()), ("merge_key", pa.string()),
-    ("merged_into", pa.string()), ("merge_group", pa.string()), ("merge_reason", pa.string()),
-    ("num_reports", pa.int32()), ("num_mentions", pa.int32()), ("num_articles", pa.int32()),
-    ("num_sources", pa.int32()), ("outlets", pa.list_(pa.string())), ("first_reported", pa.date32()),
-    ("source_url", pa.string()),
-])
+
+@cache
+def _schemas() -> dict[str, pa.Schema]:
+    """The Arrow schemas of the batches the writers of coded articles and events hand to DuckDB
+    (built on first use: pyarrow and numpy cost 0.15-0.3 s of CPU at start-up, which `dyadwatch
+    import` and the readers never need)."""
+    import pyarrow as pa
+
+    return {
+        "article": pa.schema([(c, pa.date32() if c == "date" else pa.bool_() if c == "coded"
+                               else pa.int32() if c == "n_events" else pa.string()) for c in ARTICLE_COLS]),
+        "event": pa.schema([
+            ("id", pa.string()), ("story_id", pa.string()), ("date", pa.date32()),
+            ("date_precision", pa.string()), ("event", pa.string()), ("mode", pa.string()),
+            ("context", pa.list_(pa.string())), ("actor_code", pa.string()), ("actor_sector", pa.string()),
+            ("recipient_code", pa.string()), ("recipient_sector", pa.string()), ("actor", pa.string()),
+            ("recipient", pa.string()), ("modality", pa.string()), ("cameo", pa.string()),
+            ("goldstein", pa.float64()), ("plover_score", pa.float64()), ("quad_code", pa.int8()),
+            ("confidence", pa.float64()), ("event_text", pa.string()), ("evidence", pa.string()),
+            ("location", pa.string()), ("origin", pa.string()), ("origin_id", pa.string()),
+            ("original", pa.string()),
+        ]),
+        "geo": pa.schema([
+            ("geo_type", pa.int8()), ("geo_name", pa.string()), ("geo_country", pa.string()),
+            ("geo_adm1", pa.string()), ("geo_lat", pa.float64()), ("geo_lon", pa.float64()),
+            ("geo_feature_id", pa.string()),
+        ]),
+        "dyad": pa.schema([
+            ("event_id", pa.string()), ("date", pa.date32()), ("source", pa.string()), ("target", pa.string()),
+            ("event", pa.string()), ("quad_code", pa.int8()), ("plover_score", pa.float64()),
+            ("goldstein", pa.float64()), ("modality", pa.string()), ("origin", pa.string()),
+        ]),
+        "report": pa.schema([
+            ("joint_id", pa.string()), ("mentions", pa.string()), ("source", pa.string()),
+            ("merge_key", pa.string()), ("merged_into", pa.string()), ("merge_group", pa.string()),
+            ("merge_reason", pa.string()), ("num_reports", pa.int32()), ("num_mentions", pa.int32()),
+            ("num_articles", pa.int32()), ("num_sources", pa.int32()), ("outlets", pa.list_(pa.string())),
+            ("first_reported", pa.date32()), ("source_url", pa.string()),
+        ]),
+    }
+
+
 _POINT_LOOKUPS = 500  # pages (of any offset) of actor/recipient queries up to this size: ids from event_dyads, rows by id
 _ROW_GROUP = 122_880  # DuckDB's rows per row group
 # a page's rows from a store of up to this many row groups: one scan of the id column (20 ids from
@@ -376,12 +393,16 @@ class Store:
                      len(events)) for a, events, coded in new]
             # Arrow tables are read by DuckDB's replacement scan (a local variable named in the SQL):
             # no view to register and drop in the catalog for every batch
+            import pyarrow as pa
+
             _dw_art_batch = pa.Table.from_pydict(  # read by the SQL below
-                {c: [r[k] for r in rows] for k, c in enumerate(ARTICLE_COLS)}, schema=_ARTICLE_SCHEMA)
+                {c: [r[k] for r in rows] for k, c in enumerate(ARTICLE_COLS)}, schema=_schemas()["article"])
             cols = ", ".join(ARTICLE_COLS)
             self.con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _dw_art_batch")
             links = []
             if self.merge:  # the store's LSH buckets kept in memory once it pays (stories.Candidates)
+                from . import stories
+
                 self._candidates().begin()
                 links = stories.index_articles(self.con, [(a.id, a.text, to_date(a.date)) for a, evs, coded in new
                                                           if coded and evs], self._candidates())
@@ -434,10 +455,13 @@ class Store:
                    "mentions": _dumps(e.mentions) if len(e.mentions) > 1 else None, **values[r.id]}
             for c in REPORT_COLS:
                 extra[c].append(own[c])
-        tbl = pa.Table.from_pydict({**ev, **extra}, schema=pa.schema([*_EVENT_SCHEMA, *_GEO_SCHEMA, *_REPORT_SCHEMA]))
+        import pyarrow as pa
+
+        sch = _schemas()
+        tbl = pa.Table.from_pydict({**ev, **extra}, schema=pa.schema([*sch["event"], *sch["geo"], *sch["report"]]))
         merged = {r.id for r in new if values[r.id]["merged_into"] is not None}
         keep = [i for i, eid in enumerate(dy["event_id"]) if eid not in merged]
-        dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA).take(pa.array(keep, pa.int64()))
+        dy_tbl = pa.Table.from_pydict(dy, schema=sch["dyad"]).take(pa.array(keep, pa.int64()))
         cols = ", ".join([*EVENT_COLS, *GEO_COLS, *REPORT_COLS])
         _dw_rep_batch, _dw_dy_batch = tbl, dy_tbl  # read by the SQL below (replacement scans)
         self.con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _dw_rep_batch")
@@ -462,6 +486,8 @@ class Store:
         """How this store finds near-duplicate candidates (stories.Candidates, one per Store)."""
         lsh = self.__dict__.get("_lsh")
         if lsh is None:
+            from . import stories
+
             lsh = self.__dict__["_lsh"] = stories.Candidates()
         return lsh
 
@@ -519,7 +545,9 @@ class Store:
         upd = {"id": [r.id for r in changed]}
         for c in cols:
             upd[c] = [values[r.id][c] for r in changed]
-        schema = pa.schema([("id", pa.string()), *[f for f in _REPORT_SCHEMA if f.name in cols]])
+        import pyarrow as pa
+
+        schema = pa.schema([("id", pa.string()), *[f for f in _schemas()["report"] if f.name in cols]])
         _dw_upd = pa.Table.from_pydict(upd, schema=schema)  # read by the SQL below
         sets = ", ".join(f"{c} = u.{c}" for c in cols)
         self.con.execute(f"UPDATE events SET {sets} FROM _dw_upd u WHERE events.id = u.id")
@@ -567,8 +595,11 @@ class Store:
         if not events:
             return 0
         ev, dy = event_rows(events)
-        ev_tbl = pa.Table.from_pydict(ev, schema=pa.schema([*_EVENT_SCHEMA, *_GEO_SCHEMA]))
-        dy_tbl = pa.Table.from_pydict(dy, schema=_DYAD_SCHEMA)
+        import pyarrow as pa
+
+        sch = _schemas()
+        ev_tbl = pa.Table.from_pydict(ev, schema=pa.schema([*sch["event"], *sch["geo"]]))
+        dy_tbl = pa.Table.from_pydict(dy, schema=sch["dyad"])
         self.con.register("_dw_ev_batch", ev_tbl)
         self.con.register("_dw_dy_batch", dy_tbl)
         try:
