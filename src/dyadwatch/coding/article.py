@@ -79,6 +79,29 @@ def _headline(s: Span, k: int, mentions: list[Mention], words: dict[str, frozens
     return Headline(k, s.start_char, s.text.strip(), actors, hits)
 
 
+_ASKING = frozenset(("why", "how", "what", "who", "whose", "when", "where", "which", "will", "can", "should",
+                     "is", "are", "does", "do", "opinion", "analysis", "editorial", "comment", "explainer", "live"))
+
+
+def own_headline(text: str, sents: list[Span]) -> int | None:
+    """The sentence number of the article's own headline: the first line of the text, standing alone
+    on its line, followed by the story ('Armenia, Azerbaijan FMs hold first bilateral talks' above
+    the lede). It is coded like a sentence (the body's restatement folds into the same act); a
+    question, a kicker ('Analysis: ...') or an opinion title is no report."""
+    if not sents or text[:sents[0].start_char].strip():
+        return None
+    first = sents[0]
+    line = first.text.strip()
+    rest = text[first.end_char:]
+    gap = first.text[len(first.text.rstrip()):] + rest[:len(rest) - len(rest.lstrip())]
+    if not line or "\n" in line or "\n" not in gap or not rest.strip():
+        return None
+    words = [t.lower_ for t in first if t.is_alpha]
+    if len(words) < 3 or line.endswith("?") or ":" in line or (words and words[0] in _ASKING):
+        return None
+    return 0
+
+
 def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention], starts: dict[int, int],
                         parsed: dict[int, Doc], finder: ActorFinder, lex: Lexicon) -> list[Event]:
     """Events of an article whose candidate sentences (`parsed`, by sentence number) were parsed;
@@ -104,5 +127,9 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
             if k in parsed:
                 continue
             ctx.note(Actor(m.code, m.sector, m.text), m.kind)
+    # the headline's acts go last: the body's telling of the same act (its date, its full sentence) is
+    # the Event, the headline one more mention
+    if 0 in parsed and sents and "\n" in sents[0].text and own_headline(sents[0].doc.text, sents) == 0:
+        events = [e for e in events if e.sentence_index != 0] + [e for e in events if e.sentence_index == 0]
     # one Event per act, every mention kept; then where each act happened (coding/places.py)
     return place_events(corefer(events, ctx.anaphors, headlines), article, sents, parsed, starts, cheap, finder)

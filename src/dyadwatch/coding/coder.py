@@ -21,7 +21,7 @@ from ..events import Event
 from ..ingest.article import Article
 from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
-from .article import code_parsed_article
+from .article import code_parsed_article, own_headline
 from .prefilter import drop_non_reports, may_hold_event, report_start
 from .triggers import load_lexicon
 from .wraps import restore_sentences, unwrap
@@ -89,7 +89,11 @@ class Coder:
         else:
             # a town named only as where ("gunmen attacked a police station in Peshawar") can stand for the doer
             flags = self.candidates(doc, cheap + self.finder.locations(doc, article.date))
+        head = own_headline(text, sents)
+        keep_head = head is not None and flags[head]
         drop_non_reports(text, sents, flags)
+        if keep_head:
+            flags[head] = True
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
         starts = {k: report_start(text, k, s) for k, s in todo}
