@@ -31,6 +31,7 @@ AGREEMENT_NOUNS = word_set("grammar", "agreement_nouns")
 # acts that may stay inside one country: their place is their target
 DOMESTIC_LOC_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "CONCEDE", "AID", "RETREAT"}
 REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT"}
+# acts that mean nothing without a recipient (a sanction too, unless it names envoys or sanctions: _needs)
 NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 # verbal acts whose object is a thing asked, refused or promised ("demanded a truce"): the target may be home
 ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
@@ -200,6 +201,22 @@ def _front_line_target(d: Draft, sc: Scope) -> list[Actor]:
     return [Actor(top[0], None, None, None, None)] if len(top) == 1 else []
 
 
+def _reporter(r: Actor, tok: Token, sc: Scope) -> bool:
+    """The recipient is named in the subject of a speech verb the trigger's clause hangs on ("..., a spokeswoman
+    for the U.S. embassy said"): the source that reports the act."""
+    t = _token_of(r, sc)
+    if t is None:
+        return False
+    for h in tok.ancestors:
+        if h.i not in sc.speech:
+            continue
+        for s in h.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i <= t.i <= s.right_edge.i and \
+                    not (s.left_edge.i <= tok.i <= s.right_edge.i):
+                return True
+    return False
+
+
 def default_recipients(d: Draft, sc: Scope) -> None:
     """Recipients when the trigger's slots named none."""
     tok, e = d.tok, d.entry
@@ -287,6 +304,11 @@ def other_party(d: Draft, sc: Scope) -> None:
     if not d.recips and not d.reciprocal and d.etype not in ("CONSULT", "COOPERATE") and d.modality == "asserted" \
             and not ("test" in e.flags and d.etype == "MOBILIZE"):
         d.recips = other_country(tok, sc, d.actors, within=d.etype in NEEDS_RECIPIENT)
+        if not d.recips and d.etype == "SANCTION":
+            # a country inside the act's own phrase first ("suspended arms export licences to Israel, citing
+            # ... in Gaza"), else the one the sentence names ("India's suspension of the treaty was denounced
+            # by Pakistan"), never the source of the report ("..., a spokeswoman for the U.S. embassy said")
+            d.recips = [r for r in other_country(tok, sc, d.actors) if not _reporter(r, tok, sc)]
     if d.etype == "CONSULT" and not d.recips and d.actors and all(sc.finder.is_country(a.code or "")
                                                                   for a in d.actors):
         # a foreign visitor talks with the government of the place
@@ -308,10 +330,27 @@ def _frontier_closure(d: Draft) -> bool:
     return o is not None and (o.lemma_.lower() in FRONTIER_NOUNS or o.lower_ in FRONTIER_NOUNS)
 
 
-def _needs(d: Draft) -> bool:
+# lexicon classes of what only passes between states: a sanction on them is the actor's act whoever is meant
+UNAIMED_SANCTION_CLASSES = ("envoy", "econ_sanction")
+
+
+def _between_states(d: Draft, sc: Scope) -> bool:
+    """"recalled its ambassador", "expelled ten Western ambassadors", "announced tighter sanctions on individuals":
+    the trigger or its object names envoys or sanctions, which a state has only for others."""
+    words = frozenset().union(*(sc.lex.classes.get(c, frozenset()) for c in UNAIMED_SANCTION_CLASSES))
+    tok = d.tok
+    toks = [tok, direct_object(tok)] + prep_objects(tok, "of") + [c for c in tok.children if c.dep_ == "compound"]
+    return any(t is not None and t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in words or t.lower_ in words)
+               for t in toks)  # (a noun: "froze at the microphones" is no asset freeze)
+
+
+def _needs(d: Draft, sc: Scope) -> bool:
     """The act means nothing without a recipient. A closed border is shut to whoever is across it, also when the
-    sentence does not say who that is."""
-    return d.etype in NEEDS_RECIPIENT and not _frontier_closure(d)
+    sentence does not say who that is; envoys recalled or expelled and sanctions imposed are the actor's act
+    whoever they are aimed at."""
+    if d.etype == "SANCTION":
+        return not _frontier_closure(d) and not _between_states(d, sc)
+    return d.etype in NEEDS_RECIPIENT
 
 
 def clean_recipients(d: Draft, sc: Scope) -> bool:
@@ -324,7 +363,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
         other = article_other(sc, d.actors[0].code) if not d.recips else None
         if other:
             d.recips = [Actor(other, None, None, None, None)]
-    if not d.recips and _needs(d):
+    if not d.recips and _needs(d, sc):
         return False
     if d.recips and not d.reciprocal and all(not sc.finder.is_country(a.code or "") for a in d.actors):
         own = d.actor_codes()
@@ -348,7 +387,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recip_codes() <= d.actor_codes():
         # "fired missiles off its east coast", "shut down its test site": the actor's own, not a target
         d.recips = []
-        if _needs(d):
+        if _needs(d, sc):
             return False
         if d.etype == "ASSAULT" and "test" in e.flags:
             d.retype("MOBILIZE", "weapons", "150")
@@ -356,12 +395,12 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recip_codes() == d.actor_codes() and sc.finder.is_country(d.actors[0].code or ""):
         # a sanction, a meeting, aid aimed at one's own country: the other party the sentence names
         d.recips = other_country(tok, sc, d.actors)
-        if not d.recips and _needs(d):
+        if not d.recips and _needs(d, sc):
             return False
     if d.recips and any(_origin(r, sc) for r in d.recips):
         # "fired Iranian-made missiles at ...": where the weapon was made is no party
         d.recips = [r for r in d.recips if not _origin(r, sc)] or other_country(tok, sc, d.actors)
-        if not d.recips and _needs(d):
+        if not d.recips and _needs(d, sc):
             return False
     if d.recips and not d.reciprocal:
         own = d.actor_codes()
@@ -374,7 +413,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             a.sector in (None,) + STATE_SECTORS for a in d.actors))]  # a party's rival may be of its country
         if len(kept) < len(d.recips):
             d.recips = kept or other_country(tok, sc, d.actors)
-            if not d.recips and _needs(d):
+            if not d.recips and _needs(d, sc):
                 return False
         # "killed a commander of Israel's militia ally": the ally, not Israel (a named possessor)
         named = [r for r in d.recips if r.code not in own and r.entity_text and _relational_possessor(r, sc)]
@@ -387,7 +426,7 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             d.recips = [r for r in d.recips if r not in named] or where or [
                 r for r in (location(tok, sc.sa) if d.etype in DOMESTIC_LOC_TYPES else []) if r.code not in gone
             ] or [r for r in other_country(tok, sc, d.actors) if r.code not in gone]
-            if not d.recips and _needs(d):
+            if not d.recips and _needs(d, sc):
                 return False
     if d.recips and not d.reciprocal:
         # drop a recipient that is the very same mention as the actor
