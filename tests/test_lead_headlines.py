@@ -56,3 +56,18 @@ def test_related_story_lines_below_the_story_stay_uncoded():
             "Bolivia recalls envoy from Israel\n")
     got = _pairs(text)
     assert not any(a in ("ECU", "BOL") for _, a, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    (("Belarus Detains Polish Journalist on Espionage Charges\nMINSK (Wire) - The reporter was held at a "
+      "checkpoint, the KGB said."), ("COERCE", "BLR", "POL")),
+    ("EU Imposes New Sanctions On Iranian Drone Makers\nThe list names six companies.", ("SANCTION", "EUR", "IRN")),
+    ("INDIA SHUTS BORDER CROSSING WITH PAKISTAN AFTER ATTACK\nThe Attari post was closed on Sunday.",
+     ("SANCTION", "IND", "PAK")),
+])
+def test_title_case_and_capitals_headlines(text, want):
+    events = [e for e in _asserted(text) if e.sentence_index == 0]
+    assert want in {(e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events}
+    for e in events:  # the evidence quotes the headline as written
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
+        assert e.event_text in text

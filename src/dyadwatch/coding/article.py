@@ -102,6 +102,23 @@ def own_headline(text: str, sents: list[Span]) -> int | None:
     return 0
 
 
+def recase_headline(sent: Span, mentions: list[Mention]) -> str | None:
+    """A Title Case or capitals headline ('Russia Arrests Wall Street Journal Reporter on Spying
+    Charges') with its common words in lower case, names kept, for the parser (which reads a
+    capitalised verb as a name); same length as the sentence. None for a headline in sentence case."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 2 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        return None
+    named = {i for m in mentions if sent.start <= m.start < sent.end for i in range(m.start, m.end)}
+    out = []
+    for t in sent:
+        keep = (t.i == sent.start or t.i in named or not t.is_alpha
+                or (t.is_upper and len(t) <= 3 and not sent.text.isupper()))  # US, UN, WSJ
+        out.append((t.text if keep else t.text.lower()) + t.whitespace_)
+    text = "".join(out)
+    return text if len(text) == len(sent.text) else None
+
+
 def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention], starts: dict[int, int],
                         parsed: dict[int, Doc], finder: ActorFinder, lex: Lexicon) -> list[Event]:
     """Events of an article whose candidate sentences (`parsed`, by sentence number) were parsed;

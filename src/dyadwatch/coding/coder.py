@@ -21,7 +21,7 @@ from ..events import Event
 from ..ingest.article import Article
 from ..nlp import get_nlp
 from .actors import ActorFinder, Mention
-from .article import code_parsed_article, own_headline
+from .article import code_parsed_article, own_headline, recase_headline
 from .prefilter import drop_non_reports, may_hold_event, report_start
 from .triggers import load_lexicon
 from .wraps import restore_sentences, unwrap
@@ -97,8 +97,14 @@ class Coder:
         todo = [(k, s) for k, s in enumerate(sents) if flags[k]]
         # "SEOUL, March 3 (Reuters) - North Korea fired ...": the dateline names no actor
         starts = {k: report_start(text, k, s) for k, s in todo}
+        read = text
+        if keep_head and head is not None:  # the parser reads a Title Case headline's verb as a name
+            recased = recase_headline(sents[head], cheap)
+            if recased is not None:
+                s0 = sents[head]
+                read = text[:s0.start_char] + recased + text[s0.end_char:]
         return {"text": text, "sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
-                "texts": [text[starts[k]:s.end_char] for k, s in todo]}
+                "texts": [read[starts[k]:s.end_char] for k, s in todo]}
 
 
 _CODER: Coder | None = None

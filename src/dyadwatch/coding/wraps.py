@@ -83,18 +83,20 @@ def _original(text: str | None, start: int | None, flat: str, original: str) -> 
     if not text:
         return text
     at = flat.find(text, start or 0)
-    if at < 0:
-        at = flat.find(text)
+    if at < 0:  # a headline read in lower case
+        at = flat.lower().find(text.lower(), start or 0)
     return original[at:at + len(text)] if at >= 0 else text
 
 
 def restore_sentences(events: list[Any], flat: str, original: str) -> None:
-    """Evidence sentences quote the article as written (its line breaks included), not the unwrapped
-    copy the coder read; offsets are the same in both."""
-    if flat == original:
-        return
+    """Evidence sentences and triggers quote the article as written (its line breaks and capitals
+    included), not the copy the coder read (unwrapped, a headline in lower case); offsets are the same."""
     for ev in events:
         ev.event_text = _original(ev.event_text, ev.sentence_start, flat, original)
+        if ev.trigger and ev.trigger_start is not None and ev.trigger_end is not None:
+            written = original[ev.trigger_start:ev.trigger_end]
+            if written != ev.trigger and written.lower() == ev.trigger.lower():
+                ev.trigger = written
         for m in ev.mentions:
             if isinstance(m, dict) and m.get("event_text"):
                 m["event_text"] = _original(m["event_text"], m.get("sentence_start"), flat, original)
