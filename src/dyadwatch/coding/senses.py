@@ -289,10 +289,30 @@ def _aid_on_board(tok) -> bool:
                if t.pos_ in ("NOUN", "PROPN"))
 
 
+AID_CARRIERS = word_set("events", "aid_carriers")
+
+
+def _aid_in_sentence(tok) -> bool:
+    """Aid goods or an aid word are named anywhere in the sentence ("the World Food Program said its convoy of 308 trucks
+    has arrived in Tigray")."""
+    goods = load_lexicon().classes.get("aid_goods", frozenset()) | {"humanitarian", "aid", "relief"}
+    return any(t.lemma_.lower() in goods or t.lower_ in goods for t in tok.sent if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 def visit_sense(d: Draft) -> bool:
     """A phrasal "visit" verb ("moved in", "went into"): peacekeepers going in is aid; forces, rebels,
     police or civilians going in is no visit (False: no event)."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and d.etype == "CONSULT" and d.mode == "visit":
+        subj, _ = subject_token(tok)
+        heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                          if g.dep_ == "pobj"] if subj is not None else []
+        if any(h.lemma_.lower() in AID_CARRIERS or h.lower_ in AID_CARRIERS for h in heads):
+            # "a convoy of 308 trucks has arrived in Tigray": aid delivered when aid is named, else no visit
+            if not _aid_in_sentence(tok):
+                return False
+            d.retype("AID", None, "073")
+            return True
     if e.kind == "verb" and (d.etype == "CONSULT" and d.mode == "visit" or d.etype == "MOBILIZE" and e.prt):
         subj, _ = subject_token(tok)
         if subj is not None and (subj.lemma_.lower() in CRAFT_SUBJECTS or subj.lower_ in CRAFT_SUBJECTS):

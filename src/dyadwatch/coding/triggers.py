@@ -649,6 +649,8 @@ def crowd_subject(tok: Token) -> bool:
     if subj is None:
         return False
     words = {subj.lemma_.lower(), subj.lower_}
+    # "Buddhist monks and other protesters defied a ban": a crowd among coordinated subjects
+    words |= {x.lemma_.lower() for x in subj.conjuncts} | {x.lower_ for x in subj.conjuncts}
     counted = []
     for c in subj.children:
         if c.dep_ in ("compound", "amod"):
@@ -776,6 +778,11 @@ def _object_forms(noun: Token) -> tuple[set[str], set[str]]:
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
             forms |= noun_forms(c)
+        if c.dep_ in ("compound", "amod", "nmod"):  # "search and rescue operations": each coordinated modifier
+            for cj in c.conjuncts:
+                forms |= noun_forms(cj)
+            if c.dep_ == "nmod":
+                forms |= noun_forms(c)
         if amount and c.dep_ in ("nummod", "quantmod", "compound") and c.lemma_.lower() in AMOUNT_WORDS:
             forms |= noun_forms(c)
         if amount and c.dep_ == "prep" and c.lower_ in ("in", "of"):  # "$6 billion in Iranian funds"
