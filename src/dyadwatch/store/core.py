@@ -31,7 +31,7 @@ from ..events import Event, joint_pairs
 from . import clusters
 from .report_places import places_named
 from .reports import dyad_pairs
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import FRESH, FRESH_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pandas costs ~0.6 s at start-up; DuckDB imports it when a frame is asked for
     import pandas as pd
@@ -337,8 +337,18 @@ class Store:
                                "open it once for writing to migrate")
         self.con.execute("BEGIN TRANSACTION")
         try:
+            # a database without tables gets FRESH_VERSION's schema at once (schema.FRESH)
+            empty = not has and not self.con.execute(
+                "SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary "
+                "LIMIT 1").fetchall()
             self.con.execute("CREATE TABLE IF NOT EXISTS schema_version "
                              "(version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
+            if empty:
+                for stmt in FRESH:
+                    self.con.execute(stmt)
+                self.con.execute("INSERT INTO schema_version (version) SELECT unnest(?::INTEGER[])",
+                                 [[v for v in sorted(MIGRATIONS) if v <= FRESH_VERSION]])
+                current = FRESH_VERSION
             for version in sorted(MIGRATIONS):
                 if version <= current:
                     continue
