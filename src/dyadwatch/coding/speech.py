@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..events import Actor, Event
 from .agents import governor, has_unless, subject
-from .arguments import direct_object, is_passive, subject_token
+from .arguments import direct_object, is_passive, prep_objects, subject_token
 from .clause_modality import FUTURE_AUX, HYPO_AUX, cue_call, modality_of
 from .recipients import earlier_event_actors, is_press
 from .scope import Draft, Scope, cooperative, copy_actor
@@ -29,6 +29,12 @@ ANSWER_VERBS = word_set("speech", "answer_verbs")
 CAUSE_WORDS = word_set("speech", "cause_words")
 ACT_NOUNS = word_set("speech", "act_nouns")
 OPINION_VERBS = word_set("speech", "opinion_verbs")
+RESPONSE_VERBS = word_set("speech", "response_verbs")
+RESPONSE_NOUNS = word_set("speech", "response_nouns")
+FIRM_WORDS = word_set("speech", "firm_words")
+COMMIT_VERBS = word_set("speech", "commit_verbs")
+TARGET_NOUNS = word_set("speech", "target_nouns")
+HOSTILE_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT")
 WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
                "debate", "explore", "evaluate", "assess")
 CONDITION_MARKS = ("if", "unless", "whether", "until", "before")
@@ -323,10 +329,162 @@ def _extraposed_subject(tok: Token, sc: Scope) -> list[Actor]:
     return []
 
 
+def _condition_clause(tok: Token) -> Token | None:
+    """The condition put on `tok` or on the verbs it is the complement of: "if X attacks", "unless X withdraws",
+    "should Seoul deploy ..." (inverted)."""
+    heads = [tok]
+    cur = tok
+    while cur.dep_ in ("xcomp", "conj") and cur.head != cur and len(heads) < 4:
+        cur = cur.head
+        heads.append(cur)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl" or c.i > h.i and not any(m.lower_ in ("if", "unless") for m in c.children):
+                continue
+            subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) or (
+                    subj and any(a.dep_ == "aux" and a.lower_ in ("should", "were", "had") and a.i < subj[0].i
+                                 for a in c.children)):
+                return c
+    return None
+
+
+def _hostile_noun(t: Token, sc: Scope) -> bool:
+    """An act of hostility named by a noun ("any Indian action", "aggression", "the new sanctions")."""
+    e = match_noun(t, sc.lex)
+    if e is not None:
+        return e.event in HOSTILE_TYPES
+    return t.lemma_.lower() in ACT_NOUNS and (
+        any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in t.children) or t.lemma_.lower() in NEGATIVE_WORDS
+        or any(c.dep_ in ("amod", "compound", "poss") and c.i < t.i for c in t.children))
+
+
+def _answered(tok: Token, sc: Scope, own: set[str | None]) -> list[Actor]:
+    """Whom a vowed answer is aimed at: the doer of the act it answers ("respond to any Indian action"), the one
+    the condition is put on ("if Israel attacks", "should Seoul deploy ...")."""
+    for p in ("to", "against", "for"):
+        for g in prep_objects(tok, p):
+            doers = [a for a in _act_doer(g, g, sc) if a.code and a.code not in own] if g.pos_ == "NOUN" else []
+            doers = doers or ([a for a in sc.sa.resolve(g) if a.code and a.code not in own]
+                              if g.pos_ in ("PROPN", "PRON") else [])
+            if doers:
+                return doers
+    cond = _condition_clause(tok)
+    if cond is not None:
+        for g in cond.children:
+            if g.dep_ in ("nsubj", "nsubjpass"):
+                got = [a for a in sc.sa.resolve(g) if a.code and a.code not in own]
+                if got:
+                    return got
+    return []
+
+
+def _prospective(tok: Token) -> bool:
+    """An answer still to come, vowed or announced: "will respond", "vowed to respond", "is ready to respond",
+    "reserves the right to respond"; not one given ("responded to the criticism"), nor refused."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in COMMIT_VERBS and not any(c.dep_ == "neg" for c in head.children):
+        return True
+    return tok.dep_ == "acl" and head.lemma_.lower() == "right" and head.head.lemma_.lower() == "reserve"
+
+
+def _threat_speaker(tok: Token, sc: Scope) -> list[Actor]:
+    """Who makes the threat: the side whose words hold it (a speaker that is a side), else the clause's own
+    subject; never analysts' or critics' words."""
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head.head  # "said it reserves the right to respond": the one reserving it
+    sp = speech_head(tok, sc.speech)
+    if sp is None:
+        return []
+    if _unnamed_claimant(sp[0]):
+        return []
+    speakers, _ = subject(sp[0], sc)
+    if speakers and is_side(sp[0], speakers, sc):
+        return speakers
+    s, _ = subject_token(sp[0])
+    if s is None or s.lemma_.lower() in REPORTERS or s.lower_ in REPORTERS or speakers:
+        return []
+    # "the Foreign Ministry said Beijing would react firmly": a spokesman of the side named as the responder
+    subj, _ = subject_token(tok)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    found, _ = subject(tok, sc)
+    return found if found and all(a.code and sc.finder.is_country(a.code) for a in found) else []
+
+
+def response_threat(tok: Token, sc: Scope) -> Event | None:
+    """A side's vow to answer another's act with force, with no threat verb: "vowed to respond to any Indian
+    action", "Beijing will respond with countermeasures should Seoul deploy ...", "if Israel attacks, we will
+    respond decisively", "any attack on its territory would be met with a merciless response", "its bases will
+    be legitimate targets if the United States strikes" (THREATEN of the one answered, or of no one named)."""
+    lemma = tok.lemma_.lower()
+    actors: list[Actor] = []
+    answered: list[Actor] = []
+    reserved = tok.dep_ == "acl" and tok.head.lemma_.lower() == "right" and tok.head.head.lemma_.lower() == "reserve"
+    if cue_call(tok).commentary and not reserved:
+        return None  # "analysts expect Beijing would respond with force": someone's guess (a right reserved is a vow)
+    if lemma in RESPONSE_VERBS and tok.pos_ == "VERB" and _prospective(tok):
+        withs = prep_objects(tok, "with")
+        hostile = any(g.lemma_.lower() in RESPONSE_NOUNS or _hostile_noun(g, sc) for g in withs) or any(
+            c.dep_ == "advmod" and c.lower_ in FIRM_WORDS for c in tok.children) or any(
+            _hostile_noun(g, sc) for p in ("to", "against", "for") for g in prep_objects(tok, p))
+        cond = _condition_clause(tok)
+        if cond is not None and not hostile:
+            hostile = any(sc.by_tok.get(cond.i) is not None and sc.by_tok[cond.i].entry.event in HOSTILE_TYPES
+                          for _ in (0,)) or any(sc.by_tok.get(t.i) is not None and
+                                                sc.by_tok[t.i].entry.event in HOSTILE_TYPES for t in cond.subtree)
+        if not hostile:
+            return None
+        actors = _threat_speaker(tok, sc)
+        if not actors and speech_head(tok, sc.speech) is None and tok.dep_ != "acl" and not any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
+            # the side's own words, not the writer's "the United States would respond with force"
+            subj, _ = subject_token(tok)
+            if subj is not None and not (subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us")):
+                found, _ = subject(tok, sc)
+                actors = found if found and all(a.code and sc.finder.is_country(a.code) for a in found) else []
+            elif subj is not None:
+                actors, _ = subject(tok, sc)
+    elif lemma == "meet" and is_passive(tok) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                                     for c in tok.children):
+        # "any attack on us will be met with a firm response"
+        if not any(g.lemma_.lower() in RESPONSE_NOUNS for g in prep_objects(tok, "with")):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or not _hostile_noun(subj, sc):
+            return None
+        actors = _threat_speaker(tok, sc)
+        answered = _act_doer(subj, subj, sc)
+    elif lemma == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in TARGET_NOUNS and any(
+            a.lower_ in ("legitimate", "legal", "fair") for a in c.children) for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children):
+        # "its bases across the region will be legitimate targets": a threat to their owner
+        actors = _threat_speaker(tok, sc)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            answered = [a for c in subj.children if c.dep_ == "poss" for a in sc.sa.resolve(c)] or sc.sa.resolve(subj)
+    else:
+        return None
+    if not actors:
+        return None
+    own = {a.code for a in actors}
+    answered = [a for a in answered if a.code and a.code not in own] or _answered(tok, sc, own)
+    entry = LexEntry("c130.response", "verb", lemma, "", frozenset(), "THREATEN", None, "130", (), frozenset())
+    return sc.make(tok, entry, "THREATEN", None, "130", [copy_actor(a) for a in actors],
+                   [copy_actor(a) for a in answered], "asserted", "subj")
+
+
 def characterisation(tok: Token, sc: Scope) -> Event | None:
     """"called the launch reckless", "said the test was a clear threat": an accusation of whoever
     made the thing characterised; "said X would pay dearly": a threat."""
     lemma = tok.lemma_.lower()
+    threat = response_threat(tok, sc)
+    if threat is not None:
+        return threat
     if lemma == "pay" and (any(c.lower_ in ("dearly", "heavily") for c in tok.children) or any(
             c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in tok.children)):
         return _pay_dearly(tok, sc)
