@@ -18,6 +18,7 @@ from .words import word_set
 
 DISCUSS_WORDS = word_set("events", "discuss_words")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
+EXCHANGE_WORDS = word_set("grammar", "exchange_words")
 # slots of a symmetric predicate whose object is the other party ("met B", "talks with B", "between A and B")
 SYMMETRIC_SLOTS = ("dobj", "prep:with", "prep:between")
 HOST_CAMEO = "043"  # host a visit: the host and the visitor meet each other
@@ -45,6 +46,11 @@ def reciprocal(d: Draft) -> None:
         d.reciprocal = True
     if not d.reciprocal and many and inside and d.etype == "CONSULT" and _for_talks(d.tok, named=False):
         # "U.S. and Russian negotiators arrived in Geneva for talks": the parties talk with each other
+        d.recips = list(d.actors)
+        d.reciprocal = True
+    if not d.reciprocal and many and not d.recips and d.entry.kind == "noun" and d.etype in ("RETREAT", "CONCEDE") \
+            and d.tok.lower_ in EXCHANGE_WORDS:
+        # "Russia and Ukraine completed a prisoner swap": each side hands over to the other
         d.recips = list(d.actors)
         d.reciprocal = True
     if not d.reciprocal and many and inside and (each_other(d.tok) or _the_other(d.tok)):
@@ -177,6 +183,9 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
             sc.joint.add(id(ev))
             sc.side.append(ev)
         return
+    if d.mode == "third-party" or tok.lemma_.lower() in MEDIATION_VERBS and any(
+            c.dep_ == "agent" for c in tok.children):
+        return  # "the negotiations were brokered by Turkey": the brokers do not talk with each other
     if d.etype == "CONSULT" and not d.reciprocal and d.recips and (d.mode != "visit" or _for_talks(tok)) and (
             tok.lemma_.lower() in DISCUSS_WORDS or (obj is not None and obj.lemma_.lower() in DISCUSS_WORDS)
             or _for_talks(tok)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..events import Actor
-from .arguments import prep_objects
+from .arguments import is_passive, prep_objects, subject_token
 from .scope import Draft, Scope, copy_actor
 from .words import word_set
 
@@ -26,18 +26,22 @@ def _parties_of(ev_actors: list[Actor], ev_recips: list[Actor], mediators: set[s
 
 
 def mediated_act(tok: Token) -> list[Token]:
-    """The tokens that may carry the act a mediating participle modifies: its noun, then the verb the
-    noun's preposition hangs on ("agreed ... in a deal brokered by"), nearest first."""
+    """The tokens that may carry the act a mediating participle modifies: its noun, then the verbs the
+    noun's preposition hangs on ("agreed ... in a deal brokered by", "completed a swap, each bringing home
+    soldiers in an exchange mediated by"), nearest first; the subject of a passive mediation verb ("the
+    negotiations were brokered by Turkey")."""
+    if is_passive(tok) and tok.dep_ not in ("acl", "amod"):
+        return [c for c in tok.children if c.dep_ == "nsubjpass"]
     if tok.dep_ not in ("acl", "amod", "relcl") or tok.head == tok:
         return []
     noun = tok.head
     out = [noun]
     h = noun
-    for _ in range(3):
+    for _ in range(4):
         if h.dep_ in ("pobj",) and h.head.dep_ == "prep":
             h = h.head.head
         elif h.dep_ in ("dobj", "nsubj", "nsubjpass", "appos", "attr") or (
-                h.pos_ in ("VERB", "AUX") and h.dep_ in ("xcomp", "ccomp")):  # "agreed to open ..., in a deal"
+                h.pos_ in ("VERB", "AUX") and h.dep_ in ("xcomp", "ccomp", "advcl")):  # "agreed to open ..., in a deal"
             h = h.head
         else:
             break
@@ -70,6 +74,11 @@ def mediated_parties(d: Draft, sc: Scope) -> None:
         if len(parties) < 2 and t.pos_ in ("NOUN", "PROPN"):
             between = [a for g in prep_objects(t, "between") for a in sc.sa.resolve(g)]
             parties = _parties_of(between, [], own)
+        if len(parties) < 2 and t.pos_ in ("VERB", "AUX"):
+            # "Russia and Ukraine completed a swap, each bringing home soldiers in an exchange mediated by the
+            # UAE": the sides are the subject of the clause the exchange belongs to
+            s, _ = subject_token(t)
+            parties = _parties_of(sc.sa.resolve(s), [], own) if s is not None else []
         if len(parties) >= 2:
             d.recips = parties
             d.recip_slot = "mediated"

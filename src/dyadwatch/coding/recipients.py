@@ -22,6 +22,7 @@ PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
 ASKED_ACTS = word_set("events", "asked_acts")
 WATERS = word_set("places", "waters")
 TIME_WORDS = word_set("places", "time_words")
+MEDIATION_VERBS = word_set("events", "mediation_verbs")
 BLOCS = {"EUR", "NATO"}  # organisations that act like states as targets
 # phrases inside a trigger's subtree that are background, not its target
 BACKGROUND_PHRASES = ("despite", "amid", "after", "before", "since", "following", "because")
@@ -291,6 +292,9 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     # "fighting alongside Malian troops": an ally, never the target
     skip |= {t.i for p in sa.doc if p.dep_ == "prep" and p.lower_ in ALLY_PREPS for t in p.subtree}
     skip |= detached(tok)  # "ordered lines to be cut and closed the border with Brazil": another act's
+    # "an exchange mediated by the UAE": the broker is a third party, never the target of the act mediated
+    skip |= {t.i for v in sa.doc if v.lemma_.lower() in MEDIATION_VERBS and v.i != tok.i
+             for c in v.children if c.dep_ == "agent" for t in c.subtree}
     found: dict = {}
     for m in sa.mentions:
         if not m.code or m.code in own or not (sc.finder.is_country(m.code) or m.code in BLOCS):

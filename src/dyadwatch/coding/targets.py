@@ -41,6 +41,7 @@ WAR_MODES = word_set("grammar", "war_modes")
 BATTLE_MUNITIONS = word_set("grammar", "battle_munitions")
 BATTLE_VERBS = word_set("grammar", "battle_verbs")
 FRONTIER_NOUNS = word_set("grammar", "frontier_nouns")
+MEDIATION_VERBS = word_set("events", "mediation_verbs")
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
 # acts between states: a target named elsewhere in the sentence beats the actor's own country
@@ -310,7 +311,8 @@ def other_party(d: Draft, sc: Scope) -> None:
             # by Pakistan"), never the source of the report ("..., a spokeswoman for the U.S. embassy said")
             d.recips = [r for r in other_country(tok, sc, d.actors) if not _reporter(r, tok, sc)]
     if d.etype == "CONSULT" and not d.recips and d.actors and all(sc.finder.is_country(a.code or "")
-                                                                  for a in d.actors):
+                                                                  for a in d.actors) and \
+            tok.lemma_.lower() not in MEDIATION_VERBS:  # ("talks in Astana brokered by Turkey": a venue)
         # a foreign visitor talks with the government of the place
         own = d.actor_codes()
         measured = [t for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS
