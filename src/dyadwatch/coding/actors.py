@@ -43,6 +43,7 @@ _REGION_WORDS = frozenset(("province", "state", "region", "governorate", "oblast
 # words that make a title before a name a past one ("former President", "the late King", "then-minister")
 _PAST_TITLE = frozenset(("former", "ex", "late", "then", "onetime", "erstwhile", "outgoing", "retired", "ousted",
                          "deposed", "exiled", "jailed", "slain", "assassinated", "dismissed", "sacked"))
+_GOVERNMENT_NOUNS = frozenset(("government", "administration", "regime", "cabinet", "governments"))
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 # how a gazetteer kind reads as a mention kind: a city, or a region (provinces, islands, breakaways)
 _PLACE_KIND = {"capital": "city", "city": "city", "admin1": "region", "region": "region", "island": "region",
@@ -200,6 +201,7 @@ class ActorFinder:
             m = self._choose(span, f, codes, admin, where)
             if m is not None:
                 out.append(m)
+        out.extend(self._leader_governments(base, taken, on_date))
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
         for s, e, text, entries in deferred:
@@ -217,6 +219,29 @@ class ActorFinder:
                 out.append(Mention(s, e, entry.code, entry.sector, entry.kind, text, entry.office, True,
                                    entry.ambiguous))
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _leader_governments(self, doc: Doc, taken: set[int], on_date: str | None) -> list[Mention]:
+        """A government named after its leader by one name word ("the Moon government", "the Biden
+        administration", "Netanyahu's cabinet"): the leader (kb.leader_named), whose government the noun
+        then is. Only a capitalised word no other mention took, right before the noun or its "'s"."""
+        leader_named = getattr(self.kb, "leader_named", None)
+        if leader_named is None:
+            return []
+        out = []
+        for t in doc:
+            if t.i in taken or not (t.is_alpha and t.text[:1].isupper() and not t.is_upper) or t.i + 1 >= len(doc):
+                continue
+            nxt = doc[t.i + 1]
+            if nxt.text in ("'s", "\u2019s") and t.i + 2 < len(doc):
+                nxt = doc[t.i + 2]
+            if nxt.lower_ not in _GOVERNMENT_NOUNS or (t.i > 0 and doc[t.i - 1].text[:1].isupper()
+                                                       and doc[t.i - 1].is_alpha and not doc[t.i - 1].is_sent_start):
+                continue  # "the Moon Jae-in government" is the knowledge base's; "New Moon government" no name
+            e = leader_named(t.text, on_date)
+            if e is not None:
+                out.append(Mention(t.i, t.i + 1, e.code, "GOV", "person", t.text, e.office))
+                taken.add(t.i)
         return out
 
     def _look(self, span: Span, on_date: str | None) -> _Found | None:
@@ -300,7 +325,11 @@ class ActorFinder:
                     # has: the text's own title says she holds the office, she is no former official
                     e0 = replace(e0, sector=title[1], office=title[0])
             return _entry_mention(span, e0, readings)
-        if e0 is not None:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
+        # a party or group only some name ("Uri", Korea's Uri Party) that is also a town named as a place ("an army
+        # camp in Uri") is the town
+        org_place = e0 is not None and bool(f.places) and all(e.kind == "organisation" for e in f.entries) and (
+            bool(_ents(span) & {"GPE", "LOC"}) or self.locative(span))
+        if e0 is not None and not org_place:  # a false friend: "Jordan", "Georgia", "Congo", "Chad"
             in_kb = [e for e in f.entries if e.code in codes]
             in_places = [p for p in f.places if p.country in codes or p.admin1 in admin]
             if in_places and in_places[0].admin1 not in admin and _outweighed(in_places[0], f.places, codes):

@@ -28,6 +28,8 @@ STAFF = word_set("people", "staff")
 ATTRIBUTION_VERBS = word_set("events", "attribution_verbs")
 DEVICES = word_set("events", "devices")
 BODY_NOUNS = word_set("references", "body_nouns")
+REPORTING_VERBS = word_set("references", "reporting_verbs")
+STATE_KINDS = ("country", "capital", "demonym")  # mentions that name a state as a whole
 VERDICT_TYPES = ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "REQUEST")  # verbal acts on another party
 
 
@@ -83,6 +85,8 @@ def _is_crowd(t: Token) -> bool:
 def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     """An unnamed group ("thousands of students in Jakarta"): the country where it acts."""
     sa = sc.sa
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in s.children):
+        return []  # "our government", "our leaders": the writer's or speaker's, named elsewhere if at all
     head = s
     for _ in range(2):
         if _is_crowd(head):
@@ -113,17 +117,27 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
                         break
         if places:
             break
+    if not places and not people:
+        # a country inside the group's own name ("Montenegro Municipality Association (AKK) officials"), also when
+        # the act is aimed at it (a domestic act); not a backer or a cause ("Iranian-backed militias")
+        own = [m for m in sa.mentions if s.left_edge.i <= m.start and m.end - 1 < s.i and sc.finder.is_country(m.code)
+               and not sa._backer(m) and not sa._attitude(m)]
+        if own:
+            places = [Actor(own[0].code, None)]
     if people:
         # "Kurdish rebels", "ethnic Albanian guerrillas": the country they act or fight in
         code = _people_country(people, places, tok, sc)
         if code:
             places = [Actor(code, None)]
+    if not places and sector in ("MIL", "SPY"):
+        places = _speakers_state(tok, s, sc)  # "The air force is striking ... in Lebanon", the Israeli army said
     if not places:
         places = location(tok, sa)
     if not places:
         for m in sa.mentions:
             h = sa.doc[m.end - 1]
-            if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
+            if m.kind in ("country", "capital", "region") and h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS \
+                    and _of_own_clause(h, tok, s):
                 places = [sa.actor_from_mention(m, None)]
                 break
     # the country the act is aimed at is not the group's ("Protesters criticised Norway", "deplore all North
@@ -131,11 +145,14 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     # (a verdict on another's doings; "the party said it will boycott Algeria's elections" is still Algerian)
     acts = [a for a in [tok, *(c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"))]
             if (c := sc.by_tok.get(a.i)) is not None and c.entry.event in VERDICT_TYPES]
-    aimed = {m.code for m in sa.mentions if _argument_of(sa.doc[m.end - 1], tok)
+    # (the party of the act's object, "proposed talks with Pyongyang", only as a state: "officials demanded support
+    # from the Montenegro Assembly" is a domestic act)
+    aimed = {m.code for m in sa.mentions if _argument_of(sa.doc[m.end - 1], tok, deep=m.kind in STATE_KINDS)
              or any(_aimed_at(sa.doc[m.end - 1], a) for a in acts)}
     if not places:
         # one country named in the sentence: the group's country ("the Umma party ... Algeria's elections")
-        named = {m.code for m in sa.mentions if sc.finder.is_country(m.code)}
+        named = {m.code for m in sa.mentions if sc.finder.is_country(m.code)
+                 and _of_own_clause(sa.doc[m.end - 1], tok, s, victims=False)}
         if len(named) == 1 and not named & aimed:
             places = [Actor(named.pop(), None)]
     if not places:
@@ -150,6 +167,56 @@ def unnamed_group(s: Token, tok: Token, sc: Scope) -> list[Actor]:
     left = s.left_edge
     span = sa.doc[left.i:s.i + 1]
     return [Actor(p.code, sector, span.text, sa.offset + span.start_char, sa.offset + span.end_char)]
+
+
+def _speakers_state(tok: Token, s: Token, sc: Scope) -> list[Actor]:
+    """The state whose forces speak of an unnamed force of theirs ("The air force is \u201cstriking the launch sources
+    in Lebanon\u201d, the Israeli army said"; "troops killed 20 militants, the ISPR said"): the country of a
+    state body that is the subject of the verb of saying the act's clause hangs on (not of "enemy forces")."""
+    if any(c.lower_ in ("enemy", "rival", "opposing", "hostile", "foreign") for c in s.children):
+        return []
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING_VERBS:
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            if not subj:
+                return []
+            got = [a for a in sc.sa.resolve(subj[0]) if a.code and sc.finder.is_country(a.code)
+                   and a.sector in ("GOV", "MIL", "SPY", "COP")]
+            return got[:1]
+    return []
+
+
+def _of_own_clause(h: Token, tok: Token, group: Token, victims: bool = True) -> bool:
+    """`h` names something of the act's own clause or of the clauses above it, which may place an unnamed group
+    ("police in Karachi", "Pakistani officials said police ...", "boycott Algeria's elections"), not a far-away
+    thing: the way up from `h` to the act or to a word above it crosses no relative or adnominal clause, no
+    adverbial clause of the act itself ("arrested a man who had returned from Syria", "a convoy carrying food
+    donated by Japan", "accused the regulator after its contract with China was cancelled") and at most one
+    preposition ("retaliate against any attack from across the border with India"); a clause describing the
+    group noun itself is the group's ("the junta that has made Myanmar a land of misery"). Without `victims`, no
+    modifier of another verb's passive subject either ("Two Chinese engineers were killed ..., police said":
+    the victims' country is not the police's)."""
+    above = {tok.i} | {a.i for a in tok.ancestors}
+    preps = 0
+    t = h
+    while t.i not in above:
+        if (t.dep_ in ("relcl", "acl") and t.head.i != group.i) or (t.dep_ == "advcl" and t.head.i == tok.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):  # ("used tear gas to disperse demonstrators
+            # in several parts of Bangladesh": a purpose clause of the act is the act's)
+            return False  # (an adverbial clause of the reported act still places the speaker: "killed when
+            # their convoy was targeted near Karachi's airport, police said")
+        if not victims and t.dep_ == "nsubjpass" and t.head.i != tok.i and t.i != h.i:  # (a place may be one:
+            # "Basra was gripped by protests")
+            return False
+        preps += t.dep_ == "prep"  # (a passive's by-agent is its doer, no preposition of place)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return preps <= 1
 
 
 _ARMED = frozenset(("REB", "UAF"))
@@ -228,9 +295,11 @@ def _people_country(people: list[str], places: list[Actor], tok: Token, sc: Scop
 
 def _aimed_at(h: Token, tok: Token) -> bool:
     """`h` names the object of `tok` or what the object belongs to: "Turkish" in "killed three Turkish
-    soldiers", "attacked an Iraqi army post", "ambushed Turkey's troops"."""
-    for _ in range(3):
-        if _argument_of(h, tok):
+    soldiers", "attacked an Iraqi army post", "ambushed Turkey's troops"; the party of the object, "proposed
+    talks with Pyongyang", only when named as the state itself, not as the modifier of an institution of its
+    own ("demanded support from the Montenegro Assembly")."""
+    for k in range(3):
+        if _argument_of(h, tok, deep=k == 0):
             return True
         if h.dep_ not in ("amod", "compound", "poss", "nmod", "nummod") or h.head.i == h.i:
             return False
@@ -238,15 +307,19 @@ def _aimed_at(h: Token, tok: Token) -> bool:
     return False
 
 
-def _argument_of(h: Token, tok: Token) -> bool:
+def _argument_of(h: Token, tok: Token, deep: bool = True) -> bool:
     """`h` heads the object of `tok` or of a preposition on it ("criticised Norway", "protested to China"), or
     owns that object ("condemned Norway's decision")."""
-    if h.dep_ == "poss" and h.head.i != h.i and _argument_of(h.head, tok):
+    if h.dep_ == "poss" and h.head.i != h.i and _argument_of(h.head, tok, deep):
         return True
     if h.head.i == tok.i and h.dep_ in ("dobj", "dative", "nsubjpass"):
         return True
-    return h.dep_ == "pobj" and h.head.head.i == tok.i and h.head.lower_ in ("to", "with", "against", "on", "at",
-                                                                            "from")
+    if h.dep_ != "pobj" or h.head.lower_ not in ("to", "with", "against", "on", "at", "from"):
+        return False
+    # "criticised Norway", or the party of the verb's object ("proposed talks with Pyongyang", "launched strikes
+    # on Syria", "signed a deal with Ankara")
+    up = h.head.head
+    return up.i == tok.i or (deep and up.dep_ == "dobj" and up.head.i == tok.i)
 
 
 def is_person(o: Token, sc: Scope) -> bool:

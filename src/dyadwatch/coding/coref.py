@@ -35,6 +35,8 @@ class ArticleContext:
     # names learnt from "North Korean leader Kim Jong Un": full name, first and last word -> (code, sector)
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     anaphors: list[Any] = field(default_factory=list)  # definite event nouns naming no actor (event_coref)
+    # a quotation opened in a parsed sentence and not closed yet: (character offset where the sentence ends) or None
+    quote_open: int | None = None
 
     @property
     def seen(self) -> set[str]:

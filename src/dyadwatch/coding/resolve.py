@@ -9,12 +9,18 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from ..events import Actor
+from ..kb.actors import normalise
 from .actors import ActorFinder, Mention
 from .arguments import subject_token
 from .coref import GENERIC_STATE, PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ArticleContext
 from .words import word_set
 
 PLURAL_PRONOUNS = word_set("references", "pronouns_plural")
+FIRST_PERSON = frozenset(("we", "our", "us", "ours", "ourselves"))
+QUOTES = frozenset(('"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb"))
+OPENING = frozenset(("\u201c", "``", "\u00ab"))
+CLOSING = frozenset(("\u201d", "''", "\u00bb"))
+QUOTE_SPAN = 800  # characters a quotation is taken to run on without a parsed sentence closing it
 COUNT_WORDS = {"both": 2, "two": 2, "all": 2, "three": 3, "four": 4, "five": 5}
 
 BACKED = word_set("people", "backed")
@@ -25,6 +31,7 @@ OWN_PLACES = word_set("places", "own_places")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
 MISSIONS = word_set("places", "missions")
 SECTOR_ADJECTIVES = word_set("people", "sector_adjectives")
+GENERIC_PARTIES = word_set("people", "generic_parties")
 TITLE_HEADS = ("chief", "head", "commander")
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "UAF", "REB", "JUD", "LEG")  # a leader's forces, ministries, courts
 GOVERNMENT_NOUNS = ("government", "administration", "regime", "cabinet")  # titles with an object in sectors.csv ("chief of staff")
@@ -65,12 +72,27 @@ class SentenceActors:
     ctx: ArticleContext
     finder: ActorFinder
     tokmap: dict[int, Mention] = field(default_factory=dict)
+    quoted: bool = False  # the sentence begins inside a quotation an earlier sentence opened
     _locations: list[Mention] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.tokmap[i] = m
+        for m in self.mentions:
+            code = self._party_country(m)
+            if code:
+                m.code = code
+        # a quotation still open from an earlier sentence ("... NATO said: \u201cThese attacks are unacceptable. We
+        # ask all parties ...\u201d"), forgotten after a long stretch of text no parsed sentence saw
+        opened = self.ctx.quote_open
+        self.quoted = opened is not None and self.offset - opened < QUOTE_SPAN
+        marks = [t for t in self.doc if t.text in QUOTES]
+        inside = self.quoted
+        for t in marks:
+            inside = t.text in OPENING or (t.text not in CLOSING and not inside)
+        end = self.offset + len(self.doc.text)
+        self.ctx.quote_open = end if inside else None
 
     def location_at(self, tok: Token) -> Mention | None:
         """The gazetteer place named only as where something happens ("killed five civilians in Kharkiv") that
@@ -88,7 +110,8 @@ class SentenceActors:
         sector = m.sector
         if head is not None and not (m.start <= head.i < m.end) and (sector is None or m.kind in ("country", "demonym")
                                                                        or self._leader_of(m, head)
-                                                                       or self._party_rule(m, head)):
+                                                                       or self._party_rule(m, head)
+                                                                       or self._leader_rule(m, head)):
             role = self.role_sector(head)
             if role and (sector is None or m.kind != "person" or role in STATE_SECTORS):
                 sector = role
@@ -101,6 +124,35 @@ class SentenceActors:
         return Actor(m.code, sector, m.text, self.offset + span.start_char, self.offset + span.end_char,
                      m.office)
 
+    def _party_country(self, m: Mention) -> str | None:
+        """A party named as many countries' parties are ("the Conservatives", "Labour", "the Social Democrats")
+        in an article that never names the knowledge base's country of it is a party of the article's own
+        country: the country the article named most so far, else one this sentence names outside the act's
+        objects ("In Vilnius, the Conservatives accused the Kremlin ...": Lithuania, not Britain or Russia)."""
+        if m.kind != "organisation" or normalise(m.text) not in GENERIC_PARTIES:
+            return None
+        named = [x for x in self.mentions if x is not m and x.code and normalise(x.text) not in GENERIC_PARTIES]
+        if m.code in self.ctx.codes or any(x.code == m.code for x in named):
+            return None
+        ranked = [c for c in self.ctx.ranked_states() if self.finder.is_country(c)]
+        if ranked:
+            return ranked[0]
+        here = named + [x for x in self._located() if x.code]
+        for x in sorted(here, key=lambda x: x.start):
+            last = self.doc[x.end - 1]
+            if self.finder.is_country(x.code) and not (last.dep_ in ("dobj", "dative") or (
+                    last.dep_ == "pobj" and last.head.lower_ not in ("in", "from", "of"))):
+                return x.code
+        return None
+
+    def _located(self) -> list[Mention]:
+        if self._locations is None:
+            try:
+                self._locations = self.finder.locations(self.doc, None, set(self.ctx.codes))
+            except Exception:  # noqa: BLE001 - no gazetteer: no places
+                self._locations = []
+        return self._locations
+
     def _leader_of(self, m: Mention, head: Token) -> bool:
         """A person's possessive before a role noun: "Assad's forces" are MIL, "Putin's army" too."""
         if m.kind != "person" or m.end >= len(self.doc) or self.doc[m.end].lower_ not in ("'s", "'"):
@@ -110,6 +162,11 @@ class SentenceActors:
     def _party_rule(self, m: Mention, head: Token) -> bool:
         """A party or movement before "government": its rule ("the MPLA government", "the Taliban regime")."""
         return m.kind == "organisation" and head.lower_ in GOVERNMENT_NOUNS and m.end <= head.i
+
+    def _leader_rule(self, m: Mention, head: Token) -> bool:
+        """A leader's name before "government" or "administration": the government of that leader's day ("the
+        Trump administration" in a 2022 story is the United States government, not a former president)."""
+        return m.kind == "person" and head.lower_ in GOVERNMENT_NOUNS and m.end <= head.i
 
     def _backer(self, m: Mention) -> bool:
         doc = self.doc
@@ -433,6 +490,8 @@ class SentenceActors:
 
     def _pronoun(self, h: Token, exclude_clause: bool = False) -> list[Actor]:
         low = h.lower_
+        if low in FIRST_PERSON:
+            return self._speaker_of(h)
         # an antecedent earlier in the same sentence: the nearest subject, else the nearest name
         before = [m for m in self.mentions if m.end <= h.i]
         if exclude_clause:
@@ -487,6 +546,30 @@ class SentenceActors:
             g = (self.ctx.last_subject() if h.dep_ in ("nsubj", "nsubjpass") and low in ("it", "they") else None) \
                 or self.ctx.last_group()
             if g is not None:
+                return [Actor(g.code, g.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
+        return []
+
+    def _speaker_of(self, h: Token) -> list[Actor]:
+        """"We", "our", "us" stand for whoever speaks them, never for a name before them ("We must stand with
+        Ukraine against Russian aggression, our leaders ..." is no Russian's; "Russia is the aggressor and we
+        will respond," the minister said: the minister's): the subject of the verb of saying the pronoun's
+        clause hangs on; in a quotation with no speaker of its own, the speaker named before ("NATO condemned the
+        events: \u201cWe ask all parties ...\u201d"); else no one (an op-ed's writer)."""
+        cur = h
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            dep, cur = cur.dep_, cur.head
+            if dep in ("ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX"):
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in FIRST_PERSON]
+                if subj:
+                    got = self.resolve(subj[0], 2)
+                    return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))
+                            for a in got]
+                break
+        if self.quoted or any(t.text in QUOTES for t in self.doc[:h.i]):
+            g = self.ctx.last_subject() or self.ctx.last_group()
+            if g is not None and g.code:
                 return [Actor(g.code, g.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))]
         return []
 

@@ -42,6 +42,9 @@ _CARRIERS = frozenset((
     "spokesman", "spokeswoman", "spokesperson", "official", "leader", "chief", "head", "commander",
     "source", "representative", "member", "unit", "group", "officer", "minister", "ministry",
 ))
+# offices whose holder a government is named after ("the Moon government": kb.leader_named)
+LEADER_OFFICES = frozenset(("president", "prime minister", "premier", "chancellor", "supreme leader", "king",
+                            "head of state", "acting president", "emir", "sultan"))
 FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "people.csv", "peoples.csv")
 # More files read like organisations.csv (same columns) and folders whose every *.csv is read like
 # people.csv; bundled and in user folders alike.
@@ -394,6 +397,7 @@ class KnowledgeBase:
         self._in_power: dict[str, list[tuple[str, str | None]]] = {}  # party name -> (start, end)
         self._index: dict[str, list[tuple[str, ActorEntry]]] = {}
         self._names: dict[str, str] = {}
+        self._leader_words: dict[str, list[_Person]] | None = None  # name word -> leaders (leader_named)
 
     # -- loading --------------------------------------------------------------------------
 
@@ -522,6 +526,7 @@ class KnowledgeBase:
     # -- building the alias table ---------------------------------------------------------
 
     def build(self) -> None:
+        self._leader_words = None
         pairs: list[tuple[str, ActorEntry]] = []
 
         def add(form: str, entry: ActorEntry) -> None:
@@ -721,6 +726,37 @@ class KnowledgeBase:
         _, code, sector = current[-1]
         return ActorEntry(code, sector, entry.kind, entry.name, entry.office, current[-1][0], None,
                           entry.needs_context, entry.ambiguous)
+
+    def leader_named(self, word: str, on_date: str | None = None) -> ActorEntry | None:
+        """The head of state or government a government is named after ("the Moon government", "the Biden
+        administration", "Netanyahu's cabinet"): a leader whose name begins or ends with `word` (the family
+        name first or last), the one in office on `on_date`, else the only country whose leaders bore the
+        name; None when the word names leaders of two countries ("the Kim government" in 2021) or none."""
+        key = normalise(word)
+        if not key or " " in key:
+            return None
+        if self._leader_words is None:
+            index: dict[str, list[_Person]] = {}
+            for p in self.people.values():
+                if p.office not in LEADER_OFFICES:
+                    continue
+                for form in [p.name, *p.aliases]:
+                    words = normalise(form).split()
+                    if len(words) > 1:
+                        for w in {words[0], words[-1]}:
+                            if len(w) > 2 and w not in _STOP:
+                                index.setdefault(w, []).append(p)
+            self._leader_words = index
+        found = self._leader_words.get(key, [])
+        if not found:
+            return None
+        day = str(on_date)[:10] if on_date else None
+        current = [p for p in found if day and (p.start or "") <= day and (p.end is None or day < p.end)]
+        pick = current or found
+        if len({p.code for p in pick}) != 1:
+            return None
+        p = max(pick, key=lambda q: q.start or "")
+        return ActorEntry(p.code, p.sector or "GOV", "person", p.name, p.office, p.start, p.end)
 
     def party_role(self, name: str, on_date: str) -> str | None:
         """"governing" or "opposition" for a party with periods in power (parties.csv `in_power`)
