@@ -239,9 +239,26 @@ def _promised_hostile(tok) -> bool:
     return False
 
 
+DECIDE_VERBS = word_set("events", "decide_verbs")
+
+
+def _decided_sanction(tok) -> str | None:
+    """"ECOWAS agreed to impose sanctions on Niger's military leaders", "the EU decided to freeze the assets": a body's
+    decision to impose sanctions is the sanction (its CAMEO code); "agreed to lift sanctions" is none of it."""
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.pos_ == "VERB" and not any(c.dep_ == "neg" for c in x.children) and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in x.children):
+            got = [m for m in match_verb(x) if not m.is_speech and m.event != "SAY"]
+            return got[0].cameo if got and got[0].event == "SANCTION" else None
+    return None
+
+
 def reread(d: Draft) -> None:
     """A sense of the trigger that is another event type."""
     tok, e = d.tok, d.entry
+    if e.kind == "verb" and d.etype == "AGREE" and tok.lemma_.lower() in DECIDE_VERBS and \
+            (code := _decided_sanction(tok)) is not None:
+        d.retype("SANCTION", None, code)  # "agreed to impose sanctions on the junta": the sanction itself
     if e.kind == "verb" and d.etype == "AGREE" and tok.lemma_.lower() in PROMISE_VERBS and "intent" not in e.flags \
             and _promised_hostile(tok):
         d.retype("THREATEN", None, "130")  # "pledged to get back the region from Guyana": a threat

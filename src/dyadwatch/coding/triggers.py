@@ -568,9 +568,9 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
                     predicate |= _object_forms(g)[1]
     for c in tok.children:  # "branded the delegation's trip a provocation", parsed as object + apposition (no
         # comma): only when a naming row of this verb lists the word ("hit the town, a rebel stronghold" keeps its sense)
-        if c.dep_ == "dobj":
+        if c.dep_ == "dobj":  # (or as an object of the object: "called Tuesday's hospital strike a horrific massacre")
             for g in c.children:
-                if g.dep_ == "appos" and g.pos_ == "NOUN" and g.i > c.i and not any(
+                if g.dep_ in ("appos", "dobj") and g.pos_ == "NOUN" and g.i > c.i and not any(
                         t.is_punct for t in g.doc[c.i + 1:g.i]):
                     named = _object_forms(g)[1]
                     if any("predicate" in e.flags and e.obj & named for e in entries):
