@@ -31,6 +31,8 @@ REACTION_VERBS = word_set("clause_modality", "reaction_verbs")
 FORCE_OPTIONS = word_set("clause_modality", "force_options")
 PLAN_NOUNS = word_set("speech", "plan_nouns")
 SANCTION_OPTIONS = word_set("clause_modality", "sanction_options")
+VETO_VERBS = word_set("clause_modality", "veto_verbs")
+DRAFT_WORDS = word_set("clause_modality", "draft_words")
 # acts one can promise: "will send aid" is a promise (AGREE)
 log = logging.getLogger("dyadwatch.coding")
 LITOTES = frozenset({"hesitate", "shy", "flinch"})  # "not hesitate to": the act is meant, or was done
@@ -81,6 +83,13 @@ def own_modality(tok: Token, e: LexEntry) -> str:
     verb = chain[0]
     if e.kind == "verb" and headline_infinitive(tok):
         return "future"  # headline "Pakistan to release captured pilot": a scheduled act
+    if e.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
+        # "vetoed a draft resolution demanding a ceasefire": the demands of a text never adopted
+        text = tok.head
+        if text.dep_ in ("dobj", "nsubjpass") and text.head.lemma_.lower() in VETO_VERBS:
+            return "negated"
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in DRAFT_WORDS for c in text.children):
+            return "hypothetical"
     mod = clause_modality(verb)
     if mod != "asserted":
         return mod

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..events import Actor, Event
 from .agents import governor, has_unless, subject
 from .arguments import direct_object, is_passive, prep_objects, subject_token
-from .clause_modality import FUTURE_AUX, HYPO_AUX, cue_call, modality_of
+from .clause_modality import FUTURE_AUX, HYPO_AUX, clause_modality, cue_call, modality_of
 from .recipients import earlier_event_actors, is_press
 from .scope import Draft, Scope, cooperative, copy_actor
 from .triggers import LexEntry, match_noun
@@ -34,6 +34,7 @@ RESPONSE_NOUNS = word_set("speech", "response_nouns")
 FIRM_WORDS = word_set("speech", "firm_words")
 COMMIT_VERBS = word_set("speech", "commit_verbs")
 TARGET_NOUNS = word_set("speech", "target_nouns")
+ADMISSION_VERBS = word_set("speech", "admission_verbs")
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT")
 WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
                "debate", "explore", "evaluate", "assess")
@@ -117,13 +118,16 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
         own = doer is not None and doer.pos_ == "PRON"  # "militants said they attacked": a claim of its own act
         if is_side(sp[0], speakers, sc) and not own and d.actors and not d.actor_codes() & {a.code for a in speakers}:
             sc.side.append(speaker_accusation(sp[0], sp[1], speakers, d.actors, sc))
+    if sp is not None and d.modality == "negated" and sp[1].event == "DENY" and _retracted(sp[0]) and \
+            clause_modality(tok) != "negated":
+        d.modality = "asserted"  # "at first denied shooting down the airliner but later admitted ...": the admission
     if sp is not None and d.modality in ("asserted", "future", "hypothetical"):
         sp_tok, sp_entry = sp
         speakers, _ = subject(sp_tok, sc)
         spk = {a.code for a in speakers}
         act = d.actor_codes()
         if sp_entry.event == "DENY":
-            d.modality = "negated"
+            d.modality = "asserted" if _retracted(sp_tok) else "negated"
         elif has_must(tok) and speakers and not act <= spk:
             d.actors, d.recips = speakers, d.actors
             d.retype("REQUEST", None, "100")
@@ -149,8 +153,9 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             before = sp_tok.i < tok.i  # "X said Y ...": a side's claim; "Y ..., X said": wire attribution
             # a party's account of its own joint act ("Anwar said he and Prabowo had agreed") or of another's
             # concession to it ("the White House said Colombia had agreed to accept ...") is the act itself
+            # (a news outlet that quotes a side is a source, not a side: "Yonhap quoted the JCS as saying ...")
             if before and not is_neutral(sp_tok) and not ((spk | _affiliations(sp_tok, sc)) & act) and \
-                    not cooperative(d.etype):
+                    not cooperative(d.etype) and not _press_speaker(sp_tok, speakers, sc):
                 d.modality = "claimed"
             # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
             # Ukrainian military said": the speaker reports what hit it
@@ -160,6 +165,13 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _retracted(deny: Token) -> bool:
+    """A denial taken back by a later admission of the same speaker ("at first denied shooting down the airliner
+    but later admitted its forces had downed it", "initially denied ..., then acknowledged the strike")."""
+    later = [c for c in deny.conjuncts if c.i > deny.i]
+    return any(c.lemma_.lower() in ADMISSION_VERBS and not any(g.dep_ == "neg" for g in c.children) for c in later)
 
 
 def _affiliations(sp_tok: Token, sc: Scope) -> set[str]:
