@@ -3,7 +3,8 @@ body agreeing or deciding to impose sanctions imposes them (lifting them is no s
 agreement); a peace or ceasefire deal signed is an agreement (real-news conventions), other treaties signed stay
 SUPPORT (057); a crackdown named violent is violent repression (ASSAULT 175), a plain crackdown coercion; dissatisfaction
 expressed is an accusation; a strike called a massacre is a characterisation, even when the parser hangs the predicate
-on the object, while a union calling a strike protests. Sentences written for this test."""
+on the object, while a union calling a strike protests;
+ships blocked at sea are coerced (banned from ports, sanctioned); an envoy's summons, as a noun, is a rebuke. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ CODED = [
      "ACCUSE", "CHN", "KOR"),
     ("Hamas called Tuesday's hospital strike a horrific massacre.", "ACCUSE", "PSE", ""),
     ("French unions called a nationwide strike for Thursday against the reform.", "PROTEST", "FRA", "FRA"),
+    # ships physically blocked are coerced; vessels banned from ports are sanctioned; an envoy's summons is a rebuke
+    ("Three China Coast Guard vessels blocked two Philippine supply boats near the shoal.", "COERCE", "CHN", "PHL"),
+    ("Ukraine banned Russian vessels from its ports on Monday.", "SANCTION", "UKR", "RUS"),
+    ("South Korea's foreign ministry summons the Japanese ambassador to protest his deputy's comments",
+     "ACCUSE", "KOR", "JPN"),
+    ("The summoning of the Iranian ambassador by Germany followed the executions.", "ACCUSE", "DEU", "IRN"),
 ]
 
 
@@ -51,6 +58,8 @@ def test_coded_events(coder, text, etype, actor, recip):
     ("The Ethiopian government and the TPLF signed a peace agreement in Pretoria on Wednesday.", "SUPPORT"),
     ("Myanmar's security forces mounted a violent crackdown on peaceful demonstrators in Yangon.", "COERCE"),
     ("Hamas called Tuesday's hospital strike a horrific massacre.", "PROTEST"),
+    ("Three China Coast Guard vessels blocked two Philippine supply boats near the shoal.", "SANCTION"),
+    ("South Korea's foreign ministry summons the Japanese ambassador to protest his deputy's comments", "REQUEST"),
 ])
 def test_not_coded_as(coder, text, wrong):
     got = asserted_pairs(coder, text)
