@@ -18,11 +18,39 @@ LINK_LINE = re.compile(r"(?i)^(?:related|read more|read also|see also|watch|more
 # words that can refer to an actor named in another sentence
 REFERRING_WORDS = PRONOUNS_GROUP | PRONOUNS_PERSON | GENERIC_STATE | PAIR_NOUNS | {"both", "each"}
 CLOSING = ".!?\"'\u201d\u2019)"
+_ROLES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def role_words() -> frozenset[str]:
+    """The knowledge base's role words ("police", "gunmen", "protesters", "officials") and their plurals.
+    The coder resolves them from the article's other sentences ("Police were forced to open fire" after
+    "... clashes between police and protesters in Nairobi": KEN), so they count as a reference when the
+    article names a country or place anywhere."""
+    from .actors import get_kb
+
+    kb = get_kb()
+    hit = _ROLES.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        out: set[str] = set()
+        for phrase in getattr(kb, "sector_words", None) or {}:
+            for w in str(phrase).lower().split():
+                if w in ("of", "the", "and", "for", "in", "on"):
+                    continue
+                out |= {w, w + "s", w + "es"}
+                if w.endswith("y"):
+                    out.add(w[:-1] + "ies")
+                if w.endswith("man"):
+                    out.add(w[:-3] + "men")
+        hit = (kb, frozenset(out))
+        _ROLES.clear()
+        _ROLES[id(kb)] = hit
+    return hit[1]
 
 
 def may_hold_event(doc: Doc, mentions: list[Mention], forms: set[str] | frozenset[str]) -> list[bool]:
     """Sentence by sentence: can it hold an event (an actor mention or a reference, and a trigger form)?"""
     out = []
+    roles = role_words() if mentions else frozenset()
     by_sent: dict[int, int] = {}
     sents = list(doc.sents)
     starts = [s.start for s in sents]
@@ -39,7 +67,7 @@ def may_hold_event(doc: Doc, mentions: list[Mention], forms: set[str] | frozense
     for k, s in enumerate(sents):
         words = {t.lower_ for t in s}
         has_trigger = bool(words & forms)
-        has_actor = by_sent.get(k, 0) > 0 or bool(words & REFERRING_WORDS) or \
+        has_actor = by_sent.get(k, 0) > 0 or bool(words & REFERRING_WORDS) or not words.isdisjoint(roles) or \
             any(t.text in names for t in s[1:]) or (len(s) > 0 and s[0].text in names)
         out.append(has_trigger and has_actor)
     return out
