@@ -35,6 +35,9 @@ FIRM_WORDS = word_set("speech", "firm_words")
 COMMIT_VERBS = word_set("speech", "commit_verbs")
 TARGET_NOUNS = word_set("speech", "target_nouns")
 ADMISSION_VERBS = word_set("speech", "admission_verbs")
+DISMAY_WORDS = word_set("speech", "dismay_words")
+MEASURE_NOUNS = word_set("speech", "measure_nouns")
+MEASURE_MODIFIERS = word_set("speech", "measure_modifiers")
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT")
 WEIGH_VERBS = ("examine", "consider", "study", "review", "weigh", "mull", "discuss", "draw", "prepare",
                "debate", "explore", "evaluate", "assess")
@@ -471,6 +474,26 @@ def response_threat(tok: Token, sc: Scope) -> Event | None:
             return None
         actors = _threat_speaker(tok, sc)
         answered = _act_doer(subj, subj, sc)
+    elif lemma == "go" and any(c.lower_ == "unpunished" for c in tok.children) and (
+            any(c.dep_ == "neg" for c in tok.children) or any(
+                c.dep_ == "det" and c.lower_ == "no" for s in tok.children if s.dep_ == "nsubj" for c in s.children)):
+        # "no attack on our soldiers will go unpunished", said X; "the crime will not go unpunished"
+        actors = _threat_speaker(tok, sc)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        answered = _act_doer(subj, subj, sc) if subj is not None and subj.pos_ == "NOUN" else []
+        if subj is not None and subj.pos_ == "NOUN" and not answered:
+            answered = [a for c in subj.children if c.dep_ == "acl" for a in subject(c, sc)[0]]
+    elif lemma in ("take", "adopt") and _prospective(tok) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS and (c.lower_.startswith("countermeasure") or any(
+                m.lower_ in MEASURE_MODIFIERS for m in c.children if m.dep_ in ("amod", "compound", "det")))
+            for c in tok.children):
+        # "will take all necessary measures", "vowed to take resolute countermeasures": a threat
+        actors = _threat_speaker(tok, sc) or (subject(tok, sc)[0] if speech_head(tok, sc.speech) is None and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children) else [])
+        if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children) and \
+                has_must(tok.head):
+            # "the junta must cede power or ECOWAS will take all necessary measures": an ultimatum to the junta
+            answered = subject(tok.head, sc)[0]
     elif lemma == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in TARGET_NOUNS and any(
             a.lower_ in ("legitimate", "legal", "fair") for a in c.children) for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children):
@@ -490,11 +513,53 @@ def response_threat(tok: Token, sc: Scope) -> Event | None:
                    [copy_actor(a) for a in answered], "asserted", "subj")
 
 
+def dismay(tok: Token, sc: Scope) -> Event | None:
+    """"Moscow said it was deeply disappointed by Washington's decision", "China is dismayed at the Philippine
+    move": a side's dismay at another's act accuses its doer (named by the act noun or the object itself)."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if tok.lemma_.lower() == "be":
+        adj = next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ in DISMAY_WORDS), None)
+        if adj is None:
+            return None
+        actors, how = subject(tok, sc)
+    elif tok.tag_ == "VBN" and tok.lower_ in DISMAY_WORDS and any(c.dep_ == "auxpass" for c in tok.children):
+        adj = tok  # "China is dismayed at the move", "said it was alarmed by Russia's build-up" (parsed as passives)
+        s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if s is None:
+            return None
+        actors, how = sc.sa.resolve(s), "subj"
+        if not actors and s.pos_ == "PRON":
+            sp = speech_head(tok, sc.speech)
+            actors = subject(sp[0], sc)[0] if sp is not None else []
+    else:
+        return None
+    if not actors or not all(a.code and (sc.finder.is_country(a.code) or a.sector in ("GOV", "OPP", "REB"))
+                             for a in actors):
+        return None
+    own = {a.code for a in actors}
+    doers: list[Actor] = []
+    for p in ("by", "at", "over", "with", "about"):
+        for g in prep_objects(adj, p):
+            found = _act_doer(g, g, sc) if _is_act(g, sc) else (sc.sa.resolve(g) if g.pos_ == "PROPN" else [])
+            doers = [a for a in found if a.code and a.code not in own]
+            if doers:
+                break
+        if doers:
+            break
+    if not doers:
+        return None
+    entry = LexEntry("c111.dismay", "verb", adj.lower_, "", frozenset(), "ACCUSE", "disapprove", "111", (),
+                     frozenset())
+    return sc.make(tok, entry, "ACCUSE", "disapprove", "111", [copy_actor(a) for a in actors],
+                   [copy_actor(a) for a in doers], modality_of(tok, entry), how)
+
+
 def characterisation(tok: Token, sc: Scope) -> Event | None:
     """"called the launch reckless", "said the test was a clear threat": an accusation of whoever
     made the thing characterised; "said X would pay dearly": a threat."""
     lemma = tok.lemma_.lower()
-    threat = response_threat(tok, sc)
+    threat = response_threat(tok, sc) or dismay(tok, sc)
     if threat is not None:
         return threat
     if lemma == "pay" and (any(c.lower_ in ("dearly", "heavily") for c in tok.children) or any(
