@@ -188,6 +188,17 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
             place = location(tok, sa)
             if place:
                 return place, "loc"
+            head = tok.head
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and head.i != tok.i and \
+                    head.pos_ in ("VERB", "AUX"):
+                # "fired into Pakistani Kashmir, wounding four children": the victims are where the act they
+                # result from was aimed, not of the attacker's country
+                ev = sc.made.get(head.i)
+                if ev is not None and ev.recipient and not ({r.code for r in ev.recipient} & own):
+                    return [copy_actor(r) for r in ev.recipient], "head"
+                place = [p for p in location(head, sa) if p.code not in own]
+                if place:
+                    return place, "loc"
             if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
                 return [], ""  # someone's soldiers or officials: not the attacker's own
         if _foreign_government(o, e, sc, actors):
@@ -350,29 +361,37 @@ def _of_the_press(t: Token, sa) -> bool:
     return False
 
 
-def article_other(sc: Scope, code: str | None) -> str | None:
-    """The country other than `code` that earlier sentences named most (at least twice), or None."""
-    states = sc.sa.ctx.states
+def country_tally(sc: Scope, exclude: set[str | None], every_code: bool = False,
+                  sentence: bool = False) -> list[tuple[str, int]]:
+    """The countries the article has named so far, leaving out `exclude`, most often named first (ties: the one
+    named first): from the states of its coded mentions, or from every coded mention (`every_code`: also of
+    agencies and forces, "BSF sources said"), with this sentence's mentions too (`sentence`)."""
+    seq = list(sc.sa.ctx.codes if every_code else sc.sa.ctx.states)
+    if sentence:
+        seq += [m.code for m in sc.sa.mentions if m.code]
     counts: dict[str, int] = {}
-    for c in states:
-        if c != code and sc.finder.is_country(c):
+    first: dict[str, int] = {}
+    for i, c in enumerate(seq):
+        if c and c not in exclude and sc.finder.is_country(c):
             counts[c] = counts.get(c, 0) + 1
-    if not counts:
+            first.setdefault(c, i)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+
+
+def article_other(sc: Scope, code: str | None) -> str | None:
+    """The country other than `code` that earlier sentences named most (at least twice, and at least half as
+    often as `code`), or None."""
+    tally = country_tally(sc, {code})
+    if not tally:
         return None
-    best = max(counts, key=lambda c: (counts[c], -states.index(c)))
-    return best if counts[best] >= 2 and counts[best] >= states.count(code or "") / 2 else None
+    best, n = tally[0]
+    return best if n >= 2 and n >= sc.sa.ctx.states.count(code or "") / 2 else None
 
 
 def main_other(sc: Scope, exclude: set[str | None]) -> str | None:
     """The country the article (and this sentence) names most often, leaving out some codes."""
-    counts: dict[str, int] = {}
-    states = list(sc.sa.ctx.states) + [m.code for m in sc.sa.mentions if sc.finder.is_country(m.code)]
-    for c in states:
-        if c not in exclude:
-            counts[c] = counts.get(c, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], -states.index(c)))
+    tally = country_tally(sc, exclude, sentence=True)
+    return tally[0][0] if tally else None
 
 
 def earlier_event_actors(tok: Token, sc: Scope, actors: list[Actor],

@@ -15,6 +15,7 @@ from .recipients import (
     ALLY_PREPS,
     article_other,
     asked_of,
+    country_tally,
     earlier_event_actors,
     main_other,
     names_an_act,
@@ -190,16 +191,11 @@ def _front_line_target(d: Draft, sc: Scope) -> list[Actor]:
     a = d.actors[0]
     if a.sector not in ("MIL", "COP") or not sc.finder.is_country(a.code or ""):
         return []
-    # the countries of every coded mention so far (also of agencies and forces: "BSF sources said")
-    counts: dict[str, int] = {}
-    for c in list(sc.sa.ctx.codes) + [m.code for m in sc.sa.mentions]:
-        if c and c != a.code and sc.finder.is_country(c):
-            counts[c] = counts.get(c, 0) + 1
-    if not counts:
+    # the countries of every coded mention so far (also of agencies and forces: "BSF sources said"), one most
+    tally = country_tally(sc, {a.code}, every_code=True, sentence=True)
+    if not tally or (len(tally) > 1 and tally[1][1] == tally[0][1]):
         return []
-    best = max(counts.values())
-    top = [c for c, n in counts.items() if n == best]
-    return [Actor(top[0], None, None, None, None)] if len(top) == 1 else []
+    return [Actor(tally[0][0], None, None, None, None)]
 
 
 def _reporter(r: Actor, tok: Token, sc: Scope) -> bool:
