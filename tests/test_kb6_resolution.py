@@ -108,3 +108,13 @@ def test_a_town_named_like_a_small_party_is_the_town() -> None:
 def test_names_news_writes_short_or_old(text: str, date: str, want: tuple[str, str]) -> None:
     got = pairs(text, date)
     assert want in got, got
+
+
+def test_lithuanian_parties_and_indian_soldiers() -> None:
+    kb = load_kb()
+    assert kb.resolve_phrase("the Homeland Union", "2021-06-01") == "LTU"
+    assert kb.party_role("Homeland Union", "2021-06-01") == "governing"
+    assert kb.party_role("Homeland Union", "2017-06-01") == "opposition"
+    assert kb.sector_of("jawans") == "MIL"
+    # state media speak for their government (not a press role)
+    assert kb.sector_of("state television") == "GOV"
