@@ -514,7 +514,7 @@ def match_verb(tok: Token, lex: Lexicon | None = None) -> list[LexEntry]:
             break
     if not entries:
         return []
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.lemma_.lower() in _event_words("attribution_verbs"):
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.lemma_.lower() in _attribution_verbs():
         return []  # "an attack claimed by the BLA", "a strike blamed on Israel": names the doer of its noun (agents.py)
     obj = verb_object(tok)
     head_forms: set[str] = noun_forms(obj) if obj is not None else set()
@@ -661,8 +661,8 @@ def crowd_subject(tok: Token) -> bool:
     if words & _crowd_words():
         return True
     # "thousands stormed parliament", "hundreds of Sri Lankans", "thousands of people": a crowd counted
-    if subj.lower_ in _event_words("crowd_quantities") or subj.lemma_.lower() in _event_words("crowd_quantities"):
-        return not counted or any(g.tag_ == "NNPS" or g.lower_ in _event_words("crowd_people") for g in counted)
+    if subj.lower_ in _crowd_quantities() or subj.lemma_.lower() in _crowd_quantities():
+        return not counted or any(g.tag_ == "NNPS" or g.lower_ in _crowd_people() for g in counted)
     return False
 
 
@@ -700,12 +700,25 @@ def _object_phrases() -> frozenset[str]:
     return word_set("events", "object_phrases")
 
 
-@lru_cache(maxsize=8)
-def _event_words(name: str) -> frozenset[str]:
-    """A word list of words/events.yaml (crowd_quantities, crowd_people, attribution_verbs)."""
+@lru_cache(maxsize=1)
+def _crowd_quantities() -> frozenset[str]:
     from .words import word_set
 
-    return word_set("events", name)
+    return word_set("events", "crowd_quantities")
+
+
+@lru_cache(maxsize=1)
+def _crowd_people() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "crowd_people")
+
+
+@lru_cache(maxsize=1)
+def _attribution_verbs() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "attribution_verbs")
 
 
 @lru_cache(maxsize=1)
