@@ -101,10 +101,13 @@ def test_future_meeting_is_not_asserted(coder):
     assert evs and evs[0].modality == "future"
 
 
-def test_reported_claim(coder):
+def test_reported_attack_is_coded_with_the_accusation(coder):
+    # one convention (issue 8, real wire gold): a side's report of another's attack is the attack, as wire
+    # event data code it, AND the side's accusation of the attacker
     evs = events(coder, "Armenia said Azerbaijan attacked its positions.")
     hit = [e for e in evs if e.event == "ASSAULT"]
-    assert hit and hit[0].actor[0].code == "AZE" and hit[0].modality == "claimed"
+    assert hit and hit[0].actor[0].code == "AZE" and hit[0].modality == "asserted"
+    assert ("ARM", "AZE", "ACCUSE") in triples(coder, "Armenia said Azerbaijan attacked its positions.")
 
 
 def test_attribution_to_police_stays_asserted(coder):
@@ -252,7 +255,8 @@ def test_victim_reports_the_attack(coder):
     got = triples(coder, "Syria said Israeli jets struck an airport near Damascus.")
     evs = [e for e in events(coder, "Syria said Israeli jets struck an airport near Damascus.") if e.event == "ASSAULT"]
     assert evs and evs[0].actor[0].code == "ISR" and {r.code for r in evs[0].recipient} == {"SYR"}
-    assert not got or all(t != "ASSAULT" for _, _, t in got)  # Syria's own report: claimed, not asserted
+    # Syria's own report of the strike: the strike, and Syria's accusation of Israel
+    assert {("ISR", "SYR", "ASSAULT"), ("SYR", "ISR", "ACCUSE")} <= got
 
 
 def test_will_not_is_a_refusal(coder):

@@ -158,7 +158,8 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
             # concession to it ("the White House said Colombia had agreed to accept ...") is the act itself
             # (a news outlet that quotes a side is a source, not a side: "Yonhap quoted the JCS as saying ...")
             if before and not is_neutral(sp_tok) and not ((spk | _affiliations(sp_tok, sc)) & act) and \
-                    not cooperative(d.etype) and not _press_speaker(sp_tok, speakers, sc):
+                    not cooperative(d.etype) and not _press_speaker(sp_tok, speakers, sc) and \
+                    d.etype not in ACCUSED_TYPES:
                 d.modality = "claimed"
             # "Kyiv said Russian drones struck a power plant", "... were wounded by a Russian drone, the
             # Ukrainian military said": the speaker reports what hit it
