@@ -44,7 +44,7 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                     subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None and sa.resolve(subj):
                         return sa.resolve(subj)
-        got = sa.resolve(o)
+        got = sa.resolve(o) or _members(o, sa)
         if not got and name == "dobj" and o.pos_ == "NOUN":
             # "condemned the coup in Niger": an event object names its place
             for t in o.subtree:
@@ -74,14 +74,15 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
         word = name[5:].replace("_actor", "")
         out: list[Actor] = []
         for g in prep_objects(tok, word):
-            out.extend(sa.resolve(g))
+            out.extend(sa.resolve(g) or _members(g, sa))
         # the preposition may hang on the object ("imposed sanctions on Iran"), also after a quantity
         # ("launched a wave of airstrikes against Houthi targets")
         if not out:
             o = direct_object(tok)
             for obj in ([o] + measured_noun(o) + worth(o)) if o is not None else []:
                 for g in prep_objects(obj, word):
-                    out.extend(sa.resolve(g))
+                    # (the parser may hang the list on the object: "sanctions on individuals, including ...")
+                    out.extend(sa.resolve(g) or _members(g, sa) or (_members(obj, sa) if g.pos_ == "NOUN" else []))
                 if out:
                     break
         # ... or on the noun of the entry's own preposition ("came under gunfire from Cambodian troops")
@@ -130,6 +131,21 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                         return sa.resolve(g)
         return []
     return []
+
+
+def _members(o: Token, sa) -> list[Actor]:
+    """"sanctions on individuals, including Russian figures and Ukrainian rebels": a noun that names no one, with
+    the named members it lists after "including" or "such as"."""
+    if o.pos_ not in ("NOUN", "PRON"):
+        return []
+    out: list[Actor] = []
+    for p in o.children:
+        if p.dep_ == "prep" and (p.lower_ == "including" or (p.lower_ == "as" and p.i > 0 and
+                                                            p.doc[p.i - 1].lower_ == "such")):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    out.extend(sa.resolve(g))
+    return out
 
 
 def worth(o: Token) -> list[Token]:
@@ -303,6 +319,7 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     # "fighting alongside Malian troops": an ally, never the target
     skip |= {t.i for p in sa.doc if p.dep_ == "prep" and p.lower_ in ALLY_PREPS for t in p.subtree}
     skip |= detached(tok)  # "ordered lines to be cut and closed the border with Brazil": another act's
+    # "..., Yonhap reported, citing South Korean military": the source cited is no party
     # "an exchange mediated by the UAE": the broker is a third party, never the target of the act mediated
     skip |= {t.i for v in sa.doc if v.lemma_.lower() in MEDIATION_VERBS and v.i != tok.i
              for c in v.children if c.dep_ == "agent" for t in c.subtree}
