@@ -82,6 +82,12 @@ def part_of_main(sc: Scope, events: list[Event]) -> list[Event]:
         if not ((host.dep_ == "advcl" and host.tag_ == "VBG") or (host.dep_ == "conj" and _pronoun_recipients(ev))) \
                 or host.head.i not in made or host.head.i == idx:
             continue
+        if host is t and t.dep_ == "advcl" and made[t.head.i].event == ev.event and \
+                not any(ch.dep_ in ("nsubj", "nsubjpass", "expl") for ch in t.children):
+            # "marched to the U.S. embassy, chanting slogans": a participle with no subject of its own is
+            # done by the main verb's doer; of the same type, it is the same act
+            extra.add(id(ev))
+            continue
         main = made[host.head.i]
         if main.event in VERBAL_TYPES and ev.event in VERBAL_TYPES and \
                 {a.code for a in main.actor} == {a.code for a in ev.actor}:
