@@ -162,6 +162,17 @@ class ActorFinder:
               ) -> list[Mention]:
         if self.kb is None and self.gaz is None:
             return []
+        base = doc.doc if isinstance(doc, Span) else doc
+        key = (id(base), doc.start if isinstance(doc, Span) else 0, len(doc), on_date)
+        memo = getattr(self, "_memo", None)
+        if memo is not None and memo[0] is base and memo[1] == key:
+            found = list(memo[2])
+        else:
+            found = self._found(doc, on_date)
+            self._memo = (base, key, tuple(found))
+        return self._resolve_found(base, found, seen_codes, where, on_date)
+
+    def _found(self, doc, on_date):
         if isinstance(doc, Span):
             offset = doc.start
             matches = self.matcher(doc.as_doc())
@@ -183,6 +194,9 @@ class ActorFinder:
             f = self._look(base[s:e], on_date)
             if f is not None:
                 found.append(f)
+        return found
+
+    def _resolve_found(self, base, found, seen_codes, where, on_date):
         codes, admin = self._context(base, found, seen_codes)
         # names that need no context claim their tokens first: "the North Korean regime" is not "the North"
         found.sort(key=lambda f: (bool(f.entries and f.entries[0].needs_context), -(f.end - f.start), f.start))
