@@ -13,6 +13,7 @@ from .event_coref import Anaphor, Headline, corefer
 from .places import place_events
 from .sentence import ANAPHOR_NOUNS, DEFINITE, NOT_SAME, code_sentence
 from .triggers import SPEECH, Lexicon, inflections
+from .words import word_set
 
 CLOSING = ".!?\"'\u201d\u2019)"
 _TYPES: dict[int, tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
@@ -79,8 +80,7 @@ def _headline(s: Span, k: int, mentions: list[Mention], words: dict[str, frozens
     return Headline(k, s.start_char, s.text.strip(), actors, hits)
 
 
-_ASKING = frozenset(("why", "how", "what", "who", "whose", "when", "where", "which", "will", "can", "should",
-                     "is", "are", "does", "do", "opinion", "analysis", "editorial", "comment", "explainer", "live"))
+_ASKING = word_set("lines", "not_report_openers")
 
 
 def own_headline(text: str, sents: list[Span]) -> int | None:
