@@ -25,6 +25,15 @@ def asserted_pairs(coder, text: str) -> set[tuple[str, str, str]]:
             for r in (e.recipient or [None])}
 
 
+def assert_coded(coder, text: str, etype: str, actor: str, recip: str) -> None:
+    """An asserted `etype` event by `actor` toward `recip` ("" when any recipient, or none, will do)."""
+    got = asserted_pairs(coder, text)
+    if recip:
+        assert (etype, actor, recip) in got, got
+    else:
+        assert any(t == etype and a == actor for t, a, _ in got), got
+
+
 def prefilter_losses(coder, texts: Iterable[str]) -> list:
     """(text, events lost) for each text (its own article) whose events differ between the prefilter
     and parsing every sentence; one article per text, so that the article's main state cannot stand

@@ -9,7 +9,7 @@ ships blocked at sea are coerced (banned from ports, sanctioned); an envoy's sum
 from __future__ import annotations
 
 import pytest
-from lexicon_checks import asserted_pairs
+from lexicon_checks import assert_coded, asserted_pairs
 
 from dyadwatch.coding import Coder
 from dyadwatch.nlp import get_nlp
@@ -45,11 +45,7 @@ CODED = [
 
 @pytest.mark.parametrize("text,etype,actor,recip", CODED)
 def test_coded_events(coder, text, etype, actor, recip):
-    got = asserted_pairs(coder, text)
-    if recip:
-        assert (etype, actor, recip) in got, got
-    else:
-        assert any(t == etype and a == actor for t, a, _ in got), got
+    assert_coded(coder, text, etype, actor, recip)
 
 
 @pytest.mark.parametrize("text,wrong", [
