@@ -72,7 +72,8 @@ class Coder:
             parsed = {k: next(docs) for k in plan["keys"]}
             events = code_parsed_article(article, plan["sents"], plan["cheap"], plan["starts"], parsed,
                                          self.finder, self.lex)
-            restore_sentences(events, plan["text"], article.text or "")
+            if plan["rewritten"]:  # evidence quotes the article as written, not the copy the parser read
+                restore_sentences(events, plan["text"], article.text or "")
             out.append(events)
         return out
 
@@ -103,7 +104,7 @@ class Coder:
             if recased is not None:
                 s0 = sents[head]
                 read = text[:s0.start_char] + recased + text[s0.end_char:]
-        return {"text": text, "sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
+        return {"text": text, "rewritten": read != (article.text or ""), "sents": sents, "cheap": cheap, "starts": starts, "keys": [k for k, _ in todo],
                 "texts": [read[starts[k]:s.end_char] for k, s in todo]}
 
 
