@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..events import QUAD, Actor
-from .arguments import detached, direct_object, is_origin_modifier, prep_objects, subject_token
+from .arguments import detached, direct_object, is_origin_modifier, is_passive, prep_objects, subject_token
 from .places import location
 from .scope import Scope, copy_actor
 from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
@@ -44,7 +44,7 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                     subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None and sa.resolve(subj):
                         return sa.resolve(subj)
-        got = sa.resolve(o) or _members(o, sa)
+        got = _act_agent(o, sc, tok) or sa.resolve(o) or _members(o, sa)
         if not got and name == "dobj" and o.pos_ == "NOUN":
             # "condemned the coup in Niger": an event object names its place
             for t in o.subtree:
@@ -130,6 +130,26 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                     if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_WORDS | {"that"}:
                         return sa.resolve(g)
         return []
+    return []
+
+
+def _act_agent(o: Token, sc: Scope, tok: Token) -> list[Actor]:
+    """"protested the detention of its fishermen by North Korea", "rejected a resolution passed by the board": an
+    act named as the object with its doer in a by-phrase (on the noun, on the participle after it, or hung by
+    the parser on the active verb itself) is that doer's, not its victims'."""
+    if o.pos_ != "NOUN" or not names_an_act(o, sc):
+        return []
+    heads = [o] + [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if not is_passive(tok):
+        heads.append(tok)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        got = sc.sa.resolve(g)
+                        if got:
+                            return got
     return []
 
 

@@ -38,6 +38,7 @@ NEEDS_RECIPIENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
 REACTION_VERBS = word_set("grammar", "reaction_verbs")
 REACTION_WORDS = word_set("grammar", "reaction_words")
+RESPONSE_WORDS = word_set("grammar", "response_words")
 WAR_MODES = word_set("grammar", "war_modes")
 BATTLE_MUNITIONS = word_set("grammar", "battle_munitions")
 BATTLE_VERBS = word_set("grammar", "battle_verbs")
@@ -245,6 +246,8 @@ def default_recipients(d: Draft, sc: Scope) -> None:
                         not ({a.code for a in ev.actor} & own):
                     d.recips = [copy_actor(a) for a in ev.actor]
                     break
+    if not d.recips and d.etype == "THREATEN":
+        d.recips = answered_act(tok, sc, d.actors)  # "vowed to respond to the strikes": the strikes' doer
     if not d.recips and tok.lemma_.lower() in REACTION_VERBS:
         d.recips = answered_doer(tok, sc, d.actor_codes())
         if not d.recips:
@@ -274,6 +277,20 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(a.code, None, None, None, None)]
     if not d.recips:
         d.recips = _front_line_target(d, sc)
+
+
+def answered_act(tok: Token, sc: Scope, actors: list[Actor]) -> list[Actor]:
+    """"vowed to respond to the strikes", "promised a swift response to the attack": the doer of the act the
+    answer is to (an event noun after "to" / "for" / "against" of the answer word)."""
+    answers = [c for c in [tok, *tok.children] if (c == tok or c.dep_ in ("xcomp", "dobj")) and (
+        c.lemma_.lower() in RESPONSE_WORDS | REACTION_WORDS)]
+    for a in answers:
+        objs = [g for w in ("to", "for", "against") for g in prep_objects(a, w)]
+        if objs:
+            got = earlier_event_actors(a, sc, actors, objs)
+            if got:
+                return got
+    return []
 
 
 def answered_doer(tok: Token, sc: Scope, own: set) -> list[Actor]:
@@ -426,8 +443,9 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             ] or [r for r in other_country(tok, sc, d.actors) if r.code not in gone]
             if not d.recips and _needs(d, sc):
                 return False
-    if d.recips and not d.reciprocal:
-        # drop a recipient that is the very same mention as the actor
-        spans = {(a.start, a.end) for a in d.actors}
+    if d.recips and not d.reciprocal and d.how != "place":
+        # drop a recipient that is the very same mention as the actor (not the place a state's act is done in:
+        # "a journalist was arrested in Iran" is done to Iran's people there)
+        spans = {(a.start, a.end) for a in d.actors if a.start is not None}
         d.recips = [r for r in d.recips if (r.start, r.end) not in spans]
     return True
