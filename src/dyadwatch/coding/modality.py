@@ -95,6 +95,8 @@ class ModalityCues:
     governing_nouns: dict[str, str]
     infinitive_only: frozenset[str]
     commentary: Commentary
+    condition_openers: tuple[tuple[str, ...], ...] = ()
+    condition_exceptions: tuple[tuple[str, ...], ...] = ()
 
 
 def _words(value: Any) -> list[str]:
@@ -177,7 +179,15 @@ def load_cues() -> ModalityCues:
         governing_nouns=_modality_map(data.get("governing_nouns")),
         infinitive_only=frozenset(_words(data.get("infinitive_only"))),
         commentary=_commentary_cues(data.get("commentary") or {}),
+        condition_openers=_phrases((data.get("condition_clause") or {}).get("openers")),
+        condition_exceptions=_phrases((data.get("condition_clause") or {}).get("not_conditions")),
     )
+
+
+def _phrases(raw: Any) -> tuple[tuple[str, ...], ...]:
+    """Word sequences, longest first ("provided that" before "provided")."""
+    out = {tuple(w.split()) for w in _words(raw)}
+    return tuple(sorted(out, key=lambda p: (-len(p), p)))
 
 
 def _commentary_cues(raw: dict[str, Any]) -> Commentary:
@@ -242,8 +252,10 @@ def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
         elif dep == "mark" and low in cues.conditional_marks:
             found.append(_Found(HYPOTHETICAL, child.text, kind="condition"))
         elif dep == "advcl" and node.lemma_.lower() not in cues.reporting and any(
-                m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children):
-            # (a threat or warning "if it continued" is itself made: the condition is its content)
+                m.dep_ == "mark" and m.lower_ in cues.conditional_marks and not _concessive(m)
+                for m in child.children):
+            # (a threat or warning "if it continued" is itself made: the condition is its content;
+            # "protested as if nothing had changed", "pressed on even if few noticed": no condition on it)
             mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in cues.conditional_marks)
             found.append(_Found(HYPOTHETICAL, mark.text, kind="condition"))
         elif dep == "prep" and low in cues.hedging_preps:
@@ -257,6 +269,11 @@ def _local(node: Token, cues: ModalityCues, found: list[_Found]) -> None:
                 found.append(_Found(NEGATED, subj.text))
     if node.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in node.children):
         found.append(_Found(NEGATED, "has yet to" if node.lower_ == "has" else f"{node.text} yet to"))
+
+
+def _concessive(mark: Token) -> bool:
+    """"as if" and "even if": a manner or a concession, the act of the main clause is not conditional."""
+    return mark.lower_ == "if" and mark.i > mark.sent.start and mark.doc[mark.i - 1].lower_ in ("as", "even")
 
 
 def _forms(tok: Token) -> list[str]:
@@ -900,9 +917,70 @@ def _alternative(trigger: Token, verb: Token, found: list[_Found]) -> None:
             return
 
 
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "--", '"', "\u201c", "\u201d"})
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
+
+
+def _matches(doc: Any, start: int, phrase: tuple[str, ...], end: int) -> bool:
+    return start >= 0 and start + len(phrase) <= end and all(
+        doc[start + k].lower_ == w for k, w in enumerate(phrase))
+
+
+def _verbal_opener(tok: Token) -> bool:
+    """A one-word opener that is also a verb ("provided Hamas frees ...", not "the U.S. provided
+    Kyiv with rockets" or "weapons provided to the rebels"): no subject, auxiliary or article of its
+    own, and a clause after it rather than a preposition or an object's article."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "IN" or tok.dep_ == "mark":
+        return True
+    if tok.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    after = doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if before is not None and before.pos_ in ("DET", "AUX", "ADP", "PART"):
+        return False
+    return after is not None and (after.pos_ == "PROPN" or after.lower_ in (
+        "it", "they", "he", "she", "we", "you", "both", "all", "neither"))
+
+
+def _condition_clause(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None:
+    """An act inside a condition the parser hung elsewhere: "Iran says open to talks if U.S. lifts
+    sanctions" (the noun under a headline's 'if'), "will halt strikes provided that Hamas frees the
+    hostages", "stockpiles fuel in case Russia bombs the grid", "in the event of an attack". Read on the
+    words: an opener (kb/data/modality.yaml `condition_clause`) before the trigger in its sentence, with
+    no clause break (comma, semicolon, dash, a relative pronoun, the sentence's main verb) between them.
+    A fronted condition ends at its comma: "If talks fail, the army will attack" leaves the attack to
+    its own clause's cues."""
+    if not cues.condition_openers:
+        return
+    sent = trigger.sent
+    doc = trigger.doc
+    root = sent.root
+    if trigger.i == root.i:
+        return
+    low = max(sent.start, trigger.i - 25)
+    for j in range(trigger.i - 1, low - 1, -1):
+        t = doc[j]
+        if t.text in CLAUSE_BREAKS or t.lower_ in RELATIVE_WORDS or (t.lower_ == "that" and t.tag_ == "WDT"):
+            return
+        if t.i == root.i and root.pos_ in ("VERB", "AUX"):
+            return  # the trigger follows the main verb, the condition (if any) came before it
+        for phrase in cues.condition_openers:
+            if not _matches(doc, j, phrase, trigger.i):
+                continue
+            if any(_matches(doc, j - k, ex, j + len(phrase) + 2) and j - k + len(ex) > j
+                   for ex in cues.condition_exceptions for k in range(len(ex))):
+                return  # "as if", "if not", "if any"
+            if len(phrase) == 1 and not _verbal_opener(t):
+                continue
+            found.append(_Found(HYPOTHETICAL, " ".join(phrase), kind="condition_clause"))
+            return
+
+
 def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None:
     """The commentary cues of an act (kb/data/modality.yaml, `commentary`)."""
     c = cues.commentary
+    _condition_clause(trigger, cues, found)
     verb = _clause_verb(trigger)
     _irrealis(trigger, verb, c, found)
     _evaluative(verb, c, found)
@@ -913,8 +991,9 @@ def _commentary(trigger: Token, cues: ModalityCues, found: list[_Found]) -> None
 
 
 # cues of commentary (not "condition": "will defend it if it is attacked" is a promise with its terms)
+# ("condition_clause" is the content of a condition read on the words: never a promise of its own)
 COMMENTARY_KINDS = frozenset({"capability", "hedge", "belief", "expectation", "generic", "background",
-                              "question", "counterfactual", "evaluative"})
+                              "question", "counterfactual", "evaluative", "condition_clause"})
 
 
 @dataclass(frozen=True)
@@ -938,7 +1017,7 @@ def classify(trigger: Token) -> ModalityCall:
     _commentary(trigger, cues, found)
     if not found:
         return ModalityCall(ASSERTED, None, "")
-    has_condition = any(f.kind in ("condition", "counterfactual") for f in found)
+    has_condition = any(f.kind in ("condition", "counterfactual", "condition_clause") for f in found)
     resolved: list[_Found] = []
     for f in found:
         if f.kind == "would" and reported_past and not has_condition:
