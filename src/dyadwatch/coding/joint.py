@@ -14,6 +14,7 @@ from ..events import Actor, Event
 from .arguments import direct_object, subject_token
 from .coref import PAIR_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .scope import Draft, Scope, copy_actor
+from .triggers import match_noun
 from .words import word_set
 
 DISCUSS_WORDS = word_set("events", "discuss_words")
@@ -21,7 +22,8 @@ MEDIATION_VERBS = word_set("events", "mediation_verbs")
 EXCHANGE_WORDS = word_set("grammar", "exchange_words")
 # slots of a symmetric predicate whose object is the other party ("met B", "talks with B", "between A and B")
 SYMMETRIC_SLOTS = ("dobj", "prep:with", "prep:between")
-HOST_CAMEO = "043"  # host a visit: the host and the visitor meet each other
+HOST_CAMEO = "043"
+MEDIATION_CAMEOS = ("044", "045")  # hosting talks between others; mediating  # host a visit: the host and the visitor meet each other
 
 
 def each_other(tok: Token) -> bool:
@@ -177,8 +179,21 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
         # parties' own talks are a joint act of theirs
         parties = [r for r in d.recips if r.code not in d.actor_codes()]
         d.retype("CONSULT", "third-party", "045")
-        if len({p.code for p in parties}) >= 2 and obj is not None and obj.lemma_.lower() in DISCUSS_WORDS:
-            ev = sc.make(obj, d.entry, "CONSULT", None, "040", [copy_actor(p) for p in parties],
+        if len({p.code for p in parties}) < 2:
+            return
+        side = None
+        if obj is not None and obj.lemma_.lower() in DISCUSS_WORDS or (obj is None and _talks_named(tok)):
+            # "mediated talks between A and B", "shuttled between A and B in indirect talks": they talk
+            side = (d.entry, "CONSULT", None, "040", obj if obj is not None else tok)
+        elif obj is not None and obj.pos_ == "NOUN" and obj.i not in sc.made:
+            # "brokered a ceasefire between Thailand and Cambodia", "mediated a prisoner swap between A and B":
+            # the parties' own joint act, of the noun's type
+            entry = match_noun(obj, sc.lex)
+            if entry is not None and ("recip" in entry.flags or obj.lower_ in EXCHANGE_WORDS):
+                side = (entry, entry.event, entry.mode, entry.cameo, obj)
+        if side is not None:
+            entry, etype, mode, cameo, at = side
+            ev = sc.make(at, entry, etype, mode, cameo, [copy_actor(p) for p in parties],
                          [copy_actor(p) for p in parties], d.modality, "mention")
             sc.joint.add(id(ev))
             sc.side.append(ev)
@@ -206,10 +221,17 @@ def _for_talks(tok: Token, named: bool = True) -> bool:
 
 
 def _mediated_between(d: Draft) -> bool:
-    """A mediation verb whose parties are named "between A and B" ("mediated talks between A and B")."""
+    """A mediation verb whose parties are named "between A and B" ("mediated talks between A and B", "shuttled
+    between the delegations": a lexicon entry of mediation, CAMEO 044/045)."""
     o = direct_object(d.tok)
-    return d.tok.lemma_.lower() in MEDIATION_VERBS and len(d.recips) >= 2 and (d.recip_slot == "prep:between" or (
+    mediating = d.tok.lemma_.lower() in MEDIATION_VERBS or d.entry.cameo in MEDIATION_CAMEOS
+    return mediating and len(d.recips) >= 2 and (d.recip_slot == "prep:between" or (
         o is not None and any(p.dep_ == "prep" and p.lower_ == "between" for p in o.children)))
+
+
+def _talks_named(tok: Token) -> bool:
+    """The mediation is said to be of talks ("shuttled between the delegations in indirect talks")."""
+    return any(t.lemma_.lower() in DISCUSS_WORDS for t in tok.subtree if t.i != tok.i)
 
 
 def alone(d: Draft) -> None:

@@ -79,7 +79,9 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
         # ("launched a wave of airstrikes against Houthi targets")
         if not out:
             o = direct_object(tok)
-            for obj in ([o] + measured_noun(o) + worth(o)) if o is not None else []:
+            # ("mediated an exchange of prisoners between Russia and Ukraine": on the object's complement)
+            inner = prep_objects(o, "of") if o is not None and word == "between" else []
+            for obj in ([o] + measured_noun(o) + worth(o) + inner) if o is not None else []:
                 for g in prep_objects(obj, word):
                     # (the parser may hang the list on the object: "sanctions on individuals, including ...")
                     out.extend(sa.resolve(g) or _members(g, sa) or (_members(obj, sa) if g.pos_ == "NOUN" else []))
