@@ -74,6 +74,7 @@ class Commentary:
     elapsed: frozenset[str] = frozenset()
     redress: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
+    standing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         belief_nouns=bel.get("nouns", e), expectation_verbs=exp.get("verbs", e),
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
         evaluative=ev.get("words", e), elapsed=bg.get("elapsed", e),
-        redress=bg.get("redress", e), occasions=bg.get("occasions", e),
+        redress=bg.get("redress", e), occasions=bg.get("occasions", e), standing=gen.get("standing_verbs", e),
     )
 
 
@@ -535,6 +536,17 @@ def _epoch(tok: Token, c: Commentary) -> bool:
                for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
 
 
+def _standing_accusation(trigger: Token, c: Commentary) -> bool:
+    """"sanctions on Rwanda, which it accuses of arming the rebels", "Tehran blames Israel for the blast": a
+    named side's (or a pronoun's) accusation in the present tense stands, it is made; "whom authorities blame"
+    generalises."""
+    if trigger.lemma_.lower() not in c.standing:
+        return False
+    subj = next((t for t in trigger.children if t.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ in ("PROPN", "PRON") or any(
+        t.pos_ == "PROPN" for t in subj.subtree if t.dep_ in ("poss", "compound", "amod")))
+
+
 def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cues: ModalityCues) -> None:
     """Habit and generalisation: "routinely threatens", "has long sought to", "tends to", "every
     government since Oslo has expanded", "whatever it promised", "has fought the state since 1964"."""
@@ -582,7 +594,8 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
     # a present simple act with no day of its own is a habit or a general claim ("Moscow bullies its
     # neighbours", "whom authorities blame for the conflict"); not a performative ("we reject", a
     # quote) nor a stance reported by a speaker ("The Palestinians reject the changes, Erakat said")
-    if trigger.pos_ == "VERB" and _present_simple(trigger) and not _headline_line(trigger) and not any(
+    if trigger.pos_ == "VERB" and _present_simple(trigger) and not _headline_line(trigger) and \
+            not _standing_accusation(trigger, c) and not any(
             ch.dep_ in ("aux", "auxpass") for ch in trigger.children) and not _reported_or_quoted(trigger, cues) \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) and not any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("i", "we") for ch in trigger.children):
