@@ -148,6 +148,7 @@ class ActorFinder:
                 if toks and len(toks) <= 6:
                     self._place_index.setdefault(toks, low)
                     self._place_len = max(self._place_len, len(toks))
+        self._place_first = frozenset(k[0] for k in self._place_index)  # the first words of place names
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -164,12 +165,15 @@ class ActorFinder:
             return []
         base = doc.doc if isinstance(doc, Span) else doc
         key = (id(base), doc.start if isinstance(doc, Span) else 0, len(doc), on_date)
-        memo = getattr(self, "_memo", None)
-        if memo is not None and memo[0] is base and memo[1] == key:
-            found = list(memo[2])
+        memo = self.__dict__.setdefault("_memos", {})  # the last texts read (an article's sentences, its places)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is base:
+            found = list(hit[1])
         else:
             found = self._found(doc, on_date)
-            self._memo = (base, key, tuple(found))
+            if len(memo) >= 256:
+                del memo[next(iter(memo))]
+            memo[key] = (base, tuple(found))
         return self._resolve_found(base, found, seen_codes, where, on_date)
 
     def _found(self, doc, on_date):
@@ -185,6 +189,8 @@ class ActorFinder:
         if self._place_index:
             lows = [t.lower_ for t in doc]
             for i in range(len(lows)):
+                if lows[i] not in self._place_first:
+                    continue  # no place name starts with this word
                 for n in range(min(self._place_len, len(lows) - i), 0, -1):
                     if tuple(lows[i:i + n]) in self._place_index:
                         pairs.add((i + offset, i + n + offset))
@@ -373,12 +379,30 @@ class ActorFinder:
             if not known:  # "Delta", "Plateau", "Chin": a region only in an article about its country
                 return None
         elif (place.ambiguous or self._sentence_initial_word(span) or (
-                len(span) == 1 and place.kind != "capital" and span[0].lower_ in self._name_words)) and \
+                len(span) == 1 and place.kind != "capital" and span[0].lower_ in self._name_words
+                and not self._said_as_place(span, place))) and \
                 not (_ents(span) & _PLACE_ENTS or known):
             # "Nice", "Split the", "Jackson said", "Kim", "Hassan" (names of people the knowledge base
             # knows): only as a place entity or in a country the text names
             return None
         return self._place_mention(span, place, readings)
+
+    def _said_as_place(self, span: Span, place: Any) -> bool:
+        """A city that shares a word with a person's name ("Lagos": Ricardo Lagos) written as a place is
+        the place: after a place preposition ("police in Lagos") or before a role or region word ("Lagos
+        police", "Lagos state"); a city of 100,000 or more, so that a surname used alone stays a person."""
+        if not place.population or place.population < 100_000:
+            return False
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in ("the", "northern", "southern", "eastern", "western", "central"):
+            i -= 1
+        if i >= 0 and doc[i].lower_ in ("in", "at", "near", "outside", "across", "around", "inside"):
+            return True
+        if span.end < len(doc):
+            nxt = doc[span.end]
+            return nxt.is_alpha and nxt.text.islower() and (nxt.lower_ in _REGION_WORDS or bool(self.sector_of(nxt.lower_)))
+        return False
 
     def _lone_state_name(self, span: Span, f: _Found) -> bool:
         """A one-word country name that is also a given name ("Jordan", "Chad") standing alone as a

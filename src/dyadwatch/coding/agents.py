@@ -57,6 +57,8 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             and tok.head.head != tok.head:
         # "issued a declaration demanding that ...": the one who issued it
         return subject(tok.head.head, sc)
+    if not got and s.pos_ == "NOUN":
+        got = listed_members(s, sa)  # "Western countries, including France and Germany, condemned ..."
     if not got and s.pos_ in ("NOUN", "PROPN"):
         got = unnamed_group(s, tok, sc)
         how = "place" if got else how
@@ -68,6 +70,19 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return subject(cur, sc, _depth + 1)
     return got, how
+
+
+def listed_members(s: Token, sa) -> list[Actor]:
+    """A subject noun that names no one ("Western countries", "several governments") with the named
+    members it lists after "including" or "such as": those members, each an actor."""
+    out: list[Actor] = []
+    for p in s.children:
+        if p.dep_ == "prep" and (p.lower_ == "including" or (p.lower_ == "as" and p.i > 0
+                                                              and p.doc[p.i - 1].lower_ == "such")):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    out.extend(a for a in sa.resolve(g) if a.code and all(a.code != b.code for b in out))
+    return out
 
 
 def _bound_object(tok: Token, subj: list[Actor], sc: Scope) -> bool:
@@ -299,7 +314,8 @@ def _aimed_at(h: Token, tok: Token) -> bool:
     talks with Pyongyang", only when named as the state itself, not as the modifier of an institution of its
     own ("demanded support from the Montenegro Assembly")."""
     for k in range(3):
-        if _argument_of(h, tok, deep=k == 0):
+        # (through the verb's object only a target's own modifier: "imposed sanctions on three Iranian firms")
+        if _argument_of(h, tok, deep=k == 0 or (k == 1 and h.dep_ == "pobj" and h.head.lower_ in ("on", "against"))):
             return True
         if h.dep_ not in ("amod", "compound", "poss", "nmod", "nummod") or h.head.i == h.i:
             return False

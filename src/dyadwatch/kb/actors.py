@@ -224,6 +224,23 @@ def _respelled(name: str, forms: list[str]) -> list[str]:
     return out
 
 
+_DOTTED = re.compile(r"^((?:[A-Z]\.){2,3})(?= [A-Z])")
+_DOTLESS = re.compile(r"^(US|UK|UN|EU)(?= [A-Z])")
+
+
+def _initials_respelled(form: str) -> str | None:
+    """A name that opens with a country's or the UN's initials, the other way of writing them: "U.S.
+    Treasury" -> "US Treasury", "UN Security Council" -> "U.N. Security Council". The matcher sees
+    tokens, so each spelling needs a pattern of its own (the lookup key drops the dots anyway)."""
+    m = _DOTTED.match(form)
+    if m:
+        return m.group(1).replace(".", "") + form[m.end():]
+    m = _DOTLESS.match(form)
+    if m:
+        return ".".join(m.group(1)) + "." + form[m.end():]
+    return None
+
+
 def _unpossess(word: str) -> str:
     w = (word or "").translate(_QUOTES)
     return w[:-2] if w.endswith("'s") else w[:-1] if w.endswith("s'") else w
@@ -537,6 +554,9 @@ class KnowledgeBase:
                     plain = form.translate(_ACCENTS)
                     if plain != form:
                         pairs.append((plain, entry))
+                other = _initials_respelled(form)
+                if other:  # "U.S. Treasury" is also written "US Treasury" (and the other way round)
+                    pairs.append((other, entry))
 
         for code, row in self.countries.items():
             name = row["name"]
