@@ -432,12 +432,17 @@ def _threat_speaker(tok: Token, sc: Scope) -> list[Actor]:
     return found if found and all(a.code and sc.finder.is_country(a.code) for a in found) else []
 
 
+_RESPONSE_OTHER = frozenset(("meet", "go", "take", "adopt", "be"))  # the lemmas of the branches below
+
+
 def response_threat(tok: Token, sc: Scope) -> Event | None:
     """A side's vow to answer another's act with force, with no threat verb: "vowed to respond to any Indian
     action", "Beijing will respond with countermeasures should Seoul deploy ...", "if Israel attacks, we will
     respond decisively", "any attack on its territory would be met with a merciless response", "its bases will
     be legitimate targets if the United States strikes" (THREATEN of the one answered, or of no one named)."""
     lemma = tok.lemma_.lower()
+    if lemma not in RESPONSE_VERBS and lemma not in _RESPONSE_OTHER:
+        return None  # no branch below can hold (checked before the costly modality call)
     actors: list[Actor] = []
     answered: list[Actor] = []
     reserved = tok.dep_ == "acl" and tok.head.lemma_.lower() == "right" and tok.head.head.lemma_.lower() == "reserve"
