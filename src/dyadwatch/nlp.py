@@ -72,9 +72,11 @@ def _tokenizer_words() -> tuple[frozenset[str], frozenset[str]]:
     return words("compound_heads"), words("not_names")
 
 
-def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges (start, end) of 'Jae', '-', 'in' after a capitalised name word, to be one token."""
-    text = doc.text
+def hyphenated_name_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of 'Jae', '-', 'in' after a capitalised name word, to be one token.
+    `text`: the doc's text when the caller has it (the tokenizer's input; `doc.text` is rebuilt token
+    by token)."""
+    text = doc.text if text is None else text
     if "-" not in text:
         return []
     out: list[tuple[int, int]] = []
@@ -104,7 +106,7 @@ class NameHyphenTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.inner(text)
-        spans = hyphenated_name_spans(doc)
+        spans = hyphenated_name_spans(doc, text)  # the tokenizer keeps every character: doc.text == text
         if spans:
             with doc.retokenize() as retok:
                 for s, e in spans:

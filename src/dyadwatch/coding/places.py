@@ -223,17 +223,36 @@ def _in_country(gaz: Any, text: str, code: str) -> Any:
     return (towns or same or [None])[0]
 
 
+_SITE_FIRST: dict[int, tuple[dict, int, frozenset[str]]] = {}
+
+
+def _site_first_words(sites: dict) -> frozenset[str]:
+    """The first words of the site names' keys: a word that starts none starts no site."""
+    got = _SITE_FIRST.get(id(sites))
+    if got is None or got[0] is not sites or got[1] != len(sites):
+        got = (sites, len(sites), frozenset(k.split(" ")[0] for k in sites))
+        _SITE_FIRST.clear()
+        _SITE_FIRST[id(sites)] = got
+    return got[2]
+
+
 def _site_spots(doc: Doc, gaz: Any) -> list[_Spot]:
     """Sites, seas and disputed areas the sentence names (longest first wins)."""
     out: list[_Spot] = []
     if not gaz.sites:
         return out
+    first = _site_first_words(gaz.sites)
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
         if not (t.text[:1].isupper() or t.lower_ == "the"):
             i += 1
             continue
+        if t.lower_ != "the" and (t.whitespace_ or i + 1 == n):
+            w = place_key(t.text)
+            if w and w.split(" ")[0] not in first:
+                i += 1  # every name from here starts with this word's key, which starts no site
+                continue
         hit = None
         for k in range(min(_SITE_MAX, n - i), 0, -1):
             span = doc[i:i + k]
