@@ -3,7 +3,8 @@ every mention (the first included) is kept in `Event.mentions` in the shape of `
 (sentence index, sentence start, trigger, actor and recipient spans) plus the sentence text.
 
 Two events are mentions of one act when they have the same type, actors, recipients and modality
-and their dates agree (the same day, or one of them dated only by the article); a restatement that
+and their dates agree (the same day, one of them dated only by the article, or one date of week, month or
+year precision holding the other's finer one); a restatement that
 names no recipient joins the one that does. A definite event noun with no argument of its own ("The
 expulsion marks a new low", "the shelling went on through the night") is a further mention of the
 latest act of its type before it (for a generic noun like "the move", the latest act of this or the
@@ -12,8 +13,10 @@ sentence before)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..events import QUAD, Event
+from .dates import RANK
 
 UNDATED = ("publication", "undated")
 
@@ -49,10 +52,40 @@ def _codes(actors: list) -> frozenset:
     return frozenset(a.code for a in actors if a.code)
 
 
+def _period(ev: Event) -> tuple[date, date] | None:
+    """The days a date of week, month or year precision stands for (its first day is stored), or None."""
+    try:
+        d = date.fromisoformat(str(ev.date)[:10])
+    except ValueError:
+        return None
+    if ev.date_precision == "week":
+        return d, d + timedelta(days=6)
+    if ev.date_precision == "month":
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return d, nxt - timedelta(days=1)
+    if ev.date_precision == "year":
+        return d, date(d.year, 12, 31)
+    return None
+
+
+def _within(a: Event, b: Event) -> bool:
+    """`b`'s date falls in the period of `a`'s coarser one ("in August" holds "on August 22")."""
+    span = _period(a)
+    if span is None or not b.date:
+        return False
+    try:
+        day = date.fromisoformat(str(b.date)[:10])
+    except ValueError:
+        return False
+    return span[0] <= day <= span[1] and RANK.get(a.date_precision or "", 0) < RANK.get(b.date_precision or "", 0)
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
     if a.date == b.date:
         return True
-    return a.date_precision in UNDATED or b.date_precision in UNDATED
+    if a.date_precision in UNDATED or b.date_precision in UNDATED:
+        return True
+    return _within(a, b) or _within(b, a)
 
 
 def _key(ev: Event) -> tuple:
