@@ -74,6 +74,7 @@ class SentenceActors:
     tokmap: dict[int, Mention] = field(default_factory=dict)
     quoted: bool = False  # the sentence begins inside a quotation an earlier sentence opened
     _locations: list[Mention] | None = field(default=None, repr=False)
+    _open_pronouns: set[int] = field(default_factory=set, repr=False)  # plural pronouns whose list is being read
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -527,7 +528,16 @@ class SentenceActors:
                 first = min([head, *head.conjuncts], key=lambda t: t.i)
                 while first.dep_ in ("conj", "appos") and first.head.i < first.i:
                     first = first.head
-                members = [a for a in self.resolve(first, 2) if a.code]
+                # "the US, the EU and their allies": the pronoun may sit inside the list it points to;
+                # resolving that list comes back to the pronoun, so a pronoun being resolved reads no list
+                if h.i in self._open_pronouns:
+                    return []
+                self._open_pronouns.add(h.i)
+                try:
+                    found = self.resolve(first, 2)
+                finally:
+                    self._open_pronouns.discard(h.i)
+                members = [a for a in found if a.code]
                 if len(members) > 1:
                     return [Actor(a.code, a.sector, h.text, self.offset + h.idx, self.offset + h.idx + len(h))
                             for a in members]
