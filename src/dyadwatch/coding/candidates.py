@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from .arguments import prep_objects
 from .resolve import SentenceActors
 from .scope import Cand
-from .triggers import LexEntry, Lexicon, match_noun, match_verb, verb_object
+from .triggers import LexEntry, Lexicon, match_noun, match_verb, under_verb, verb_object
 from .words import word_set
 
 LIGHT_VERBS = word_set("events", "light_verbs")
@@ -19,6 +19,8 @@ BACKGROUND_PREPS = word_set("places", "background_preps")
 # prepositions whose object belongs to the verb trigger ("called for talks", "protested against X")
 TALKS_PREPS = word_set("grammar", "occasion_preps")  # "after talks with X": the talks were held
 REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST")  # verbs whose object may be an act of its own
+REPORT_VERBS = word_set("events", "report_verbs")
+NAMING_VERBS = word_set("events", "naming_verbs")
 VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
 
 
@@ -75,12 +77,44 @@ def names_own_doer(tok: Token, sa: SentenceActors) -> bool:
     return any(g.i in sa.tokmap for g in prep_objects(tok, "by"))
 
 
+def names_doer_before(tok: Token, sa: SentenceActors) -> bool:
+    """"reported a second RSF strike on the camp", "confirmed the Russian shelling of Kharkiv": an event noun
+    whose possessor, adjective or compound names a party (not a role word), or whose by-phrase does."""
+    if names_own_doer(tok, sa):
+        return True
+    return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i and any(
+        g.i in sa.tokmap and sa.tokmap[g.i].kind != "role" for g in ch.subtree) for ch in tok.children)
+
+
+def reported_act(tok: Token, speech: dict[int, LexEntry], sa: SentenceActors) -> bool:
+    """The object of a verb of reporting ("the army reported a second RSF strike", "officials confirmed the
+    Russian shelling of Kharkiv") that names its own doer: the act reported is news in its own right, done by
+    the party the noun names, not by the reporter (words/events.yaml report_verbs)."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in speech and \
+        tok.head.lemma_.lower() in REPORT_VERBS and names_doer_before(tok, sa)
+
+
 def gerund_noun(tok: Token) -> bool:
     """"Fighting between Armenia and Azerbaijan killed three", "Shelling by Russian forces killed five": a gerund
     the parser tagged as a verb in a subject's place, with no subject, object or auxiliary of its own, is also
     tried as an event noun (its verb reading finds no doer)."""
+    if tok.tag_ == "VBG" and under_verb(tok) is not None:
+        return True  # "came under heavy Russian shelling", parsed with 'shelling' a participle of 'came'
     return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(
         c.dep_ in ("nsubj", "dobj", "aux", "auxpass", "mark") for c in tok.children)
+
+
+def naming_predicate(tok: Token) -> bool:
+    """The noun is what a verb names its object ("called its invasion a special military operation", "describes the
+    war as a military operation", "branded the raid an act of war"): a name given, not an act of its own (the
+    naming is the verb's event, if any)."""
+    if tok.dep_ == "oprd" and tok.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in NAMING_VERBS and any(
+            c.dep_ == "dobj" and c.i < tok.i for c in verb.children)
+    return False
 
 
 def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Cand], dict[int, LexEntry]]:
@@ -109,12 +143,15 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
     for tok in doc:
         reported = tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig
         own_act = reported and tok.head.i in reactions and names_own_doer(tok, sa)
+        if reported and reported_act(tok, speech, sa):
+            reported, own_act = False, True
         if reported and not own_act:
             continue
         if tok.dep_ == "pobj" and tok.head.head.i in verb_trig and tok.head.head.pos_ == "VERB" and \
                 tok.head.lower_ in VERB_ARG_PREPS:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by") and \
+                under_verb(tok) is None and \
                 not prep_objects(tok, "between") and not talks_held(tok, lex, sa):
             # ("killed in shelling between India and Pakistan": an act that names its parties is news)
             continue
@@ -123,6 +160,8 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
             continue  # "truce monitors", "attack helicopters": a modifier, not an event
         if tok.dep_ == "compound" and (tok.head.lemma_.lower() in TOPIC_HEADS or tok.head.lower_ in TOPIC_HEADS):
             continue  # "a 90-day tariff truce", "sanctions relief": the topic of another act
+        if naming_predicate(tok):
+            continue  # "called its invasion a special military operation": a name for an act, not one
         if (tok.pos_ in ("NOUN", "PROPN") or gerund_noun(tok)) and (tok.i not in obj_used or own_act) \
                 and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)

@@ -741,8 +741,43 @@ def _prep_object_forms(tok: Token, word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _under_verbs() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "under_verbs")
+
+
+@lru_cache(maxsize=1)
+def _under_rows() -> frozenset[str]:
+    from .words import word_set
+
+    return word_set("events", "under_rows")
+
+
+def under_verb(tok: Token) -> Token | None:
+    """The verb of "X came under attack", "was under heavy fire", "remained under Russian shelling" when `tok` is the
+    noun after 'under' (words/events.yaml under_verbs), or None. The parser may read "came under heavy Russian
+    shelling" as 'Russian' the object of 'under' and 'shelling' a participle of 'came': that participle counts."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _under_verbs():
+            return verb
+        return None
+    verb = tok.head
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "dobj", "conj", "acl") and verb != tok and \
+            verb.lemma_.lower() in _under_verbs() and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in tok.children):
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "under" and p.right_edge.i == tok.i - 1 and any(
+                    g.dep_ == "pobj" and g.pos_ in ("ADJ", "PROPN") for g in p.children):
+                return verb
+    return None
+
+
 def match_noun(tok: Token, lex: Lexicon | None = None) -> LexEntry | None:
-    """The noun-lexicon entry for this noun token (multi-word lemmas checked against compounds)."""
+    """The noun-lexicon entry for this noun token (multi-word lemmas checked against compounds); the entries of the
+    rows named in words/events.yaml `under_rows` only as the noun after "came under", "was under" ("came under fire
+    from Israeli tanks")."""
     lex = lex or load_lexicon()
     forms = noun_forms(tok)
     if tok.lower_.endswith("ing") and not tok.lemma_.lower().endswith("ing"):
@@ -756,6 +791,8 @@ def match_noun(tok: Token, lex: Lexicon | None = None) -> LexEntry | None:
         for e in sorted(entries, key=lambda e: (-len(e.lemma), -len(e.obj))):
             words = e.lemma.split()
             if len(words) > 1 and " ".join(words[:-1]) not in mods:
+                continue
+            if e.id.rpartition(".")[0] in _under_rows() and under_verb(tok) is None:
                 continue
             if e.obj or e.not_obj:
                 if patient is None:
