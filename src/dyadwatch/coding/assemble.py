@@ -60,7 +60,7 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
         return None
     reinterpret.conditional_threat(d, sc, spoken=sp is not None)
     targets.other_party(d, sc)
-    joint.symmetric(d)
+    joint.symmetric(d, sc)
     joint.talks_both_ways(d, sc)
     joint.alone(d)
     if not targets.clean_recipients(d, sc):

@@ -20,6 +20,7 @@ from .words import word_set
 DISCUSS_WORDS = word_set("events", "discuss_words")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
 EXCHANGE_WORDS = word_set("grammar", "exchange_words")
+SEPARATE_WORDS = word_set("grammar", "separate_words")
 # slots of a symmetric predicate whose object is the other party ("met B", "talks with B", "between A and B")
 SYMMETRIC_SLOTS = ("dobj", "prep:with", "prep:between")
 HOST_CAMEO = "043"
@@ -136,7 +137,7 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.code == b.code and (a.start, a.end) == (b.start, b.end)
 
 
-def symmetric(d: Draft) -> None:
+def symmetric(d: Draft, sc: Scope | None = None) -> None:
     """A symmetric act named with its other party ("A met B", "signed a deal with B", "clashed with B",
     "B received A"): both (all) parties act on each other."""
     e = d.entry
@@ -155,9 +156,25 @@ def symmetric(d: Draft) -> None:
     parties = list(d.actors) + [r for r in named if not any(_same(r, a) for a in d.actors)]
     if len(parties) < 2:
         return
+    others = [r for r in named if r.code not in own]
+    if sc is not None and len({r.code for r in others}) >= 2 and _apart(d.tok):
+        # "held bilateral meetings with her counterparts from A, B and C": each of them with the actor, one
+        # event each way; A and B did not meet
+        d.recips = others
+        ev = sc.make(d.tok, e, d.etype, d.mode, d.cameo, [copy_actor(r) for r in others],
+                     [copy_actor(a) for a in d.actors], d.modality, "mention")
+        sc.side.append(ev)
+        return
     d.actors = parties
     d.recips = list(parties)
     d.reciprocal = True
+
+
+def _apart(tok: Token) -> bool:
+    """The joint act is held with each party apart: "bilateral" / "separate" on the trigger's object or on the
+    trigger noun itself ("held separate talks with A and B", "bilateral meetings with ...")."""
+    o = direct_object(tok) if tok.pos_ in ("VERB", "AUX") else tok
+    return o is not None and any(c.dep_ in ("amod", "compound") and c.lower_ in SEPARATE_WORDS for c in o.children)
 
 
 def joint_exercise(d: Draft) -> None:
@@ -201,6 +218,8 @@ def talks_both_ways(d: Draft, sc: Scope) -> None:
     if d.mode == "third-party" or tok.lemma_.lower() in MEDIATION_VERBS and any(
             c.dep_ == "agent" for c in tok.children):
         return  # "the negotiations were brokered by Turkey": the brokers do not talk with each other
+    if any(ev.trigger_start == sc.offset + tok.idx and ev.event == d.etype for ev in sc.side) and _apart(tok):
+        return  # "held separate talks with A and B": each with the actor (symmetric), not among themselves
     if d.etype == "CONSULT" and not d.reciprocal and d.recips and (d.mode != "visit" or _for_talks(tok)) and (
             tok.lemma_.lower() in DISCUSS_WORDS or (obj is not None and obj.lemma_.lower() in DISCUSS_WORDS)
             or _for_talks(tok)):

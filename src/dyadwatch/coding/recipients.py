@@ -16,6 +16,7 @@ from .triggers import MEASURE_NOUNS, QUANTITY_NOUNS, LexEntry, match_noun
 from .words import word_set
 
 ALLY_PREPS = word_set("grammar", "ally_preps")
+RELATIONAL_NOUNS = word_set("grammar", "relational_nouns")
 RELATIVE_WORDS = word_set("grammar", "relative_words")
 EVENT_WORDS = word_set("events", "event_words")
 PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
@@ -44,7 +45,7 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                     subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None and sa.resolve(subj):
                         return sa.resolve(subj)
-        got = _act_agent(o, sc, tok) or sa.resolve(o) or _members(o, sa)
+        got = _act_agent(o, sc, tok) or _counterparts_from(o, sa) or sa.resolve(o) or _members(o, sa)
         if not got and name == "dobj" and o.pos_ == "NOUN":
             # "condemned the coup in Niger": an event object names its place
             for t in o.subtree:
@@ -74,7 +75,7 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
         word = name[5:].replace("_actor", "")
         out: list[Actor] = []
         for g in prep_objects(tok, word):
-            out.extend(sa.resolve(g) or _members(g, sa))
+            out.extend(_counterparts_from(g, sa) or sa.resolve(g) or _members(g, sa))
         # the preposition may hang on the object ("imposed sanctions on Iran"), also after a quantity
         # ("launched a wave of airstrikes against Houthi targets")
         if not out:
@@ -84,7 +85,8 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
             for obj in ([o] + measured_noun(o) + worth(o) + inner) if o is not None else []:
                 for g in prep_objects(obj, word):
                     # (the parser may hang the list on the object: "sanctions on individuals, including ...")
-                    out.extend(sa.resolve(g) or _members(g, sa) or (_members(obj, sa) if g.pos_ == "NOUN" else []))
+                    out.extend(_counterparts_from(g, sa) or sa.resolve(g) or _members(g, sa) or (
+                        _members(obj, sa) if g.pos_ == "NOUN" else []))
                 if out:
                     break
         # ... or on the noun of the entry's own preposition ("came under gunfire from Cambodian troops")
@@ -152,6 +154,27 @@ def _act_agent(o: Token, sc: Scope, tok: Token) -> list[Actor]:
                         got = sc.sa.resolve(g)
                         if got:
                             return got
+    return []
+
+
+def _counterparts_from(g: Token, sa) -> list[Actor]:
+    """"met her counterparts from Norway and China", "talks with his counterparts of the three countries of A, B
+    and C": a relational noun with the countries it is from stands for those countries' officials, never for its
+    possessor's country."""
+    if g.lemma_.lower() not in RELATIONAL_NOUNS and g.lower_ not in RELATIONAL_NOUNS:
+        return []
+    for p in g.children:
+        if p.dep_ != "prep" or p.lower_ not in ("from", "of", "in"):
+            continue
+        for h in p.children:
+            if h.dep_ != "pobj":
+                continue
+            got = sa.resolve(h) or [a for q in h.children if q.dep_ == "prep" and q.lower_ == "of"
+                                    for x in q.children if x.dep_ == "pobj" for a in sa.resolve(x)]
+            got = [a for a in got if a.code]
+            if got:
+                span = g.doc[g.i:g.i + 1]
+                return [Actor(a.code, a.sector or "GOV", a.entity_text or span.text, a.start, a.end) for a in got]
     return []
 
 
