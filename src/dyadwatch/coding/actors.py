@@ -10,11 +10,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 log = logging.getLogger("dyadwatch.coding")
+# texts whose matches the finder keeps: a batch of articles planned, then coded sentence by sentence
+_MEMO_SIZE = 1024
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "the", "of", "and", "republic"}
 # lower-case words inside a place name ("Deir al-Balah", "Rio de Janeiro", "Stratford-upon-Avon")
@@ -171,10 +175,39 @@ class ActorFinder:
             found = list(hit[1])
         else:
             found = self._found(doc, on_date)
-            if len(memo) >= 256:
+            if len(memo) >= _MEMO_SIZE:
                 del memo[next(iter(memo))]
             memo[key] = (base, tuple(found))
         return self._resolve_found(base, found, seen_codes, where, on_date)
+
+    def share(self, source: Doc, doc: Doc, offset: int, on_date: str | None) -> bool:
+        """Give `doc`, a copy of `source`'s text from character `offset` on tokenized alike (a parsed
+        sentence of a planned article), the matches `find` made in `source`, so that finding in `doc` reads
+        the knowledge base no second time. The matches are what `doc` itself gives: the names are looked up
+        by their words alone. False, nothing shared, when `source` was not read or any token differs."""
+        memo = self.__dict__.setdefault("_memos", {})
+        hit = memo.get((id(source), 0, len(source), on_date))
+        if hit is None or hit[0] is not source or not len(doc):
+            return False
+        arrays = self.__dict__.get("_shared")
+        if arrays is None or arrays[0] is not source:
+            arrays = self._shared = (source, source.to_array([IDX, ORTH, SPACY]))
+        src = arrays[1]
+        a = int(np.searchsorted(src[:, 0], offset))
+        n = len(doc)
+        if a + n > len(src) or int(src[a, 0]) != offset:
+            return False
+        mine = doc.to_array([IDX, ORTH, SPACY])
+        part = src[a:a + n]
+        if not (np.array_equal(part[:, 0] - offset, mine[:, 0]) and np.array_equal(part[:, 1], mine[:, 1])
+                and np.array_equal(part[:-1, 2], mine[:-1, 2])):
+            return False
+        found = tuple(_Found(f.start - a, f.end - a, f.entries, f.places) for f in hit[1]
+                      if a <= f.start and f.end <= a + n)
+        if len(memo) >= _MEMO_SIZE:
+            del memo[next(iter(memo))]
+        memo[(id(doc), 0, n, on_date)] = (doc, found)
+        return True
 
     def _found(self, doc, on_date):
         if isinstance(doc, Span):

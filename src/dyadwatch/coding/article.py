@@ -130,6 +130,7 @@ def code_parsed_article(article: Article, sents: list[Span], cheap: list[Mention
     cheap_i = 0
     for k, s in enumerate(sents):
         if k in parsed:
+            finder.share(s.doc, parsed[k], starts[k], article.date)  # the names the planner found, no second look-up
             events.extend(code_sentence(parsed[k], starts[k], k, article, ctx, finder, lex))
         elif events or any(j > k for j in parsed):
             ctx.anaphors.extend(_unparsed_anaphors(s, k, nouns))
