@@ -89,6 +89,14 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
                         _members(obj, sa) if g.pos_ == "NOUN" else []))
                 if out:
                     break
+        # ... or on the agent of a passive ("sanctions were imposed by ECOWAS on Mali and Guinea")
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            for h in prep_objects(g, word):
+                                out.extend(sa.resolve(h))
         # ... or on the noun of the entry's own preposition ("came under gunfire from Cambodian troops")
         kind, _, own_prep = (prt or "").partition(":")
         if not out and kind == "prep" and own_prep != word:
@@ -141,7 +149,11 @@ def _act_agent(o: Token, sc: Scope, tok: Token) -> list[Actor]:
     """"protested the detention of its fishermen by North Korea", "rejected a resolution passed by the board": an
     act named as the object with its doer in a by-phrase (on the noun, on the participle after it, or hung by
     the parser on the active verb itself) is that doer's, not its victims'."""
-    if o.pos_ != "NOUN" or not names_an_act(o, sc):
+    if o.pos_ != "NOUN":
+        return []
+    # (or the act a measure or collective names: "a wave of strikes", "a series of exercises")
+    acts = [n for n in [o] + measured_noun(o) + prep_objects(o, "of") if n.pos_ == "NOUN" and names_an_act(n, sc)]
+    if not acts:
         return []
     heads = [o] + [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if not is_passive(tok):
@@ -154,6 +166,12 @@ def _act_agent(o: Token, sc: Scope, tok: Token) -> list[Actor]:
                         got = sc.sa.resolve(g)
                         if got:
                             return got
+    # "criticized a series of joint exercises between the U.S. and South Korea", "rejected the deal between Iran
+    # and the West": the parties of the act named
+    for n in [o] + [a for a in acts if a.i != o.i]:  # (the parser may hang "between" on the measure)
+        got = [a for g in prep_objects(n, "between") for a in sc.sa.resolve(g) if a.code]
+        if len({a.code for a in got}) >= 2:
+            return got
     return []
 
 
@@ -260,6 +278,11 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
                 place = [p for p in location(head, sa) if p.code not in own]
                 if place:
                     return place, "loc"
+            place = _subject_place(tok, sa, own)
+            if place:
+                # "AU peacekeepers in Somalia killed six children", "Russian troops in Syria killed 12
+                # civilians": the victims are of where the doers are, not of the doers' country
+                return place, "loc"
             if e.event == "ASSAULT" and sa.role_sector(o) in ("MIL", "GOV", "SPY", "REB"):
                 return [], ""  # someone's soldiers or officials: not the attacker's own
         if _foreign_government(o, e, sc, actors):
@@ -283,6 +306,18 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
 
 
 RULER_NOUNS = word_set("grammar", "ruler_nouns")
+
+
+def _subject_place(tok: Token, sa, own: set) -> list[Actor]:
+    """The country the subject's own phrase of place names ("peacekeepers in Somalia"), not the actor's, or []."""
+    subj, _ = subject_token(tok)
+    if subj is None:
+        return []
+    for g in prep_objects(subj, "in"):
+        got = [a for a in sa.resolve(g) if a.code and a.code not in own and len(a.code) == 3]
+        if got:
+            return [Actor(got[0].code, None, got[0].entity_text, got[0].start, got[0].end)]
+    return []
 
 
 def _foreign_government(o: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> bool:
