@@ -846,6 +846,11 @@ def _inverted(node: Token, c: Commentary) -> str | None:
 def _question(trigger: Token, c: Commentary) -> bool:
     """A question the writer asks ("Can Tinubu persuade Nigerians ...?"), not a quoted one."""
     sent = trigger.sent
+    doc, end = sent.doc, sent.end - 1
+    while end >= sent.start and doc[end].is_space:
+        end -= 1
+    if end < sent.start or doc[end].text != "?" and not doc[end].is_quote:
+        return False  # (the last word alone says it is no question, without reading the sentence)
     words = [t for t in sent if not t.is_space]
     if not words or words[-1].text != "?" and not (len(words) > 1 and words[-1].is_quote and words[-2].text == "?"):
         return False
