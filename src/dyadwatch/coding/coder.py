@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -45,10 +47,13 @@ class Coder:
     def split(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         doc = self.sentencizer(doc)
-        for tok in doc[1:]:  # a line break left by `unwrap` ends a sentence (headlines, bylines, paragraphs)
-            prev = doc[tok.i - 1]
-            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-                tok.is_sent_start = True
+        # a line break left by `unwrap` ends a sentence (headlines, bylines, paragraphs): it is a space token
+        # (a token's own trailing whitespace is one space at most)
+        if "\n" in text:
+            n = len(doc)
+            for i in np.flatnonzero(doc.to_array(IS_SPACE)):
+                if i + 1 < n and "\n" in doc[int(i)].text:
+                    doc[int(i) + 1].is_sent_start = True
         return doc
 
     def candidates(self, doc: Doc, mentions: list[Mention]) -> list[bool]:
