@@ -16,7 +16,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .words import word_set
+
 log = logging.getLogger("dyadwatch.coding")
+SHIP_PREFIXES = word_set("references", "ship_prefixes")
 # texts whose matches the finder keeps: a batch of articles planned, then coded sentence by sentence
 _MEMO_SIZE = 1024
 
@@ -227,9 +230,25 @@ class ActorFinder:
                 for n in range(min(self._place_len, len(lows) - i), 0, -1):
                     if tuple(lows[i:i + n]) in self._place_index:
                         pairs.add((i + offset, i + n + offset))
+        ships = {}
+        for s, e in list(pairs):
+            if e - s == 1 and base[s].text.upper() == base[s].text and base[s].lower_ in SHIP_PREFIXES:
+                # "the USS Carney", "HMS Diamond": the name words after a ship prefix are the ship's
+                end = e
+                while end < len(base) and end - e < 3 and base[end].is_alpha and base[end].text[:1].isupper() \
+                        and not base[end].is_sent_start:
+                    end += 1
+                if end > e:
+                    ships[(s, end)] = s
+                    pairs.add((s, end))
         spans = sorted(pairs, key=lambda x: (-(x[1] - x[0]), x[0]))
         found: list[_Found] = []
         for s, e in spans:
+            if (s, e) in ships:
+                f = self._look(base[s:s + 1], on_date)
+                if f is not None:
+                    found.append(_Found(s, e, f.entries, []))
+                continue
             f = self._look(base[s:e], on_date)
             if f is not None:
                 found.append(f)
@@ -251,7 +270,14 @@ class ActorFinder:
                 deferred.append((f.start, f.end, span.text, [x for x in f.entries if x.needs_context]))
                 continue
             taken.update(range(f.start, f.end))
-            m = self._choose(span, f, codes, admin, where)
+            if e0 is not None and e0.ambiguous and any(x.kind == "seat" for x in f.entries) and \
+                    len({x.code for x in f.entries}) > 1:
+                # a body's name several states give their own ("the Foreign Office": Britain's, Pakistan's) is
+                # read from the countries named before it, never from its own object ("The Foreign Office
+                # summoned Pakistan's high commissioner" is Britain's)
+                m = self._choose(span, f, set(seen_codes or ()) | _codes_before(found, f.start), admin, where)
+            else:
+                m = self._choose(span, f, codes, admin, where)
             if m is not None:
                 out.append(m)
         out.extend(self._leader_governments(base, taken, on_date))
@@ -577,6 +603,21 @@ class ActorFinder:
             except Exception:  # noqa: BLE001
                 sector = None
         return sector or None
+
+
+def _codes_before(found: list[_Found], start: int) -> set[str]:
+    """The codes of the unambiguous names and places found before token `start`."""
+    out: set[str] = set()
+    for f in found:
+        if f.end > start:
+            continue
+        e0 = f.entries[0] if f.entries else None
+        if e0 is not None:
+            if e0.code and not e0.ambiguous and not e0.needs_context and e0.kind != "nonactor":
+                out.add(e0.code)
+        elif len({p.country for p in f.places}) == 1 and not any(p.ambiguous for p in f.places):
+            out.add(f.places[0].country)
+    return out
 
 
 def _holders(entries: list[Any]) -> set[str]:

@@ -29,6 +29,7 @@ ATTRIBUTION_VERBS = word_set("events", "attribution_verbs")
 DEVICES = word_set("events", "devices")
 BODY_NOUNS = word_set("references", "body_nouns")
 REPORTING_VERBS = word_set("references", "reporting_verbs")
+ROLE_NOT_ANAPHORIC = word_set("references", "role_not_anaphoric")
 STATE_KINDS = ("country", "capital", "demonym")  # mentions that name a state as a whole
 VERDICT_TYPES = ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "REQUEST")  # verbal acts on another party
 
@@ -42,6 +43,11 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
     got = sa.resolve(s)
     if got and s.pos_ == "NOUN" and any(is_origin_modifier(t) for t in s.subtree if t.i in sa.tokmap):
         got = []  # "Iranian-made drones struck Kyiv": the drones' maker is not the attacker
+    if got:
+        _learn_roles(s, got, sa)
+    elif s.pos_ == "NOUN":
+        got = _role_named_before(s, sa)
+        how = "coref" if got else how
     if got and how == "inherited" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _bound_object(tok, got, sc):
         # "the official called it disappointing that Pyongyang continued ... and urged it to engage": a plain
         # pronoun object is never its own verb's subject, so the verb is coordinated with the clause above
@@ -57,6 +63,13 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             and tok.head.head != tok.head:
         # "issued a declaration demanding that ...": the one who issued it
         return subject(tok.head.head, sc)
+    if not got and tok.dep_ == "acl" and tok.tag_ == "VBG" and s == tok.head and s.dep_ == "pobj" and _depth < 3:
+        # "launched a barrage of rockets targeting a kibbutz": the weapons' launcher, not the place they hit
+        up = s.head
+        if up.lower_ == "of" and up.head.dep_ == "dobj" and up.head.head.pos_ == "VERB":
+            alt, _how2 = subject(up.head.head, sc, _depth + 1)
+            if alt:
+                return alt, "inherited"
     if not got and s.pos_ == "NOUN":
         got = listed_members(s, sa)  # "Western countries, including France and Germany, condemned ..."
     if not got and s.pos_ in ("NOUN", "PROPN"):
@@ -70,6 +83,47 @@ def subject(tok: Token, sc: Scope, _depth: int = 0) -> tuple[list[Actor], str]:
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return subject(cur, sc, _depth + 1)
     return got, how
+
+
+def _role_words(s: Token, sa) -> list[str]:
+    """The role nouns of a subject phrase: its head and the role nouns compounded on it ("defense ministry
+    spokesperson": spokesperson, ministry; "Foreign Minister Ishaq Dar": minister)."""
+    out = []
+    if s.pos_ == "NOUN" and sa.role_sector(s):
+        out.append(s.lemma_.lower())
+    for c in s.children:
+        if c.dep_ == "compound" and c.i < s.i and c.i not in sa.tokmap and c.is_alpha and sa.role_sector(c):
+            out.append(c.lemma_.lower())
+    return [w for w in out if w not in ROLE_NOT_ANAPHORIC]
+
+
+def _learn_roles(s: Token, got: list[Actor], sa) -> None:
+    """Remember who a subject with role nouns is, for a later "the spokesperson said" (one party only)."""
+    codes = {a.code for a in got if a.code}
+    if len(codes) != 1 or any(c.lower_ in ("former", "ex") for c in s.children):
+        return
+    for w in _role_words(s, sa):
+        sa.ctx.learn_role(w, got[0])
+
+
+def _role_named_before(s: Token, sa) -> list[Actor]:
+    """"The spokesperson also criticized ...", "the ministry said" with nothing else to place it: the
+    subject the article last named with that role noun ("a North Korean defense ministry spokesperson")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in s.children):
+        return []
+    if any(t.i in sa.tokmap for t in s.subtree) or any(c.dep_ in ("amod", "poss") for c in s.children):
+        return []  # "the Kenyan spokesperson", "the other minister", "its ministry": placed otherwise
+    if any(c.dep_ == "prep" for c in s.children):
+        return []  # "the minister of finance", "the police in Lagos"
+    words = _role_words(s, sa)
+    if not words:
+        return []
+    found = sa.ctx.last_with_role(words[0])
+    if found is None:
+        return []
+    span = sa.doc[s.left_edge.i:s.i + 1]
+    return [Actor(found.code, sa.role_sector(s) or found.sector, span.text, sa.offset + span.start_char,
+                  sa.offset + span.end_char)]
 
 
 def listed_members(s: Token, sa) -> list[Actor]:

@@ -37,6 +37,17 @@ class ArticleContext:
     anaphors: list[Any] = field(default_factory=list)  # definite event nouns naming no actor (event_coref)
     # a quotation opened in a parsed sentence and not closed yet: (character offset where the sentence ends) or None
     quote_open: int | None = None
+    # role nouns of the subjects named so far ("a North Korean defense ministry spokesperson": spokesperson,
+    # ministry -> PRK), for a later definite "the spokesperson" / "the ministry"
+    roles: list[tuple[str, Actor]] = field(default_factory=list)
+
+    def learn_role(self, word: str, actor: Actor) -> None:
+        if actor.code:
+            self.roles.append((word, Actor(actor.code, actor.sector)))
+
+    def last_with_role(self, word: str) -> Actor | None:
+        """The latest subject named with this role noun."""
+        return next((a for w, a in reversed(self.roles) if w == word), None)
 
     @property
     def seen(self) -> set[str]:
