@@ -4,7 +4,7 @@ a function of its own module, named for what it decides."""
 from __future__ import annotations
 
 from ..events import Event
-from . import joint, mediation, reinterpret, senses, state_acts, targets
+from . import inverse, joint, mediation, reinterpret, senses, state_acts, targets
 from .agents import actor_from_place, giver_as_actor, subject
 from .clause_modality import decide_modality, willing_intent
 from .intent import intent_type
@@ -28,8 +28,10 @@ def assemble(c: Cand, sc: Scope) -> Event | None:
         mediation.mediated_parties(d, sc)  # "a deal brokered by China": China and the deal's parties
     else:
         d.actors, d.recips, d.how, d.recip_slot = noun_args(c.tok, e, sc)
+        inverse.acquired(d, sc)  # "won support from the EU": the EU supports the winner
     if not giver_as_actor(d, sc):  # "received weapons from the US": the giver acts
         return None
+    inverse.act_receiver(d, sc)  # "the U.S. approval ... drew a threat from Beijing": at the approval's doer
     actor_from_place(d, sc)
     state_acts.state_doer(d, sc)  # "the opposition leader was arrested": the state of the story
     joint.each_the_other(d, sc)  # "..., each side accusing the other": the parties of the joint act
