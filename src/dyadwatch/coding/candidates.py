@@ -21,6 +21,7 @@ TALKS_PREPS = word_set("grammar", "occasion_preps")  # "after talks with X": the
 REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST")  # verbs whose object may be an act of its own
 REPORT_VERBS = word_set("events", "report_verbs")
 NAMING_VERBS = word_set("events", "naming_verbs")
+ENGAGE_VERBS = word_set("events", "engage_verbs")
 VERB_ARG_PREPS = ("for", "to", "against", "of", "over", "about", "on", "with")
 
 
@@ -104,6 +105,15 @@ def gerund_noun(tok: Token) -> bool:
         c.dep_ in ("nsubj", "dobj", "aux", "auxpass", "mark") for c in tok.children)
 
 
+def engaged_in(tok: Token) -> bool:
+    """"Serb forces were engaged in ethnic cleansing", "troops engaged in fierce fighting": the noun after a verb of
+    taking part (words/events.yaml engage_verbs) is the subject's act, not the background of another."""
+    prep = tok.head
+    return prep.lower_ == "in" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and \
+        prep.head.lemma_.lower() in ENGAGE_VERBS and prep.head.i < prep.i and not any(
+            c.dep_ in ("dobj", "prep") and prep.head.i < c.i < prep.i for c in prep.head.children)
+
+
 def naming_predicate(tok: Token) -> bool:
     """The noun is what a verb names its object ("called its invasion a special military operation", "describes the
     war as a military operation", "branded the raid an act of war"): a name given, not an act of its own (the
@@ -151,7 +161,7 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
                 tok.head.lower_ in VERB_ARG_PREPS:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and not prep_objects(tok, "by") and \
-                under_verb(tok) is None and \
+                under_verb(tok) is None and not engaged_in(tok) and \
                 not prep_objects(tok, "between") and not talks_held(tok, lex, sa):
             # ("killed in shelling between India and Pakistan": an act that names its parties is news)
             continue

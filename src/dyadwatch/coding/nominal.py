@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..events import Actor
 from .agents import subject, unnamed_group
 from .arguments import direct_object, prep_objects, subject_token
-from .candidates import occasion_party
+from .candidates import engaged_in, occasion_party
 from .places import location
 from .recipients import earlier_event_actors, slot
 from .scope import Scope
@@ -275,6 +275,13 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
             else:
                 acts, how = subject(verb, sc)
             actors = acts
+    if not actors and engaged_in(tok):
+        # "Serb forces were engaged in ethnic cleansing", "soldiers participated in the raid": the one taking part
+        verb = tok.head.head
+        actors, how = subject(verb, sc)
+        if not actors:
+            actors = [a for c in verb.children if c.dep_ == "nsubjpass" for a in sa.resolve(c)]
+            how = "subj" if actors else how
     if not actors:
         actors, how = _predicated_owner(tok, sc)
     if not actors and e.event == "ASSAULT":

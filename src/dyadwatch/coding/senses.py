@@ -4,6 +4,8 @@ troops no visit."""
 
 from __future__ import annotations
 
+import re
+
 from .agents import is_person
 from .arguments import direct_object, is_passive, subject_token
 from .candidates import has_infinitive
@@ -105,6 +107,21 @@ def _person_subject(tok, sc: Scope) -> bool:
     return subj is not None and (is_person(subj, sc) or subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN")
 
 
+SPORTS_WORDS = word_set("events", "sports_words")
+CONTEST_VERBS = word_set("events", "contest_verbs")
+SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}[-–]\d{1,2}(?![\d.,:/-]*\d)")
+
+
+def sports_sense(tok) -> bool:
+    """"Brazil beat Argentina 2-0 in the World Cup qualifier", "Japan thrashed Germany in the final": a win in a game
+    (a score, or a word of sport in the sentence: words/events.yaml sports_words), no beating."""
+    if tok.lemma_.lower() not in CONTEST_VERBS and tok.lower_ not in CONTEST_VERBS:
+        return False
+    sent = tok.sent
+    return bool(SCORE.search(sent.text)) or any(
+        t.lemma_.lower() in SPORTS_WORDS or t.lower_ in SPORTS_WORDS for t in sent if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 def wrong_sense(d: Draft, sc: Scope) -> bool:
     """The trigger is used in a sense that is no event of its entry."""
     tok, e = d.tok, d.entry
@@ -134,6 +151,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         subj, _ = subject_token(tok)
         if subj is not None and subj.i in sc.by_tok and sc.by_tok[subj.i].entry.kind == "noun":
             return True  # "the strike left 12 people dead": the toll of the strike, coded by its noun
+    if e.event == "ASSAULT" and sports_sense(tok):
+        return True  # "Brazil beat Argentina 2-0 in the qualifier": a game won
     obj = direct_object(tok)
     if e.event == "ACCUSE" and e.mode == "investigate" and obj is not None and obj.lemma_.lower() in PLAN_NOUNS:
         return True  # "was examining plans to strike Guam": its own plans, no investigation of anyone
