@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .arguments import small_clause_object
 from .modality import OCCASION_PREPS, ModalityCall, classify
 from .scope import Draft, cooperative
-from .triggers import LexEntry
+from .triggers import SPEECH, LexEntry
 from .words import word_set
 
 FUTURE_AUX = word_set("clause_modality", "future_aux")
@@ -33,6 +33,11 @@ PLAN_NOUNS = word_set("speech", "plan_nouns")
 SANCTION_OPTIONS = word_set("clause_modality", "sanction_options")
 VETO_VERBS = word_set("clause_modality", "veto_verbs")
 DRAFT_WORDS = word_set("clause_modality", "draft_words")
+ACCUSING_VERBS = word_set("clause_modality", "accusing_verbs")
+MANDATIVE_VERBS = word_set("clause_modality", "mandative_verbs")
+INDICATIVE_AUX = word_set("clause_modality", "indicative_aux")
+UNNAMED_ACCUSERS = word_set("speech", "unnamed_claimants")
+ACCUSED_ACTS = ("ASSAULT",)  # a side's report of an attack (a hacking or an abduction accused of stays alleged)
 # acts one can promise: "will send aid" is a promise (AGREE)
 log = logging.getLogger("dyadwatch.coding")
 LITOTES = frozenset({"hesitate", "shy", "flinch"})  # "not hesitate to": the act is meant, or was done
@@ -224,10 +229,30 @@ def willing_intent(d: Draft) -> None:
             d.retype("THREATEN", None, "130")
 
 
+def insisted_fact(d: Draft) -> bool:
+    """"insisted that Azerbaijan was observing the truce", "insisted his country continues to adhere": a
+    mandative verb over an indicative clause states a fact, it demands nothing (the speech, no REQUEST);
+    "insisted that Israel withdraw" or "... must withdraw" stays a demand."""
+    tok, e = d.tok, d.entry
+    if e.kind != "verb" or d.etype != "REQUEST" or tok.lemma_.lower() not in MANDATIVE_VERBS:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    aux = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("to",) for a in aux):
+        return False
+    return clause.tag_ in ("VBD", "VBZ") or any(a.lower_ in INDICATIVE_AUX for a in aux) or (
+        clause.lemma_.lower() == "be" and clause.lower_ != "be")
+
+
 def decide_modality(d: Draft) -> None:
     """The draft's modality, and what it makes of the act (a promise, a refusal, a preparation)."""
     tok, e = d.tok, d.entry
     head = tok.head
+    if insisted_fact(d):
+        d.retype(SPEECH, None, "010")
+        return
     call = cue_call(tok)
     d.modality = modality_of(tok, e, call)
     if e.kind == "verb" and tok.dep_ == "acl" and head.lemma_.lower() in PLAN_NOUNS and \
@@ -293,10 +318,39 @@ def decide_modality(d: Draft) -> None:
     not_ruled_out(d)
     if d.how == "accused" and d.modality == "asserted":
         d.modality = "claimed"
+    if d.how == "accused" and d.modality == "claimed" and d.etype in ACCUSED_ACTS and e.kind == "verb":
+        accuser = accusing_verb(tok)
+        if accuser is not None and cue_call(accuser).modality == "asserted" and not call.commentary:
+            # "Armenia accused Azerbaijan of shelling a settlement": the attack is reported as fact, as wire event
+            # data code it, beside the accusation (as "Yerevan said Azerbaijani forces shelled ...")
+            d.modality = "asserted"
     if d.modality == "asserted" and call.commentary:
         # a promise or refusal made of a commented act ("nothing suggests it is ready to give up",
         # "few believe it will withdraw") is the commentary's, not an asserted act
         d.modality = call.commentary
+
+
+def accusing_verb(tok: Token) -> Token | None:
+    """The active accusation whose "of" or "for" phrase holds the act ("Armenia accused Azerbaijan of shelling",
+    "Kyiv blamed Moscow for bombing"), said by a named subject; not "was accused of" (no accuser named) nor an
+    accusation in a relative clause ("the rebels it accused of ...": the accused is the one described)."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ACCUSING_VERBS or verb.dep_ == "relcl" or verb.pos_ != "VERB":
+        return None
+    if prep.lower_ == "for" and verb.lemma_.lower() != "blame":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "insisted it was observing the truce, but accused Armenian forces of ...", ", accusing X of"
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in UNNAMED_ACCUSERS or subj.lemma_.lower() in UNNAMED_ACCUSERS:
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
 
 
 def _force_option(obj: Token) -> bool:

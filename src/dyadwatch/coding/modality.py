@@ -536,6 +536,13 @@ def _epoch(tok: Token, c: Commentary) -> bool:
                for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
 
 
+def _connective(tok: Token) -> bool:
+    """"However, Azerbaijan accused ...", "the army, however, shelled ...": a discourse connective set off by
+    punctuation, no free relative ("however it chose to respond")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct
+
+
 def _standing_accusation(trigger: Token, c: Commentary) -> bool:
     """"sanctions on Rwanda, which it accuses of arming the rebels", "Tehran blames Israel for the blast": a
     named side's (or a pronoun's) accusation in the present tense stands, it is made; "whom authorities blame"
@@ -566,7 +573,8 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
                                     kind="generic"))  # "has cut gas supplies whenever talks stalled"
             elif ch.dep_ == "advmod" and low in c.perfect_adverbs and aux & PERFECT_AUX:
                 found.append(_Found(CLAIMED, f"has {ch.text}", kind="generic"))
-            elif ch.dep_ in ("dobj", "dative", "advmod", "nsubj", "pobj", "attr") and low in c.free_relatives:
+            elif ch.dep_ in ("dobj", "dative", "advmod", "nsubj", "pobj", "attr") and low in c.free_relatives \
+                    and not _connective(ch):
                 found.append(_Found(CLAIMED, ch.text, kind="generic"))
             elif ch.dep_ in ("nsubj", "nsubjpass") and (aux & PERFECT_AUX or node.tag_ in ("VBZ", "VBP")) and any(
                     d.dep_ == "det" and d.lower_ in c.generic_determiners for d in ch.children):

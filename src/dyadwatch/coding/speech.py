@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..events import Actor, Event
 from .agents import governor, has_unless, subject
 from .arguments import direct_object, is_passive, prep_objects, subject_token
-from .clause_modality import FUTURE_AUX, HYPO_AUX, clause_modality, cue_call, modality_of
+from .clause_modality import FUTURE_AUX, HYPO_AUX, accusing_verb, clause_modality, cue_call, modality_of
 from .recipients import earlier_event_actors, is_press
 from .scope import Draft, Scope, cooperative, copy_actor
 from .triggers import LexEntry, match_noun
@@ -99,6 +99,7 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
     an event that replaces the draft: the speaker's demand in "X says Y must ...")."""
     tok, e = d.tok, d.entry
     sp = speech_head(tok, sc.speech)
+    _accused_attack(d, sc)
     _threat_target(d, sc)
     _characterised_doer(d, sc)
     if sp is not None and d.modality == "asserted" and _unnamed_claimant(sp[0]):
@@ -169,6 +170,27 @@ def reported_speech(d: Draft, sc: Scope) -> tuple[tuple[Token, LexEntry] | None,
                     (before or all(sc.finder.is_country(a.code or "") for a in speakers)):
                 d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in speakers]
     return sp, None
+
+
+def _accused_attack(d: Draft, sc: Scope) -> None:
+    """"Armenia accused Azerbaijan of shelling a settlement" (coding/clause_modality made the attack asserted):
+    only a side's accusation reports the attack as fact, and the side is its target when the clause names
+    none or only the attacker's own ground ("accused India of shelling villages in Kashmir")."""
+    if d.how != "accused" or d.modality != "asserted" or d.etype not in ACCUSED_TYPES:
+        return
+    verb = accusing_verb(d.tok)
+    if verb is None:
+        return
+    accusers, _ = subject(verb, sc)
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    lo, hi = (accused.left_edge.idx, accused.right_edge.idx + len(accused.right_edge)) if accused is not None else (0, 0)
+    named = all(a.start is not None and lo <= a.start - sc.offset < hi for a in d.actors) and accused is not None \
+        and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in accused.subtree)
+    if not named or not is_side(verb, accusers, sc) or not accusers or d.actor_codes() & {a.code for a in accusers}:
+        d.modality = "claimed"  # (the doer must be the one accused, named there: not a guess from the article)
+        return
+    if all(r.entity_text is None for r in d.recips) or d.recip_codes() <= d.actor_codes():
+        d.recips = [Actor(a.code, None, a.entity_text, a.start, a.end) for a in accusers]
 
 
 def _retracted(deny: Token) -> bool:
