@@ -1,6 +1,6 @@
 """Synonym families of issue 8's list in their verb, passive, nominal and light-verb forms (lexicon7): goods carried
 to those in need (AID), deliveries of aircraft, an envoy recalled (the envoy's own country acts) or expelled (the host
-acts), assets frozen as a noun, taking part in an attack ("were engaged in ethnic cleansing"), an agreement ended,
+acts), assets frozen as a noun, riot weapons used and aid arriving as nouns, taking part in an attack ("were engaged in ethnic cleansing"), an agreement ended,
 an allegation denounced (REJECT); and the senses that are none of them: a game won ("beat Argentina 2-0"), a product
 recall, freezing weather, a deal struck, a website launched. Sentences written for this test."""
 
@@ -40,6 +40,15 @@ CODED = [
     # REJECT: an agreement ended; an allegation denounced
     ("Niger's junta ended a military agreement with the United States.", "REJECT", "NER", "USA"),
     ("The Kremlin condemned the U.S. accusations as lies.", "REJECT", "RUS", "USA"),
+    # riot weapons used, as a noun: the possessor or the by-phrase acts
+    (("The Philippine government presented a protest to the Chinese ambassador over the Chinese coast guard's use of "
+      "a water cannon against a Filipino supply boat."), "ASSAULT", "CHN", "PHL"),
+    ("The use of tear gas by Georgian police against demonstrators in Tbilisi drew condemnation from the EU.",
+     "ASSAULT", "GEO", "GEO"),
+    # aid arriving, as a noun: the one announcing it, or whose convoy it is, gives
+    ("UNHCR announces arrival of relief supplies to North Darfur", "AID", "UNO", "SDN"),
+    (("The UN chief welcomed the arrival of a UNICEF convoy of humanitarian supplies to Dilling in Sudan's South "
+      "Kordofan state."), "AID", "UNO", "SDN"),
     # a beating stays a beating
     ("Israeli soldiers beat two Palestinian teenagers in Hebron, a rights group said.", "ASSAULT", "ISR", "PSE"),
 ]
@@ -61,6 +70,8 @@ def test_coded_events(coder, text, etype, actor, recip):
     ("Russia launched a new website for Ukrainian refugees.", "ASSAULT"),
     ("Russia launched a new website for Ukrainian refugees.", "MOBILIZE"),
     ("The agreement ended the war between Ethiopia and Eritrea.", "REJECT"),
+    ("The use of force remains an option against Iran, the Israeli minister said.", "ASSAULT"),
+    ("The arrival of the Russian delegation in Ankara was delayed by fog.", "AID"),
     ("Indonesia dispatched two air force planes carrying tents and medicine to Turkey.", "SANCTION"),
     # an expulsion is no recall, a recall no expulsion
     ("The expulsion of two Estonian diplomats by Russia drew a sharp protest from Tallinn.", "RETREAT"),

@@ -78,6 +78,14 @@ def names_own_doer(tok: Token, sa: SentenceActors) -> bool:
     return any(g.i in sa.tokmap for g in prep_objects(tok, "by"))
 
 
+def of_doer(tok: Token, sa: SentenceActors, lex: Lexicon) -> bool:
+    """"welcomed the arrival of a UNICEF convoy of supplies", "condemned the recall of the French ambassador": an event
+    noun whose entry takes its doer from "of" (flag of_actor) and whose "of" phrase names a party names its own doer."""
+    e = match_noun(tok, lex)
+    return e is not None and "of_actor" in e.flags and any(
+        g.i in sa.tokmap and sa.tokmap[g.i].kind != "role" for o in prep_objects(tok, "of") for g in o.subtree)
+
+
 def names_doer_before(tok: Token, sa: SentenceActors) -> bool:
     """"reported a second RSF strike on the camp", "confirmed the Russian shelling of Kharkiv": an event noun
     whose possessor, adjective or compound names a party (not a role word), or whose by-phrase does."""
@@ -152,7 +160,7 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
     reactions = {c.tok.i for c in cands if c.entry.event in REACTION_TYPES}
     for tok in doc:
         reported = tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in verb_trig
-        own_act = reported and tok.head.i in reactions and names_own_doer(tok, sa)
+        own_act = reported and tok.head.i in reactions and (names_own_doer(tok, sa) or of_doer(tok, sa, lex))
         if reported and reported_act(tok, speech, sa):
             reported, own_act = False, True
         if reported and not own_act:
