@@ -36,3 +36,11 @@ def test_victims_of_forces_abroad_are_of_the_place_they_are_in():
 def test_police_at_home_keep_their_own_country():
     got = triples("Police in Lagos arrested 40 protesters on Monday.", date="2024-03-05")
     assert ("NGA", "NGA", "COERCE") in got
+
+
+def test_allowing_inspectors_in_concedes_to_their_organisation():
+    # the parser makes "UN inspectors" the subject of "to visit"; the one allowed is the verb's object
+    got = triples("Iran allowed UN inspectors to visit the Fordow enrichment site on Saturday, state media said.",
+                  date="2024-03-05")
+    assert ("IRN", "UNO", "CONCEDE") in got
+    assert ("IRN", "IRN", "CONCEDE") not in got

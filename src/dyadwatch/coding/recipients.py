@@ -17,6 +17,7 @@ from .words import word_set
 
 ALLY_PREPS = word_set("grammar", "ally_preps")
 RELATIONAL_NOUNS = word_set("grammar", "relational_nouns")
+OBJECT_CONTROL = word_set("grammar", "object_control")
 RELATIVE_WORDS = word_set("grammar", "relative_words")
 EVENT_WORDS = word_set("events", "event_words")
 PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
@@ -35,6 +36,11 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
     sa = sc.sa
     if name in ("dobj", "dobj_actor"):
         o = direct_object(tok)
+        if o is None and tok.lemma_.lower() in OBJECT_CONTROL:
+            # "allowed UN inspectors to visit the site": the parser makes the one allowed the subject of the
+            # infinitive; it is the verb's object
+            o = next((g for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i
+                      for g in c.children if g.dep_ == "nsubj" and g.i > tok.i), None)
         if o is None:
             return []
         if o.lower_ == "it":
