@@ -985,12 +985,15 @@ def _condition_clause(trigger: Token, cues: ModalityCues, found: list[_Found]) -
     if trigger.i == root.i:
         return
     low = max(sent.start, trigger.i - 25)
+    firsts = None if not all(cues.condition_openers) else {p[0] for p in cues.condition_openers}
     for j in range(trigger.i - 1, low - 1, -1):
         t = doc[j]
         if t.text in CLAUSE_BREAKS or t.lower_ in RELATIVE_WORDS or (t.lower_ == "that" and t.tag_ == "WDT"):
             return
         if t.i == root.i and root.pos_ in ("VERB", "AUX"):
             return  # the trigger follows the main verb, the condition (if any) came before it
+        if firsts is not None and t.lower_ not in firsts:
+            continue  # no opener starts with this word
         for phrase in cues.condition_openers:
             if not _matches(doc, j, phrase, trigger.i):
                 continue
