@@ -93,3 +93,24 @@ def test_the_launcher_attacks(text: str, want: tuple[str, str]) -> None:
 ])
 def test_shebab_is_al_shabaab(text: str) -> None:
     assert ("SOM", "KEN") in pairs(text)
+
+
+@pytest.mark.parametrize("word, date, title, code", [
+    ("Marsudi", "2016-05-01", "Minister", "IDN"),  # Retno Marsudi, foreign minister 2014-2024
+    ("Albusaidi", "2023-03-01", "Minister", "OMN"),
+    ("Marsudi", "2012-05-01", "Minister", None),  # not yet in office
+    ("Marsudi", "2016-05-01", "President", None),  # a title her office is not
+    ("Smith", "2016-05-01", "Minister", None),  # the surname of several countries' office holders, or of none
+    ("Khan", "2020-05-01", "Minister", None),
+])
+def test_a_surname_after_a_title(word: str, date: str, title: str, code: str | None) -> None:
+    from dyadwatch.kb import load_kb
+
+    e = load_kb().holder_named(word, date, title)
+    assert (e.code if e else None) == code
+
+
+def test_a_titled_surname_acts() -> None:
+    text = "Minister Albusaidi on Sunday urged Iran and the United States to return to the talks in Muscat."
+    got = triples(text, "2023-03-01", asserted=False)
+    assert ("OMN", "IRN", "REQUEST") in got, got

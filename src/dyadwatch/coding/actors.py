@@ -281,6 +281,7 @@ class ActorFinder:
             if m is not None:
                 out.append(m)
         out.extend(self._leader_governments(base, taken, on_date))
+        out.extend(self._titled_surnames(base, taken, on_date))
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
         for s, e, text, entries in deferred:
@@ -320,6 +321,28 @@ class ActorFinder:
             e = leader_named(t.text, on_date)
             if e is not None:
                 out.append(Mention(t.i, t.i + 1, e.code, "GOV", "person", t.text, e.office))
+                taken.add(t.i)
+        return out
+
+    def _titled_surnames(self, doc: Doc, taken: set[int], on_date: str | None) -> list[Mention]:
+        """A title and a surname no other mention took ("Minister Marsudi", "President Tinubu", "Gen. Munir"):
+        the office holder of that surname in office on the article's date (kb.holder_named), when one
+        country's holders bear it. Not before another name word ("President Bola ..." is a first name)."""
+        holder_named = getattr(self.kb, "holder_named", None)
+        if holder_named is None or not on_date:
+            return []
+        out = []
+        for t in doc:
+            if t.i in taken or t.i == 0 or not (t.is_alpha and t.text[:1].isupper() and not t.is_upper):
+                continue
+            prev = doc[t.i - 1]
+            if prev.lower_.rstrip(".") not in TITLES or prev.lower_.rstrip(".") in ("saint", "st", "father", "pope"):
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].is_alpha and doc[t.i + 1].text[:1].isupper():
+                continue  # "President Bola Tinubu", "General Juan Jose Zuniga": a full name, not a surname
+            e = holder_named(t.text, on_date, prev.lower_)
+            if e is not None:
+                out.append(Mention(t.i, t.i + 1, e.code, e.sector, "person", t.text, e.office))
                 taken.add(t.i)
         return out
 

@@ -51,6 +51,13 @@ FILES = ("countries.csv", "organisations.csv", "aliases.csv", "sectors.csv", "pe
 ORG_FILES = ("parties.csv", "agencies.csv", "armed_groups.csv", "companies.csv")
 FOLDERS = {"people": "people"}
 
+# a title before a surname and the offices it may name ("Minister Marsudi": a foreign minister)
+TITLE_OFFICES = {
+    "president": ("president", "head of state"), "minister": ("minister",), "premier": ("premier", "prime minister"),
+    "chancellor": ("chancellor",), "general": ("army chief", "defence minister", "chief of staff", "head of state"),
+    "gen": ("army chief", "defence minister", "chief of staff", "head of state"), "secretary": ("secretary", "minister"),
+    "king": ("king", "monarch"), "emir": ("emir",), "governor": ("governor",),
+}
 # Acronyms that spell an English word in lower case ("US", "IS", "WHO") are only looked up when
 # written in capitals or with dots ("U.S."); "Nato" or "dprk" are fine in any case.
 _WORD_ACRONYMS = frozenset((
@@ -776,6 +783,34 @@ class KnowledgeBase:
         if len({p.code for p in pick}) != 1:
             return None
         p = max(pick, key=lambda q: q.start or "")
+        return ActorEntry(p.code, p.sector or "GOV", "person", p.name, p.office, p.start, p.end)
+
+    def holder_named(self, word: str, on_date: str | None, title: str = "") -> ActorEntry | None:
+        """The office holder in office on `on_date` whose name ends with `word` ("Minister Marsudi", "President
+        Tinubu": a title and a surname) and whose office the title names (TITLE_OFFICES), when every person
+        of the knowledge base with that surname, in office or not, is of one country; else None."""
+        want = TITLE_OFFICES.get(title.lower().rstrip("."))
+        if want is None:
+            return None
+        key = normalise(word)
+        if not key or " " in key or len(key) < 3 or key in _STOP or not on_date:
+            return None
+        if getattr(self, "_surname_index", None) is None:
+            index: dict[str, list[_Person]] = {}
+            for p in self.people.values():
+                words = normalise(p.name).split()
+                if len(words) > 1 and words[-1] not in _STOP:
+                    index.setdefault(words[-1], []).append(p)
+            self._surname_index = index
+        day = str(on_date)[:10]
+        bearers = self._surname_index.get(key, [])
+        if len({p.code for p in bearers}) != 1:
+            return None  # "Khan", "Kim", "Smith": the surname of several countries' office holders
+        current = [p for p in bearers if (p.start or "") <= day and (p.end is None or day < p.end)
+                   and any(w in (p.office or "") for w in want)]
+        if not current:
+            return None
+        p = max(current, key=lambda q: q.start or "")
         return ActorEntry(p.code, p.sector or "GOV", "person", p.name, p.office, p.start, p.end)
 
     def party_role(self, name: str, on_date: str) -> str | None:
