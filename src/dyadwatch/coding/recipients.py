@@ -18,6 +18,8 @@ from .words import word_set
 ALLY_PREPS = word_set("grammar", "ally_preps")
 RELATIONAL_NOUNS = word_set("grammar", "relational_nouns")
 OBJECT_CONTROL = word_set("grammar", "object_control")
+CHANNEL_PREPS = word_set("grammar", "channel_preps")
+CHANNEL_NOUNS = word_set("grammar", "channel_nouns")
 RELATIVE_WORDS = word_set("grammar", "relative_words")
 EVENT_WORDS = word_set("events", "event_words")
 PROPOSAL_NOUNS = word_set("events", "proposal_nouns")
@@ -405,6 +407,10 @@ def other_country(tok: Token, sc: Scope, actors: list[Actor], within: bool = Fal
     # "fighting alongside Malian troops": an ally, never the target
     skip |= {t.i for p in sa.doc if p.dep_ == "prep" and p.lower_ in ALLY_PREPS for t in p.subtree}
     skip |= detached(tok)  # "ordered lines to be cut and closed the border with Brazil": another act's
+    # "lodged a protest via its embassy in Beijing": the channel of the act, not its target
+    skip |= {t.i for p in sa.doc if p.dep_ == "prep" and (p.lower_ in CHANNEL_PREPS or (
+        p.lower_ == "through" and any(g.lemma_.lower() in CHANNEL_NOUNS for g in p.children if g.dep_ == "pobj")))
+        for t in p.subtree}
     # "..., Yonhap reported, citing South Korean military": the source cited is no party
     # "an exchange mediated by the UAE": the broker is a third party, never the target of the act mediated
     skip |= {t.i for v in sa.doc if v.lemma_.lower() in MEDIATION_VERBS and v.i != tok.i

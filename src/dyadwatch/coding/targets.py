@@ -39,6 +39,8 @@ ABSTRACT_OBJECT_TYPES = {"REQUEST", "REJECT", "AGREE", "CONCEDE", "THREATEN"}
 REACTION_VERBS = word_set("grammar", "reaction_verbs")
 REACTION_WORDS = word_set("grammar", "reaction_words")
 RESPONSE_WORDS = word_set("grammar", "response_words")
+RELATION_NOUNS = word_set("grammar", "relation_nouns")
+PROTEST_NOTES = word_set("grammar", "protest_notes")
 WAR_MODES = word_set("grammar", "war_modes")
 BATTLE_MUNITIONS = word_set("grammar", "battle_munitions")
 BATTLE_VERBS = word_set("grammar", "battle_verbs")
@@ -144,6 +146,9 @@ def _never_self(d: Draft, sc: Scope) -> bool:
         # opposition calling a detention a coup accuses its own government
         return True
     objs = [o for o in [direct_object(tok)] if o is not None] + prep_objects(tok, "of") + prep_objects(tok, "from")
+    if d.etype == "ACCUSE" and any(o.lemma_.lower() in PROTEST_NOTES for o in objs[:1]) and all(
+            a.sector in (None, "GOV") and sc.finder.is_country(a.code or "") for a in d.actors):
+        return True  # "Japan lodged a protest via its embassy": a state's diplomatic protest is never at itself
     if d.etype in ("REJECT", "RETREAT") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objs):
         return True
     return d.etype == "COERCE" and d.mode == "seize" and all(a.sector in ("MIL", "REB") for a in d.actors) and \
@@ -248,6 +253,9 @@ def default_recipients(d: Draft, sc: Scope) -> None:
                     break
     if not d.recips and d.etype == "THREATEN":
         d.recips = answered_act(tok, sc, d.actors)  # "vowed to respond to the strikes": the strikes' doer
+    if (not d.recips or d.recip_codes() <= d.actor_codes()) and d.etype in ("THREATEN", "REJECT", "SANCTION"):
+        # "warned that it would reconsider its relations with the IAEA": not at itself, at the IAEA
+        d.recips = relations_partner(tok, sc, d.actors) or d.recips
     if not d.recips and tok.lemma_.lower() in REACTION_VERBS:
         d.recips = answered_doer(tok, sc, d.actor_codes())
         if not d.recips:
@@ -277,6 +285,20 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(a.code, None, None, None, None)]
     if not d.recips:
         d.recips = _front_line_target(d, sc)
+
+
+def relations_partner(tok: Token, sc: Scope, actors: list[Actor]) -> list[Actor]:
+    """"warned that it would reconsider its relations with the IAEA", "threatened to review its cooperation with
+    Kyiv": the party the ties are with, in the act's own phrase (not in a clause of its own)."""
+    own = {a.code for a in actors}
+    apart = {t.i for c in tok.subtree if c != tok and c.dep_ in ("relcl", "advcl") for t in c.subtree}
+    for t in tok.subtree:
+        if t.i in apart or (t.lemma_.lower() not in RELATION_NOUNS and t.lower_ not in RELATION_NOUNS):
+            continue
+        got = [a for g in prep_objects(t, "with") for a in sc.sa.resolve(g) if a.code and a.code not in own]
+        if got:
+            return got
+    return []
 
 
 def answered_act(tok: Token, sc: Scope, actors: list[Actor]) -> list[Actor]:
