@@ -1,6 +1,6 @@
 """Synonym families of issue 8's list in their verb, passive, nominal and light-verb forms (lexicon7): goods carried
 to those in need (AID), deliveries of aircraft, an envoy recalled (the envoy's own country acts) or expelled (the host
-acts), assets frozen as a noun, riot weapons used and aid arriving as nouns, taking part in an attack ("were engaged in ethnic cleansing"), an agreement ended,
+acts), assets frozen as a noun, riot weapons used and aid arriving as nouns, rockets intercepted (no seizure), taking part in an attack ("were engaged in ethnic cleansing"), an agreement ended,
 an allegation denounced (REJECT); and the senses that are none of them: a game won ("beat Argentina 2-0"), a product
 recall, freezing weather, a deal struck, a website launched. Sentences written for this test."""
 
@@ -49,6 +49,9 @@ CODED = [
     ("UNHCR announces arrival of relief supplies to North Darfur", "AID", "UNO", "SDN"),
     (("The UN chief welcomed the arrival of a UNICEF convoy of humanitarian supplies to Dilling in Sudan's South "
       "Kordofan state."), "AID", "UNO", "SDN"),
+    # ships and cargo intercepted stay seized
+    ("Italian police intercepted a shipment of Iranian weapons bound for Yemen.", "COERCE", "ITA", ""),
+    ("The Greek coast guard intercepted a Turkish fishing boat near Lesbos.", "COERCE", "GRC", "TUR"),
     # a beating stays a beating
     ("Israeli soldiers beat two Palestinian teenagers in Hebron, a rights group said.", "ASSAULT", "ISR", "PSE"),
 ]
@@ -72,6 +75,10 @@ def test_coded_events(coder, text, etype, actor, recip):
     ("The agreement ended the war between Ethiopia and Eritrea.", "REJECT"),
     ("The use of force remains an option against Iran, the Israeli minister said.", "ASSAULT"),
     ("The arrival of the Russian delegation in Ankara was delayed by fog.", "AID"),
+    # rockets and drones intercepted are shot down in defence, no seizure (also when counted: "several of the rockets")
+    ("The IDF intercepted several of the rockets with its air defense systems.", "COERCE"),
+    ("Ukraine said it intercepted 30 Russian drones overnight.", "COERCE"),
+    ("Israeli air defences intercepted many of the projectiles fired from Lebanon.", "COERCE"),
     ("Indonesia dispatched two air force planes carrying tents and medicine to Turkey.", "SANCTION"),
     # an expulsion is no recall, a recall no expulsion
     ("The expulsion of two Estonian diplomats by Russia drew a sharp protest from Tallinn.", "RETREAT"),

@@ -35,7 +35,9 @@ QUANTITY_NOUNS = {"state", "round", "series", "wave", "dozen", "dozens", "hundre
                   "container", "truckload", "planeload", "shipload", "consignment", "crate", "load", "cargo",
                   "tranche", "convoy", "kilogram", "kg", "litre", "liter", "barrel", "pallet", "box", "lot",
                   "part", "parts", "portion", "half", "share", "bulk", "rest", "remainder", "much", "most",
-                  "level", "degree", "size", "strength"}
+                  "level", "degree", "size", "strength",
+                  # "intercepted several of the rockets", "fired many of its missiles": the counted noun
+                  "several", "many", "some", "all", "few", "each", "both", "any", "majority", "one"}
 # amounts of money: "$6 billion in frozen funds", "$2 billion of aid": the money's kind is named after in/of
 AMOUNT_WORDS = {"$", "million", "billion", "trillion", "usd", "eur"}
 # Flags whose argument logic the coder does not implement yet: an entry with one is kept out until it does,
