@@ -28,14 +28,20 @@ from typing import Any
 from .reports import migrate_reports  # a Python step of migration 4
 
 SCHEMA_VERSION = 5
+# Long strings that seldom repeat (ids, URLs, the source's own record as JSON) are stored with zstd:
+# DuckDB's default for strings (dictionary + FSST, chosen per segment) spent a third of the cost of
+# writing a 400k-row GDELT import on these five columns (0.40 s of 1.2 s CPU at the commit) and
+# stored `original` in 16.5 MB against zstd's 8.9 MB. The clause only sets how a column is stored:
+# types and SELECTs are the same. Stores made before keep their columns' compression.
+ZSTD = "USING COMPRESSION zstd"
 _GEO = ("STRUCT(type TINYINT, name VARCHAR, country VARCHAR, adm1 VARCHAR, adm2 VARCHAR, lat DOUBLE, "
         "lon DOUBLE, feature_id VARCHAR)")  # a place as GDELT's geo blocks give it (migration 3)
 
 # events as migration 2 makes it; migrations 3 and 4 add the columns below, in this order
 _EVENTS_V2 = """
         CREATE TABLE {name} (
-            id VARCHAR,
-            story_id VARCHAR,
+            id VARCHAR {zstd},
+            story_id VARCHAR {zstd},
             date DATE,
             date_precision VARCHAR,
             event VARCHAR,
@@ -57,14 +63,14 @@ _EVENTS_V2 = """
             evidence JSON,
             location VARCHAR,
             origin VARCHAR,
-            origin_id VARCHAR,
-            original JSON,
+            origin_id VARCHAR {zstd},
+            original JSON {zstd},
             ingested_at TIMESTAMP DEFAULT current_timestamp{more}
         )
         """
 _V3_COLUMNS = (
     "num_mentions INTEGER", "num_sources INTEGER", "num_articles INTEGER", "avg_tone DOUBLE",
-    "is_root_event BOOLEAN", "source_url VARCHAR", "geo_type TINYINT", "geo_name VARCHAR",
+    "is_root_event BOOLEAN", f"source_url VARCHAR {ZSTD}", "geo_type TINYINT", "geo_name VARCHAR",
     "geo_country VARCHAR", "geo_adm1 VARCHAR", "geo_adm2 VARCHAR", "geo_lat DOUBLE", "geo_lon DOUBLE",
     "geo_feature_id VARCHAR",
     f"actor_geo {_GEO}", f"recipient_geo {_GEO}",
@@ -205,9 +211,9 @@ MIGRATIONS: dict[int, list[Any]] = {
             ingested_at TIMESTAMP DEFAULT current_timestamp
         )
         """,
-        """
+        f"""
         CREATE TABLE IF NOT EXISTS event_dyads (
-            event_id VARCHAR,
+            event_id VARCHAR {ZSTD},
             date DATE,
             source VARCHAR,
             target VARCHAR,
@@ -221,7 +227,7 @@ MIGRATIONS: dict[int, list[Any]] = {
         """,
     ],
     2: [
-        _EVENTS_V2.format(name="events_v2", more=""),
+        _EVENTS_V2.format(name="events_v2", more="", zstd=ZSTD),
         "INSERT INTO events_v2 SELECT * FROM events",
         "DROP TABLE events",
         "ALTER TABLE events_v2 RENAME TO events",
@@ -275,7 +281,7 @@ MIGRATIONS: dict[int, list[Any]] = {
 FRESH_VERSION = 5
 FRESH: list[Any] = [
     MIGRATIONS[1][0],  # articles
-    _EVENTS_V2.format(name="events", more="".join(f",\n            {c}" for c in (*_V3_COLUMNS, *_V4_COLUMNS))),
+    _EVENTS_V2.format(name="events", zstd=ZSTD, more="".join(f",\n            {c}" for c in (*_V3_COLUMNS, *_V4_COLUMNS))),
     MIGRATIONS[1][2],  # event_dyads
     *(stmt for stmt in MIGRATIONS[3] if isinstance(stmt, str) and "ALTER TABLE" not in stmt),  # event_mentions
     *(stmt for stmt in MIGRATIONS[4] if isinstance(stmt, str) and "ALTER TABLE" not in stmt),  # stories, view
