@@ -30,7 +30,9 @@ If the South stays silent, Pyongyang will only fire more.
 
 def test_the_oped_asserts_exactly_the_tests_and_the_criticism() -> None:
     got = triples(OPED, date="2019-08-02")
-    assert got == {("PRK", None, "MOBILIZE"), ("PRK", "KOR", "ACCUSE"), ("JPN", "KOR", "ACCUSE")}, got
+    # (Seoul's ending of the pact, which Japan criticises it for, is reported as fact: KOR->JPN REJECT)
+    assert got == {("PRK", None, "MOBILIZE"), ("PRK", "KOR", "ACCUSE"), ("JPN", "KOR", "ACCUSE"),
+                   ("KOR", "JPN", "REJECT")}, got
 
 
 def test_the_oped_commentary_is_coded_but_not_asserted() -> None:

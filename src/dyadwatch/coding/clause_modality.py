@@ -10,7 +10,7 @@ import logging
 from spacy.tokens import Token
 
 from .arguments import small_clause_object
-from .modality import OCCASION_PREPS, ModalityCall, classify
+from .modality import OCCASION_PREPS, ModalityCall, classify, done_ability
 from .scope import Draft, cooperative
 from .triggers import SPEECH, LexEntry
 from .words import word_set
@@ -112,7 +112,7 @@ def own_modality(tok: Token, e: LexEntry) -> str:
             if lemma == "be" and any(a.lower_ == "to" for a in cur.children) and not any(
                     a.dep_ in ("acomp", "attr") for a in head.children):
                 return "future"  # "Britain is to send tanks"
-            if lemma in HYPO_HEADS:
+            if lemma in HYPO_HEADS and not done_ability(head):
                 return "hypothetical"
             if lemma in FUTURE_HEADS and small_clause_object(cur) is None:  # "ordered its border shut": done
                 return "future" if hm == "asserted" else hm

@@ -75,6 +75,9 @@ class Commentary:
     redress: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
     standing: frozenset[str] = frozenset()
+    dated_only: frozenset[str] = frozenset()
+    caption_marks: frozenset[str] = frozenset()
+    done_frames: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ def _commentary_cues(raw: dict[str, Any]) -> Commentary:
         expectation_adjectives=exp.get("adjectives", e), doubters=bel.get("doubters", e), question_openers=q.get("openers", e),
         evaluative=ev.get("words", e), elapsed=bg.get("elapsed", e),
         redress=bg.get("redress", e), occasions=bg.get("occasions", e), standing=gen.get("standing_verbs", e),
+        dated_only=bg.get("dated_only", e), caption_marks=gen.get("caption_marks", e),
+        done_frames=cap.get("done_frames", e),
     )
 
 
@@ -315,7 +320,7 @@ def _governing(head: Token, cues: ModalityCues, found: list[_Found], plain: bool
         if prt.dep_ == "prt" and f"{lemma} {prt.lower_}" in cues.phrasal:
             found.append(_Found(cues.phrasal[f"{lemma} {prt.lower_}"], f"{head.text} {prt.text}"))
             return
-    if not plain:
+    if not plain or done_ability(head):
         return
     modality = _lookup(cues.governing, head)
     if modality:
@@ -536,6 +541,45 @@ def _epoch(tok: Token, c: Commentary) -> bool:
                for t in tok.children if t.dep_ in ("nummod", "compound", "amod"))
 
 
+EARLIER_WORDS = frozenset({"earlier", "ago", "previous", "last", "past", "prior"})
+
+
+def _dated_object(tok: Token, verb: Token) -> bool:
+    """"The embargo follows air strikes last month": the act followed has a time of its own, before the news;
+    "The announcement followed discussions between the three ministers": no date, the talks are the news."""
+    spans = [tok.subtree] + [ch.subtree for ch in verb.children if ch.dep_ in ("npadvmod", "prep", "advmod")
+                             and ch.i != tok.i]
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in EARLIER_WORDS for sub in spans for t in sub)
+
+
+def done_ability(able: Token) -> bool:
+    """"was pleased to be able to hold a dialogue", "is proud to be able to announce": the joy is over an act
+    done, the ability is no mere capability (kb/data/modality.yaml capability.done_frames)."""
+    if able.lemma_.lower() not in ("able",):
+        return False
+    cop = able.head if able.dep_ == "acomp" else None
+    frame = cop.head if cop is not None and cop.dep_ == "xcomp" else None
+    return frame is not None and frame.lemma_.lower() in load_cues().commentary.done_frames
+
+
+def _caption(sent: Any, c: Commentary) -> bool:
+    """A photo caption ("President Widodo (left) speaks with Blinken (second from right) ..."): its present tense
+    tells what the picture shows, an act of the day, no habit."""
+    words = [t.lower_ for t in sent]
+    for i, w in enumerate(words):
+        if w != "(":
+            continue
+        inside = []
+        for x in words[i + 1:i + 6]:
+            if x == ")":
+                break
+            inside.append(x)
+        text = " ".join(inside)
+        if text in c.caption_marks or (inside and inside[0] in ("photo", "pictured")):
+            return True
+    return False
+
+
 def _connective(tok: Token) -> bool:
     """"However, Azerbaijan accused ...", "the army, however, shelled ...": a discourse connective set off by
     punctuation, no free relative ("however it chose to respond")."""
@@ -603,7 +647,7 @@ def _generic(trigger: Token, verb: Token, c: Commentary, found: list[_Found], cu
     # neighbours", "whom authorities blame for the conflict"); not a performative ("we reject", a
     # quote) nor a stance reported by a speaker ("The Palestinians reject the changes, Erakat said")
     if trigger.pos_ == "VERB" and _present_simple(trigger) and not _headline_line(trigger) and \
-            not _standing_accusation(trigger, c) and not any(
+            not _standing_accusation(trigger, c) and not _caption(sent, c) and not any(
             ch.dep_ in ("aux", "auxpass") for ch in trigger.children) and not _reported_or_quoted(trigger, cues) \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) and not any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in ("i", "we") for ch in trigger.children):
@@ -673,7 +717,8 @@ def _background(trigger: Token, verb: Token, c: Commentary, found: list[_Found])
                and not list(ch.children)):
             found.append(_Found(CLAIMED, next(ch.text for ch in tok.children if ch.lower_ in c.background_preps),
                                 kind="background"))  # "sanctions notwithstanding"
-        if tok.dep_ == "dobj" and head.lemma_.lower() in c.background_verbs:
+        if tok.dep_ == "dobj" and head.lemma_.lower() in c.background_verbs and (
+                head.lemma_.lower() not in c.dated_only or _dated_object(tok, head)):
             found.append(_Found(CLAIMED, head.text, kind="background"))
     # the act's clause opened by since/despite ("since the invasion began", "since Russia invaded")
     for node in [verb, *verb.ancestors][:6]:
@@ -782,7 +827,7 @@ def _irrealis(trigger: Token, verb: Token, c: Commentary, found: list[_Found]) -
             # "is expected to travel", "is likely to retaliate": others' forecast, not the actor's plan
             found.append(_Found(FUTURE if hl in c.expectation_verbs else HYPOTHETICAL, head.text,
                                 kind="expectation"))
-        if node.dep_ in ("xcomp", "acl", "ccomp") and hl in c.capability_adjectives:
+        if node.dep_ in ("xcomp", "acl", "ccomp") and hl in c.capability_adjectives and not done_ability(head):
             found.append(_Found(NEGATED if hl.startswith(("un", "in")) else HYPOTHETICAL, head.text,
                                 kind="capability"))
         elif node.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in c.capability_adjectives:
