@@ -49,6 +49,8 @@ CODED = [
     ("UNHCR announces arrival of relief supplies to North Darfur", "AID", "UNO", "SDN"),
     (("The UN chief welcomed the arrival of a UNICEF convoy of humanitarian supplies to Dilling in Sudan's South "
       "Kordofan state."), "AID", "UNO", "SDN"),
+    # backing a state stays support
+    ("The United States said on Monday it supported the Philippines in the dispute.", "SUPPORT", "USA", "PHL"),
     # ships and cargo intercepted stay seized
     ("Italian police intercepted a shipment of Iranian weapons bound for Yemen.", "COERCE", "ITA", ""),
     ("The Greek coast guard intercepted a Turkish fishing boat near Lesbos.", "COERCE", "GRC", "TUR"),
@@ -75,6 +77,9 @@ def test_coded_events(coder, text, etype, actor, recip):
     ("The agreement ended the war between Ethiopia and Eritrea.", "REJECT"),
     ("The use of force remains an option against Iran, the Israeli minister said.", "ASSAULT"),
     ("The arrival of the Russian delegation in Ankara was delayed by fog.", "AID"),
+    # people an aid act reaches are its beneficiaries, not backed by anyone
+    ("The UN convoy delivered food aid to Kadugli to support more than 130,000 people.", "SUPPORT"),
+    ("WFP trucked 700 tons of food into Darfur to support nearly 70,000 displaced people.", "SUPPORT"),
     # rockets and drones intercepted are shot down in defence, no seizure (also when counted: "several of the rockets")
     ("The IDF intercepted several of the rockets with its air defense systems.", "COERCE"),
     ("Ukraine said it intercepted 30 Russian drones overnight.", "COERCE"),

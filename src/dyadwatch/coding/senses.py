@@ -122,6 +122,21 @@ def sports_sense(tok) -> bool:
         t.lemma_.lower() in SPORTS_WORDS or t.lower_ in SPORTS_WORDS for t in sent if t.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
+BENEFICIARIES = word_set("events", "beneficiaries")
+
+
+def _beneficiaries(tok) -> bool:
+    """A purpose infinitive whose object is people counted ("transported 700 tons of food to support nearly 70,000
+    people", "to help 2 million children"): the beneficiaries of another act (words/events.yaml beneficiaries)."""
+    if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
+            a.lower_ == "to" and a.dep_ == "aux" for a in tok.children):
+        return False
+    obj = direct_object(tok)
+    return obj is not None and obj.lemma_.lower() in BENEFICIARIES and any(
+        c.dep_ in ("nummod", "quantmod", "amod") and (c.like_num or c.pos_ == "NUM" or any(
+            g.like_num for g in c.subtree)) for c in obj.children)
+
+
 def wrong_sense(d: Draft, sc: Scope) -> bool:
     """The trigger is used in a sense that is no event of its entry."""
     tok, e = d.tok, d.entry
@@ -151,6 +166,8 @@ def wrong_sense(d: Draft, sc: Scope) -> bool:
         subj, _ = subject_token(tok)
         if subj is not None and subj.i in sc.by_tok and sc.by_tok[subj.i].entry.kind == "noun":
             return True  # "the strike left 12 people dead": the toll of the strike, coded by its noun
+    if e.event == "SUPPORT" and _beneficiaries(tok):
+        return True  # "delivering aid to support more than 130,000 people": those the aid reaches, no backing
     if e.event == "ASSAULT" and sports_sense(tok):
         return True  # "Brazil beat Argentina 2-0 in the qualifier": a game won
     obj = direct_object(tok)
