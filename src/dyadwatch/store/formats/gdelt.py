@@ -125,7 +125,7 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
     rows not to keep (bad, without a PLOVER type, later duplicates, stored before)."""
     cols = event_columns(n_fields)
     v2 = n_fields == 61
-    url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in cols else "NULL::VARCHAR"
+    url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in cols else "NULL::VARCHAR"  # computed once, stored twice
     _maps(con)
     a1, a2 = _actor_code("Actor1"), _actor_code("Actor2")
     # the rows as read, with the keys and the look-ups each used once or more
@@ -136,10 +136,10 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
         {a1} AS a_code, {a2} AS r_code,
         nullif(trim(Actor1Type1Code), '') AS a_sector, nullif(trim(Actor2Type1Code), '') AS r_sector,
         nullif(trim(Actor1Name), '') AS a_name, nullif(trim(Actor2Name), '') AS r_name,
-        nullif(trim(ActionGeo_FullName), '') AS geo_name
+        nullif(trim(ActionGeo_FullName), '') AS geo_name, {url} AS url
         FROM {CSV}"""
     mapped = {
-        "id": "id", "origin_id": "origin_id", "date": "SQLDATE", "story_id": url,
+        "id": "id", "origin_id": "origin_id", "date": "SQLDATE", "story_id": "url",
         "date_precision": "CASE WHEN SQLDATE IS NULL THEN 'undated' ELSE 'day' END",
         "event": _cameo("event"), "mode": _cameo("mode"), "context": f"coalesce({_cameo('context')}, []::VARCHAR[])",
         "goldstein": _cameo("goldstein"), "plover_score": _cameo("plover_score"), "quad_code": _cameo("quad_code"),
@@ -151,7 +151,7 @@ def import_events(con: duckdb.DuckDBPyConnection, plain: Plain, name: str, n_fie
                     "'QuadClass': QuadClass, 'GoldsteinScale': GoldsteinScale, "
                     "'ActionGeo_CountryCode': ActionGeo_CountryCode, 'DATEADDED': DATEADDED})",
         "num_mentions": "NumMentions", "num_sources": "NumSources", "num_articles": "NumArticles",
-        "avg_tone": "AvgTone", "is_root_event": "IsRootEvent = 1", "source_url": url,
+        "avg_tone": "AvgTone", "is_root_event": "IsRootEvent = 1", "source_url": "url",
         "geo_type": "ActionGeo_Type", "geo_name": "geo_name", "geo_country": _fips("ActionGeo_CountryCode"),
         "geo_adm1": "nullif(trim(ActionGeo_ADM1Code), '')",
         "geo_adm2": "nullif(trim(ActionGeo_ADM2Code), '')" if v2 else "NULL::VARCHAR",
