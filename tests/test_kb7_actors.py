@@ -107,3 +107,18 @@ def test_an_appositive_of_allies_adds_no_actor() -> None:
 def test_names_that_are_no_state(text: str) -> None:
     got = actors(text)
     assert not got & {"TCD", "JOR", "TUR", "CHN"}, got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Deputy Minister Halvorsenn on Tuesday criticised Norway over its fishing quotas.", "NOR"),
+    ("Interior Minister Okonkwo-Baptiste held talks with Ghana on the border dispute.", "GHA"),
+    ("Ambassador Rupert Halloway condemned Argentina's new tariffs on steel imports.", "ARG"),
+])
+def test_a_titled_stranger_is_not_of_the_state_the_act_names(text: str, wrong: str) -> None:
+    assert wrong not in actors(text)
+
+
+def test_a_titled_stranger_acting_at_home_is_of_the_place() -> None:
+    # no party named as a whole: the place of the act still gives the office holder's country
+    text = "President Jean-Baptiste Okarimwe threatened to impose a curfew in Kinshasa after the riots."
+    assert "COD" in actors(text)

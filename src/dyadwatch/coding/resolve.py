@@ -459,12 +459,24 @@ class SentenceActors:
                 # the country named nearest before the person, else nearest after, else the article's
                 before = [m.code for m in self.mentions if m.kind != "person" and m.end <= h.i
                           and self.finder.is_country(m.code)]
+                # (after it not a state that is the act's party: "Minister Smith criticised Norway" is no
+                # Norwegian's; "President Bouteflika threatened a curfew in Algiers" is Algeria's)
                 after = [m.code for m in self.mentions if m.kind != "person" and m.start > h.i
-                         and self.finder.is_country(m.code)]
+                         and self.finder.is_country(m.code) and not self._party_named(m)]
                 code = before[-1] if before else after[0] if after else self.ctx.main_state()
                 if code:
                     return [self._actor(code, "GOV", h)]
         return []
+
+    def _party_named(self, m: Mention) -> bool:
+        """A state named as a whole as a verb's object or addressee ("criticised Norway", "talks with Japan")."""
+        if m.kind not in ("country", "capital"):
+            return False
+        last = self.doc[m.end - 1]
+        if last.dep_ == "poss" and last.head.i != last.i:
+            last = last.head  # "condemned Argentina's decision"
+        return last.dep_ in ("dobj", "dative") or (last.dep_ == "pobj" and last.head.lower_ in (
+            "to", "with", "against", "on", "at", "toward", "towards", "from"))
 
     def _coordinated_before(self, h: Token, count: int) -> list[str]:
         """The countries of a coordinated pair or list that is an earlier subject of the sentence, if it has `count`
