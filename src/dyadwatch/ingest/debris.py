@@ -134,6 +134,7 @@ class Rules:
     byline_line: re.Pattern[str]
     byline_glued: re.Pattern[str]
     credit: re.Pattern[str]
+    site_suffix: re.Pattern[str]
     widget: re.Pattern[str]
     opener_before: re.Pattern[str]
     doubled_line: re.Pattern[str]
@@ -205,7 +206,13 @@ def rules() -> Rules:
                    r"SCROLL TO CONTINUE WITH CONTENT|Continue reading below)\s+(?=[A-Z\"“])"),
         credit,
     ]
+    # "Niger coup: Ecowas agrees on intervention plan – BBC News": a headline line that ends in the site's name
+    outlets = _alt(d.get("outlets", []) + d.get("agencies", []))
+    heads = _alt(d.get("outlet_heads", []))
+    site = (rf"(?:{outlets}|(?:The )?(?:[{UP}][\w'’.&-]*\s){{0,3}}(?:{heads})|[\w-]+\.(?:com|org|net|co\.uk|co\.za|in|ng|ke))")
+    site_suffix = re.compile(rf"^(?P<head>[^\n]{{12,}}?[^.!?\s])\s+[|–—-]{{1,2}}\s+(?:{site})(?:\s+[|–—-]\s+[^\n|–—]{{1,40}})?\s*$")
     return Rules(
+        site_suffix=site_suffix,
         lines=_compile_all(d.get("line_patterns", []), "line_patterns"),
         blocks=_compile_all(d.get("block_headers", []), "block_headers"),
         share_bar=re.compile(rf"^(?:{targets})(?:\s*[|/·•,]?\s*(?:{targets}))*\W*$", re.IGNORECASE),
@@ -482,6 +489,18 @@ def _remove_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+def _site_headline(line: str, r: Rules) -> str | None:
+    """A headline line with the site's name after it ('Troops kill four civilians – BBC News'), without
+    the name; None for any other line. A line that is a sentence (it ends in a stop, or runs on) is kept."""
+    s = line.strip()
+    if len(s) > 200 or s[-1:] in ".!?\"”’":
+        return None
+    m = r.site_suffix.match(s)
+    if m is None or len(m.group("head").split()) < 3:
+        return None
+    return m.group("head").strip()
+
+
 def _inline(line: str) -> str | None:
     """The line without inline debris; None when nothing but debris was on it."""
     if not line.strip():
@@ -489,6 +508,9 @@ def _inline(line: str) -> str | None:
     if is_debris_line(line):
         return line.strip()  # removed whole by the line rules (after the block rules have seen it)
     r = rules()
+    head = _site_headline(line, r)
+    if head is not None:
+        return head
     for rx in r.inline:
         if rx is not r.credit or "/" in line or "via Getty" in line:
             line = rx.sub(" ", line)
