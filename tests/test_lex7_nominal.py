@@ -81,6 +81,8 @@ def test_not_the_doer(coder, text, etype, actor):
 
 
 @pytest.mark.parametrize("text,wrong", [
+    # the one attacked is no act of its own
+    ("A Nigerian army patrol came under attack from militants near Maiduguri.", "MOBILIZE"),
     # words, not violence
     ("The minister came under attack from opposition lawmakers over the budget.", "ASSAULT"),
     ("The senator came under fire from Republicans over his comments on Ukraine.", "ASSAULT"),

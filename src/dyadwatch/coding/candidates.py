@@ -122,6 +122,16 @@ def engaged_in(tok: Token) -> bool:
             c.dep_ in ("dobj", "prep") and prep.head.i < c.i < prep.i for c in prep.head.children)
 
 
+def attacked_subject(tok: Token) -> bool:
+    """The subject of "came under attack", "was under heavy fire": the one attacked, never an act of its own."""
+    if tok.dep_ != "nsubj" or tok.head == tok:
+        return False
+    verb = tok.head
+    return any(under_verb(g) is not None for p in verb.children if p.dep_ == "prep" and p.lower_ == "under"
+               for g in p.children if g.dep_ == "pobj") or any(
+        under_verb(c) is not None for c in verb.children if c.tag_ == "VBG")
+
+
 def naming_predicate(tok: Token) -> bool:
     """The noun is what a verb names its object ("called its invasion a special military operation", "describes the
     war as a military operation", "branded the raid an act of war"): a name given, not an act of its own (the
@@ -179,7 +189,9 @@ def find_candidates(doc: Doc, sa: SentenceActors, lex: Lexicon) -> tuple[list[Ca
         if tok.dep_ == "compound" and (tok.head.lemma_.lower() in TOPIC_HEADS or tok.head.lower_ in TOPIC_HEADS):
             continue  # "a 90-day tariff truce", "sanctions relief": the topic of another act
         if naming_predicate(tok):
-            continue  # "called its invasion a special military operation": a name for an act, not one
+            continue
+        if attacked_subject(tok):
+            continue  # "A Nigerian army patrol came under attack": the patrol is attacked, no patrol reported  # "called its invasion a special military operation": a name for an act, not one
         if (tok.pos_ in ("NOUN", "PROPN") or gerund_noun(tok)) and (tok.i not in obj_used or own_act) \
                 and tok.i not in sa.tokmap:
             e = match_noun(tok, lex)
