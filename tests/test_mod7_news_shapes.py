@@ -27,6 +27,8 @@ def call(nlp, sentence: str, word: str):
     ("The truce announcement followed discussions between the foreign ministers of Serbia and Kosovo.",
      "discussions", "asserted"),
     ("The deal followed talks in Doha between the Taliban and Washington.", "talks", "asserted"),
+    # a day of the week is the news's own time
+    ("The raid on the village followed rebel attacks on Tuesday on two police stations.", "attacks", "asserted"),
     # dated before the news: background
     ("The embargo follows air strikes last month on the port.", "strikes", "claimed"),
     ("The expulsion followed raids earlier this year on two opposition offices.", "raids", "claimed"),

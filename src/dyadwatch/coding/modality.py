@@ -542,6 +542,8 @@ def _epoch(tok: Token, c: Commentary) -> bool:
 
 
 EARLIER_WORDS = frozenset({"earlier", "ago", "previous", "last", "past", "prior"})
+RECENT_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                         "yesterday", "tonight", "overnight", "weekend", "morning", "evening", "night", "afternoon"})
 
 
 def _dated_object(tok: Token, verb: Token) -> bool:
@@ -549,7 +551,9 @@ def _dated_object(tok: Token, verb: Token) -> bool:
     "The announcement followed discussions between the three ministers": no date, the talks are the news."""
     spans = [tok.subtree] + [ch.subtree for ch in verb.children if ch.dep_ in ("npadvmod", "prep", "advmod")
                              and ch.i != tok.i]
-    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in EARLIER_WORDS for sub in spans for t in sub)
+    # (a day of the week is the news's own time: "followed attacks on Tuesday on police stations")
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in RECENT_DAYS or t.lower_ in EARLIER_WORDS
+               for sub in spans for t in sub if t.lower_ not in ("on", "the"))
 
 
 def done_ability(able: Token) -> bool:
