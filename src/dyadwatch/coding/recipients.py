@@ -299,6 +299,9 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
             other = other_country(tok, sc, actors)
             if other:
                 return [Actor(other[0].code, sc.sa.role_sector(o) or "GOV", o.text, other[0].start, other[0].end)], "role"
+        abroad = _role_abroad(o, tok, sc, own)
+        if abroad:
+            return abroad, "role"
         return sa.role_only(o, actors), "role"
     if e.event in ("REQUEST", "ACCUSE", "REJECT"):
         # "called on the armed forces to stand with the people", "appealed to the police": an uncoded role
@@ -314,6 +317,22 @@ def find_recipients(tok: Token, e: LexEntry, sc: Scope, actors: list[Actor]) -> 
 
 
 RULER_NOUNS = word_set("grammar", "ruler_nouns")
+
+
+def _role_abroad(o: Token, tok: Token, sc: Scope, own: set) -> list[Actor]:
+    """An uncoded role noun placed in another country is of that country ("criticized the police in Germany":
+    German police, not the critic's own), also when the parser hangs the phrase on the verb."""
+    sa = sc.sa
+    sector = sa.role_sector(o)
+    if not sector or o.pos_ != "NOUN":
+        return []
+    ins = prep_objects(o, "in") + [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" and
+                                   p.i == o.right_edge.i + 1 for g in p.children if g.dep_ == "pobj"]
+    for g in ins:
+        got = [a for a in sa.resolve(g) if a.code and a.code not in own and sc.finder.is_country(a.code)]
+        if got:
+            return [Actor(got[0].code, sector, o.text, got[0].start, got[0].end)]
+    return []
 
 
 def _subject_place(tok: Token, sa, own: set) -> list[Actor]:

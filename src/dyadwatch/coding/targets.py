@@ -45,6 +45,7 @@ WAR_MODES = word_set("grammar", "war_modes")
 BATTLE_MUNITIONS = word_set("grammar", "battle_munitions")
 BATTLE_VERBS = word_set("grammar", "battle_verbs")
 FRONTIER_NOUNS = word_set("grammar", "frontier_nouns")
+FORUM_ACT_NOUNS = word_set("grammar", "forum_act_nouns")
 MEDIATION_VERBS = word_set("events", "mediation_verbs")
 SELF_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "AGREE",
                       "THREATEN"}
@@ -234,6 +235,8 @@ def default_recipients(d: Draft, sc: Scope) -> None:
         d.recips = location(tok, sa)
     if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES:
         d.recips = _object_owner(d, sc) or earlier_event_actors(tok, sc, d.actors)
+    if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES | {"THREATEN"}:
+        d.recips = object_home(d, sc)
     if d.etype == "REQUEST":
         # "demanded the withdrawal of Serbian forces from Bosnia": asked of those who are to withdraw;
         # "its demand that Israel ease restrictions": asked of the clause's subject
@@ -285,6 +288,44 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(a.code, None, None, None, None)]
     if not d.recips:
         d.recips = _front_line_target(d, sc)
+
+
+def object_home(d: Draft, sc: Scope) -> list[Actor]:
+    """Whom a reaction's object names by a phrase of its own when the object itself names no one: people "in"
+    countries ("criticizing military gangsters in the United States and South Korea": USA, KOR; never an act's
+    place, "condemned the violence in Gaza"), an act done "at" an organisation ("warned against any hostile
+    measures at the IAEA board": the organisation; a country "at" is a place, no party)."""
+    tok = d.tok
+    own = d.actor_codes()
+    objs = [o for o in [direct_object(tok)] if o is not None] + [
+        g for w in ("against", "over", "about", "at", "on") for g in prep_objects(tok, w)]
+    for o in objs:
+        if o.pos_ != "NOUN" or sc.sa.resolve(o):
+            continue
+        if not names_an_act(o, sc) and o.lemma_.lower() not in FORUM_ACT_NOUNS:
+            # (the parser often hangs the phrase on the verb: "criticized gangsters | in the United States")
+            ins = prep_objects(o, "in") + [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" and
+                                           p.i == o.right_edge.i + 1 for g in p.children if g.dep_ == "pobj"]
+            got = [a for g in ins for a in sc.sa.resolve(g)
+                   if a.code and a.code not in own and sc.finder.is_country(a.code)]
+            if got:
+                return _distinct(got)
+        if names_an_act(o, sc) or o.lemma_.lower() in FORUM_ACT_NOUNS:
+            got = [a for g in prep_objects(o, "at") for a in sc.sa.resolve(g)
+                   if a.code and a.code not in own and not sc.finder.is_country(a.code)]
+            if got:
+                return _distinct(got)
+    return []
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: set = set()
+    out = []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
 
 
 def relations_partner(tok: Token, sc: Scope, actors: list[Actor]) -> list[Actor]:
