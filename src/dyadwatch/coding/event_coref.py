@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..events import QUAD, Event
+from ..events import QUAD, Actor, Event
 from .dates import RANK
 
 UNDATED = ("publication", "undated")
@@ -195,8 +195,51 @@ def link_headlines(events: list[Event], headlines: list[Headline]) -> None:
             break
 
 
+# reactions that name no target: aimed at whom the reactions next to them are aimed, or at the doer of an act
+# next to them ("Ban also condemned the test, ... 'We call on the DPRK to ...'": UNO->PRK)
+UNAIMED_REACTIONS = ("ACCUSE", "REJECT")
+AIMED_REACTIONS = ("ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION")
+PROVOCATIONS = ("ASSAULT", "MOBILIZE", "COERCE", "THREATEN")
+
+
+def _aim_of(e: Event, f: Event) -> str | None:
+    """The one party `f` says `e` (a reaction naming no one) is aimed at: the target of a reaction `f`, the doer
+    of a provocation `f`; never `e`'s own actor."""
+    own = _codes(e.actor)
+    if f is e or f.modality != "asserted":
+        return None
+    if f.event in AIMED_REACTIONS and f.recipient:
+        codes = _codes(f.recipient)
+        if len(codes) == 1 and not codes & own and not _codes(f.actor) & codes:
+            return next(iter(codes))
+    if f.event in PROVOCATIONS and not _codes(f.actor) & own:
+        codes = _codes(f.actor)
+        if len(codes) == 1:
+            return next(iter(codes))
+    return None
+
+
+def aim_reactions(events: list[Event]) -> None:
+    """A state's or organisation's condemnation or rejection that names no target: the one party that the
+    acts of its own and the neighbouring sentences are aimed at or done by (nearest sentence first; a tie of
+    two parties names no one)."""
+    for e in events:
+        if e.recipient or e.event not in UNAIMED_REACTIONS or e.modality != "asserted" or not _codes(e.actor):
+            continue
+        k = e.sentence_index or 0
+        for dist in (0, 1, 2):  # (a quotation mark or a blank line may count as a sentence)
+            aims = {a for f in events if abs((f.sentence_index or 0) - k) == dist
+                    and (a := _aim_of(e, f)) is not None}
+            if len(aims) > 1:
+                break
+            if aims:
+                e.recipient = [Actor(next(iter(aims)), None, None, None, None)]
+                break
+
+
 def corefer(events: list[Event], anaphors: list[Anaphor], headlines: list[Headline] | None = None) -> list[Event]:
     """The events of one article, one per act, with all their mentions."""
+    aim_reactions(events)
     merged = merge_restatements(events)
     link_anaphors(merged, anaphors)
     link_headlines(merged, headlines or [])
