@@ -47,3 +47,19 @@ def test_the_own_actor_is_never_the_target_from_its_own_acts():
             "joint chiefs said.")
     got = triples(text, date="2024-05-02")
     assert ("KOR", "KOR", "ACCUSE") not in got
+
+
+def test_a_concern_at_home_by_default_takes_the_aim_of_the_next_sentence():
+    text = ("In a separate statement, Washington voiced similar concerns on Thursday. The State Department also "
+            "accused Iran of stockpiling enriched uranium far beyond any civilian need.")
+    got = triples(text, date="2024-05-02")
+    assert ("USA", "IRN", "ACCUSE") in got
+    assert ("USA", "USA", "ACCUSE") not in got
+
+
+def test_a_named_own_target_is_kept():
+    text = ("Kenyan opposition leader Raila Odinga accused the Kenyan government of rigging the vote. Ugandan "
+            "troops shelled rebel positions near the border on Friday.")
+    got = triples(text, date="2024-05-02")
+    assert ("KEN", "KEN", "ACCUSE") in got
+    assert ("KEN", "UGA", "ACCUSE") not in got

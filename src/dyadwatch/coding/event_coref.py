@@ -219,12 +219,21 @@ def _aim_of(e: Event, f: Event) -> str | None:
     return None
 
 
+def _at_home_by_default(e: Event) -> bool:
+    """The recipient is the actor's own country by default, no phrase of the sentence named it ("the United
+    States expressed similar concerns": USA->USA)."""
+    return all(r.entity_text is None and r.start is None for r in e.recipient) and \
+        _codes(e.recipient) == _codes(e.actor)
+
+
 def aim_reactions(events: list[Event]) -> None:
     """A state's or organisation's condemnation or rejection that names no target: the one party that the
     acts of its own and the neighbouring sentences are aimed at or done by (nearest sentence first; a tie of
     two parties names no one)."""
     for e in events:
-        if e.recipient or e.event not in UNAIMED_REACTIONS or e.modality != "asserted" or not _codes(e.actor):
+        if e.event not in UNAIMED_REACTIONS or e.modality != "asserted" or not _codes(e.actor):
+            continue
+        if e.recipient and not _at_home_by_default(e):
             continue
         k = e.sentence_index or 0
         for dist in (0, 1, 2):  # (a quotation mark or a blank line may count as a sentence)
