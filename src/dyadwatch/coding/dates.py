@@ -333,6 +333,15 @@ def _governs(span_root: Token, trigger: Token | None) -> bool:
     return False
 
 
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """The word before `end` (skipping an article): searched from the start of that word, not of the
+    text (every match of every rule asks; a search from 0 tried each position of a long sentence)."""
+    start = max(0, end - 80)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return _WORD_BEFORE.search(text, start, end)
+
+
 def _candidates(text: str, offset: int, base: date | None, anchors: dict | None, future: bool,
                 taken: list[tuple[int, int]] | None = None) -> list[tuple[int, int, date, str]]:
     """Every rule match in text: (start, end, date, precision), overlapping matches pruned; `taken`
@@ -344,7 +353,7 @@ def _candidates(text: str, offset: int, base: date | None, anchors: dict | None,
             s, e = m.start() + offset, m.end() + offset
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            before = _WORD_BEFORE.search(text, 0, m.start())
+            before = _word_before(text, m.start())
             lead = ((m.groupdict().get("rel") or "").strip() or (before.group(1) if before else "")).lower()
             if kind not in ("anchor", "day_after", "ago") and (
                     lead in PERIOD_WORDS or (kind == "weekday" and lead in NAMED_DAYS)):
