@@ -192,6 +192,8 @@ def _counterparts_from(g: Token, sa) -> list[Actor]:
     for p in g.children:
         if p.dep_ != "prep" or p.lower_ not in ("from", "of", "in"):
             continue
+        if p.lower_ == "in" and any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in g.children):
+            continue  # "his visiting Nepali counterpart in New Delhi": the counterpart is Nepal's, 'in' is only where
         for h in p.children:
             if h.dep_ != "pobj":
                 continue
