@@ -137,7 +137,8 @@ def naming_predicate(tok: Token) -> bool:
     war as a military operation", "branded the raid an act of war"): a name given, not an act of its own (the
     naming is the verb's event, if any)."""
     if tok.dep_ == "oprd" and tok.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.head.children):
-        return True
+        # ... but "called its drills a warning to Seoul": a message with its addressee is the speaker's own act
+        return not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
         verb = tok.head.head
         return verb.pos_ == "VERB" and verb.lemma_.lower() in NAMING_VERBS and any(
