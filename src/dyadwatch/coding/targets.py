@@ -18,6 +18,7 @@ from .recipients import (
     country_tally,
     earlier_event_actors,
     main_other,
+    measured_noun,
     names_an_act,
     open_slot,
     other_country,
@@ -232,7 +233,9 @@ def default_recipients(d: Draft, sc: Scope) -> None:
         # "protested outside the Chinese embassy in Belgrade": at China, not at the host
         d.recips = mission_owner(tok, sa) or d.recips
     if not d.recips and d.etype in DOMESTIC_LOC_TYPES:
-        d.recips = location(tok, sa)
+        # "Under pressure in Somalia, Shebab has stepped up its attacks in neighboring Kenya": the place of the
+        # act the object names, before a place of the clause's circumstances
+        d.recips = _object_place(tok, sc) or location(tok, sa)
     if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES:
         d.recips = _object_owner(d, sc) or earlier_event_actors(tok, sc, d.actors)
     if not d.recips and e.kind == "verb" and d.etype in REACTION_TYPES | {"THREATEN"}:
@@ -288,6 +291,21 @@ def default_recipients(d: Draft, sc: Scope) -> None:
             d.recips = [Actor(a.code, None, None, None, None)]
     if not d.recips:
         d.recips = _front_line_target(d, sc)
+
+
+def _object_place(tok: Token, sc: Scope) -> list[Actor]:
+    """The country an act-noun object is placed in ("stepped up its attacks in Kenya"), or []."""
+    o = direct_object(tok)
+    if o is None:
+        return []
+    for n in [o, *measured_noun(o)]:
+        if n.pos_ != "NOUN" or not names_an_act(n, sc):
+            continue
+        for g in prep_objects(n, "in"):
+            got = [a for a in sc.sa.resolve(g) if a.code and sc.finder.is_country(a.code)]
+            if got:
+                return [got[0]]
+    return []
 
 
 def object_home(d: Draft, sc: Scope) -> list[Actor]:
