@@ -52,3 +52,17 @@ def test_an_act_in_a_country_is_its_place_not_a_party_named_by_this_rule():
 def test_people_in_the_speakers_own_country_are_no_foreign_target():
     got = triples("Japan's prime minister criticized the leaders in a statement on Monday.")
     assert not any(a == "JPN" and r not in (None, "JPN") and t == "ACCUSE" for a, r, t in got)
+
+
+def test_a_plain_it_is_never_the_clauses_own_subject():
+    text = ("Twenty countries on the agency's board backed the resolution in Vienna on Thursday. Russia, China and "
+            "Niger opposed it, while eleven countries abstained.")
+    got = triples(text, date="2024-05-02")
+    assert not any(a == r and t == "REJECT" for a, r, t in got)
+    assert not any(r == "NER" and t == "REJECT" for _, r, t in got)
+
+
+def test_him_may_be_of_the_same_country():
+    got = triples("Opposition lawmakers walked out of Kenya's parliament during President William Ruto's address on "
+                  "Thursday, accusing him of betraying voters.", date="2024-05-02")
+    assert ("KEN", "KEN", "ACCUSE") in got

@@ -59,6 +59,7 @@ OWN_TARGET_TYPES = ("REJECT", "REQUEST", "ACCUSE", "AGREE", "CONCEDE", "PROTEST"
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 GENERIC_CODES = ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+OBJECT_PRONOUNS = ("it",)  # (not "him": "lawmakers ... accusing him", their own president)
 
 
 def _token_of(r: Actor, sc: Scope):
@@ -524,6 +525,14 @@ def clean_recipients(d: Draft, sc: Scope) -> bool:
             ] or [r for r in other_country(tok, sc, d.actors) if r.code not in gone]
             if not d.recips and _needs(d, sc):
                 return False
+    if d.recips and not d.reciprocal and d.recip_codes() <= d.actor_codes() and all(
+            (t := _token_of(r, sc)) is not None and t.dep_ == "dobj" and t.head.i == tok.i and
+            t.lower_ in OBJECT_PRONOUNS for r in d.recips):
+        # "Russia, China and Niger opposed it": a plain object pronoun is never the clause's own subject (that
+        # would be "itself"); it stands for a thing or someone else
+        d.recips = []
+        if _needs(d, sc):
+            return False
     if d.recips and not d.reciprocal and d.how != "place":
         # drop a recipient that is the very same mention as the actor (not the place a state's act is done in:
         # "a journalist was arrested in Iran" is done to Iran's people there)
