@@ -119,7 +119,8 @@ def attack_place(tok: Token, sc: Scope) -> list[Actor] | None:
             if t.head.lower_ in PLACE_PREPS | {"near", "outside"} or (
                     t.head.lower_ == "of" and (t.head.head.lemma_.lower() in TOWN_WORDS
                                                or t.head.head.lower_ in ("outside", "near"))):
-                got = [a for a in sa.resolve(t) if a.code and sc.finder.is_country(a.code)]
+                # a town named only as the place ("a bomb killed five soldiers in Kandahar") counts too
+                got = [a for a in _countries(sa, t) if sc.finder.is_country(a.code)]
                 if not got:
                     for sub in t.subtree:
                         m = sa.tokmap.get(sub.i)
