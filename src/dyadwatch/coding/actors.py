@@ -166,10 +166,22 @@ class ActorFinder:
         where something happens are left out (`locations` lists them)."""
         return self._find(doc, on_date, seen_codes, False)
 
-    def _find(self, doc: Doc | Span, on_date: str | None, seen_codes: set[str] | None, where: bool
-              ) -> list[Mention]:
+    def find_and_locations(self, doc: Doc | Span, on_date: str | None = None, seen_codes: set[str] | None = None
+                           ) -> tuple[list[Mention], list[Mention]]:
+        """`find` and `locations` of one text from one resolution of its matches (the same lists as the
+        two calls give)."""
         if self.kb is None and self.gaz is None:
-            return []
+            return [], []
+        found, where = self._find(doc, on_date, seen_codes, None)
+        base = doc.doc if isinstance(doc, Span) else doc
+        return found, [m for m in where if m.place is not None and self.locative(base[m.start:m.end])]
+
+    def _find(self, doc: Doc | Span, on_date: str | None, seen_codes: set[str] | None, where: bool | None
+              ) -> Any:
+        """Mentions of `doc`, places named as where included when `where`; both lists (without, with)
+        when `where` is None."""
+        if self.kb is None and self.gaz is None:
+            return ([], []) if where is None else []
         base = doc.doc if isinstance(doc, Span) else doc
         key = (id(base), doc.start if isinstance(doc, Span) else 0, len(doc), on_date)
         memo = self.__dict__.setdefault("_memos", {})  # the last texts read (an article's sentences, its places)
@@ -261,6 +273,7 @@ class ActorFinder:
         taken: set[int] = set()
         out: list[Mention] = []
         deferred: list[tuple[int, int, str, list[Any]]] = []
+        located: list[Mention] = []  # (where None) mentions only a place named as where gives
         for f in found:
             if any(i in taken for i in range(f.start, f.end)):
                 continue
@@ -280,8 +293,18 @@ class ActorFinder:
                 m = self._choose(span, f, codes, admin, where)
             if m is not None:
                 out.append(m)
+                if self._as_where:
+                    located.append(m)
         out.extend(self._leader_governments(base, taken, on_date))
         out.extend(self._titled_surnames(base, taken, on_date))
+        if where is None:
+            plain = [m for m in out if not any(m is x for x in located)] if located else list(out)
+            return (self._deferred(plain, set(taken), deferred, seen_codes),
+                    self._deferred(out, taken, deferred, seen_codes))
+        return self._deferred(out, taken, deferred, seen_codes)
+
+    def _deferred(self, out: list[Mention], taken: set[int], deferred: list[tuple[int, int, str, list[Any]]],
+                  seen_codes: set[str] | None) -> list[Mention]:
         # context aliases ("the North"): their country, or one sharing its name ("South Korea" for
         # North Korea), must be named earlier in the article or in this sentence
         for s, e, text, entries in deferred:
@@ -400,8 +423,11 @@ class ActorFinder:
                 admin.update(p.admin1 for p in f.places if p.kind == "admin1" and p.admin1)
         return codes, admin
 
-    def _choose(self, span: Span, f: _Found, codes: set[str], admin: set[str], where: bool = False
+    _as_where = False  # the last `_choose` (where None) gave a place only a locations reading keeps
+
+    def _choose(self, span: Span, f: _Found, codes: set[str], admin: set[str], where: bool | None = False
                 ) -> Mention | None:
+        self._as_where = False
         text = span.text
         e0 = f.entries[0] if f.entries else None
         readings = tuple(dict.fromkeys([e.code for e in f.entries if e.code] + [p.country for p in f.places]))
@@ -454,8 +480,10 @@ class ActorFinder:
         place = _pick_place(f.places, codes, admin, nxt in _REGION_WORDS)
         if place is None or not _not_a_name(span, self.sector_of) or self._surname(span) or _in_compound(span):
             return None
-        if not where and self.locative(span):
-            return None  # "met in Bali", "fighting near Goma": where, not who (see `locations`)
+        if where is not True and self.locative(span):
+            if where is False:
+                return None  # "met in Bali", "fighting near Goma": where, not who (see `locations`)
+            self._as_where = True
         known = place.country in codes or bool(place.admin1 and place.admin1 in admin)
         if place.kind in ("admin1", "region") and place.ambiguous:
             if not known:  # "Delta", "Plateau", "Chin": a region only in an article about its country

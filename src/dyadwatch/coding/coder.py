@@ -89,12 +89,13 @@ class Coder:
             return None
         doc = self.split(text)
         sents = list(doc.sents)
-        cheap = self.finder.find(doc, article.date)
         if parse_all:
+            cheap = self.finder.find(doc, article.date)
             flags = [True] * len(sents)
         else:
             # a town named only as where ("gunmen attacked a police station in Peshawar") can stand for the doer
-            flags = self.candidates(doc, cheap + self.finder.locations(doc, article.date))
+            cheap, where = self.finder.find_and_locations(doc, article.date)
+            flags = self.candidates(doc, cheap + where)
         head = own_headline(text, sents)
         keep_head = head is not None and flags[head]
         drop_non_reports(text, sents, flags)
