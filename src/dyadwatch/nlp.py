@@ -52,12 +52,13 @@ def split_abbreviation_hyphens(nlp: Language) -> Language:
 # 'Kim Yo-jong') stays one token. Compound modifiers keep their split ('Hong Kong-based',
 # 'New York-born', 'the Saudi-led', 'pro-Russian', 'Jammu-Kashmir', '2019-07-25', 'Jaish-e-Mohammed'):
 # the second part is capitalised, a participle (-ed) or a compound head (kb/data/tokenizer.yaml).
+_HYPHENATED = re.compile(r"(?<![\w\-])[A-Za-z]+-[A-Za-z]+(?![\w\-])")
 _NAME_HYPHEN = re.compile(r"(?<![\w\-.])[A-Z][a-z]{0,5}-([a-z]{1,6})(?![\w\-])")
 
 
 @lru_cache(maxsize=1)
-def _tokenizer_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(compound heads, capitalised words that are no name before a hyphenated one)."""
+def _tokenizer_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(compound heads, capitalised words that are no name before a hyphenated one, hyphenated words kept whole)."""
     import yaml
 
     try:
@@ -69,18 +70,24 @@ def _tokenizer_words() -> tuple[frozenset[str], frozenset[str]]:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in (raw.get(key) or ()))
 
-    return words("compound_heads"), words("not_names")
+    return words("compound_heads"), words("not_names"), words("whole_words")
 
 
 def hyphenated_name_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
-    """Token ranges (start, end) of 'Jae', '-', 'in' after a capitalised name word, to be one token.
+    """Token ranges (start, end) of 'Jae', '-', 'in' after a capitalised name word, and of the hyphenated
+    verbs kept whole ('test', '-', 'fired'), to be one token.
     `text`: the doc's text when the caller has it (the tokenizer's input; `doc.text` is rebuilt token
     by token)."""
     text = doc.text if text is None else text
     if "-" not in text:
         return []
     out: list[tuple[int, int]] = []
-    heads, not_names = _tokenizer_words()
+    heads, not_names, whole = _tokenizer_words()
+    for m in _HYPHENATED.finditer(text):
+        if m.group(0).lower() in whole:  # 'test-fired': one verb
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 3:
+                out.append((span.start, span.end))
     for m in _NAME_HYPHEN.finditer(text):
         second = m.group(1)
         if second.endswith("ed") or second in heads:
