@@ -90,7 +90,9 @@ def slot(tok: Token, name: str, sc: Scope, prt: str = "") -> list[Actor]:
             o = direct_object(tok)
             # ("mediated an exchange of prisoners between Russia and Ukraine": on the object's complement)
             inner = prep_objects(o, "of") if o is not None and word == "between" else []
-            for obj in ([o] + measured_noun(o) + worth(o) + inner) if o is not None else []:
+            # ... or on the last of several objects ("launched 120 missiles and 90 drones at Ukraine")
+            last = [c for c in o.conjuncts if c.i > o.i][-1:] if o is not None else []
+            for obj in ([o] + measured_noun(o) + worth(o) + inner + last + [m for c in last for m in measured_noun(c)]) if o is not None else []:
                 for g in prep_objects(obj, word):
                     # (the parser may hang the list on the object: "sanctions on individuals, including ...")
                     out.extend(_counterparts_from(g, sa) or sa.resolve(g) or _members(g, sa) or (
