@@ -367,6 +367,9 @@ def _candidates(text: str, offset: int, base: date | None, anchors: dict | None,
     return out
 
 
+_READ: dict[tuple, tuple[tuple, tuple]] = {}  # (text, offset, base, future) -> _candidates' matches and spans
+
+
 def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None = None, *,
                future: bool = False, trigger: Token | None = None) -> tuple[str | None, str]:
     """The event's (ISO date, precision) from the sentence's date expressions, relative to the
@@ -390,8 +393,20 @@ def event_date(sent: Span | Doc, article_date: str | None, anchors: dict | None 
                     t.pos_ in ("VERB", "AUX") and m.end() <= t.idx - start < t_off for t in trigger.sent):
                 unit = m.group("unit").lower()
                 return _offset(base, n, unit, -1).isoformat(), unit
-    seen: list[tuple[int, int]] = []
-    candidates = _candidates(text, start, base, anchors, future, seen)
+    if anchors is None:
+        # a sentence's expressions read once, whatever trigger asks (one event after another in it)
+        key = (text, start, base, future)
+        hit = _READ.get(key)
+        if hit is None:
+            got: list[tuple[int, int]] = []
+            hit = (tuple(_candidates(text, start, base, None, future, got)), tuple(got))
+            if len(_READ) >= 512:
+                del _READ[next(iter(_READ))]
+            _READ[key] = hit
+        candidates, seen = list(hit[0]), list(hit[1])
+    else:
+        seen = []
+        candidates = _candidates(text, start, base, anchors, future, seen)
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")] if hasattr(sent, "ents") else []
     for ent in ents:
         if any(s < ent.end_char and ent.start_char < e for s, e in seen):
