@@ -384,7 +384,7 @@ def _argument_of(h: Token, tok: Token, deep: bool = True) -> bool:
         return True
     if h.head.i == tok.i and h.dep_ in ("dobj", "dative", "nsubjpass"):
         return True
-    if h.dep_ != "pobj" or h.head.lower_ not in ("to", "with", "against", "on", "at", "from"):
+    if h.dep_ != "pobj" or h.head.lower_ not in ("to", "with", "against", "on", "at", "from", "over", "about"):
         return False
     # "criticised Norway", or the party of the verb's object ("proposed talks with Pyongyang", "launched strikes
     # on Syria", "signed a deal with Ankara")
