@@ -84,3 +84,13 @@ def test_board_of_governors_alone_is_no_iaea() -> None:
     text = "The Board of Governors of the central bank criticised the finance ministry over the budget."
     got = triples(text, "2024-06-06", asserted=False)
     assert not any(a == "IAEA" for a, _, _ in got), got
+
+
+@pytest.mark.parametrize("phrase, date, code", [
+    ("the 15-nation bloc", "2002-03-01", "EUR"),  # the EU of fifteen, 1995-2004
+    ("the 15-nation bloc", "2023-08-01", "IGO"),  # ECOWAS
+    ("the 15-member Security Council", "2023-08-01", "UNO"),
+    ("the 10-member bloc", "2016-09-06", "ASN"),
+])
+def test_blocs_counted_by_members(phrase: str, date: str, code: str) -> None:
+    assert load_kb().resolve_phrase(phrase, date) == code
