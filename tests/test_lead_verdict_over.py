@@ -27,3 +27,13 @@ def test_named_earlier_still_found() -> None:
 
 def test_own_country_word_still_counts() -> None:
     assert ("IND", "PAK", "ACCUSE") in _triples("Indian officials voiced anger about Pakistan's decision.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya voiced solidarity with Somalia after the attack.", ("KEN", "SOM", "SUPPORT")),
+    ("The EU voiced solidarity with Kyiv and condemnation of Moscow's strikes.", ("EUR", "UKR", "SUPPORT")),
+])
+def test_solidarity_with_names_whom_it_backs(text: str, want: tuple[str, str, str]) -> None:
+    got = _triples(text)
+    assert want in got
+    assert not any(t == "SUPPORT" and r == "RUS" for _, r, t in got)
