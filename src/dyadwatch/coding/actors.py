@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -332,7 +332,11 @@ class ActorFinder:
         if leader_named is None:
             return []
         out = []
-        for t in doc:
+        # only a word before a government noun, or before "'s" and one, can pass
+        nouns = self._with_lower(doc, "_gov_lows", lambda w: w in _GOVERNMENT_NOUNS)
+        at = {j - 1 for j in nouns if j >= 1} | {j - 2 for j in nouns if j >= 2 and doc[j - 1].text in ("'s", "\u2019s")}
+        for i in sorted(at):
+            t = doc[i]
             if t.i in taken or not (t.is_alpha and t.text[:1].isupper() and not t.is_upper) or t.i + 1 >= len(doc):
                 continue
             nxt = doc[t.i + 1]
@@ -347,6 +351,21 @@ class ActorFinder:
                 taken.add(t.i)
         return out
 
+    def _with_lower(self, doc: Doc, memo_name: str, test: Any) -> list[int]:
+        """Indices of the tokens whose lower-case form passes `test` (decided once per form)."""
+        memo = self.__dict__.setdefault(memo_name, {})
+        if len(memo) > 200_000:
+            memo.clear()
+        strings = doc.vocab.strings
+        out = []
+        for i, h in enumerate(doc.to_array(LOWER).tolist()):
+            ok = memo.get(h)
+            if ok is None:
+                ok = memo[h] = bool(test(strings[h]))
+            if ok:
+                out.append(i)
+        return out
+
     def _titled_surnames(self, doc: Doc, taken: set[int], on_date: str | None) -> list[Mention]:
         """A title and a surname no other mention took ("Minister Marsudi", "President Tinubu", "Gen. Munir"):
         the office holder of that surname in office on the article's date (kb.holder_named), when one
@@ -355,7 +374,13 @@ class ActorFinder:
         if holder_named is None or not on_date:
             return []
         out = []
-        for t in doc:
+        # only a word after a title can pass
+        titles = self._with_lower(doc, "_title_lows", lambda w: w.rstrip(".") in TITLES and w.rstrip(".") not in (
+            "saint", "st", "father", "pope"))
+        for i in titles:
+            if i + 1 >= len(doc):
+                continue
+            t = doc[i + 1]
             if t.i in taken or t.i == 0 or not (t.is_alpha and t.text[:1].isupper() and not t.is_upper):
                 continue
             prev = doc[t.i - 1]
