@@ -275,6 +275,16 @@ def noun_args(tok: Token, e: LexEntry, sc: Scope) -> tuple[list[Actor], list[Act
             else:
                 acts, how = subject(verb, sc)
             actors = acts
+    if not actors and tok.dep_ == "conj" and tok.pos_ == "NOUN":
+        # "voiced solidarity with Kyiv and condemnation of Moscow's strikes", "imposed sanctions on Iran and a ban
+        # on ...": a second act noun coordinated under a light verb is the light verb's subject's act too
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        verb = first.head if first.dep_ == "dobj" else first.head.head if first.dep_ == "pobj" else first
+        if first != tok and verb != first and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS \
+                and (first.dep_ == "dobj" or first.head.head == verb):
+            actors, how = subject(verb, sc)
     if not actors and engaged_in(tok):
         # "Serb forces were engaged in ethnic cleansing", "soldiers participated in the raid": the one taking part
         verb = tok.head.head
