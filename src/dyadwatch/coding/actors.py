@@ -399,11 +399,23 @@ class ActorFinder:
         low = text.lower()
         entries: list[Any] = []
         if self.kb is not None and low in self.entries:
-            try:
-                entries = self.kb.lookup(text, on_date)
-            except Exception:  # noqa: BLE001
-                entries = self.entries.get(low, [])
-            entries = [e for e in entries if self._case_fits(text, low, e)]
+            # the entries depend on the words and the date alone: looked up once per form and date
+            memo = self.__dict__.setdefault("_entry_memo", {})
+            hit = memo.get((text, on_date))
+            if hit is not None:
+                entries = list(hit)
+            else:
+                try:
+                    entries = self.kb.lookup(text, on_date)
+                    ok = True
+                except Exception:  # noqa: BLE001
+                    entries = self.entries.get(low, [])
+                    ok = False
+                entries = [e for e in entries if self._case_fits(text, low, e)]
+                if ok:
+                    if len(memo) >= 8192:
+                        del memo[next(iter(memo))]
+                    memo[(text, on_date)] = tuple(entries)
         places: list[Any] = []
         if self.gaz is not None and low in self._place_keys and _titled(span):
             places = self.gaz.candidates(text)
