@@ -5,9 +5,8 @@ tells of talks held. And their look-alikes that stay commentary. Sentences writt
 from __future__ import annotations
 
 import pytest
-from coding_checks import triples
+from coding_checks import classify_word, triples
 
-from dyadwatch.coding.modality import classify
 from dyadwatch.nlp import get_nlp
 
 
@@ -16,11 +15,7 @@ def nlp():
     return get_nlp()
 
 
-def call(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    hits = [t for t in doc if t.text == word]
-    assert hits, f"{word!r} not in {sentence!r}"
-    return classify(hits[0])
+call = classify_word  # the modality reading of one word of a sentence
 
 
 @pytest.mark.parametrize("sentence, word, modality", [

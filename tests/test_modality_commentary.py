@@ -5,6 +5,7 @@ sentences that look like them but report an act stay asserted. Sentences written
 from __future__ import annotations
 
 import pytest
+from coding_checks import classify_word
 
 from dyadwatch.coding.modality import classify
 from dyadwatch.nlp import get_nlp
@@ -15,11 +16,7 @@ def nlp():
     return get_nlp()
 
 
-def call(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    hits = [t for t in doc if t.text == word]
-    assert hits, f"{word!r} not in {sentence!r}"
-    return classify(hits[0])
+call = classify_word  # the modality reading of one word of a sentence
 
 
 COMMENTARY = [
